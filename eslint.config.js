@@ -1,0 +1,91 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+// The layering table of CONVENTIONS.md: who may import whom.
+const layer = (/** @type {string[]} */ files, /** @type {{group: string[], message: string}[]} */ patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+})
+const outside = (/** @type {string} */ folder, /** @type {string} */ message) => ({
+  group: [`**/${folder}`, `**/${folder}/**`, `${folder}/**`],
+  message,
+})
+const packages = (/** @type {string[]} */ names, /** @type {string} */ message) => ({
+  group: names.flatMap((n) => [n, `${n}/**`]),
+  message,
+})
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'electron']
+const uiPackages = ['react', 'react-dom', 'dexie', 'dexie-react-hooks', '@tanstack/*']
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.ci/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.es2024 } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'Focused tests hide the rest of the suite.' },
+      ],
+    },
+  },
+  layer(['core/**'], [
+    outside('main', 'core is pure TypeScript: it may not import main.'),
+    outside('renderer', 'core is pure TypeScript: it may not import renderer.'),
+    outside('preload', 'core is pure TypeScript: it may not import preload.'),
+    outside('cli', 'core is pure TypeScript: it may not import cli.'),
+    packages([...nodeBuiltins, ...uiPackages], 'core may import only core, zod, fflate and xlsx: no electron, Node, React, Dexie or DOM libraries.'),
+  ]),
+  {
+    files: ['core/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer'],
+    },
+  },
+  layer(['main/**'], [
+    outside('renderer', 'main may import only core and main.'),
+    outside('preload', 'main may import only core and main.'),
+    outside('cli', 'main may import only core and main.'),
+    packages(uiPackages, 'main has no React or Dexie.'),
+  ]),
+  layer(['preload/**'], [
+    outside('main', 'preload may import only core/bridge.'),
+    outside('renderer', 'preload may import only core/bridge.'),
+    outside('cli', 'preload may import only core/bridge.'),
+    { group: ['**/core/model/**', '**/core/rules/**', '**/core/packet/**', '**/core/data/**'], message: 'preload may import only core/bridge.' },
+    packages(['zod', ...uiPackages], 'preload bundles nothing but core/bridge channel names.'),
+  ]),
+  layer(['renderer/**'], [
+    outside('main', 'renderer may import only core and renderer: talk to main through window.lab.'),
+    outside('preload', 'renderer may import only core and renderer.'),
+    outside('cli', 'renderer may import only core and renderer.'),
+    packages(nodeBuiltins, 'renderer has no Node or electron: talk to main through window.lab.'),
+  ]),
+  layer(['cli/**'], [
+    outside('main', 'cli may import only core and cli.'),
+    outside('renderer', 'cli may import only core and cli.'),
+    outside('preload', 'cli may import only core and cli.'),
+  ]),
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['main/**', 'cli/**', 'test/**', 'bench/**', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['test/**', 'bench/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+)
