@@ -1,0 +1,13 @@
+import { z } from 'zod'
+import { checkSkillId } from '../rules/skill-id'
+import { checkedText, Id, Instant, requiredText } from './fields'
+
+/** An Alexa skill: its store ID (amzn1.ask.skill.<UUID>) and name. */
+export const Skill = z.object({
+  id: Id,
+  skillId: checkedText(checkSkillId),
+  name: requiredText('Skill name', 200),
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+export type Skill = z.infer<typeof Skill>
