@@ -1,0 +1,70 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState, type ReactNode } from 'react'
+import { useRepos } from '../../app/services-context'
+import { Thumbnail } from './Thumbnail'
+import { usePhotoIntake } from './use-photo-intake'
+
+type Props = {
+  readonly label: string
+  readonly fileIds: readonly string[]
+  readonly onAdd: (fileIds: readonly string[]) => void
+  readonly onRemove: (fileId: string) => void
+  /** Extra controls under each photo, e.g. the unit photo's role. */
+  readonly extra?: (fileId: string) => ReactNode
+}
+
+/** Thumbnails of stored photos, with adding by file dialog or drag and drop. */
+export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) {
+  const repos = useRepos()
+  const files = useLiveQuery(() => repos.files.metas(fileIds), [repos, fileIds.join(',')]) ?? []
+  const intake = usePhotoIntake(onAdd)
+  const [dragging, setDragging] = useState(false)
+
+  return (
+    <div
+      className={`gallery${dragging ? ' dragging' : ''}`}
+      role="group"
+      aria-label={label}
+      onDragOver={(event) => {
+        event.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault()
+        setDragging(false)
+        if (event.dataTransfer.files.length > 0) void intake.drop(event.dataTransfer.files)
+      }}
+    >
+      <ul className="thumbnails">
+        {files.map((file) => (
+          <li key={file.id}>
+            <Thumbnail file={file} />
+            {extra?.(file.id)}
+            <button type="button" className="remove" aria-label={`Remove ${file.name}`} onClick={() => onRemove(file.id)}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="drop-hint">
+        <button type="button" onClick={() => void intake.pick()} disabled={intake.state.busy !== null}>
+          Add photos…
+        </button>{' '}
+        <span className="muted">or drop image files here.</span>
+      </p>
+      {intake.state.busy ? (
+        <p role="status" className="muted">
+          {intake.state.busy}
+        </p>
+      ) : null}
+      {intake.state.problems.length > 0 ? (
+        <ul className="problems" role="alert">
+          {intake.state.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}

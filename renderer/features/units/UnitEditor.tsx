@@ -1,0 +1,101 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { conditionLabels, photoRoleLabels, photoRoles, Unit, unitConditions, type PhotoRole, type UnitCondition } from '../../../core/model/unit'
+import { href } from '../../app/route'
+import { useRepos } from '../../app/services-context'
+import { SelectField, TextAreaField, TextField } from '../../forms/Field'
+import { SaveStatusLine } from '../../forms/SaveStatusLine'
+import { useAutosave } from '../../forms/use-autosave'
+import { useSaver } from '../../forms/use-saver'
+import { PhotoGallery } from '../photos/PhotoGallery'
+import { DiscoveryPanel } from './DiscoveryPanel'
+
+/** The physical sample: who sent it, in what state, what it runs, what it looks like and what it reports. */
+export function UnitEditor({ initial, isNew }: { initial: Unit; isNew: boolean }) {
+  const repos = useRepos()
+  const save = useSaver('units', repos.units.save, isNew)
+  const form = useAutosave({ initial, schema: Unit, save, isNew })
+  const { draft, update, visibleError } = form
+  const products = useLiveQuery(() => repos.products.list(), [repos]) ?? []
+  const product = products.find((p) => p.id === draft.productId)
+  const set = <K extends keyof Unit>(key: K, value: Unit[K]) => update((u) => ({ ...u, [key]: value }), key)
+
+  return (
+    <section aria-labelledby="unit-title" className="editor">
+      <p>
+        <a href={href('units')}>← Tested units</a>
+        {product ? (
+          <>
+            {' · '}
+            <a href={href('products', product.id)}>
+              {product.brand} {product.modelNumber}
+            </a>
+          </>
+        ) : null}
+      </p>
+      <h1 id="unit-title">{draft.serialNumber ? `Unit ${draft.serialNumber}` : 'New unit'}</h1>
+      <SaveStatusLine status={form.status} onShowProblems={form.revealErrors} />
+      <fieldset>
+        <legend>Identity and custody</legend>
+        <div className="grid">
+          <SelectField
+            label="Product"
+            value={draft.productId}
+            error={visibleError('productId')}
+            options={[{ value: '', label: 'Choose a product' }, ...products.map((p) => ({ value: p.id, label: `${p.brand} ${p.modelNumber}` }))]}
+            onChange={(v) => set('productId', v)}
+          />
+          <TextField label="Serial number" value={draft.serialNumber} error={visibleError('serialNumber')} onChange={(v) => set('serialNumber', v)} autoFocus={isNew} />
+          <TextField label="Firmware" value={draft.firmware} error={visibleError('firmware')} onChange={(v) => set('firmware', v)} />
+          <TextField label="Hardware revision" value={draft.hardwareRevision} error={visibleError('hardwareRevision')} onChange={(v) => set('hardwareRevision', v)} />
+          <TextField label="Received on" type="date" value={draft.receivedOn} error={visibleError('receivedOn')} onChange={(v) => set('receivedOn', v)} />
+          <TextField label="Received from" value={draft.receivedFrom} error={visibleError('receivedFrom')} onChange={(v) => set('receivedFrom', v)} />
+          <SelectField<UnitCondition>
+            label="Condition"
+            value={draft.condition}
+            options={unitConditions.map((c) => ({ value: c, label: conditionLabels[c] }))}
+            onChange={(v) => set('condition', v)}
+          />
+        </div>
+        <TextAreaField label="Condition notes" value={draft.conditionNotes} error={visibleError('conditionNotes')} onChange={(v) => set('conditionNotes', v)} rows={2} />
+      </fieldset>
+      <fieldset>
+        <legend>Photos of the unit</legend>
+        <PhotoGallery
+          label="Unit photos"
+          fileIds={draft.photos.map((p) => p.fileId)}
+          onAdd={(ids) =>
+            update((u) => {
+              const used = new Set(u.photos.map((p) => p.role))
+              const added = ids
+                .filter((id) => !u.photos.some((p) => p.fileId === id))
+                .map((fileId) => {
+                  // Fill front, back, rating label, packaging in order; then "other".
+                  const role = photoRoles.find((r) => r !== 'other' && !used.has(r)) ?? 'other'
+                  used.add(role)
+                  return { fileId, role }
+                })
+              return { ...u, photos: [...u.photos, ...added] }
+            }, 'photos')
+          }
+          onRemove={(id) => update((u) => ({ ...u, photos: u.photos.filter((p) => p.fileId !== id) }), 'photos')}
+          extra={(fileId) => {
+            const photo = draft.photos.find((p) => p.fileId === fileId)
+            return photo ? (
+              <SelectField<PhotoRole>
+                label="Shows"
+                value={photo.role}
+                options={photoRoles.map((r) => ({ value: r, label: photoRoleLabels[r] }))}
+                onChange={(role) => update((u) => ({ ...u, photos: u.photos.map((p) => (p.fileId === fileId ? { ...p, role } : p)) }), 'photos')}
+              />
+            ) : null
+          }}
+        />
+      </fieldset>
+      <DiscoveryPanel
+        discovery={draft.discovery}
+        productModel={product?.modelNumber}
+        onExtracted={(discovery) => set('discovery', discovery)}
+      />
+    </section>
+  )
+}

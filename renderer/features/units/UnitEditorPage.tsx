@@ -1,0 +1,33 @@
+import type { Unit } from '../../../core/model/unit'
+import { href } from '../../app/route'
+import { newId, nowIso } from '../../app/new-id'
+import { useRepos } from '../../app/services-context'
+import { RecordGate } from '../../forms/RecordGate'
+import { useRecord } from '../../forms/use-record'
+import { UnitEditor } from './UnitEditor'
+
+const newUnit = (productId: string): Unit => ({
+  id: newId(),
+  productId,
+  serialNumber: '',
+  firmware: '',
+  hardwareRevision: '',
+  receivedOn: nowIso().slice(0, 10),
+  receivedFrom: '',
+  condition: 'new-sealed',
+  conditionNotes: '',
+  photos: [],
+  discovery: null,
+  createdAt: nowIso(),
+  updatedAt: nowIso(),
+})
+
+export function UnitEditorPage({ id, productId }: { id: string; productId: string | null }) {
+  const repos = useRepos()
+  const loaded = useRecord(id, repos.units.get, () => newUnit(productId ?? ''))
+  return (
+    <RecordGate loaded={loaded} what="unit" backHref={href('units')}>
+      {(unit, isNew) => <UnitEditor initial={unit} isNew={isNew} />}
+    </RecordGate>
+  )
+}

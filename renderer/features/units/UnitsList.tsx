@@ -1,0 +1,59 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import type { Product } from '../../../core/model/product'
+import { conditionLabels, type Unit } from '../../../core/model/unit'
+import { href } from '../../app/route'
+import { useRepos } from '../../app/services-context'
+import { DataTable } from '../../table/DataTable'
+import { listColumnHelper } from '../../table/table-features'
+
+type UnitRow = Unit & { readonly product: string }
+
+const column = listColumnHelper<UnitRow>()
+const unitColumns = column.columns([
+  column.accessor('serialNumber', {
+    header: 'Serial number',
+    enableHiding: false,
+    sortFn: 'alphanumeric',
+    cell: (info) => <a href={href('units', info.row.original.id)}>{info.getValue()}</a>,
+  }),
+  column.accessor('product', { header: 'Product', sortFn: 'text' }),
+  column.accessor('firmware', { header: 'Firmware', sortFn: 'alphanumeric' }),
+  column.accessor('hardwareRevision', { header: 'Hardware revision', sortFn: 'alphanumeric' }),
+  column.accessor('receivedOn', { header: 'Received', sortFn: 'text' }),
+  column.accessor('receivedFrom', { header: 'From', sortFn: 'text' }),
+  column.accessor((u) => conditionLabels[u.condition], { id: 'condition', header: 'Condition', sortFn: 'text' }),
+  column.accessor((u) => u.photos.length, { id: 'photos', header: 'Photos' }),
+])
+
+const productLabel = (p: Product | undefined) => (p ? `${p.brand} ${p.modelNumber}` : 'Deleted product')
+
+export function UnitsList() {
+  const repos = useRepos()
+  const rows = useLiveQuery(async () => {
+    const [units, products] = await Promise.all([repos.units.list(), repos.products.list()])
+    const byId = new Map(products.map((p) => [p.id, p]))
+    return units.map((u): UnitRow => ({ ...u, product: productLabel(byId.get(u.productId)) }))
+  }, [repos])
+  return (
+    <section aria-labelledby="units-title">
+      <header className="section-header">
+        <h1 id="units-title">Tested units</h1>
+        <a className="button primary" href={href('units', 'new')}>
+          New unit
+        </a>
+      </header>
+      {rows === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <DataTable
+          label="Tested units"
+          columns={unitColumns}
+          data={rows}
+          rowId={(u) => u.id}
+          empty="No units yet. Open a product and choose Add unit, or choose New unit."
+          initiallyHidden={['hardwareRevision']}
+        />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,117 @@
+import { useId, type ReactNode } from 'react'
+
+type FieldFrameProps = {
+  readonly label: string
+  readonly error?: string | undefined
+  readonly hint?: string | undefined
+  readonly warning?: string | undefined
+  readonly children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode
+}
+
+/** A label, a control, and the control's error, warning or hint beside it, wired for screen readers. */
+export function FieldFrame({ label, error, hint, warning, children }: FieldFrameProps) {
+  const id = useId()
+  const noteId = `${id}-note`
+  const note = error ?? warning ?? hint
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, describedBy: note ? noteId : undefined, invalid: Boolean(error) })}
+      {note ? (
+        <p id={noteId} className={error ? 'field-error' : warning ? 'field-warning' : 'field-hint'}>
+          {note}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+type TextFieldProps = {
+  readonly label: string
+  readonly value: string
+  readonly onChange: (value: string) => void
+  readonly error?: string | undefined
+  readonly warning?: string | undefined
+  readonly hint?: string | undefined
+  readonly type?: 'text' | 'date' | 'search'
+  readonly list?: string
+  readonly placeholder?: string
+  readonly autoFocus?: boolean
+}
+
+export function TextField({ label, value, onChange, error, warning, hint, type = 'text', list, placeholder, autoFocus }: TextFieldProps) {
+  return (
+    <FieldFrame label={label} error={error} warning={warning} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type={type}
+          value={value}
+          list={list}
+          placeholder={placeholder}
+          autoFocus={autoFocus}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
+  )
+}
+
+type SelectFieldProps<V extends string> = {
+  readonly label: string
+  readonly value: V
+  readonly options: readonly { readonly value: V; readonly label: string }[]
+  readonly onChange: (value: V) => void
+  readonly error?: string | undefined
+  readonly hint?: string | undefined
+}
+
+export function SelectField<V extends string>({ label, value, options, onChange, error, hint }: SelectFieldProps<V>) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          value={value}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value as V)}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  )
+}
+
+type TextAreaFieldProps = {
+  readonly label: string
+  readonly value: string
+  readonly onChange: (value: string) => void
+  readonly error?: string | undefined
+  readonly hint?: string | undefined
+  readonly rows?: number
+}
+
+export function TextAreaField({ label, value, onChange, error, hint, rows = 4 }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          rows={rows}
+          value={value}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
+  )
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { ServicesProvider } from './app/services-context'
+import { probeImageInBrowser } from './media/image-probe'
+import { LabDb } from './storage/lab-db'
+import { requestPersistentStorage } from './storage/persistence'
+import { createRepositories } from './storage/repositories'
+import './styles.css'
+
+const root = document.getElementById('root')
+if (!root) throw new Error('The page has no #root element.')
+
+const db = new LabDb()
+const persistence = await requestPersistentStorage(navigator.storage)
+const services = { repos: createRepositories(db, { probeImage: probeImageInBrowser }), lab: globalThis.lab, persistence }
+
+createRoot(root).render(
+  <StrictMode>
+    <ServicesProvider services={services}>
+      <App />
+    </ServicesProvider>
+  </StrictMode>,
+)

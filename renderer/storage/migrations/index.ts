@@ -1,0 +1,5 @@
+import { identityRecords } from './001-identity-records'
+import type { Migration } from './migration'
+
+/** Every released version in order. Never edit one that shipped: append a new one. */
+export const migrations: readonly Migration[] = [identityRecords]

@@ -1,0 +1,110 @@
+import { useTable, type Column, type ColumnDef, type Row, type RowData } from '@tanstack/react-table'
+import { useId } from 'react'
+import { listFeatures, type ListFeatures } from './table-features'
+
+type Props<T extends RowData> = {
+  /** What the table lists, e.g. "Products": names the table, its filter box and its column menu. */
+  readonly label: string
+  readonly columns: readonly ColumnDef<ListFeatures, T, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any -- columns of mixed value types
+  readonly data: readonly T[]
+  readonly rowId: (row: T) => string
+  readonly empty: string
+  readonly initiallyHidden?: readonly string[]
+}
+
+/** A sortable, filterable list with a column chooser; a column's link opens the record. */
+export function DataTable<T extends RowData>({ label, columns, data, rowId, empty, initiallyHidden = [] }: Props<T>) {
+  const table = useTable({
+    features: listFeatures,
+    columns: columns as ColumnDef<ListFeatures, T, any>[], // eslint-disable-line @typescript-eslint/no-explicit-any
+    data: data as T[],
+    getRowId: (row: T) => rowId(row),
+    globalFilterFn: 'includesString',
+    initialState: { columnVisibility: Object.fromEntries(initiallyHidden.map((id) => [id, false])) },
+  })
+  const filterId = useId()
+  const rows = table.getRowModel().rows
+  const total = data.length
+
+  return (
+    <div className="data-table">
+      <div className="table-toolbar">
+        <label htmlFor={filterId}>Filter {label.toLowerCase()}</label>
+        <input
+          id={filterId}
+          type="search"
+          value={String(table.state.globalFilter ?? '')}
+          onChange={(event) => table.setGlobalFilter(event.target.value)}
+        />
+        <span className="muted" aria-live="polite">
+          {rows.length === total ? `${total} shown` : `${rows.length} of ${total} shown`}
+        </span>
+        <ColumnChooser label={label} columns={table.getAllLeafColumns()} />
+      </div>
+      <table aria-label={label}>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted()
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  >
+                    {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                      <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                )
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={table.getVisibleLeafColumns().length} className="muted">
+                {total === 0 ? empty : 'Nothing matches the filter.'}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row: Row<ListFeatures, T>) => (
+              <tr key={row.id}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function ColumnChooser<T extends RowData>({ label, columns }: { label: string; columns: Column<ListFeatures, T, unknown>[] }) {
+  const hideable = columns.filter((column) => column.getCanHide())
+  return (
+    <details className="column-chooser">
+      <summary>Columns</summary>
+      <fieldset>
+        <legend>Columns shown in {label.toLowerCase()}</legend>
+        {hideable.map((column) => (
+          <label key={column.id}>
+            <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+            {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  )
+}

@@ -1,0 +1,38 @@
+import { render } from '@testing-library/react'
+import type { LabBridge } from '../../core/bridge/contract'
+import { App } from '../../renderer/app/App'
+import { ServicesProvider, type AppServices } from '../../renderer/app/services-context'
+import { createRepositories } from '../../renderer/storage/repositories'
+import { freshLabDb } from './lab-db'
+
+/** A bridge whose every call answers like main would for a person who cancels dialogs. */
+export const cancellingLab: LabBridge = {
+  app: {
+    info: async () => ({
+      ok: true,
+      value: { name: 'WWA Lab', version: '0.1.0', electron: null, chrome: null, node: '22', platform: 'linux' },
+    }),
+  },
+  files: {
+    open: async () => ({ ok: true, value: { canceled: true, files: [], rejected: [] } }),
+    saveAs: async () => ({ ok: true, value: { canceled: true } }),
+  },
+}
+
+/** Renders the whole app at a hash address over a fresh in-memory database. */
+export function renderApp(hash: string, over: Partial<AppServices> = {}) {
+  const db = freshLabDb()
+  const services: AppServices = {
+    repos: createRepositories(db, { probeImage: () => Promise.reject(new Error('no image decoding in happy-dom')) }),
+    lab: cancellingLab,
+    persistence: 'not-persisted',
+    ...over,
+  }
+  window.location.hash = hash
+  const view = render(
+    <ServicesProvider services={services}>
+      <App />
+    </ServicesProvider>,
+  )
+  return { ...view, db, services }
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { maxPhotoBytes } from '../../../../../core/model/stored-file'
+import type { ImageProbe } from '../../../../../renderer/media/image-probe'
+import { createFilesRepo } from '../../../../../renderer/storage/repos/files-repo'
+import { freshLabDb } from '../../../../helpers/lab-db'
+import { solidPng } from '../../../../helpers/png'
+
+const probe: ImageProbe = async (image) => ({
+  width: 40,
+  height: 30,
+  thumbnail: new Blob([new Uint8Array(await image.arrayBuffer()).slice(0, 16)], { type: 'image/webp' }),
+  thumbnailWidth: 40,
+  thumbnailHeight: 30,
+})
+
+describe('files repository', () => {
+  it('stores a photo as a Blob with its SHA-256, type, size and pixel size, and gives the same bytes back', async () => {
+    const db = freshLabDb()
+    const files = createFilesRepo(db, { probeImage: probe })
+    const bytes = solidPng(40, 30, [200, 10, 10])
+    const outcome = await files.storePhoto({ name: 'front.png', bytes })
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    expect(outcome.file).toMatchObject({
+      name: 'front.png',
+      mime: 'image/png',
+      size: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      width: 40,
+      height: 30,
+    })
+    const original = await files.original(outcome.file.id)
+    expect(original).toBeInstanceOf(Blob)
+    expect(new Uint8Array(await original!.arrayBuffer())).toEqual(bytes)
+    const thumbnail = await files.thumbnail(outcome.file.id)
+    expect(thumbnail?.blob.size).toBeGreaterThan(0)
+    expect(await files.metas([outcome.file.id])).toEqual([outcome.file])
+  })
+
+  it('keeps the same bytes once, however often they are added', async () => {
+    const files = createFilesRepo(freshLabDb(), { probeImage: probe })
+    const bytes = solidPng(8, 8, [0, 0, 255])
+    const a = await files.storePhoto({ name: 'a.png', bytes })
+    const b = await files.storePhoto({ name: 'b.png', bytes })
+    expect(a.ok && b.ok && a.file.id === b.file.id).toBe(true)
+  })
+
+  it('refuses a file that is not an image, naming it, and stores nothing', async () => {
+    const db = freshLabDb()
+    const files = createFilesRepo(db, { probeImage: probe })
+    const outcome = await files.storePhoto({ name: 'console.log', bytes: new TextEncoder().encode('boot ok\n') })
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining('console.log is not a photo') })
+    expect(await db.files.count()).toBe(0)
+  })
+
+  it('refuses a photo over the size limit before hashing it', async () => {
+    const db = freshLabDb()
+    const files = createFilesRepo(db, { probeImage: probe })
+    const outcome = await files.storePhoto({ name: 'huge.png', bytes: new Uint8Array(maxPhotoBytes + 1) })
+    expect(outcome.ok).toBe(false)
+    expect(!outcome.ok && outcome.message).toMatch(/huge\.png is 40\.0 MB; photos can be at most 40\.0 MB/)
+    expect(await db.files.count()).toBe(0)
+  })
+
+  it('refuses an image that cannot be decoded and stores nothing', async () => {
+    const db = freshLabDb()
+    const files = createFilesRepo(db, {
+      probeImage: () => Promise.reject(new Error('decode failed')),
+    })
+    const truncated = solidPng(10, 10, [1, 2, 3]).slice(0, 30)
+    const outcome = await files.storePhoto({ name: 'cut.png', bytes: truncated })
+    expect(!outcome.ok && outcome.message).toMatch(/cut\.png could not be read as an image/)
+    expect(await db.files.count()).toBe(0)
+    expect(await db.thumbnails.count()).toBe(0)
+  })
+})
