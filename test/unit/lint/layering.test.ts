@@ -1,0 +1,50 @@
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+const eslint = new ESLint({ cwd: process.cwd() })
+
+/** The rule ids ESLint reports for this source as if it lived at filePath. */
+async function violations(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath })
+  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`)
+}
+
+describe('layering rules (CONVENTIONS.md) fail lint', () => {
+  it.each([
+    ['electron', "import { app } from 'electron'\nexport const a = app"],
+    ['React', "import { useState } from 'react'\nexport const a = useState"],
+    ['Dexie', "import Dexie from 'dexie'\nexport const a = Dexie"],
+    ['Node', "import { readFile } from 'node:fs/promises'\nexport const a = readFile"],
+    ['main', "import { appOrigin } from '../main/app-origin'\nexport const a = appOrigin"],
+    ['renderer', "import { LabDb } from '../../renderer/storage/lab-db'\nexport const a = LabDb"],
+  ])('when core imports %s', async (_what, source) => {
+    expect(await violations('core/rules/example.ts', source)).toEqual([expect.stringMatching(/^no-restricted-imports: .*core/)])
+  })
+
+  it('when core touches the DOM', async () => {
+    const found = await violations('core/rules/example.ts', 'export const title = () => document.title + window.name\n')
+    expect(found).toEqual([expect.stringMatching(/^no-restricted-globals: .*document/), expect.stringMatching(/^no-restricted-globals: .*window/)])
+  })
+
+  it('when the renderer imports main or electron', async () => {
+    expect(await violations('renderer/features/example.ts', "import { createDispatcher } from '../../main/ipc/dispatcher'\nexport const a = createDispatcher\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*renderer may import only core and renderer/),
+    ])
+    expect(await violations('renderer/features/example.ts', "import { ipcRenderer } from 'electron'\nexport const a = ipcRenderer\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*renderer has no Node or electron/),
+    ])
+  })
+
+  it('when main imports the renderer, or the preload imports zod or the model', async () => {
+    expect(await violations('main/example.ts', "import { LabDb } from '../renderer/storage/lab-db'\nexport const a = LabDb\n")).toHaveLength(1)
+    expect(await violations('preload/example.ts', "import { z } from 'zod'\nexport const a = z\n")).toHaveLength(1)
+    expect(await violations('preload/example.ts', "import { Product } from '../core/model/product'\nexport const a = Product\n")).toHaveLength(1)
+  })
+
+  it('but lets each layer import what the table allows', async () => {
+    expect(await violations('renderer/features/example.ts', "import { Product } from '../../core/model/product'\nexport const a = Product\n")).toEqual([])
+    expect(await violations('main/example.ts', "import { contract } from '../core/bridge/contract'\nexport const a = contract\n")).toEqual([])
+    expect(await violations('preload/example.ts', "import { channels } from '../core/bridge/channels'\nexport const a = channels\n")).toEqual([])
+    expect(await violations('core/rules/example.ts', "import { z } from 'zod'\nexport const a = z\n")).toEqual([])
+  })
+})
