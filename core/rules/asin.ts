@@ -1,3 +1,4 @@
+import { strayCharacters } from './character-names'
 import type { Check } from './check'
 
 const asinLength = 10
@@ -47,25 +48,4 @@ function isbn10CheckDigit(text: string): { readonly expected: string } | null {
   for (let i = 0; i < 9; i++) sum += Number(text.charAt(i)) * (10 - i)
   const check = (11 - (sum % 11)) % 11
   return { expected: check === 10 ? 'X' : String(check) }
-}
-
-/** Names, for a message, the distinct characters of `text` that `allowed` refuses: '"-", "/" and spaces'. */
-function strayCharacters(text: string, allowed: RegExp): string {
-  const names: string[] = []
-  for (const ch of text) {
-    if (allowed.test(ch)) continue
-    const name = characterName(ch)
-    if (!names.includes(name)) names.push(name)
-    if (names.length > 3) break
-  }
-  if (names.length > 3) return `${names.slice(0, 3).join(', ')} and other symbols`
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
-}
-
-function characterName(ch: string): string {
-  if (/^\s$/u.test(ch)) return 'spaces'
-  // Invisible characters (controls, zero-width marks from copy-paste) are named by code point so the tester can see them.
-  if (/^[\p{Cc}\p{Cf}]$/u.test(ch)) return `an invisible character (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`
-  return `"${ch}"`
 }

@@ -1,3 +1,4 @@
+import { strayCharacters } from './character-names'
 import type { Check } from './check'
 
 export const retailIdKinds = ['UPC-A', 'EAN-13', 'JAN', 'GTIN-14'] as const
@@ -20,7 +21,7 @@ export function checkRetailId(kind: RetailIdKind, input: string): Check<string> 
   const a = articles[kind]
   if (text === '') return { ok: false, message: `Enter the ${kind}: ${expected} digits.` }
 
-  const strays = strayCharacters(text)
+  const strays = strayCharacters(text, /^[0-9\s-]$/u)
   if (strays !== '') {
     return { ok: false, message: `${a} ${kind} has only digits (spaces and hyphens between them are fine); this one also contains ${strays}.` }
   }
@@ -63,21 +64,4 @@ export function gtinCheckDigit(digitsWithoutCheck: string): number {
     sum += Number(digitsWithoutCheck.charAt(i)) * (fromRight % 2 === 0 ? 3 : 1)
   }
   return (10 - (sum % 10)) % 10
-}
-
-/** Names, for a message, the distinct characters other than digits, spaces and hyphens: '"A" and "/"'. */
-function strayCharacters(text: string): string {
-  const names: string[] = []
-  for (const ch of text) {
-    if (/^[0-9\s-]$/u.test(ch)) continue
-    // Invisible characters (controls, zero-width marks from copy-paste) are named by code point so the tester can see them.
-    const name = /^[\p{Cc}\p{Cf}]$/u.test(ch)
-      ? `an invisible character (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`
-      : `"${ch}"`
-    if (!names.includes(name)) names.push(name)
-    if (names.length > 3) break
-  }
-  if (names.length > 3) return `${names.slice(0, 3).join(', ')} and other symbols`
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
 }

@@ -1,3 +1,4 @@
+import { characterName } from './character-names'
 import type { Check } from './check'
 
 const prefix = 'amzn1.ask.skill.'
@@ -18,7 +19,7 @@ export function checkSkillId(input: string): Check<string> {
   if (stray !== undefined) {
     return {
       ok: false,
-      message: `The UUID after "${prefix}" has only hex digits (0–9, a–f) and hyphens; it contains ${characterName(stray)}.`,
+      message: `The UUID after "${prefix}" has only hex digits (0–9, a–f) and hyphens; it contains ${characterName(stray, 'a space')}.`,
     }
   }
 
@@ -46,10 +47,4 @@ function prefixProblem(id: string): string {
   // Show as much of the start as could be the prefix, so a missing dot or a typo is visible.
   const start = id.length > prefix.length ? `${id.slice(0, prefix.length)}…` : id
   return `${expected}; this one starts with "${start}".`
-}
-
-function characterName(ch: string): string {
-  if (/^\s$/u.test(ch)) return 'a space'
-  if (/^[\p{Cc}\p{Cf}]$/u.test(ch)) return `an invisible character (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`
-  return `"${ch}"`
 }
