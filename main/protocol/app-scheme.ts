@@ -1,0 +1,12 @@
+import type { CustomScheme } from 'electron'
+import { appScheme } from '../app-origin'
+
+/**
+ * app:// behaves like https for the renderer: standard (relative URLs, its own
+ * origin, so IndexedDB works), secure (WebCrypto, secure-context APIs), fetch
+ * and streaming media. It never bypasses the CSP.
+ */
+export const appSchemePrivileges: CustomScheme = {
+  scheme: appScheme,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, bypassCSP: false },
+}

@@ -1,0 +1,74 @@
+import type { App, Session, WebContents } from 'electron'
+
+// The Electron objects arrive as parameters, narrowed to what is used here,
+// so tests can hand in fakes and check that each door is shut.
+export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>
+export type HardenableSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled'
+> & { readonly webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> }
+export type HardenableApp = Pick<App, 'on'>
+
+/** Schemes a page may load from without touching the network; devtools: so DevTools can open. */
+const localSchemes = new Set(['app:', 'blob:', 'data:', 'devtools:'])
+
+function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url)
+    // URL.origin is "null" for schemes Node does not know (app:), so build it from scheme and host.
+    return `${parsed.protocol}//${parsed.host}`
+  } catch {
+    return undefined
+  }
+}
+
+/** True when url is a page of the app itself (same scheme, host and port as appOrigin). */
+export function isAppUrl(url: string, appOrigin: string): boolean {
+  return originOf(url) === appOrigin
+}
+
+/**
+ * True for requests that stay on this machine: app:, blob:, data:, devtools:,
+ * plus the given origins (the dev server, in development only).
+ */
+export function isAllowedRequestUrl(url: string, extraOrigins: readonly string[] = []): boolean {
+  let protocol: string
+  try {
+    protocol = new URL(url).protocol
+  } catch {
+    return false
+  }
+  if (localSchemes.has(protocol)) return true
+  const origin = originOf(url)
+  return origin !== undefined && extraOrigins.includes(origin)
+}
+
+/** No navigation away from the app, no new windows, no <webview>. */
+export function hardenWebContents(contents: HardenableContents, options: { readonly appOrigin: string }): void {
+  const stayInApp = (event: { readonly url: string; preventDefault(): void }): void => {
+    if (!isAppUrl(event.url, options.appOrigin)) event.preventDefault()
+  }
+  contents.on('will-navigate', stayInApp)
+  contents.on('will-frame-navigate', stayInApp)
+  contents.on('will-redirect', stayInApp)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/** Every permission denied, and every request that would leave the machine cancelled. */
+export function hardenSession(session: HardenableSession, options: { readonly extraOrigins?: readonly string[] } = {}): void {
+  const extraOrigins = options.extraOrigins ?? []
+  // On Windows and Linux the spell-checker downloads dictionaries from Google's servers.
+  session.setSpellCheckerEnabled(false)
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequestUrl(details.url, extraOrigins) })
+  })
+}
+
+/** Applies hardenWebContents to every web contents the app ever creates, not only the main window. */
+export function hardenApp(app: HardenableApp, options: { readonly appOrigin: string }): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, options))
+}
