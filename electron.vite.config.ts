@@ -8,6 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
+      // Bundle zod and the rest into main so the packaged app carries no node_modules at all.
+      externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(root, 'main/index.ts') } },
     },
   },
@@ -19,7 +21,7 @@ export default defineConfig({
       externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(root, 'preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { z } from 'zod'
 import { App } from './app/App'
 import { ServicesProvider } from './app/services-context'
 import { probeImageInBrowser } from './media/image-probe'
@@ -7,6 +8,9 @@ import { LabDb } from './storage/lab-db'
 import { requestPersistentStorage } from './storage/persistence'
 import { createRepositories } from './storage/repositories'
 import './styles.css'
+
+// zod would probe `new Function` for a faster parser; the CSP forbids eval, so say so instead of tripping it.
+z.config({ jitless: true })
 
 const root = document.getElementById('root')
 if (!root) throw new Error('The page has no #root element.')
