@@ -4,7 +4,7 @@ import { maxPhotoBytes } from '../../../../../core/model/stored-file'
 import type { ImageProbe } from '../../../../../renderer/media/image-probe'
 import { createFilesRepo } from '../../../../../renderer/storage/repos/files-repo'
 import { freshLabDb } from '../../../../helpers/lab-db'
-import { solidPng } from '../../../../helpers/png'
+import { encodePng } from '../../../../helpers/png'
 
 const probe: ImageProbe = async (image) => ({
   width: 40,
@@ -18,7 +18,7 @@ describe('files repository', () => {
   it('stores a photo as a Blob with its SHA-256, type, size and pixel size, and gives the same bytes back', async () => {
     const db = freshLabDb()
     const files = createFilesRepo(db, { probeImage: probe })
-    const bytes = solidPng(40, 30, [200, 10, 10])
+    const bytes = encodePng({ width: 40, height: 30, colour: { r: 200, g: 10, b: 10 } })
     const outcome = await files.storePhoto({ name: 'front.png', bytes })
     expect(outcome.ok).toBe(true)
     if (!outcome.ok) return
@@ -40,7 +40,7 @@ describe('files repository', () => {
 
   it('keeps the same bytes once, however often they are added', async () => {
     const files = createFilesRepo(freshLabDb(), { probeImage: probe })
-    const bytes = solidPng(8, 8, [0, 0, 255])
+    const bytes = encodePng({ width: 8, height: 8, colour: { r: 0, g: 0, b: 255 } })
     const a = await files.storePhoto({ name: 'a.png', bytes })
     const b = await files.storePhoto({ name: 'b.png', bytes })
     expect(a.ok && b.ok && a.file.id === b.file.id).toBe(true)
@@ -68,7 +68,7 @@ describe('files repository', () => {
     const files = createFilesRepo(db, {
       probeImage: () => Promise.reject(new Error('decode failed')),
     })
-    const truncated = solidPng(10, 10, [1, 2, 3]).slice(0, 30)
+    const truncated = encodePng({ width: 10, height: 10, colour: { r: 1, g: 2, b: 3 } }).slice(0, 30)
     const outcome = await files.storePhoto({ name: 'cut.png', bytes: truncated })
     expect(!outcome.ok && outcome.message).toMatch(/cut\.png could not be read as an image/)
     expect(await db.files.count()).toBe(0)

@@ -1,0 +1,39 @@
+/** One timed figure of a benchmark. */
+export type Figure = { readonly label: string; readonly ms: number }
+
+/** What a bench module's run() returns: its subject and a baseline measured in the same run. */
+export type BenchResult = {
+  readonly name: string
+  /** How many items each figure processed, and what they are ("units"). */
+  readonly count: number
+  readonly items: string
+  readonly subject: Figure
+  readonly baseline: Figure
+  /** Further figures that explain the gap, each also compared with the baseline. */
+  readonly details?: readonly Figure[]
+  readonly notes?: readonly string[]
+}
+
+export type BenchModule = { readonly run: () => Promise<BenchResult> }
+
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+const ratio = (figure: Figure, baseline: Figure) => `${(figure.ms / baseline.ms).toFixed(2)}×`
+
+/** e.g. "units-save: repositories 4,210 ms for 100,000 units (23,750/s); raw IndexedDB put 3,100 ms; ratio 1.36× raw". */
+export function formatResult(result: BenchResult): string {
+  const { subject, baseline } = result
+  const rate = whole.format((result.count / subject.ms) * 1000)
+  const lines = [
+    `${result.name}: ${subject.label} ${whole.format(subject.ms)} ms for ${whole.format(result.count)} ${result.items} (${rate}/s); ` +
+      `${baseline.label} ${whole.format(baseline.ms)} ms; ratio ${ratio(subject, baseline)} ${shortName(baseline.label)}`,
+  ]
+  const width = Math.max(0, ...(result.details ?? []).map((d) => d.label.length))
+  for (const detail of result.details ?? []) {
+    lines.push(`  ${detail.label.padEnd(width)}  ${whole.format(detail.ms).padStart(7)} ms  ${ratio(detail, baseline)} ${shortName(baseline.label)}`)
+  }
+  for (const note of result.notes ?? []) lines.push(`  note: ${note}`)
+  return lines.join('\n')
+}
+
+// "raw IndexedDB put" reads as "1.36× raw": the baseline's first word names it.
+const shortName = (label: string) => label.split(' ')[0] ?? label
