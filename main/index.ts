@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron'
 import { appHost, appScheme } from './app-origin'
 import { createElectronDialogs } from './electron-dialogs'
 import { createDispatcher } from './ipc/dispatcher'
@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from './security/csp'
 import { hardenApp, hardenSession } from './security/harden'
 import { describeApp } from './services/app-info'
 import { createServices } from './services/index'
+import { appMenuTemplate } from './window/app-menu'
 import { mainWindowOptions } from './window/main-window-options'
 import { chooseRendererSource } from './window/renderer-source'
 
@@ -60,7 +61,8 @@ function start(): void {
   app
     .whenReady()
     .then(() => {
-      hardenSession(session.defaultSession, { extraOrigins: source.extraRequestOrigins })
+      hardenSession(session.defaultSession, { appOrigin: source.origin, extraOrigins: source.extraRequestOrigins })
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })))
       protocol.handle(appScheme, createRendererHandler({ root: rendererRoot, host: appHost, contentSecurityPolicy }))
 
       const services = createServices({

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { contract, type ParsedRequestOf, type ResponseOf } from '../../core/bridge/contract'
+import { originOf } from '../app-origin'
 import type { Channel, ErrorCode, Reply } from '../../core/bridge/channels'
 
 /** Who sent a message: the URL of the sending frame and whether it is the window's main frame. */
@@ -62,12 +63,5 @@ export function createDispatcher(handlers: Handlers, options: { readonly appOrig
 }
 
 function isTrustedSender(sender: Sender, appOrigin: string): boolean {
-  if (!sender.isMainFrame) return false
-  try {
-    // URL.origin is "null" for schemes Node does not know (app:), so compare scheme and host.
-    const url = new URL(sender.url)
-    return `${url.protocol}//${url.host}` === appOrigin
-  } catch {
-    return false
-  }
+  return sender.isMainFrame && originOf(sender.url) === appOrigin
 }

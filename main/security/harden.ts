@@ -1,4 +1,5 @@
 import type { App, Session, WebContents } from 'electron'
+import { originOf } from '../app-origin'
 
 // The Electron objects arrive as parameters, narrowed to what is used here,
 // so tests can hand in fakes and check that each door is shut.
@@ -11,16 +12,6 @@ export type HardenableApp = Pick<App, 'on'>
 
 /** Schemes a page may load from without touching the network; devtools: so DevTools can open. */
 const localSchemes = new Set(['app:', 'blob:', 'data:', 'devtools:'])
-
-function originOf(url: string): string | undefined {
-  try {
-    const parsed = new URL(url)
-    // URL.origin is "null" for schemes Node does not know (app:), so build it from scheme and host.
-    return `${parsed.protocol}//${parsed.host}`
-  } catch {
-    return undefined
-  }
-}
 
 /** True when url is a page of the app itself (same scheme, host and port as appOrigin). */
 export function isAppUrl(url: string, appOrigin: string): boolean {
@@ -55,13 +46,23 @@ export function hardenWebContents(contents: HardenableContents, options: { reado
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 }
 
-/** Every permission denied, and every request that would leave the machine cancelled. */
-export function hardenSession(session: HardenableSession, options: { readonly extraOrigins?: readonly string[] } = {}): void {
+/**
+ * Every permission denied but one: the app's own pages may keep their storage
+ * persistent (navigator.storage.persist), so Chromium never evicts the lab's
+ * data under disk pressure. Every request that would leave the machine is cancelled.
+ */
+export function hardenSession(
+  session: HardenableSession,
+  options: { readonly appOrigin: string; readonly extraOrigins?: readonly string[] },
+): void {
   const extraOrigins = options.extraOrigins ?? []
+  const mayPersist = (permission: string, origin: string | undefined) => permission === 'persistent-storage' && origin === options.appOrigin
   // On Windows and Linux the spell-checker downloads dictionaries from Google's servers.
   session.setSpellCheckerEnabled(false)
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(mayPersist(permission, originOf(details.requestingUrl))),
+  )
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => mayPersist(permission, originOf(requestingOrigin)))
   session.setDevicePermissionHandler(() => false)
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequestUrl(details.url, extraOrigins) })

@@ -50,9 +50,9 @@ function fakeSession() {
     setDevicePermissionHandler: (h: Listener) => (handlers.device = h),
     webRequest: { onBeforeRequest: (h: Listener) => (handlers.beforeRequest = h) },
   }
-  const requestPermission = (permission: string): unknown => {
+  const requestPermission = (permission: string, requestingUrl?: string): unknown => {
     const callback = vi.fn()
-    handlers.request?.({}, permission, callback, {})
+    handlers.request?.({}, permission, callback, { requestingUrl: requestingUrl ?? `${appOrigin}/index.html` })
     return callback.mock.calls[0]?.[0]
   }
   const cancels = (url: string): unknown => {
@@ -95,7 +95,7 @@ describe('hardenWebContents', () => {
 describe('hardenSession', () => {
   it('denies every permission request and check', () => {
     const fake = fakeSession()
-    hardenSession(fake.session)
+    hardenSession(fake.session, { appOrigin })
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
       expect(fake.requestPermission(permission), permission).toBe(false)
     }
@@ -103,9 +103,19 @@ describe('hardenSession', () => {
     expect(fake.handlers.device?.({ deviceType: 'usb', origin: appOrigin })).toBe(false)
   })
 
+  it("lets only the app's own pages keep their storage persistent", () => {
+    const fake = fakeSession()
+    hardenSession(fake.session, { appOrigin })
+    expect(fake.requestPermission('persistent-storage')).toBe(true)
+    expect(fake.handlers.check?.({}, 'persistent-storage', appOrigin, {})).toBe(true)
+    expect(fake.requestPermission('persistent-storage', 'https://example.com/')).toBe(false)
+    expect(fake.handlers.check?.({}, 'persistent-storage', 'https://example.com', {})).toBe(false)
+    expect(fake.handlers.check?.({}, 'persistent-storage', 'app://other', {})).toBe(false)
+  })
+
   it('cancels every request that would leave the machine', () => {
     const fake = fakeSession()
-    hardenSession(fake.session)
+    hardenSession(fake.session, { appOrigin })
     for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'ws://localhost:5173/', 'ftp://files.example/', 'file:///etc/passwd']) {
       expect(fake.cancels(url), url).toBe(true)
     }
@@ -113,7 +123,7 @@ describe('hardenSession', () => {
 
   it("lets the app's own, blob:, data: and devtools: requests through", () => {
     const fake = fakeSession()
-    hardenSession(fake.session)
+    hardenSession(fake.session, { appOrigin })
     for (const url of ['app://wwa-lab/assets/index.js', 'blob:app://wwa-lab/0b6e1c9a', 'data:image/png;base64,AAAA', 'devtools://devtools/bundled/index.html']) {
       expect(fake.cancels(url), url).toBe(false)
     }
@@ -121,7 +131,7 @@ describe('hardenSession', () => {
 
   it('turns off the spell-checker, which would download dictionaries', () => {
     const fake = fakeSession()
-    hardenSession(fake.session)
+    hardenSession(fake.session, { appOrigin })
     expect(fake.spellChecker).toHaveBeenCalledWith(false)
   })
 
