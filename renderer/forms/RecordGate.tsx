@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { LoadedRecord } from './use-record'
+import type { LoadedRecord, ReadyRecord } from './use-record'
 
 /** Shows loading and not-found states the same way for every editor. */
 export function RecordGate<T>({
@@ -11,7 +11,7 @@ export function RecordGate<T>({
   loaded: LoadedRecord<T>
   what: string
   backHref: string
-  children: (record: T, isNew: boolean) => ReactNode
+  children: (ready: ReadyRecord<T>) => ReactNode
 }) {
   if (loaded.state === 'loading') return <p className="muted">Loading…</p>
   if (loaded.state === 'missing') {
@@ -24,5 +24,5 @@ export function RecordGate<T>({
       </section>
     )
   }
-  return <>{children(loaded.record, loaded.isNew)}</>
+  return <>{children(loaded)}</>
 }

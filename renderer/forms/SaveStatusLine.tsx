@@ -1,21 +1,44 @@
 import { assertNever } from '../../core/assert-never'
 import type { SaveStatus } from './use-autosave'
 
-/** Tells the person, politely and at once, whether what they typed is stored. */
-export function SaveStatusLine({ status, onShowProblems }: { status: SaveStatus; onShowProblems?: () => void }) {
-  const text = describe(status)
+type Props = {
+  readonly status: SaveStatus
+  readonly onShowProblems: () => void
+  readonly onRetry: () => void
+  /** When set, the editor opened on unsaved contents kept from this instant. */
+  readonly restoredAt?: string | undefined
+  readonly onDiscard?: (() => void) | undefined
+}
+
+/** Tells the person, politely and at once, whether what they typed is stored, and what to do if not. */
+export function SaveStatusLine({ status, onShowProblems, onRetry, restoredAt, onDiscard }: Props) {
   return (
-    <p className={`save-status save-${status.kind}`} role="status" aria-live="polite">
-      {text}
-      {status.kind === 'invalid' && onShowProblems ? (
-        <>
-          {' '}
+    <div className="save-line">
+      {restoredAt && status.kind !== 'saved' ? (
+        <p className="notice">
+          Restored what you typed on {new Date(restoredAt).toLocaleString()}; it is not saved yet because some fields need
+          attention.{' '}
+          {onDiscard ? (
+            <button type="button" className="link" onClick={onDiscard}>
+              Discard these changes
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      <p className={`save-status save-${status.kind}`} role="status" aria-live="polite">
+        {describe(status)}{' '}
+        {status.kind === 'invalid' ? (
           <button type="button" className="link" onClick={onShowProblems}>
             Show what is missing
           </button>
-        </>
-      ) : null}
-    </p>
+        ) : null}
+        {status.kind === 'failed' ? (
+          <button type="button" className="link" onClick={onRetry}>
+            Try again
+          </button>
+        ) : null}
+      </p>
+    </div>
   )
 }
 
@@ -26,7 +49,7 @@ function describe(status: SaveStatus): string {
     case 'pending':
       return 'Saving…'
     case 'invalid':
-      return `Not saved: ${status.count === 1 ? 'one field needs' : `${status.count} fields need`} attention.`
+      return `Not saved yet: ${status.count === 1 ? 'one field needs' : `${status.count} fields need`} attention. What you typed is kept as a draft.`
     case 'failed':
       return `Not saved: ${status.message}`
     default:

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { z } from 'zod'
+import { describeStorageError } from '../storage/storage-errors'
 import { fieldErrors, type FieldErrors } from './field-errors'
 
 export type SaveStatus =
@@ -8,32 +9,44 @@ export type SaveStatus =
   | { readonly kind: 'invalid'; readonly count: number }
   | { readonly kind: 'failed'; readonly message: string }
 
+export type AutosaveOptions<T> = {
+  /** The record as stored (or, for a new one, as created): what "saved" means. */
+  readonly stored: T
+  /** Unsaved contents kept from an earlier visit, to continue from. */
+  readonly restored?: T | undefined
+  readonly schema: z.ZodType<T>
+  readonly save: (value: T) => Promise<unknown>
+  /** Keeps contents that are not valid yet, so nothing typed is lost; dropped once a valid save succeeds. */
+  readonly keepDraft?: (value: T) => Promise<unknown>
+  readonly discardDraft?: () => Promise<unknown>
+  /** A record that was never saved starts quiet: its errors show only once a field is touched. */
+  readonly isNew?: boolean
+}
+
+type Job<T> = { readonly draft: T; readonly run: () => Promise<unknown> }
+
 const saveDelayMs = 250
 
 /**
- * Holds an editable copy of a record and saves it shortly after each change,
- * but only when the model's schema accepts it: nothing invalid is ever saved.
- * A change still waiting when the editor closes, or the window hides, is saved at once.
+ * Holds an editable copy of a record and stores it shortly after each change:
+ * as the record when the model's schema accepts it (nothing invalid is ever
+ * saved as a record), as a draft when it does not. A change still waiting when
+ * the editor closes or the window hides is stored at once; a failed store is
+ * kept and tried again on the next change or on Try again.
  */
-export function useAutosave<T>(options: {
-  readonly initial: T
-  readonly schema: z.ZodType<T>
-  readonly save: (value: T) => Promise<unknown>
-  /** A record that was never saved starts quiet: its errors show only once a field is touched. */
-  readonly isNew?: boolean
-}) {
+export function useAutosave<T>(options: AutosaveOptions<T>) {
   const { schema } = options
-  const [draft, setDraft] = useState<T>(options.initial)
-  const [saved, setSaved] = useState<T>(options.initial)
+  const [draft, setDraft] = useState<T>(options.restored ?? options.stored)
+  const [saved, setSaved] = useState<T>(options.stored)
   const [failure, setFailure] = useState<string | null>(null)
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set())
-  const [showAll, setShowAll] = useState(!options.isNew)
-  const saveRef = useRef(options.save)
+  const [showAll, setShowAll] = useState(!options.isNew || options.restored !== undefined)
+  const latest = useRef(options)
   useEffect(() => {
-    saveRef.current = options.save
+    latest.current = options
   })
-  /** The valid draft waiting for its timer, with the parsed value to store. */
-  const pending = useRef<{ readonly draft: T; readonly value: T } | undefined>(undefined)
+  const pending = useRef<Job<T> | undefined>(undefined)
+  const hasDraft = useRef(options.restored !== undefined)
 
   const parsed = useMemo(() => schema.safeParse(draft), [schema, draft])
   const errors: FieldErrors = useMemo(() => fieldErrors(parsed.success ? undefined : parsed.error), [parsed])
@@ -41,27 +54,51 @@ export function useAutosave<T>(options: {
   const flush = useCallback(async () => {
     const job = pending.current
     if (job === undefined) return
-    pending.current = undefined
     try {
-      await saveRef.current(job.value)
-      setSaved(job.draft)
+      await job.run()
+      if (pending.current === job) pending.current = undefined
       setFailure(null)
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error))
+      // The job stays pending: the next change replaces it, Try again or leaving runs it again.
+      setFailure(describeStorageError(error))
     }
   }, [])
 
   useEffect(() => {
-    if (!parsed.success || draft === saved) {
+    if (draft === saved) {
       pending.current = undefined
       return undefined
     }
-    pending.current = { draft, value: parsed.data }
+    if (parsed.success) {
+      const value = parsed.data
+      pending.current = {
+        draft,
+        run: async () => {
+          await latest.current.save(value)
+          setSaved(draft)
+          if (hasDraft.current) {
+            hasDraft.current = false
+            await latest.current.discardDraft?.()
+          }
+        },
+      }
+    } else if (latest.current.keepDraft) {
+      pending.current = {
+        draft,
+        run: async () => {
+          await latest.current.keepDraft?.(draft)
+          hasDraft.current = true
+        },
+      }
+    } else {
+      pending.current = undefined
+      return undefined
+    }
     const timer = setTimeout(() => void flush(), saveDelayMs)
     return () => clearTimeout(timer)
   }, [parsed, draft, saved, flush])
 
-  // Closing the editor, or the window, must not drop a valid change still waiting for its timer.
+  // Closing the editor, or the window, must not drop a change still waiting for its timer.
   useEffect(() => {
     const onHide = () => void flush()
     window.addEventListener('pagehide', onHide)
@@ -75,6 +112,15 @@ export function useAutosave<T>(options: {
     setDraft((current) => change(current))
     if (field !== undefined) setTouched((current) => new Set(current).add(field))
   }, [])
+
+  /** Throws away unsaved contents and returns to the stored record. */
+  const discard = useCallback(async () => {
+    pending.current = undefined
+    hasDraft.current = false
+    await latest.current.discardDraft?.()
+    setDraft(saved)
+    setFailure(null)
+  }, [saved])
 
   const status: SaveStatus = failure
     ? { kind: 'failed', message: failure }
@@ -90,5 +136,16 @@ export function useAutosave<T>(options: {
     [errors, showAll, touched],
   )
 
-  return { draft, update, status, errors, visibleError, revealErrors: () => setShowAll(true) }
+  return {
+    draft,
+    update,
+    status,
+    errors,
+    visibleError,
+    revealErrors: () => setShowAll(true),
+    retry: () => void flush(),
+    discard,
+    /** True once the record exists in storage (it was loaded from there, or saved since). */
+    exists: !options.isNew || saved !== options.stored,
+  }
 }

@@ -1,22 +1,44 @@
-import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
+import { useRepos } from '../app/services-context'
+import type { DraftKind } from '../storage/lab-db'
+import { useLoadOnce } from './use-load-once'
 
-export type LoadedRecord<T> =
-  | { readonly state: 'loading' }
-  | { readonly state: 'missing' }
-  | { readonly state: 'ready'; readonly record: T; readonly isNew: boolean }
+export type ReadyRecord<T> = {
+  readonly record: T
+  readonly isNew: boolean
+  /** Contents typed on an earlier visit that were never valid enough to save, and when. */
+  readonly restored?: { readonly value: T; readonly savedAt: string }
+}
+
+export type LoadedRecord<T> = { readonly state: 'loading' } | { readonly state: 'missing' } | ({ readonly state: 'ready' } & ReadyRecord<T>)
 
 /**
- * Loads the record an editor opens, or makes a fresh one for "new". The fresh
- * record keeps one id for the editor's life, so its first save and the ones after it update one row.
+ * Loads the record an editor opens, or makes a fresh one for "new", together
+ * with any unsaved draft of it. The fresh record keeps one id for the editor's
+ * life, so its draft, its first save and the saves after it all concern one row.
  */
-export function useRecord<T>(id: string, get: (id: string) => Promise<T | undefined>, makeNew: () => T): LoadedRecord<T> {
-  const isNew = id === 'new'
-  const [fresh] = useState(() => (isNew ? makeNew() : undefined))
-  // Read once per id: the editor owns the draft after that, and a live re-read would fight the typing.
-  const stored = useLiveQuery(async () => (isNew ? null : ((await get(id)) ?? null)), [id])
-  if (fresh !== undefined) return { state: 'ready', record: fresh, isNew: true }
-  if (stored === undefined) return { state: 'loading' }
-  if (stored === null) return { state: 'missing' }
-  return { state: 'ready', record: stored, isNew: false }
+export function useRecord<T extends { readonly id: string; readonly updatedAt: string }>(
+  kind: DraftKind,
+  id: string,
+  get: (id: string) => Promise<T | undefined>,
+  makeNew: () => T,
+): LoadedRecord<T> {
+  const repos = useRepos()
+  const isNewAddress = id === 'new'
+  const [fresh] = useState((): LoadedRecord<T> | undefined => (isNewAddress ? { state: 'ready', record: makeNew(), isNew: true } : undefined))
+  const loaded = useLoadOnce(async (): Promise<LoadedRecord<T>> => {
+    if (isNewAddress) return { state: 'loading' }
+    const [stored, draft] = await Promise.all([get(id), repos.drafts.get(kind, id)])
+    const base = stored ?? (draft ? { ...makeNew(), id } : undefined)
+    if (base === undefined) return { state: 'missing' }
+    // A draft older than the stored record was overtaken by a later save (a crash between the two writes).
+    const restorable = draft !== undefined && (stored === undefined || draft.savedAt > stored.updatedAt)
+    return {
+      state: 'ready',
+      record: base,
+      isNew: stored === undefined,
+      ...(restorable ? { restored: { value: { ...base, ...(draft.value as Partial<T>), id }, savedAt: draft.savedAt } } : {}),
+    }
+  }, `${kind}:${id}`)
+  return fresh ?? loaded ?? { state: 'loading' }
 }

@@ -8,6 +8,17 @@ import type { Unit } from '../../core/model/unit'
 import { migrations } from './migrations'
 
 export type StoredFileRow = StoredFileMeta & { readonly blob: Blob }
+/** An editor's text that does not pass its checks yet, kept so nothing typed is lost. */
+export type DraftRow = {
+  readonly key: string
+  readonly kind: DraftKind
+  readonly recordId: string
+  readonly title: string
+  readonly value: unknown
+  readonly savedAt: string
+}
+export type DraftKind = 'lab' | 'products' | 'hubs' | 'skills' | 'units'
+
 export type ThumbnailRow = { readonly fileId: string; readonly blob: Blob; readonly width: number; readonly height: number }
 
 export type LabDbOptions = {
@@ -29,6 +40,7 @@ export class LabDb extends Dexie {
   declare units: EntityTable<Unit, 'id'>
   declare files: EntityTable<StoredFileRow, 'id'>
   declare thumbnails: EntityTable<ThumbnailRow, 'fileId'>
+  declare drafts: EntityTable<DraftRow, 'key'>
 
   constructor(name: string = defaultDbName, options: LabDbOptions = {}) {
     super(name, {

@@ -1,5 +1,6 @@
 import type { ImageProbe } from '../media/image-probe'
 import type { LabDb } from './lab-db'
+import { createDraftsRepo } from './repos/drafts-repo'
 import { createFilesRepo } from './repos/files-repo'
 import { createHubsRepo } from './repos/hubs-repo'
 import { createProductsRepo } from './repos/products-repo'
@@ -18,5 +19,6 @@ export function createRepositories(db: LabDb, deps: { readonly probeImage: Image
     skills: createSkillsRepo(db),
     units: createUnitsRepo(db),
     files: createFilesRepo(db, deps),
+    drafts: createDraftsRepo(db),
   }
 }

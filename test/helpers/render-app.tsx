@@ -2,6 +2,7 @@ import { render } from '@testing-library/react'
 import type { LabBridge } from '../../core/bridge/contract'
 import { App } from '../../renderer/app/App'
 import { ServicesProvider, type AppServices } from '../../renderer/app/services-context'
+import type { LabDb } from '../../renderer/storage/lab-db'
 import { createRepositories } from '../../renderer/storage/repositories'
 import { freshLabDb } from './lab-db'
 
@@ -20,13 +21,13 @@ export const cancellingLab: LabBridge = {
 }
 
 /** Renders the whole app at a hash address over a fresh in-memory database. */
-export function renderApp(hash: string, over: Partial<AppServices> = {}) {
-  const db = freshLabDb()
+export function renderApp(hash: string, over: Partial<AppServices> & { readonly db?: LabDb } = {}) {
+  const { db = freshLabDb(), ...rest } = over
   const services: AppServices = {
     repos: createRepositories(db, { probeImage: () => Promise.reject(new Error('no image decoding in happy-dom')) }),
     lab: cancellingLab,
     persistence: 'not-persisted',
-    ...over,
+    ...rest,
   }
   window.location.hash = hash
   const view = render(

@@ -6,10 +6,10 @@ import { newId, nowIso } from '../../app/new-id'
 import { useRepos } from '../../app/services-context'
 import { TextField } from '../../forms/Field'
 import { RecordGate } from '../../forms/RecordGate'
-import { SaveStatusLine } from '../../forms/SaveStatusLine'
-import { useAutosave } from '../../forms/use-autosave'
-import { useRecord } from '../../forms/use-record'
-import { useSaver } from '../../forms/use-saver'
+import { EditorStatus } from '../../forms/EditorStatus'
+import { useRecord, type ReadyRecord } from '../../forms/use-record'
+import { useRecordEditor } from '../../forms/use-record-editor'
+import { UnsavedDrafts } from '../../forms/UnsavedDrafts'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 
@@ -44,6 +44,7 @@ function HubsList() {
           New hub
         </a>
       </header>
+      <UnsavedDrafts kind="hubs" exists={repos.hubs.get} />
       {hubs === undefined ? (
         <p className="muted">Loading…</p>
       ) : (
@@ -55,18 +56,18 @@ function HubsList() {
 
 function HubPage({ id }: { id: string }) {
   const repos = useRepos()
-  const loaded = useRecord(id, repos.hubs.get, newHub)
+  const loaded = useRecord('hubs', id, repos.hubs.get, newHub)
   return (
     <RecordGate loaded={loaded} what="hub" backHref={href('hubs')}>
-      {(hub, isNew) => <HubEditor initial={hub} isNew={isNew} />}
+      {(ready) => <HubEditor loaded={ready} />}
     </RecordGate>
   )
 }
 
-function HubEditor({ initial, isNew }: { initial: Hub; isNew: boolean }) {
+function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {
   const repos = useRepos()
-  const save = useSaver('hubs', repos.hubs.save, isNew)
-  const form = useAutosave({ initial, schema: Hub, save, isNew })
+  const form = useRecordEditor({ kind: 'hubs', loaded, schema: Hub, save: repos.hubs.save, title: (h) => `${h.brand} ${h.modelNumber}`.trim() || 'Untitled hub' })
+  const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   const set = <K extends keyof Hub>(key: K, value: Hub[K]) => update((h) => ({ ...h, [key]: value }), key)
   return (
@@ -75,7 +76,7 @@ function HubEditor({ initial, isNew }: { initial: Hub; isNew: boolean }) {
         <a href={href('hubs')}>← Hubs</a>
       </p>
       <h1 id="hub-title">{draft.modelNumber ? `Hub ${draft.brand} ${draft.modelNumber}` : 'New hub'}</h1>
-      <SaveStatusLine status={form.status} onShowProblems={form.revealErrors} />
+      <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
       <div className="grid">
         <TextField label="Brand" value={draft.brand} error={visibleError('brand')} onChange={(v) => set('brand', v)} autoFocus={isNew} />
         <TextField label="Model number" value={draft.modelNumber} error={visibleError('modelNumber')} onChange={(v) => set('modelNumber', v)} />

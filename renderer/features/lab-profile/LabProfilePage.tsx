@@ -1,24 +1,43 @@
-import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
 import { LabProfile, roleLabels, roles, type Person, type Role } from '../../../core/model/lab-profile'
 import { useRepos } from '../../app/services-context'
 import { newId, nowIso } from '../../app/new-id'
 import { SelectField, TextField } from '../../forms/Field'
-import { SaveStatusLine } from '../../forms/SaveStatusLine'
+import { EditorStatus } from '../../forms/EditorStatus'
 import { useAutosave } from '../../forms/use-autosave'
+import { useLoadOnce } from '../../forms/use-load-once'
 
 const emptyProfile = (): LabProfile => ({ id: 'lab', name: '', people: [], updatedAt: nowIso() })
 
 /** The lab's name and the people who test, review and manage. */
 export function LabProfilePage() {
   const repos = useRepos()
-  const stored = useLiveQuery(async () => (await repos.profile.get()) ?? null, [repos])
-  if (stored === undefined) return <p className="muted">Loading…</p>
-  return <LabProfileEditor initial={stored ?? emptyProfile()} isNew={stored === null} />
+  const loaded = useLoadOnce(async () => {
+    const [stored, draft] = await Promise.all([repos.profile.get(), repos.drafts.get('lab', 'lab')])
+    const restorable = draft && (!stored || draft.savedAt > stored.updatedAt)
+    return { stored: stored ?? null, restored: restorable ? { value: draft.value as LabProfile, savedAt: draft.savedAt } : null }
+  }, 'lab')
+  if (loaded === undefined) return <p className="muted">Loading…</p>
+  return <LabProfileEditor stored={loaded.stored} restored={loaded.restored} />
 }
 
-function LabProfileEditor({ initial, isNew }: { initial: LabProfile; isNew: boolean }) {
+type EditorProps = {
+  readonly stored: LabProfile | null
+  readonly restored: { readonly value: LabProfile; readonly savedAt: string } | null
+}
+
+function LabProfileEditor({ stored, restored }: EditorProps) {
   const repos = useRepos()
-  const form = useAutosave({ initial, schema: LabProfile, save: repos.profile.save, isNew })
+  const [initial] = useState(() => stored ?? emptyProfile())
+  const form = useAutosave({
+    stored: initial,
+    restored: restored ? { ...initial, ...restored.value } : undefined,
+    schema: LabProfile,
+    save: repos.profile.save,
+    keepDraft: (value) => repos.drafts.keep('lab', 'lab', value, value.name || 'Lab profile'),
+    discardDraft: () => repos.drafts.discard('lab', 'lab'),
+    isNew: stored === null,
+  })
   const { draft, update, visibleError } = form
 
   const setPerson = (index: number, change: Partial<Person>, field: string) =>
@@ -27,7 +46,7 @@ function LabProfileEditor({ initial, isNew }: { initial: LabProfile; isNew: bool
   return (
     <section aria-labelledby="lab-title" className="editor">
       <h1 id="lab-title">Lab profile</h1>
-      <SaveStatusLine status={form.status} onShowProblems={form.revealErrors} />
+      <EditorStatus form={form} restoredAt={restored?.savedAt} />
       <TextField
         label="Lab name"
         value={draft.name}

@@ -3,9 +3,10 @@ import { commonDeviceTypes, connectionLabels, connectionMethods, Product, type C
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { SelectField, TextField } from '../../forms/Field'
-import { SaveStatusLine } from '../../forms/SaveStatusLine'
-import { useAutosave } from '../../forms/use-autosave'
-import { useSaver } from '../../forms/use-saver'
+import { EditorStatus } from '../../forms/EditorStatus'
+import type { useAutosave } from '../../forms/use-autosave'
+import type { ReadyRecord } from '../../forms/use-record'
+import { useRecordEditor } from '../../forms/use-record-editor'
 import { PhotoGallery } from '../photos/PhotoGallery'
 import { AsinsEditor } from './AsinsEditor'
 import { MarketplacePicker } from './MarketplacePicker'
@@ -15,10 +16,12 @@ import { VariationsEditor } from './VariationsEditor'
 
 export type ProductForm = ReturnType<typeof useAutosave<Product>>
 
-export function ProductEditor({ initial, isNew }: { initial: Product; isNew: boolean }) {
+export const productTitle = (p: Product) => `${p.brand} ${p.modelNumber}`.trim() || 'Untitled product'
+
+export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
   const repos = useRepos()
-  const save = useSaver('products', repos.products.save, isNew)
-  const form = useAutosave({ initial, schema: Product, save, isNew })
+  const form = useRecordEditor({ kind: 'products', loaded, schema: Product, save: repos.products.save, title: productTitle })
+  const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   const hubs = useLiveQuery(() => repos.hubs.list(), [repos]) ?? []
   const skills = useLiveQuery(() => repos.skills.list(), [repos]) ?? []
@@ -30,7 +33,7 @@ export function ProductEditor({ initial, isNew }: { initial: Product; isNew: boo
         <a href={href('products')}>← Products</a>
       </p>
       <h1 id="product-title">{draft.modelNumber ? `${draft.brand} ${draft.modelNumber}`.trim() : 'New product'}</h1>
-      <SaveStatusLine status={form.status} onShowProblems={form.revealErrors} />
+      <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
 
       <fieldset>
         <legend>Identity</legend>
@@ -94,12 +97,14 @@ export function ProductEditor({ initial, isNew }: { initial: Product; isNew: boo
         <PhotoGallery
           label="Reference images"
           fileIds={draft.referencePhotoIds}
-          onAdd={(ids) => update((p) => ({ ...p, referencePhotoIds: [...p.referencePhotoIds, ...ids] }), 'referencePhotoIds')}
+          onAdd={(ids) =>
+            update((p) => ({ ...p, referencePhotoIds: [...p.referencePhotoIds, ...ids.filter((id) => !p.referencePhotoIds.includes(id))] }), 'referencePhotoIds')
+          }
           onRemove={(id) => update((p) => ({ ...p, referencePhotoIds: p.referencePhotoIds.filter((x) => x !== id) }), 'referencePhotoIds')}
         />
       </fieldset>
 
-      {isNew && form.status.kind !== 'saved' ? null : <ProductUnits product={draft} />}
+      {form.exists ? <ProductUnits product={draft} /> : null}
     </section>
   )
 }

@@ -26,10 +26,10 @@ const newProduct = (): Product => ({
 
 export function ProductEditorPage({ id }: { id: string }) {
   const repos = useRepos()
-  const loaded = useRecord(id, repos.products.get, newProduct)
+  const loaded = useRecord('products', id, repos.products.get, newProduct)
   return (
     <RecordGate loaded={loaded} what="product" backHref={href('products')}>
-      {(product, isNew) => <ProductEditor initial={product} isNew={isNew} />}
+      {(ready) => <ProductEditor loaded={ready} />}
     </RecordGate>
   )
 }

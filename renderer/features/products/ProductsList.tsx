@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
+import { UnsavedDrafts } from '../../forms/UnsavedDrafts'
 import { DataTable } from '../../table/DataTable'
 import { productColumns } from './product-columns'
 
@@ -15,6 +16,7 @@ export function ProductsList() {
           New product
         </a>
       </header>
+      <UnsavedDrafts kind="products" exists={repos.products.get} />
       {products === undefined ? (
         <p className="muted">Loading…</p>
       ) : (

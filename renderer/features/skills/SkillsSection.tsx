@@ -5,10 +5,10 @@ import { newId, nowIso } from '../../app/new-id'
 import { useRepos } from '../../app/services-context'
 import { TextField } from '../../forms/Field'
 import { RecordGate } from '../../forms/RecordGate'
-import { SaveStatusLine } from '../../forms/SaveStatusLine'
-import { useAutosave } from '../../forms/use-autosave'
-import { useRecord } from '../../forms/use-record'
-import { useSaver } from '../../forms/use-saver'
+import { EditorStatus } from '../../forms/EditorStatus'
+import { useRecord, type ReadyRecord } from '../../forms/use-record'
+import { useRecordEditor } from '../../forms/use-record-editor'
+import { UnsavedDrafts } from '../../forms/UnsavedDrafts'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 
@@ -40,6 +40,7 @@ function SkillsList() {
           New skill
         </a>
       </header>
+      <UnsavedDrafts kind="skills" exists={repos.skills.get} />
       {skills === undefined ? (
         <p className="muted">Loading…</p>
       ) : (
@@ -51,18 +52,18 @@ function SkillsList() {
 
 function SkillPage({ id }: { id: string }) {
   const repos = useRepos()
-  const loaded = useRecord(id, repos.skills.get, newSkill)
+  const loaded = useRecord('skills', id, repos.skills.get, newSkill)
   return (
     <RecordGate loaded={loaded} what="skill" backHref={href('skills')}>
-      {(skill, isNew) => <SkillEditor initial={skill} isNew={isNew} />}
+      {(ready) => <SkillEditor loaded={ready} />}
     </RecordGate>
   )
 }
 
-function SkillEditor({ initial, isNew }: { initial: Skill; isNew: boolean }) {
+function SkillEditor({ loaded }: { loaded: ReadyRecord<Skill> }) {
   const repos = useRepos()
-  const save = useSaver('skills', repos.skills.save, isNew)
-  const form = useAutosave({ initial, schema: Skill, save, isNew })
+  const form = useRecordEditor({ kind: 'skills', loaded, schema: Skill, save: repos.skills.save, title: (s) => s.name || 'Untitled skill' })
+  const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   return (
     <section aria-labelledby="skill-title" className="editor">
@@ -70,7 +71,7 @@ function SkillEditor({ initial, isNew }: { initial: Skill; isNew: boolean }) {
         <a href={href('skills')}>← Skills</a>
       </p>
       <h1 id="skill-title">{draft.name || 'New skill'}</h1>
-      <SaveStatusLine status={form.status} onShowProblems={form.revealErrors} />
+      <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
       <div className="grid">
         <TextField
           label="Skill name"

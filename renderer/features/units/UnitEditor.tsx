@@ -3,17 +3,23 @@ import { conditionLabels, photoRoleLabels, photoRoles, Unit, unitConditions, typ
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { SelectField, TextAreaField, TextField } from '../../forms/Field'
-import { SaveStatusLine } from '../../forms/SaveStatusLine'
-import { useAutosave } from '../../forms/use-autosave'
-import { useSaver } from '../../forms/use-saver'
+import { EditorStatus } from '../../forms/EditorStatus'
+import type { ReadyRecord } from '../../forms/use-record'
+import { useRecordEditor } from '../../forms/use-record-editor'
 import { PhotoGallery } from '../photos/PhotoGallery'
 import { DiscoveryPanel } from './DiscoveryPanel'
 
 /** The physical sample: who sent it, in what state, what it runs, what it looks like and what it reports. */
-export function UnitEditor({ initial, isNew }: { initial: Unit; isNew: boolean }) {
+export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
   const repos = useRepos()
-  const save = useSaver('units', repos.units.save, isNew)
-  const form = useAutosave({ initial, schema: Unit, save, isNew })
+  const form = useRecordEditor({
+    kind: 'units',
+    loaded,
+    schema: Unit,
+    save: repos.units.save,
+    title: (u) => (u.serialNumber ? `Unit ${u.serialNumber}` : 'Untitled unit'),
+  })
+  const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   const products = useLiveQuery(() => repos.products.list(), [repos]) ?? []
   const product = products.find((p) => p.id === draft.productId)
@@ -33,7 +39,7 @@ export function UnitEditor({ initial, isNew }: { initial: Unit; isNew: boolean }
         ) : null}
       </p>
       <h1 id="unit-title">{draft.serialNumber ? `Unit ${draft.serialNumber}` : 'New unit'}</h1>
-      <SaveStatusLine status={form.status} onShowProblems={form.revealErrors} />
+      <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
       <fieldset>
         <legend>Identity and custody</legend>
         <div className="grid">

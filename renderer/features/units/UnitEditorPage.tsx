@@ -24,10 +24,10 @@ const newUnit = (productId: string): Unit => ({
 
 export function UnitEditorPage({ id, productId }: { id: string; productId: string | null }) {
   const repos = useRepos()
-  const loaded = useRecord(id, repos.units.get, () => newUnit(productId ?? ''))
+  const loaded = useRecord('units', id, repos.units.get, () => newUnit(productId ?? ''))
   return (
     <RecordGate loaded={loaded} what="unit" backHref={href('units')}>
-      {(unit, isNew) => <UnitEditor initial={unit} isNew={isNew} />}
+      {(ready) => <UnitEditor loaded={ready} />}
     </RecordGate>
   )
 }

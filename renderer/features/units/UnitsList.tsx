@@ -3,6 +3,7 @@ import type { Product } from '../../../core/model/product'
 import { conditionLabels, type Unit } from '../../../core/model/unit'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
+import { UnsavedDrafts } from '../../forms/UnsavedDrafts'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 
@@ -42,6 +43,7 @@ export function UnitsList() {
           New unit
         </a>
       </header>
+      <UnsavedDrafts kind="units" exists={repos.units.get} />
       {rows === undefined ? (
         <p className="muted">Loading…</p>
       ) : (

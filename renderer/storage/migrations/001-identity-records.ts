@@ -1,6 +1,9 @@
 import type { Migration } from './migration'
 
-/** Version 1: the lab profile, products, hubs, skills, tested units and their stored photos. */
+/**
+ * Version 1: the lab profile, products, hubs, skills, tested units and their
+ * stored photos, plus drafts: what a person typed that is not valid yet.
+ */
 export const identityRecords: Migration = {
   version: 1,
   stores: {
@@ -11,5 +14,6 @@ export const identityRecords: Migration = {
     units: 'id, productId, serialNumber, updatedAt',
     files: 'id, sha256',
     thumbnails: 'fileId',
+    drafts: 'key, kind',
   },
 }

@@ -9,7 +9,7 @@ describe('LabDb', () => {
     const db = freshLabDb()
     await db.open()
     expect(db.verno).toBe(migrations.at(-1)?.version)
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['files', 'hubs', 'products', 'profile', 'skills', 'thumbnails', 'units'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['drafts', 'files', 'hubs', 'products', 'profile', 'skills', 'thumbnails', 'units'])
     db.close()
   })
 

@@ -1,0 +1,24 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { href, type Section } from '../app/route'
+import { useRepos } from '../app/services-context'
+import type { DraftKind } from '../storage/lab-db'
+
+/** New records that were started but never valid enough to save: listed so they can be finished, not lost. */
+export function UnsavedDrafts({ kind, exists }: { kind: DraftKind & Section; exists: (id: string) => Promise<unknown> }) {
+  const repos = useRepos()
+  const drafts = useLiveQuery(() => repos.drafts.unsavedNew(kind, async (id) => (await exists(id)) !== undefined), [repos, kind, exists]) ?? []
+  if (drafts.length === 0) return null
+  return (
+    <section className="notice" aria-labelledby={`${kind}-drafts-title`}>
+      <h2 id={`${kind}-drafts-title`}>Not saved yet</h2>
+      <p>These were started but still have fields that need attention:</p>
+      <ul className="link-list">
+        {drafts.map((draft) => (
+          <li key={draft.key}>
+            <a href={href(kind, draft.recordId)}>{draft.title}</a> <span className="muted">· last typed {new Date(draft.savedAt).toLocaleString()}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react'
+import type { z } from 'zod'
+import { href, replaceAddress, type Section } from '../app/route'
+import { useRepos } from '../app/services-context'
+import type { DraftKind } from '../storage/lab-db'
+import { useAutosave } from './use-autosave'
+import type { ReadyRecord } from './use-record'
+
+/**
+ * An editor's storage: autosave into the record's repository, drafts for what
+ * is not valid yet, and, for a record created at "#/x/new", its real address
+ * once anything of it is stored, so a reload comes back to it.
+ */
+export function useRecordEditor<T extends { readonly id: string }>(options: {
+  readonly kind: DraftKind & Section
+  readonly loaded: ReadyRecord<T>
+  readonly schema: z.ZodType<T>
+  readonly save: (record: T) => Promise<unknown>
+  /** A short name for the draft in lists of unsaved work, e.g. "Acme AC-100". */
+  readonly title: (record: T) => string
+}) {
+  const repos = useRepos()
+  const { kind, loaded } = options
+  const id = loaded.record.id
+  const mounted = useRef(true)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+  const addressed = useRef(!loaded.isNew)
+  const takeAddress = () => {
+    // Only while the editor is on screen: a store finishing after the person left must not move them.
+    if (addressed.current || !mounted.current) return
+    addressed.current = true
+    replaceAddress(href(kind, id))
+  }
+
+  return useAutosave({
+    stored: loaded.record,
+    restored: loaded.restored?.value,
+    schema: options.schema,
+    isNew: loaded.isNew,
+    save: async (record) => {
+      await options.save(record)
+      takeAddress()
+    },
+    keepDraft: async (record) => {
+      await repos.drafts.keep(kind, id, record, options.title(record))
+      takeAddress()
+    },
+    discardDraft: () => repos.drafts.discard(kind, id),
+  })
+}
