@@ -7,7 +7,7 @@ import { mimeTypeFor } from '../mime-types'
 import { writeFileAtomic } from './atomic-write'
 import { describeFsError } from './describe-fs-error'
 import type { Dialogs } from './dialogs'
-import { formatBytes } from './format-bytes'
+import { formatBytes } from '../../core/format-bytes'
 
 export type FileLimits = {
   /** The largest single file opened; a request may ask for less, never more. */

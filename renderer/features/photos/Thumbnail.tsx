@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useRef } from 'react'
+import { formatBytes } from '../../../core/format-bytes'
 import type { StoredFileMeta } from '../../../core/model/stored-file'
 import { useRepos } from '../../app/services-context'
 
@@ -21,7 +22,7 @@ export function Thumbnail({ file }: { file: StoredFileMeta }) {
       <figcaption>
         <span className="file-name">{file.name}</span>
         <span className="muted">
-          {file.width && file.height ? `${file.width}×${file.height}` : ''} · {(file.size / 1024).toFixed(0)} KB
+          {file.width && file.height ? `${file.width}×${file.height}` : ''} · {formatBytes(file.size)}
         </span>
       </figcaption>
     </figure>

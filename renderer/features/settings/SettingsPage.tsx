@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { assertNever } from '../../../core/assert-never'
+import { formatBytes } from '../../../core/format-bytes'
 import type { AppInfo } from '../../../core/bridge/contract'
 import { useServices } from '../../app/services-context'
 import type { PersistenceAnswer } from '../../storage/persistence'
@@ -29,7 +30,7 @@ export function SettingsPage() {
         <dt>Persistent storage</dt>
         <dd>{describePersistence(persistence)}</dd>
         <dt>Space used</dt>
-        <dd>{usage ? `${megabytes(usage.usage)} of ${megabytes(usage.quota)} available to the app` : '—'}</dd>
+        <dd>{usage ? `${formatBytes(usage.usage)} of ${formatBytes(usage.quota)} available to the app` : '—'}</dd>
       </dl>
       <h2>About</h2>
       {typeof info === 'string' ? (
@@ -55,8 +56,6 @@ export function SettingsPage() {
     </section>
   )
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 function describePersistence(answer: PersistenceAnswer): string {
   switch (answer) {

@@ -1,3 +1,4 @@
+import { formatBytes } from '../../../core/format-bytes'
 import { maxPhotoBytes, type StoredFileMeta } from '../../../core/model/stored-file'
 import { sniffImageType } from '../../../core/rules/image-type'
 import type { ImageProbe } from '../../media/image-probe'
@@ -8,8 +9,6 @@ export type IncomingFile = { readonly name: string; readonly bytes: Uint8Array }
 export type StoreOutcome = { readonly ok: true; readonly file: StoredFileMeta } | { readonly ok: false; readonly message: string }
 
 export type FilesRepo = ReturnType<typeof createFilesRepo>
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 export function createFilesRepo(
   db: LabDb,
@@ -28,7 +27,7 @@ export function createFilesRepo(
       if (incoming.bytes.byteLength > maxPhotoBytes) {
         return {
           ok: false,
-          message: `${incoming.name} is ${megabytes(incoming.bytes.byteLength)}; photos can be at most ${megabytes(maxPhotoBytes)}.`,
+          message: `${incoming.name} is ${formatBytes(incoming.bytes.byteLength)}; photos can be at most ${formatBytes(maxPhotoBytes)}.`,
         }
       }
       const type = sniffImageType(incoming.name, incoming.bytes)

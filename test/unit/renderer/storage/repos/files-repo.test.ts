@@ -59,7 +59,7 @@ describe('files repository', () => {
     const files = createFilesRepo(db, { probeImage: probe })
     const outcome = await files.storePhoto({ name: 'huge.png', bytes: new Uint8Array(maxPhotoBytes + 1) })
     expect(outcome.ok).toBe(false)
-    expect(!outcome.ok && outcome.message).toMatch(/huge\.png is 40\.0 MB; photos can be at most 40\.0 MB/)
+    expect(!outcome.ok && outcome.message).toMatch(/huge\.png is 40 MiB; photos can be at most 40 MiB/)
     expect(await db.files.count()).toBe(0)
   })
 
