@@ -6,6 +6,7 @@ import { ProductsSection } from '../features/products/ProductsSection'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SkillsSection } from '../features/skills/SkillsSection'
 import { UnitsSection } from '../features/units/UnitsSection'
+import { ErrorBoundary } from './ErrorBoundary'
 import { Navigation } from './Navigation'
 import { useRoute, type Route } from './route'
 
@@ -16,7 +17,9 @@ export function App() {
     <div className="app">
       <Navigation current={route.section} />
       <main className="content">
-        <Section route={route} />
+        <ErrorBoundary resetKey={`${route.section}/${route.id ?? ''}`}>
+          <Section route={route} />
+        </ErrorBoundary>
       </main>
     </div>
   )

@@ -20,9 +20,18 @@ export type Route = { readonly section: Section; readonly id?: string; readonly 
 /** Reads "#/products/abc?x=1"; anything unknown lands on Products. */
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')
-  const [first, second] = path.split('/').map(decodeURIComponent)
+  const [first, second] = path.split('/').map(decodeSegment)
   const section = sections.find((s) => s === first) ?? 'products'
   return { section, ...(second ? { id: second } : {}), params: new URLSearchParams(query) }
+}
+
+/** A malformed escape (a hand-typed "%") reads as the text itself rather than failing the whole window. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
 }
 
 export const href = (section: Section, id?: string, params?: Record<string, string>) =>

@@ -95,7 +95,7 @@ describe('the catalogue, as a new lab uses it', () => {
       const list = await new ProductScreen(p).openList()
       await list.getByRole('link', { name: 'AC-100' }).click()
       await p.getByRole('heading', { name: 'Acme AC-100' }).waitFor()
-      const asins = p.getByRole('listitem', { name: /^ASIN \d+$/ })
+      const asins = p.getByRole('group', { name: /^ASIN \d+$/ })
       expect(await asins.getByRole('textbox', { name: 'ASIN' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
         'B0ABCDEF12',
         'B0ABCDEF34',
@@ -138,7 +138,7 @@ describe('the catalogue, as a new lab uses it', () => {
     await expect.poll(() => asin.getAttribute('aria-invalid')).toBe('true')
     const asinMessage = await page.locator(`#${await asin.getAttribute('aria-describedby')}`).textContent()
     expect(asinMessage).toMatch(/ASIN/)
-    await page.getByRole('listitem', { name: 'ASIN 1' }).getByRole('button', { name: /Remove ASIN/ }).click()
+    await page.getByRole('group', { name: 'ASIN 1' }).getByRole('button', { name: /Remove ASIN/ }).click()
 
     const code = await products.addRetailId('EAN-13', '4006381333932')
     await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true')

@@ -22,7 +22,7 @@ try {
   await products.addAsin('Germany (DE)', 'B0ABCDEF34')
   await products.addRetailId('EAN-13', '4006381333932')
   await page.screenshot({ path: join(outDir, 'product-editor.png'), fullPage: true })
-  await page.getByRole('listitem', { name: 'Retail identifier 1' }).getByRole('textbox', { name: 'Code' }).fill('4006381333931')
+  await page.getByRole('group', { name: 'Retail identifier 1' }).getByRole('textbox', { name: 'Code' }).fill('4006381333931')
   await waitForSaved(page)
   await page.screenshot({ path: 'docs/screenshot.png' })
   await page.getByRole('link', { name: 'Add unit' }).click()

@@ -2,9 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { Hub } from '../../../core/model/hub'
 import { checkAsin } from '../../../core/rules/asin'
 import { href, type Route } from '../../app/route'
-import { newId, nowIso } from '../../app/new-id'
+import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { TextField } from '../../forms/Field'
+import { RowGroup } from '../../forms/RowGroup'
 import { RecordGate } from '../../forms/RecordGate'
 import { EditorStatus } from '../../forms/EditorStatus'
 import { useRecord, type ReadyRecord } from '../../forms/use-record'
@@ -89,7 +90,7 @@ function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {
           {draft.asins.map((asin, index) => {
             const check = checkAsin(asin)
             return (
-              <li key={index} className="row-editor" aria-label={`Hub ASIN ${index + 1}`}>
+              <RowGroup key={index} label={`Hub ASIN ${index + 1}`}>
                 <TextField
                   label="ASIN"
                   value={asin}
@@ -105,7 +106,7 @@ function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {
                 >
                   Remove
                 </button>
-              </li>
+              </RowGroup>
             )
           })}
         </ol>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { LabProfile, roleLabels, roles, type Person, type Role } from '../../../core/model/lab-profile'
 import { useRepos } from '../../app/services-context'
-import { newId, nowIso } from '../../app/new-id'
+import { newId, nowIso } from '../../app/record-stamps'
+import { RowGroup } from '../../forms/RowGroup'
 import { SelectField, TextField } from '../../forms/Field'
 import { EditorStatus } from '../../forms/EditorStatus'
 import { useAutosave } from '../../forms/use-autosave'
@@ -58,7 +59,7 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
       {draft.people.length === 0 ? <p className="muted">No people yet.</p> : null}
       <ol className="rows">
         {draft.people.map((person, index) => (
-          <li key={person.id} className="row-editor" aria-label={`Person ${index + 1}`}>
+          <RowGroup key={person.id} label={`Person ${index + 1}`}>
             <TextField
               label="Name"
               value={person.name}
@@ -85,7 +86,7 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
             >
               Remove
             </button>
-          </li>
+          </RowGroup>
         ))}
       </ol>
       <button

@@ -1,6 +1,7 @@
 import { marketplaceByCode } from '../../../core/model/marketplace'
 import type { ListingAsin } from '../../../core/model/product'
 import { checkAsin } from '../../../core/rules/asin'
+import { RowGroup } from '../../forms/RowGroup'
 import { SelectField, TextField } from '../../forms/Field'
 import type { ProductForm } from './ProductEditor'
 
@@ -19,7 +20,7 @@ export function AsinsEditor({ form }: { form: ProductForm }) {
         {draft.asins.map((row, index) => {
           const check = checkAsin(row.asin)
           return (
-            <li key={index} className="row-editor" aria-label={`ASIN ${index + 1}`}>
+            <RowGroup key={index} label={`ASIN ${index + 1}`}>
               <SelectField
                 label="Marketplace"
                 value={row.marketplace}
@@ -50,7 +51,7 @@ export function AsinsEditor({ form }: { form: ProductForm }) {
               >
                 Remove
               </button>
-            </li>
+            </RowGroup>
           )
         })}
       </ol>

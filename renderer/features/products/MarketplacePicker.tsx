@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { marketplaces, regionNames, type Region } from '../../../core/model/marketplace'
 import type { ProductForm } from './ProductEditor'
 
@@ -6,6 +7,8 @@ const regionOrder: readonly Region[] = ['NA', 'EU', 'FE']
 /** The marketplaces certification is requested for, grouped by Amazon's regions. */
 export function MarketplacePicker({ form }: { form: ProductForm }) {
   const chosen = new Set(form.draft.marketplaces)
+  const errorId = useId()
+  const error = form.visibleError('marketplaces')
   const toggle = (code: string, on: boolean) =>
     form.update(
       (p) => ({
@@ -15,7 +18,7 @@ export function MarketplacePicker({ form }: { form: ProductForm }) {
       'marketplaces',
     )
   return (
-    <fieldset>
+    <fieldset aria-describedby={error ? errorId : undefined}>
       <legend>Marketplaces requested</legend>
       <div className="regions">
         {regionOrder.map((region) => (
@@ -32,7 +35,11 @@ export function MarketplacePicker({ form }: { form: ProductForm }) {
           </fieldset>
         ))}
       </div>
-      {form.visibleError('marketplaces') ? <p className="field-error">{form.visibleError('marketplaces')}</p> : null}
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   )
 }

@@ -1,6 +1,6 @@
 import type { Product } from '../../../core/model/product'
 import { href } from '../../app/route'
-import { newId, nowIso } from '../../app/new-id'
+import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordGate } from '../../forms/RecordGate'
 import { useRecord } from '../../forms/use-record'

@@ -1,5 +1,6 @@
 import type { RetailId } from '../../../core/model/product'
 import { retailIdKinds, type RetailIdKind } from '../../../core/rules/retail-id'
+import { RowGroup } from '../../forms/RowGroup'
 import { SelectField, TextField } from '../../forms/Field'
 import type { ProductForm } from './ProductEditor'
 
@@ -14,7 +15,7 @@ export function RetailIdsEditor({ form }: { form: ProductForm }) {
       {draft.retailIds.length === 0 ? <p className="muted">No retail identifiers yet.</p> : null}
       <ol className="rows">
         {draft.retailIds.map((row, index) => (
-          <li key={index} className="row-editor" aria-label={`Retail identifier ${index + 1}`}>
+          <RowGroup key={index} label={`Retail identifier ${index + 1}`}>
             <SelectField<RetailIdKind>
               label="Kind"
               value={row.kind}
@@ -35,7 +36,7 @@ export function RetailIdsEditor({ form }: { form: ProductForm }) {
             >
               Remove
             </button>
-          </li>
+          </RowGroup>
         ))}
       </ol>
       <button type="button" onClick={() => update((p) => ({ ...p, retailIds: [...p.retailIds, { kind: 'UPC-A', value: '' }] }))}>

@@ -1,4 +1,5 @@
 import { TextField } from '../../forms/Field'
+import { RowGroup } from '../../forms/RowGroup'
 import type { ProductForm } from './ProductEditor'
 
 /** Colours and pack sizes that share the model number: one product, several ASINs. */
@@ -10,7 +11,7 @@ export function VariationsEditor({ form }: { form: ProductForm }) {
       <p className="muted">Colours or pack sizes sold under this same model number.</p>
       <ol className="rows">
         {draft.variations.map((name, index) => (
-          <li key={index} className="row-editor" aria-label={`Variation ${index + 1}`}>
+          <RowGroup key={index} label={`Variation ${index + 1}`}>
             <TextField
               label="Variation"
               value={name}
@@ -44,7 +45,7 @@ export function VariationsEditor({ form }: { form: ProductForm }) {
             >
               Remove
             </button>
-          </li>
+          </RowGroup>
         ))}
       </ol>
       <button type="button" onClick={() => update((p) => ({ ...p, variations: [...p.variations, ''] }))}>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { Skill } from '../../../core/model/skill'
 import { href, type Route } from '../../app/route'
-import { newId, nowIso } from '../../app/new-id'
+import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { TextField } from '../../forms/Field'
 import { RecordGate } from '../../forms/RecordGate'

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { UnitDiscovery } from '../../../core/model/unit'
 import { parseDiscoveryResponse } from '../../../core/rules/discovery'
 import { compareDiscoveryModel } from '../../../core/rules/model-number'
-import { nowIso } from '../../app/new-id'
+import { nowIso } from '../../app/record-stamps'
 import { TextAreaField } from '../../forms/Field'
 
 type Props = {

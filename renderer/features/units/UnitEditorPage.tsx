@@ -1,6 +1,6 @@
 import type { Unit } from '../../../core/model/unit'
 import { href } from '../../app/route'
-import { newId, nowIso } from '../../app/new-id'
+import { newId, nowIso, todayLocal } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordGate } from '../../forms/RecordGate'
 import { useRecord } from '../../forms/use-record'
@@ -12,7 +12,7 @@ const newUnit = (productId: string): Unit => ({
   serialNumber: '',
   firmware: '',
   hardwareRevision: '',
-  receivedOn: nowIso().slice(0, 10),
+  receivedOn: todayLocal(),
   receivedFrom: '',
   condition: 'new-sealed',
   conditionNotes: '',

@@ -19,7 +19,7 @@ export class LabProfileScreen {
     await this.page.getByRole('textbox', { name: 'Lab name' }).fill(name)
     for (const [index, person] of people.entries()) {
       await this.page.getByRole('button', { name: 'Add person' }).click()
-      const row = this.page.getByRole('listitem', { name: `Person ${index + 1}` })
+      const row = this.page.getByRole('group', { name: `Person ${index + 1}` })
       await row.getByRole('textbox', { name: 'Name' }).fill(person.name)
       await row.getByRole('textbox', { name: 'Initials' }).fill(person.initials)
       await row.getByRole('combobox', { name: 'Role' }).selectOption({ label: person.role })
@@ -76,7 +76,7 @@ export class ProductScreen {
 
   async addAsin(marketplaceLabel: string, asin: string): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Add ASIN' }).click()
-    const rows = this.page.getByRole('listitem', { name: /^ASIN \d+$/ })
+    const rows = this.page.getByRole('group', { name: /^ASIN \d+$/ })
     const row = rows.last()
     await row.getByRole('combobox', { name: 'Marketplace' }).selectOption({ label: marketplaceLabel })
     await row.getByRole('textbox', { name: 'ASIN' }).fill(asin)
@@ -85,7 +85,7 @@ export class ProductScreen {
 
   async addRetailId(kind: string, code: string): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Add retail identifier' }).click()
-    const row = this.page.getByRole('listitem', { name: /^Retail identifier \d+$/ }).last()
+    const row = this.page.getByRole('group', { name: /^Retail identifier \d+$/ }).last()
     await row.getByRole('combobox', { name: 'Kind' }).selectOption(kind)
     await row.getByRole('textbox', { name: 'Code' }).fill(code)
     return row.getByRole('textbox', { name: 'Code' })
