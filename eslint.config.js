@@ -5,9 +5,12 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 // The layering table of CONVENTIONS.md: who may import whom.
-const layer = (/** @type {string[]} */ files, /** @type {{group: string[], message: string}[]} */ patterns) => ({
+/** @typedef {{group?: string[], regex?: string, message: string}} Pattern */
+/** @typedef {{name: string, importNames?: string[], message: string}} RestrictedPath */
+const layer = (/** @type {string[]} */ files, /** @type {Pattern[]} */ patterns, /** @type {RestrictedPath[]} */ paths = [], ignores = /** @type {string[]} */ ([])) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
 })
 const outside = (/** @type {string} */ folder, /** @type {string} */ message) => ({
   group: [`**/${folder}`, `**/${folder}/**`, `${folder}/**`],
@@ -42,7 +45,11 @@ export default tseslint.config(
     outside('renderer', 'core is pure TypeScript: it may not import renderer.'),
     outside('preload', 'core is pure TypeScript: it may not import preload.'),
     outside('cli', 'core is pure TypeScript: it may not import cli.'),
-    packages([...nodeBuiltins, ...uiPackages], 'core may import only core, zod, fflate and xlsx: no electron, Node, React, Dexie or DOM libraries.'),
+    {
+      // An allow-list: anything but a relative path, zod, fflate or xlsx is refused.
+      regex: '^(?!\\.{1,2}/|(zod|fflate|xlsx)(/|$))',
+      message: 'core may import only core, zod, fflate and xlsx: no electron, Node, React, Dexie or DOM libraries.',
+    },
   ]),
   {
     files: ['core/**'],
@@ -50,12 +57,19 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer'],
     },
   },
-  layer(['main/**'], [
-    outside('renderer', 'main may import only core and main.'),
-    outside('preload', 'main may import only core and main.'),
-    outside('cli', 'main may import only core and main.'),
-    packages(uiPackages, 'main has no React or Dexie.'),
-  ]),
+  ...(() => {
+    const mainPatterns = [
+      outside('renderer', 'main may import only core and main.'),
+      outside('preload', 'main may import only core and main.'),
+      outside('cli', 'main may import only core and main.'),
+      packages(uiPackages, 'main has no React or Dexie.'),
+    ]
+    const registry = 'main/ipc/registry.ts'
+    return [
+      layer(['main/**'], mainPatterns, [{ name: 'electron', importNames: ['ipcMain'], message: `Only ${registry} touches ipcMain: add a channel to core/bridge/contract.ts instead.` }], [registry]),
+      layer([registry], mainPatterns),
+    ]
+  })(),
   layer(['preload/**'], [
     outside('main', 'preload may import only core/bridge.'),
     outside('renderer', 'preload may import only core/bridge.'),
@@ -73,6 +87,7 @@ export default tseslint.config(
     outside('main', 'cli may import only core and cli.'),
     outside('renderer', 'cli may import only core and cli.'),
     outside('preload', 'cli may import only core and cli.'),
+    packages(['electron', ...uiPackages], 'cli runs in plain Node: no electron, React or Dexie.'),
   ]),
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -17,6 +17,7 @@ describe('layering rules (CONVENTIONS.md) fail lint', () => {
     ['Node', "import { readFile } from 'node:fs/promises'\nexport const a = readFile"],
     ['main', "import { appOrigin } from '../main/app-origin'\nexport const a = appOrigin"],
     ['renderer', "import { LabDb } from '../../renderer/storage/lab-db'\nexport const a = LabDb"],
+    ['any other package', "import { chromium } from 'playwright-core'\nexport const a = chromium"],
   ])('when core imports %s', async (_what, source) => {
     expect(await violations('core/rules/example.ts', source)).toEqual([expect.stringMatching(/^no-restricted-imports: .*core/)])
   })
@@ -39,6 +40,18 @@ describe('layering rules (CONVENTIONS.md) fail lint', () => {
     expect(await violations('main/example.ts', "import { LabDb } from '../renderer/storage/lab-db'\nexport const a = LabDb\n")).toHaveLength(1)
     expect(await violations('preload/example.ts', "import { z } from 'zod'\nexport const a = z\n")).toHaveLength(1)
     expect(await violations('preload/example.ts', "import { Product } from '../core/model/product'\nexport const a = Product\n")).toHaveLength(1)
+  })
+
+  it('when the command-line tool imports electron or React', async () => {
+    expect(await violations('cli/example.ts', "import { app } from 'electron'\nexport const a = app\n")).toHaveLength(1)
+    expect(await violations('cli/example.ts', "import { useState } from 'react'\nexport const a = useState\n")).toHaveLength(1)
+  })
+
+  it('when any main file but the IPC registry touches ipcMain', async () => {
+    const source = "import { ipcMain } from 'electron'\nexport const a = ipcMain\n"
+    expect(await violations('main/services/example.ts', source)).toEqual([expect.stringMatching(/Only main\/ipc\/registry\.ts touches ipcMain/)])
+    expect(await violations('main/ipc/registry.ts', source)).toEqual([])
+    expect(await violations('main/services/example.ts', "import { dialog } from 'electron'\nexport const a = dialog\n")).toEqual([])
   })
 
   it('but lets each layer import what the table allows', async () => {
