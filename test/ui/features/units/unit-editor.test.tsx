@@ -1,0 +1,84 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { freshLabDb } from '../../../helpers/lab-db'
+import { aProduct, aUnit } from '../../../helpers/records'
+import { renderApp } from '../../../helpers/render-app'
+
+const discovery = (model: string) =>
+  JSON.stringify({
+    event: {
+      header: { namespace: 'Alexa.Discovery', name: 'Discover.Response' },
+      payload: { endpoints: [{ endpointId: 'e1', manufacturerName: 'Acme', additionalAttributes: { manufacturer: 'Acme', model } }] },
+    },
+  })
+
+async function openUnit() {
+  const db = freshLabDb()
+  await db.products.put(aProduct())
+  await db.units.put(aUnit())
+  renderApp('#/units/u-1', { db })
+  await screen.findByRole('heading', { name: 'Unit SN-0001' })
+  return db
+}
+
+describe('unit editor', () => {
+  it('records a new unit for the product it was opened from', async () => {
+    const user = userEvent.setup()
+    const db = freshLabDb()
+    await db.products.put(aProduct())
+    renderApp('#/units/new?product=p-1', { db })
+    const product = await screen.findByRole('combobox', { name: 'Product' })
+    await waitFor(() => expect(product).toHaveDisplayValue('Acme AC-100'))
+    await user.type(screen.getByRole('textbox', { name: 'Serial number' }), 'SN-9')
+    await user.type(screen.getByRole('textbox', { name: 'Firmware' }), '2.0.1')
+    await user.type(screen.getByRole('textbox', { name: 'Received from' }), 'Acme Ltd.')
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'Used')
+    await waitFor(async () =>
+      expect(await db.units.toArray()).toEqual([
+        expect.objectContaining({ productId: 'p-1', serialNumber: 'SN-9', firmware: '2.0.1', receivedFrom: 'Acme Ltd.', condition: 'used' }),
+      ]),
+    )
+  })
+
+  it('reads the discovery response and passes a model equal to the product model number', async () => {
+    const user = userEvent.setup()
+    const db = await openUnit()
+    await user.click(screen.getByRole('textbox', { name: 'Discovery response JSON' }))
+    await user.paste(discovery('AC-100'))
+    await user.click(screen.getByRole('button', { name: 'Read discovery response' }))
+    expect(screen.getByText(/^Pass:/)).toBeInTheDocument()
+    await waitFor(async () => expect((await db.units.get('u-1'))?.discovery).toMatchObject({ manufacturer: 'Acme', model: 'AC-100', endpointCount: 1 }))
+  })
+
+  it('shows a mismatch when the device reports another model', async () => {
+    const user = userEvent.setup()
+    await openUnit()
+    await user.click(screen.getByRole('textbox', { name: 'Discovery response JSON' }))
+    await user.paste(discovery('AC-100-EU'))
+    await user.click(screen.getByRole('button', { name: 'Read discovery response' }))
+    expect(screen.getByText(/^Mismatch:/)).toHaveTextContent('AC-100-EU')
+  })
+
+  it('explains a malformed discovery response at the field and keeps what was read before', async () => {
+    const user = userEvent.setup()
+    const db = await openUnit()
+    const field = screen.getByRole('textbox', { name: 'Discovery response JSON' })
+    await user.click(field)
+    await user.paste('{"event": {')
+    await user.click(screen.getByRole('button', { name: 'Read discovery response' }))
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(field).toHaveAccessibleDescription(/JSON/)
+    expect((await db.units.get('u-1'))?.discovery).toBeNull()
+  })
+
+  it('will not save a unit without its serial number, and says why', async () => {
+    const user = userEvent.setup()
+    const db = await openUnit()
+    const serial = screen.getByRole('textbox', { name: 'Serial number' })
+    await user.clear(serial)
+    expect(serial).toHaveAccessibleDescription('Serial number is required.')
+    await new Promise((r) => setTimeout(r, 400))
+    expect((await db.units.get('u-1'))?.serialNumber).toBe('SN-0001')
+  })
+})
