@@ -1,9 +1,7 @@
 import type { Product } from '../../../core/model/product'
-import { href } from '../../app/route'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
-import { RecordGate } from '../../forms/RecordGate'
-import { useRecord } from '../../forms/use-record'
+import { RecordPage } from '../../forms/RecordPage'
 import { ProductEditor } from './ProductEditor'
 
 const newProduct = (): Product => ({
@@ -26,10 +24,9 @@ const newProduct = (): Product => ({
 
 export function ProductEditorPage({ id }: { id: string }) {
   const repos = useRepos()
-  const loaded = useRecord('products', id, repos.products.get, newProduct)
   return (
-    <RecordGate loaded={loaded} what="product" backHref={href('products')}>
+    <RecordPage kind="products" id={id} what="product" get={repos.products.get} makeNew={newProduct}>
       {(ready) => <ProductEditor loaded={ready} />}
-    </RecordGate>
+    </RecordPage>
   )
 }

@@ -1,9 +1,7 @@
 import type { Unit } from '../../../core/model/unit'
-import { href } from '../../app/route'
 import { newId, nowIso, todayLocal } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
-import { RecordGate } from '../../forms/RecordGate'
-import { useRecord } from '../../forms/use-record'
+import { RecordPage } from '../../forms/RecordPage'
 import { UnitEditor } from './UnitEditor'
 
 const newUnit = (productId: string): Unit => ({
@@ -24,10 +22,9 @@ const newUnit = (productId: string): Unit => ({
 
 export function UnitEditorPage({ id, productId }: { id: string; productId: string | null }) {
   const repos = useRepos()
-  const loaded = useRecord('units', id, repos.units.get, () => newUnit(productId ?? ''))
   return (
-    <RecordGate loaded={loaded} what="unit" backHref={href('units')}>
+    <RecordPage kind="units" id={id} what="unit" get={repos.units.get} makeNew={() => newUnit(productId ?? '')}>
       {(ready) => <UnitEditor loaded={ready} />}
-    </RecordGate>
+    </RecordPage>
   )
 }

@@ -3,8 +3,7 @@ import type { Product } from '../../../core/model/product'
 import { conditionLabels, type Unit } from '../../../core/model/unit'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
-import { UnsavedDrafts } from '../../forms/UnsavedDrafts'
-import { DataTable } from '../../table/DataTable'
+import { RecordListPage } from '../../forms/RecordListPage'
 import { listColumnHelper } from '../../table/table-features'
 
 type UnitRow = Unit & { readonly product: string }
@@ -36,26 +35,15 @@ export function UnitsList() {
     return units.map((u): UnitRow => ({ ...u, product: productLabel(byId.get(u.productId)) }))
   }, [repos])
   return (
-    <section aria-labelledby="units-title">
-      <header className="section-header">
-        <h1 id="units-title">Tested units</h1>
-        <a className="button primary" href={href('units', 'new')}>
-          New unit
-        </a>
-      </header>
-      <UnsavedDrafts kind="units" exists={repos.units.get} />
-      {rows === undefined ? (
-        <p className="muted">Loading…</p>
-      ) : (
-        <DataTable
-          label="Tested units"
-          columns={unitColumns}
-          data={rows}
-          rowId={(u) => u.id}
-          empty="No units yet. Open a product and choose Add unit, or choose New unit."
-          initiallyHidden={['hardwareRevision']}
-        />
-      )}
-    </section>
+    <RecordListPage
+      kind="units"
+      title="Tested units"
+      newLabel="New unit"
+      rows={rows}
+      columns={unitColumns}
+      empty="No units yet. Open a product and choose Add unit, or choose New unit."
+      exists={repos.units.get}
+      initiallyHidden={['hardwareRevision']}
+    />
   )
 }

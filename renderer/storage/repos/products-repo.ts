@@ -15,7 +15,5 @@ export function createProductsRepo(db: LabDb) {
         await db.products.delete(id)
       })
     },
-    /** Products that name this hub as the one tested. */
-    usingHub: (hubId: string) => db.products.filter((p) => p.hubId === hubId).toArray(),
   }
 }

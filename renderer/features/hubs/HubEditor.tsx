@@ -1,0 +1,63 @@
+import { Hub } from '../../../core/model/hub'
+import { checkAsin } from '../../../core/rules/asin'
+import { href } from '../../app/route'
+import { useRepos } from '../../app/services-context'
+import { EditorStatus } from '../../forms/EditorStatus'
+import { TextField } from '../../forms/Field'
+import { RowGroup } from '../../forms/RowGroup'
+import type { ReadyRecord } from '../../forms/use-record'
+import { useRecordEditor } from '../../forms/use-record-editor'
+
+/** A hub: brand, model number, firmware and the ASINs it sells under. */
+export function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {
+  const repos = useRepos()
+  const form = useRecordEditor({ kind: 'hubs', loaded, schema: Hub, save: repos.hubs.save, title: (h) => `${h.brand} ${h.modelNumber}`.trim() || 'Untitled hub' })
+  const isNew = loaded.isNew
+  const { draft, update, visibleError } = form
+  const set = <K extends keyof Hub>(key: K, value: Hub[K]) => update((h) => ({ ...h, [key]: value }), key)
+  return (
+    <section aria-labelledby="hub-title" className="editor">
+      <p>
+        <a href={href('hubs')}>← Hubs</a>
+      </p>
+      <h1 id="hub-title">{draft.modelNumber ? `Hub ${draft.brand} ${draft.modelNumber}` : 'New hub'}</h1>
+      <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
+      <div className="grid">
+        <TextField label="Brand" value={draft.brand} error={visibleError('brand')} onChange={(v) => set('brand', v)} autoFocus={isNew} />
+        <TextField label="Model number" value={draft.modelNumber} error={visibleError('modelNumber')} onChange={(v) => set('modelNumber', v)} />
+        <TextField label="Name" value={draft.name} error={visibleError('name')} onChange={(v) => set('name', v)} />
+        <TextField label="Firmware" value={draft.firmware} error={visibleError('firmware')} onChange={(v) => set('firmware', v)} />
+      </div>
+      <fieldset>
+        <legend>Hub ASINs</legend>
+        <ol className="rows">
+          {draft.asins.map((asin, index) => {
+            const check = checkAsin(asin)
+            return (
+              <RowGroup key={index} label={`Hub ASIN ${index + 1}`}>
+                <TextField
+                  label="ASIN"
+                  value={asin}
+                  error={visibleError(`asins.${index}`)}
+                  warning={check.ok ? check.warning : undefined}
+                  onChange={(v) => update((h) => ({ ...h, asins: h.asins.map((a, i) => (i === index ? v.trim() : a)) }), `asins.${index}`)}
+                />
+                <button
+                  type="button"
+                  className="remove"
+                  aria-label={`Remove hub ASIN ${asin || index + 1}`}
+                  onClick={() => update((h) => ({ ...h, asins: h.asins.filter((_, i) => i !== index) }), 'asins')}
+                >
+                  Remove
+                </button>
+              </RowGroup>
+            )
+          })}
+        </ol>
+        <button type="button" onClick={() => update((h) => ({ ...h, asins: [...h.asins, ''] }))}>
+          Add hub ASIN
+        </button>
+      </fieldset>
+    </section>
+  )
+}

@@ -1,0 +1,41 @@
+import { Skill } from '../../../core/model/skill'
+import { href } from '../../app/route'
+import { useRepos } from '../../app/services-context'
+import { EditorStatus } from '../../forms/EditorStatus'
+import { TextField } from '../../forms/Field'
+import type { ReadyRecord } from '../../forms/use-record'
+import { useRecordEditor } from '../../forms/use-record-editor'
+
+/** An Alexa skill: its name and its store ID. */
+export function SkillEditor({ loaded }: { loaded: ReadyRecord<Skill> }) {
+  const repos = useRepos()
+  const form = useRecordEditor({ kind: 'skills', loaded, schema: Skill, save: repos.skills.save, title: (s) => s.name || 'Untitled skill' })
+  const isNew = loaded.isNew
+  const { draft, update, visibleError } = form
+  return (
+    <section aria-labelledby="skill-title" className="editor">
+      <p>
+        <a href={href('skills')}>← Skills</a>
+      </p>
+      <h1 id="skill-title">{draft.name || 'New skill'}</h1>
+      <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
+      <div className="grid">
+        <TextField
+          label="Skill name"
+          value={draft.name}
+          error={visibleError('name')}
+          onChange={(name) => update((s) => ({ ...s, name }), 'name')}
+          autoFocus={isNew}
+        />
+        <TextField
+          label="Skill ID"
+          value={draft.skillId}
+          placeholder="amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+          error={visibleError('skillId')}
+          hint="From the Alexa developer console: amzn1.ask.skill. followed by a UUID."
+          onChange={(skillId) => update((s) => ({ ...s, skillId: skillId.trim() }), 'skillId')}
+        />
+      </div>
+    </section>
+  )
+}

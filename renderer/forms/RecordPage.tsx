@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react'
+import { href, type Section } from '../app/route'
+import type { DraftKind } from '../storage/lab-db'
+import { RecordGate } from './RecordGate'
+import { useRecord, type ReadyRecord } from './use-record'
+
+type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
+  readonly kind: DraftKind & Section
+  readonly id: string
+  /** How the record is named in "This … does not exist any more". */
+  readonly what: string
+  readonly get: (id: string) => Promise<T | undefined>
+  readonly makeNew: () => T
+  readonly children: (ready: ReadyRecord<T>) => ReactNode
+}
+
+/** Loads the record at an editor's address (with any unsaved draft) and hands it to the editor. */
+export function RecordPage<T extends { readonly id: string; readonly updatedAt: string }>(props: Props<T>) {
+  const loaded = useRecord(props.kind, props.id, props.get, props.makeNew)
+  return (
+    <RecordGate loaded={loaded} what={props.what} backHref={href(props.kind)}>
+      {props.children}
+    </RecordGate>
+  )
+}
