@@ -24,6 +24,7 @@ try {
   await page.screenshot({ path: join(outDir, 'product-editor.png'), fullPage: true })
   await page.getByRole('group', { name: 'Retail identifier 1' }).getByRole('textbox', { name: 'Code' }).fill('4006381333931')
   await waitForSaved(page)
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: 'docs/screenshot.png' })
   await page.getByRole('link', { name: 'Add unit' }).click()
   const unit = new UnitScreen(page)

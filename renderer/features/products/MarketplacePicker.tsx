@@ -22,7 +22,7 @@ export function MarketplacePicker({ form }: { form: ProductForm }) {
       <legend>Marketplaces requested</legend>
       <div className="regions">
         {regionOrder.map((region) => (
-          <fieldset key={region} className="region">
+          <fieldset key={region} className={region === 'EU' ? 'region many' : 'region'}>
             <legend>{regionNames[region]}</legend>
             {marketplaces
               .filter((m) => m.region === region)
