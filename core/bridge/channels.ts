@@ -1,5 +1,5 @@
 // The channel names alone, without schemas, so the sandboxed preload can build
-// window.lab from them without bundling zod.
+// the renderer's lab bridge from them without bundling zod.
 export const channels = ['app.info', 'files.open', 'files.saveAs'] as const
 
 export type Channel = (typeof channels)[number]

@@ -71,7 +71,7 @@ type CallOf<C extends Channel> = RequestOf<C> extends undefined
   ? () => Promise<Reply<ResponseOf<C>>>
   : (request: RequestOf<C>) => Promise<Reply<ResponseOf<C>>>
 
-/** The shape of window.lab: `lab.files.open(request)` for channel 'files.open'. */
+/** The shape of the renderer's `lab` global: `lab.files.open(request)` for channel 'files.open'. */
 export type LabBridge = {
   readonly [G in GroupOf<Channel>]: {
     readonly [C in Channel as C extends `${G}.${infer M}` ? M : never]: CallOf<C>
