@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { Id, Instant, optionalText, requiredText } from './fields'
+
+/** Most cases one plan may hold; a larger file is refused at import with a message. */
+export const maxPlanCases = 5000
+
+export const TestCase = z.object({
+  caseId: z
+    .string()
+    .trim()
+    .min(1, 'Case ID is required.')
+    .max(40, 'A case ID can be at most 40 characters.')
+    .regex(/^[^\r\n\u2028\u2029]*$/, 'A case ID must be on one line.'),
+  title: requiredText('Title', 300),
+  category: optionalText('Category or capability', 120),
+  steps: optionalText('Steps', 8000),
+  expected: optionalText('Expected result', 4000),
+  required: z.boolean(),
+})
+export type TestCase = z.infer<typeof TestCase>
+
+export const planSourceKinds = ['typed', 'xlsx', 'csv', 'json'] as const
+export const PlanSource = z.object({
+  kind: z.enum(planSourceKinds),
+  fileName: z.string().max(255).nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+})
+export type PlanSource = z.infer<typeof PlanSource>
+
+/**
+ * One version of a test plan. A version that a session ran is never changed:
+ * editing it makes the next version, so every session keeps what it ran.
+ */
+export const PlanVersion = z
+  .object({
+    id: Id,
+    planId: Id,
+    name: requiredText('Plan name', 200),
+    version: z.number().int().positive(),
+    cases: z.array(TestCase).min(1, 'A plan needs at least one case.').max(maxPlanCases, `A plan can have at most ${maxPlanCases} cases.`),
+    source: PlanSource,
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .superRefine((plan, ctx) => {
+    const first = new Map<string, number>()
+    plan.cases.forEach((testCase, index) => {
+      const earlier = first.get(testCase.caseId)
+      if (earlier === undefined) {
+        first.set(testCase.caseId, index)
+        return
+      }
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cases', index, 'caseId'],
+        message: `Case ID ${testCase.caseId} is already used by case ${earlier + 1}; case IDs must be unique in a plan.`,
+      })
+    })
+  })
+export type PlanVersion = z.infer<typeof PlanVersion>

@@ -1,0 +1,96 @@
+import type { PlanImportLimits } from './limits'
+import { buildTable, count, fileLabel } from './table'
+import type { RawRow, TableRead } from './table'
+
+export type JsonRead = { readonly kind: 'not-json'; readonly error: string } | { readonly kind: 'read'; readonly table: TableRead }
+
+/**
+ * A JSON plan: an array of case objects, or an object whose "cases" holds one. Keys
+ * become headers in the order they first appear; each case's row number is the line
+ * where its object starts, so an editor finds it. Numbers and booleans become text,
+ * a list of texts becomes lines.
+ */
+export function readJson(name: string, text: string, limits: PlanImportLimits): JsonRead {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    return { kind: 'not-json', error: error instanceof Error ? error.message : String(error) }
+  }
+  const label = fileLabel(name)
+  const wrapped = isRecord(parsed) && Object.hasOwn(parsed, 'cases')
+  const cases = isRecord(parsed) && wrapped ? parsed['cases'] : parsed
+  if (!Array.isArray(cases)) {
+    const message = wrapped
+      ? `${label} has "cases", but it is not a list: write "cases": [ { "caseId": …, "title": … }, … ].`
+      : `${label} is JSON but not a test plan: expected a list of cases, or an object with a "cases" list.`
+    return { kind: 'read', table: { ok: false, message } }
+  }
+  if (cases.length === 0) return { kind: 'read', table: { ok: false, message: `${label} has no cases: its list is empty.` } }
+  if (cases.length > limits.maxRows) {
+    return { kind: 'read', table: { ok: false, message: `${label} has ${count(cases.length)} cases; a plan can have at most ${count(limits.maxRows)}.` } }
+  }
+  const notObject = cases.findIndex((item) => !isRecord(item))
+  if (notObject !== -1) {
+    return { kind: 'read', table: { ok: false, message: `Case ${notObject + 1} in ${label} is not an object: each case is written as { "caseId": …, "title": …, … }.` } }
+  }
+  const records = cases as Record<string, unknown>[]
+  const keys = [...new Set(records.flatMap((record) => Object.keys(record)))]
+  if (keys.length === 0) return { kind: 'read', table: { ok: false, message: `The cases in ${label} have no fields: each needs at least "caseId" and "title".` } }
+
+  const lines = caseLines(text, wrapped)
+  const lineOf = (index: number) => (lines.length === records.length ? (lines[index] ?? index + 1) : index + 1)
+  const raw: RawRow[] = [{ row: 1, cells: keys }, ...records.map((record, index) => ({ row: lineOf(index), cells: keys.map((key) => jsonText(record[key])) }))]
+  return { kind: 'read', table: buildTable({ format: 'json', sheetName: null, name }, raw, limits) }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function jsonText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (Array.isArray(value) && value.every((item) => item === null || ['string', 'number', 'boolean'].includes(typeof item))) {
+    return value.map(jsonText).join('\n')
+  }
+  return JSON.stringify(value)
+}
+
+/**
+ * The line on which each case object opens. JSON.parse has already accepted the text,
+ * so a scan that tracks strings and nesting is enough. For {"cases": […]}, the last
+ * "cases" key wins, as it does in JSON.parse.
+ */
+function caseLines(text: string, wrapped: boolean): number[] {
+  type Open = { readonly kind: 'object' | 'array'; readonly isCases: boolean; expectKey: boolean; lastKey: string | null }
+  const stack: Open[] = []
+  let line = 1
+  let lines: number[] = []
+  let found: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (char === '\n') line++
+    else if (char === '"') {
+      const start = i
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+      const top = stack.at(-1)
+      if (top?.kind === 'object' && top.expectKey) {
+        top.lastKey = JSON.parse(text.slice(start, i + 1)) as string
+        top.expectKey = false
+      }
+    } else if (char === '{' || char === '[') {
+      const parent = stack.at(-1)
+      const isCases = char === '[' && (wrapped ? stack.length === 1 && parent?.lastKey === 'cases' : stack.length === 0)
+      if (char === '{' && parent?.isCases === true) found.push(line)
+      if (isCases) found = []
+      stack.push({ kind: char === '{' ? 'object' : 'array', isCases, expectKey: char === '{', lastKey: null })
+    } else if (char === '}' || char === ']') {
+      const closed = stack.pop()
+      if (closed?.isCases === true) lines = found
+    } else if (char === ',') {
+      const top = stack.at(-1)
+      if (top?.kind === 'object') top.expectKey = true
+    }
+  }
+  return lines
+}

@@ -1,0 +1,83 @@
+import { formatBytes } from '../format-bytes'
+import { decodeText } from './decode-text'
+import { planImportLimits } from './limits'
+import type { PlanImportLimits } from './limits'
+import { csvDelimiters, parseCsv, sniffDelimiter } from './parse-csv'
+import { readJson } from './read-json'
+import { readXlsx } from './read-xlsx'
+import { buildTable, count, fileLabel } from './table'
+import type { Deadline, TableRead } from './table'
+
+export type { Table, TableRead, PlanFileFormat } from './table'
+
+/**
+ * A plan file as a table of trimmed text, or a message naming the file and what is
+ * wrong. The format comes from the content, not the name: xlsx by its zip signature,
+ * JSON if it is a list of cases (or {"cases": […]}), else CSV with the delimiter
+ * sniffed among comma, semicolon and tab. The size is checked before anything is
+ * parsed, the number of rows right after. Never throws.
+ */
+export function readTable(input: { readonly name: string; readonly bytes: Uint8Array }, limits: PlanImportLimits = planImportLimits): TableRead {
+  const { name, bytes } = input
+  const label = fileLabel(name)
+  if (bytes.length > limits.maxBytes) {
+    const limit = formatBytes(limits.maxBytes)
+    // Just over the limit rounds to the limit itself ("10 MiB; at most 10 MiB"): then the exact count says why.
+    const size = formatBytes(bytes.length) === limit ? `${count(bytes.length)} bytes` : formatBytes(bytes.length)
+    return { ok: false, message: `${label} is ${size}; a plan file can be at most ${limit}.` }
+  }
+  if (bytes.length === 0) return { ok: false, message: `${label} is empty.` }
+  const startedAt = Date.now()
+  const deadline: Deadline = {
+    overdue: () => Date.now() - startedAt > limits.maxMillis,
+    message: `${label} took more than ${Math.round(limits.maxMillis / 1000)} seconds to read, so reading it was stopped. Remove what is not part of the plan, or split it into smaller files.`,
+  }
+  try {
+    return readBytes(name, bytes, limits, deadline)
+  } catch {
+    // The parsers are meant not to throw; this keeps a bug in one from reaching the tester as a crash.
+    return { ok: false, message: `${label} could not be read. Check that it is an xlsx, CSV or JSON test plan.` }
+  }
+}
+
+function readBytes(name: string, bytes: Uint8Array, limits: PlanImportLimits, deadline: Deadline): TableRead {
+  const label = fileLabel(name)
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return readXlsx(name, bytes, limits, deadline)
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // Legacy .xls and password-protected .xlsx share this container.
+    return {
+      ok: false,
+      message: `${label} is an Excel 97–2003 workbook (.xls) or a password-protected one. Remove the password or save it as .xlsx or CSV, then import that.`,
+    }
+  }
+  const { text } = decodeText(bytes)
+  if (text.includes('\u0000')) return { ok: false, message: `${label} is not an xlsx, CSV or JSON file: it contains binary data.` }
+
+  const start = text.search(/\S/)
+  const first = start === -1 ? '' : text[start]
+  if (first === '[' || first === '{') {
+    const json = readJson(name, text, limits)
+    if (json.kind === 'read') return json.table
+    if (/\.json$/i.test(name.trim())) return { ok: false, message: `${label} is not valid JSON: ${json.error}` }
+  }
+  return readCsv(name, text, limits, deadline)
+}
+
+function readCsv(name: string, text: string, limits: PlanImportLimits, deadline: Deadline): TableRead {
+  const label = fileLabel(name)
+  // Excel's "sep=;" first line names the delimiter; the rows after it keep their numbers.
+  const directive = /^sep=([,;\t])[ \t]*(\r\n|\n|\r|$)/i.exec(text)
+  const body = directive === null ? text : text.slice(directive[0].length)
+  const delimiter = csvDelimiters.find((candidate) => candidate === directive?.[1]) ?? sniffDelimiter(body)
+  const parsed = parseCsv(body, delimiter, { firstRow: directive === null ? 1 : 2, overdue: deadline.overdue })
+  if (!parsed.ok) {
+    if ('overdue' in parsed) return { ok: false, message: deadline.message }
+    return {
+      ok: false,
+      message: `${label}: the quoted cell that starts in row ${parsed.unclosedQuoteRow} is never closed. Add the missing " or remove the stray one.`,
+    }
+  }
+  return buildTable({ format: 'csv', sheetName: null, name }, parsed.rows, limits)
+}
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, index) => bytes[index] === byte)

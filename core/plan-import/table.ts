@@ -1,0 +1,87 @@
+import type { PlanImportLimits } from './limits'
+
+export const planFileFormats = ['xlsx', 'csv', 'json'] as const
+export type PlanFileFormat = (typeof planFileFormats)[number]
+
+/**
+ * A plan file read as a table of text. Rows are numbered as the file numbers them
+ * (the spreadsheet row, the CSV record, the JSON line where a case starts), so a
+ * problem can say where to look even though fully empty rows are left out.
+ */
+export type Table = {
+  readonly format: PlanFileFormat
+  /** The worksheet the cases came from; null for CSV and JSON. */
+  readonly sheetName: string | null
+  /** The file row number of the header row (for JSON, 1: its keys are the headers). */
+  readonly headerRow: number
+  readonly headers: string[]
+  /** Data rows, every one as long as `headers`, cells as trimmed text. */
+  readonly rows: string[][]
+  /** The file row number of each data row, rowNumbers[i] for rows[i]. */
+  readonly rowNumbers: number[]
+  /** The file row number of rows[0]. */
+  readonly firstDataRow: number
+}
+
+export type TableRead = ({ readonly ok: true } & Table) | { readonly ok: false; readonly message: string }
+
+/** One row as the file has it, before empty rows are dropped. */
+export type RawRow = { readonly row: number; readonly cells: readonly string[] }
+
+/** The clock a read checks between steps; parsing is synchronous and cannot be interrupted. */
+export type Deadline = { readonly overdue: () => boolean; readonly message: string }
+
+/** Cells as text a person compares: line breaks as \n, no spaces around. */
+export const cellText = (text: string) => text.replace(/\r\n?/g, '\n').trim()
+
+export const count = (n: number) => n.toLocaleString('en-US')
+
+/** "plan.csv", or a phrase that still reads well when the file has no name. */
+export const fileLabel = (name: string) => (name.trim() === '' ? 'The file' : name.trim())
+
+/**
+ * The header is the first row with text in two or more cells (else the first row with
+ * any text); rows above it, such as a title, are left out, and so are rows with no
+ * text at all.
+ * Columns with no text in any row are dropped from the right, and every row is padded
+ * to the header's width so a column index means the same cell in every row.
+ */
+export function buildTable(
+  base: { format: PlanFileFormat; sheetName: string | null; name: string },
+  raw: readonly RawRow[],
+  limits: PlanImportLimits,
+): TableRead {
+  const kept: RawRow[] = []
+  for (const row of raw) {
+    const cells = row.cells.map(cellText)
+    if (cells.some((cell) => cell !== '')) kept.push({ row: row.row, cells })
+  }
+  // A title above the table ("Acme test plan, v3") is one cell; a plan's header has at least an ID and a title.
+  const headerAt = Math.max(0, kept.findIndex((row) => row.cells.filter((cell) => cell !== '').length >= 2))
+  const [header, ...data] = kept.slice(headerAt)
+  let width = 0
+  for (const row of [header, ...data]) {
+    if (row === undefined) continue
+    let last = row.cells.length - 1
+    while (last >= 0 && row.cells[last] === '') last--
+    width = Math.max(width, last + 1)
+  }
+  const label = fileLabel(base.name)
+  if (header === undefined) return { ok: false, message: `${label} has no text in it: a plan needs a header row and one row per case.` }
+  if (data.length === 0) return { ok: false, message: `${label} has a header row but no cases below it.` }
+  if (data.length > limits.maxRows) {
+    return { ok: false, message: `${label} has ${count(data.length)} cases; a plan can have at most ${count(limits.maxRows)}.` }
+  }
+  const pad = (cells: readonly string[]) => Array.from({ length: width }, (_, index) => cells[index] ?? '')
+  const rowNumbers = data.map((row) => row.row)
+  return {
+    ok: true,
+    format: base.format,
+    sheetName: base.sheetName,
+    headerRow: header.row,
+    headers: pad(header.cells),
+    rows: data.map((row) => pad(row.cells)),
+    rowNumbers,
+    firstDataRow: rowNumbers[0] ?? header.row + 1,
+  }
+}

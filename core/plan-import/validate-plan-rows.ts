@@ -1,0 +1,115 @@
+import { maxPlanCases, TestCase } from '../model/test-plan'
+import { isOptionalColumn, planFieldLabels, planFields } from './column-mapping'
+import type { ColumnMapping, PlanField } from './column-mapping'
+import { parseRequired } from './required-value'
+import { count } from './table'
+import type { Table } from './table'
+
+/** One thing wrong with a plan file: the file row, the column as its header names it, and what to fix. */
+export type PlanRowProblem = { readonly row: number; readonly column: string; readonly message: string }
+
+/** The cases of the rows that are valid, and every problem; a plan is stored only when there are no problems. */
+export type PlanRowsCheck = { readonly cases: TestCase[]; readonly problems: PlanRowProblem[] }
+
+/**
+ * Checks every row of a table read from a plan file against TestCase, so the report
+ * says what the plan editor would say, plus what only a file can get wrong: columns
+ * not chosen, a required/optional value that is neither, a case ID used twice.
+ */
+export function validatePlanRows(table: Pick<Table, 'headerRow' | 'headers' | 'rows' | 'rowNumbers'>, mapping: ColumnMapping): PlanRowsCheck {
+  const column = (field: PlanField) => {
+    const index = columnOf(table.headers, mapping, field)
+    const header = index === null ? '' : (table.headers[index] ?? '')
+    return header !== '' ? header : planFieldLabels[field]
+  }
+  const mappingProblems = checkMapping(table, mapping, column)
+  if (mappingProblems.length > 0) return { cases: [], problems: mappingProblems }
+
+  const cases: TestCase[] = []
+  const problems: PlanRowProblem[] = []
+  if (table.rows.length > maxPlanCases) {
+    problems.push({ row: table.headerRow, column: column('caseId'), message: `This plan has ${count(table.rows.length)} cases; a plan can have at most ${count(maxPlanCases)}.` })
+  }
+  const requiredIndex = columnOf(table.headers, mapping, 'required')
+  const optionalColumn = requiredIndex !== null && isOptionalColumn(table.headers[requiredIndex] ?? '')
+  const firstRowOf = new Map<string, number>()
+
+  table.rows.forEach((cells, index) => {
+    const row = table.rowNumbers[index] ?? table.headerRow + index + 1
+    const cell = (field: PlanField) => {
+      const at = columnOf(table.headers, mapping, field)
+      return at === null ? '' : (cells[at] ?? '')
+    }
+    const found: { field: PlanField; message: string }[] = []
+    const required = requiredIndex === null ? ({ ok: true, value: true } as const) : parseRequired(cell('required'), optionalColumn)
+    if (!required.ok) found.push({ field: 'required', message: required.message })
+
+    const parsed = TestCase.safeParse({
+      caseId: cell('caseId'),
+      title: cell('title'),
+      category: cell('category'),
+      steps: cell('steps'),
+      expected: cell('expected'),
+      required: required.ok ? required.value : true,
+    })
+    if (!parsed.success) {
+      // One message per cell, the first TestCase gives: an empty case ID also fails its
+      // "cannot start with a space" pattern, which would only confuse.
+      for (const issue of parsed.error.issues) {
+        const field = fieldOf(issue.path[0])
+        if (!found.some((problem) => problem.field === field)) found.push({ field, message: issue.message })
+      }
+    }
+
+    const caseId = cell('caseId').trim()
+    const earlier = firstRowOf.get(caseId)
+    if (caseId !== '' && earlier !== undefined) {
+      found.push({ field: 'caseId', message: `Case ID ${caseId} is already used in row ${earlier}; case IDs must be unique in a plan.` })
+    } else if (caseId !== '') firstRowOf.set(caseId, row)
+
+    // Problems of one row in the order of the columns a tester reads: ID first.
+    found.sort((a, b) => planFields.indexOf(a.field) - planFields.indexOf(b.field))
+    for (const problem of found) problems.push({ row, column: column(problem.field), message: problem.message })
+    if (found.length === 0 && parsed.success) cases.push(parsed.data)
+  })
+  return { cases, problems }
+}
+
+/** The mapped column of a field, or null when none is chosen or the index is not a column of this table. */
+function columnOf(headers: readonly string[], mapping: ColumnMapping, field: PlanField): number | null {
+  const index = mapping[field]
+  return index !== null && Number.isInteger(index) && index >= 0 && index < headers.length ? index : null
+}
+
+function checkMapping(table: Pick<Table, 'headerRow' | 'headers'>, mapping: ColumnMapping, column: (field: PlanField) => string): PlanRowProblem[] {
+  const problems: PlanRowProblem[] = []
+  for (const field of ['caseId', 'title'] as const) {
+    if (columnOf(table.headers, mapping, field) !== null) continue
+    problems.push({
+      row: table.headerRow,
+      column: planFieldLabels[field],
+      message: `No column is chosen for ${planFieldLabels[field]}. Choose the column that holds each case's ${field === 'caseId' ? 'ID' : 'title'}.`,
+    })
+  }
+  const fieldsOf = new Map<number, PlanField[]>()
+  for (const field of planFields) {
+    const index = columnOf(table.headers, mapping, field)
+    if (index !== null) fieldsOf.set(index, [...(fieldsOf.get(index) ?? []), field])
+  }
+  for (const fields of fieldsOf.values()) {
+    const [first, ...others] = fields
+    if (first === undefined || others.length === 0) continue
+    const names = fields.map((field) => planFieldLabels[field])
+    problems.push({
+      row: table.headerRow,
+      column: column(first),
+      message:
+        names.length === 2
+          ? `${names[0] ?? ''} and ${names[1] ?? ''} are both read from this column. Choose a different column for one of them.`
+          : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} are all read from this column. Choose a different column for all but one of them.`,
+    })
+  }
+  return problems
+}
+
+const fieldOf = (key: PropertyKey | undefined): PlanField => (planFields.find((field) => field === key) ?? 'caseId')

@@ -1,0 +1,45 @@
+import type { Verdict } from '../model/result'
+import { verdicts } from '../model/result'
+import type { SessionOutcome } from '../model/session'
+import type { TestCase } from '../model/test-plan'
+
+/** Verdicts that settle a case; untested, blocked and retest still need someone to decide. */
+export const decidingVerdicts: ReadonlySet<Verdict> = new Set<Verdict>(['passed', 'failed', 'not-applicable'])
+
+export type SessionSummary = {
+  readonly total: number
+  readonly counts: Readonly<Record<Verdict, number>>
+  /** Cases with a deciding verdict. */
+  readonly decided: number
+  /** Required cases still untested, blocked or marked for retest, in plan order. */
+  readonly undecidedRequired: readonly string[]
+  /** Required cases that failed, in plan order. */
+  readonly failedRequired: readonly string[]
+  /** Set once every required case is decided: failed if any required case failed. */
+  readonly outcome: SessionOutcome | null
+}
+
+/** Counts a session's verdicts and says whether it can complete, and with which outcome. */
+export function summarizeSession(cases: readonly TestCase[], verdictOf: (caseId: string) => Verdict | undefined): SessionSummary {
+  const counts = Object.fromEntries(verdicts.map((v) => [v, 0])) as Record<Verdict, number>
+  const undecidedRequired: string[] = []
+  const failedRequired: string[] = []
+  let decided = 0
+  for (const testCase of cases) {
+    const verdict = verdictOf(testCase.caseId) ?? 'untested'
+    counts[verdict] += 1
+    if (decidingVerdicts.has(verdict)) decided += 1
+    if (!testCase.required) continue
+    if (!decidingVerdicts.has(verdict)) undecidedRequired.push(testCase.caseId)
+    else if (verdict === 'failed') failedRequired.push(testCase.caseId)
+  }
+  const outcome = undecidedRequired.length > 0 ? null : failedRequired.length > 0 ? 'failed' : 'passed'
+  return { total: cases.length, counts, decided, undecidedRequired, failedRequired, outcome }
+}
+
+/** "TC-1, TC-4 and 3 more": a list of case IDs short enough for one sentence. */
+export function listCaseIds(ids: readonly string[], shown = 5): string {
+  if (ids.length <= 1) return ids.join('')
+  if (ids.length <= shown) return `${ids.slice(0, -1).join(', ')} and ${ids.at(-1) ?? ''}`
+  return `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`
+}
