@@ -1,6 +1,7 @@
 // Runs in Chromium, bundled by vite: the app's own storage code, timed against raw IndexedDB.
 import { Unit, unitConditions } from '../../core/model/unit'
 import { LabDb } from '../../renderer/storage/lab-db'
+import { workstationActor } from '../../renderer/storage/actor-store'
 import { createUnitsRepo } from '../../renderer/storage/repos/units-repo'
 
 export const unitsSaveKinds = ['raw', 'raw-indexed', 'repo-chunked', 'repo-one-call', 'validate'] as const
@@ -42,7 +43,8 @@ async function timed(work: () => Promise<void>): Promise<number> {
 async function repoSave(name: string, units: readonly Unit[], chunkSize: number): Promise<{ ms: number; stored: number }> {
   const db = new LabDb(name)
   await db.open() // opening and creating the schema is once per launch, not per save: keep it out of the figure
-  const repo = createUnitsRepo(db)
+  // Saved as the app saves them: validated, stored, and each one appended to the audit trail.
+  const repo = createUnitsRepo(db, { actor: () => workstationActor, now: () => new Date() })
   const ms = await timed(async () => {
     for (const chunk of chunksOf(units, chunkSize)) await repo.saveMany(chunk)
   })

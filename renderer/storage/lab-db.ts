@@ -1,9 +1,13 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type { AuditEntry } from '../../core/audit/audit-entry'
 import type { Hub } from '../../core/model/hub'
 import type { LabProfile } from '../../core/model/lab-profile'
 import type { Product } from '../../core/model/product'
+import type { Result } from '../../core/model/result'
+import type { Session } from '../../core/model/session'
 import type { Skill } from '../../core/model/skill'
 import type { StoredFileMeta } from '../../core/model/stored-file'
+import type { PlanVersion } from '../../core/model/test-plan'
 import type { Unit } from '../../core/model/unit'
 import { migrations } from './migrations'
 
@@ -17,7 +21,10 @@ export type DraftRow = {
   readonly value: unknown
   readonly savedAt: string
 }
-export type DraftKind = 'lab' | 'products' | 'hubs' | 'skills' | 'units'
+export type DraftKind = 'lab' | 'products' | 'hubs' | 'skills' | 'units' | 'plans'
+
+/** A small per-workstation setting, e.g. who is working at this bench. */
+export type SettingRow = { readonly key: string; readonly value: unknown }
 
 export type ThumbnailRow = { readonly fileId: string; readonly blob: Blob; readonly width: number; readonly height: number }
 
@@ -41,6 +48,11 @@ export class LabDb extends Dexie {
   declare files: EntityTable<StoredFileRow, 'id'>
   declare thumbnails: EntityTable<ThumbnailRow, 'fileId'>
   declare drafts: EntityTable<DraftRow, 'key'>
+  declare planVersions: EntityTable<PlanVersion, 'id'>
+  declare sessions: EntityTable<Session, 'id'>
+  declare results: Table<Result, [string, string]>
+  declare audit: EntityTable<AuditEntry, 'seq'>
+  declare settings: EntityTable<SettingRow, 'key'>
 
   constructor(name: string = defaultDbName, options: LabDbOptions = {}) {
     super(name, {

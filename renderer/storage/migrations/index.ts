@@ -1,5 +1,6 @@
 import { identityRecords } from './001-identity-records'
+import { plansSessionsAudit } from './002-plans-sessions-audit'
 import type { Migration } from './migration'
 
 /** Every released version in order. Never edit one that shipped: append a new one. */
-export const migrations: readonly Migration[] = [identityRecords]
+export const migrations: readonly Migration[] = [identityRecords, plansSessionsAudit]

@@ -1,9 +1,11 @@
 import { formatBytes } from '../../../core/format-bytes'
+import { maxEvidenceBytes } from '../../../core/model/result'
 import { maxPhotoBytes, type StoredFileMeta } from '../../../core/model/stored-file'
 import { sniffImageType } from '../../../core/rules/image-type'
 import type { ImageProbe } from '../../media/image-probe'
 import { sha256Hex } from '../../media/sha256'
 import type { LabDb, ThumbnailRow } from '../lab-db'
+import { mimeOfEvidence } from './evidence-types'
 
 export type IncomingFile = { readonly name: string; readonly bytes: Uint8Array }
 export type StoreOutcome = { readonly ok: true; readonly file: StoredFileMeta } | { readonly ok: false; readonly message: string }
@@ -17,53 +19,73 @@ export function createFilesRepo(
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? (() => crypto.randomUUID())
 
+  /** Refuses a file over `limit`, naming it; undefined when it fits. */
+  const tooLarge = (incoming: IncomingFile, limit: number, what: string): StoreOutcome | undefined =>
+    incoming.bytes.byteLength > limit
+      ? { ok: false, message: `${incoming.name} is ${formatBytes(incoming.bytes.byteLength)}; ${what} can be at most ${formatBytes(limit)}.` }
+      : undefined
+
+  /** Stores bytes with their hash and facts, once per content; `describe` adds the type, pixel size and thumbnail. */
+  const store = async (
+    incoming: IncomingFile,
+    mime: string,
+    describe: (blob: Blob) => Promise<{ width: number | null; height: number | null; thumbnail: ThumbnailRow['blob'] | null; thumbnailWidth: number; thumbnailHeight: number } | string>,
+  ): Promise<StoreOutcome> => {
+    const bytes = new Uint8Array(incoming.bytes) // an ArrayBuffer-backed copy the Blob and digest accept
+    const sha256 = await sha256Hex(bytes)
+    const existing = await db.files.where('sha256').equals(sha256).first()
+    if (existing) return { ok: true, file: withoutBlob(existing) }
+    const blob = new Blob([bytes], { type: mime })
+    const facts = await describe(blob)
+    if (typeof facts === 'string') return { ok: false, message: facts }
+    const file: StoredFileMeta = {
+      id: newId(),
+      name: incoming.name,
+      mime,
+      size: bytes.byteLength,
+      sha256,
+      width: facts.width,
+      height: facts.height,
+      createdAt: now().toISOString(),
+    }
+    const thumbnail = facts.thumbnail
+    await db.transaction('rw', db.files, db.thumbnails, async () => {
+      await db.files.put({ ...file, blob })
+      if (thumbnail) await db.thumbnails.put({ fileId: file.id, blob: thumbnail, width: facts.thumbnailWidth, height: facts.thumbnailHeight })
+    })
+    return { ok: true, file }
+  }
+
+  const storePhoto = async (incoming: IncomingFile): Promise<StoreOutcome> => {
+    const refused = tooLarge(incoming, maxPhotoBytes, 'photos')
+    if (refused) return refused
+    const type = sniffImageType(incoming.name, incoming.bytes)
+    if (!type.ok) return { ok: false, message: type.message }
+    return store(incoming, type.value, async (blob) => {
+      try {
+        return await deps.probeImage(blob)
+      } catch {
+        return `${incoming.name} could not be read as an image; it may be damaged or cut short.`
+      }
+    })
+  }
+
   return {
     /**
      * Stores a photo with its SHA-256, type, size and pixel size, plus a thumbnail.
      * A file that is too large or is not an image is refused with a message and nothing is stored;
      * the same bytes stored twice are kept once.
      */
-    async storePhoto(incoming: IncomingFile): Promise<StoreOutcome> {
-      if (incoming.bytes.byteLength > maxPhotoBytes) {
-        return {
-          ok: false,
-          message: `${incoming.name} is ${formatBytes(incoming.bytes.byteLength)}; photos can be at most ${formatBytes(maxPhotoBytes)}.`,
-        }
-      }
-      const type = sniffImageType(incoming.name, incoming.bytes)
-      if (!type.ok) return { ok: false, message: type.message }
-      const bytes = new Uint8Array(incoming.bytes) // an ArrayBuffer-backed copy the Blob and digest accept
-      const sha256 = await sha256Hex(bytes)
-      const existing = await db.files.where('sha256').equals(sha256).first()
-      if (existing) return { ok: true, file: withoutBlob(existing) }
-      const blob = new Blob([bytes], { type: type.value })
-      let facts
-      try {
-        facts = await deps.probeImage(blob)
-      } catch {
-        return { ok: false, message: `${incoming.name} could not be read as an image; it may be damaged or cut short.` }
-      }
-      const file: StoredFileMeta = {
-        id: newId(),
-        name: incoming.name,
-        mime: type.value,
-        size: bytes.byteLength,
-        sha256,
-        width: facts.width,
-        height: facts.height,
-        createdAt: now().toISOString(),
-      }
-      const thumbnail: ThumbnailRow = {
-        fileId: file.id,
-        blob: facts.thumbnail,
-        width: facts.thumbnailWidth,
-        height: facts.thumbnailHeight,
-      }
-      await db.transaction('rw', db.files, db.thumbnails, async () => {
-        await db.files.put({ ...file, blob })
-        await db.thumbnails.put(thumbnail)
-      })
-      return { ok: true, file }
+    storePhoto,
+    /**
+     * Stores a session's evidence: a photo as storePhoto does, any other file
+     * (a log, a capture) as it is, typed by its name. Over the limit it is refused.
+     */
+    async storeEvidence(incoming: IncomingFile): Promise<StoreOutcome> {
+      const refused = tooLarge(incoming, maxEvidenceBytes, 'evidence files')
+      if (refused) return refused
+      if (sniffImageType(incoming.name, incoming.bytes).ok) return storePhoto(incoming)
+      return store(incoming, mimeOfEvidence(incoming.name), async () => ({ width: null, height: null, thumbnail: null, thumbnailWidth: 0, thumbnailHeight: 0 }))
     },
     /** The stored facts of these files, in the order asked, skipping any that are gone. */
     async metas(ids: readonly string[]): Promise<StoredFileMeta[]> {

@@ -1,20 +1,30 @@
 import { Unit } from '../../../core/model/unit'
+import type { AuditContext } from '../audit-log'
+import { auditChange } from '../audit-log'
 import type { LabDb } from '../lab-db'
 import { createRecordRepo } from './record-repo'
 
 export type UnitsRepo = ReturnType<typeof createUnitsRepo>
 
-export function createUnitsRepo(db: LabDb, now: () => Date = () => new Date()) {
+export const unitLabel = (u: Unit) => `Unit ${u.serialNumber}`
+
+export function createUnitsRepo(db: LabDb, audit: AuditContext) {
   return {
-    ...createRecordRepo<Unit>(db.units, Unit, now),
+    ...createRecordRepo<Unit>(db, db.units, Unit, { kind: 'unit', label: unitLabel }, audit),
     /** The units received for one product, newest first. */
     forProduct: async (productId: string) =>
       (await db.units.where('productId').equals(productId).toArray()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-    /** Validates every unit first, then stores all of them in one transaction: all or nothing. */
+    /** Validates every unit first, then stores and audits all of them in one transaction: all or nothing. */
     async saveMany(units: readonly Unit[]): Promise<void> {
-      const updatedAt = now().toISOString()
+      const updatedAt = audit.now().toISOString()
       const valid = units.map((unit) => Unit.parse({ ...unit, updatedAt }))
-      await db.transaction('rw', db.units, () => db.units.bulkPut(valid))
+      await db.transaction('rw', db.units, db.audit, async () => {
+        const before = await db.units.bulkGet(valid.map((u) => u.id))
+        await db.units.bulkPut(valid)
+        for (const [index, unit] of valid.entries()) {
+          await auditChange(db, audit, { kind: 'unit', id: unit.id, label: unitLabel(unit) }, before[index], unit)
+        }
+      })
     },
   }
 }

@@ -1,0 +1,43 @@
+import { diffFields, sealEntry, verifyChain, type AuditEntry, type ChainVerdict, type UnsealedEntry } from '../../core/audit/audit-entry'
+import type { LabDb } from './lab-db'
+
+/** Who made a change: a person of the lab profile, or the workstation when nobody is chosen. */
+export type Actor = { readonly id: string; readonly name: string }
+
+/** What every audited write needs: who is working, and the clock. */
+export type AuditContext = { readonly actor: () => Actor; readonly now: () => Date }
+
+/**
+ * Appends one entry to the hash chain. Call it inside a read-write transaction
+ * that includes db.audit: the last entry is read and the new one sealed with a
+ * synchronous hash, so nothing but Dexie is awaited inside the transaction.
+ */
+export async function appendAudit(db: LabDb, entry: UnsealedEntry): Promise<AuditEntry> {
+  const last = await db.audit.orderBy('seq').last()
+  const sealed = sealEntry(last, entry)
+  await db.audit.add(sealed)
+  return sealed
+}
+
+/** Records a change of a record (create, update or delete), if anything but its save time changed. */
+export async function auditChange(
+  db: LabDb,
+  context: AuditContext,
+  entity: { readonly kind: string; readonly id: string; readonly label: string },
+  before: object | undefined,
+  after: object | undefined,
+): Promise<void> {
+  const changes = diffFields(before as Record<string, unknown> | undefined, after as Record<string, unknown> | undefined, ['updatedAt'])
+  if (changes.length === 0) return
+  const action = before === undefined ? 'create' : after === undefined ? 'delete' : 'update'
+  await appendAudit(db, { at: context.now().toISOString(), actor: context.actor(), entity, action, changes })
+}
+
+/**
+ * Verifies the chain from its first entry up to and including `lastSeq`: a
+ * changed, removed or reordered entry anywhere before it breaks the links.
+ */
+export async function verifyAuditUpTo(db: LabDb, lastSeq: number): Promise<ChainVerdict> {
+  const entries = await db.audit.where('seq').belowOrEqual(lastSeq).toArray()
+  return verifyChain(entries)
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { createActorStore } from '../../../../renderer/storage/actor-store'
+import { createRepositories } from '../../../../renderer/storage/repositories'
+import { freshLabDb } from '../../../helpers/lab-db'
+import { aProduct, aUnit } from '../../../helpers/records'
+
+const probeImage = () => Promise.reject(new Error('not used'))
+
+function setup() {
+  const db = freshLabDb()
+  const actors = createActorStore({ id: 'jd', name: 'Jo Doe' })
+  let clock = Date.parse('2026-11-20T09:00:00Z')
+  const repos = createRepositories(db, { probeImage, actors, now: () => new Date((clock += 1000)) })
+  return { db, repos, actors }
+}
+
+describe('audit trail', () => {
+  it('records who changed which field of a record, from what to what', async () => {
+    const { db, repos, actors } = setup()
+    await repos.products.save(aProduct())
+    actors.set({ id: 'an', name: 'Ann Nolan' })
+    await repos.products.save({ ...aProduct(), name: 'Acme Plug Mini' })
+    const entries = await db.audit.orderBy('seq').toArray()
+    expect(entries.map((e) => [e.seq, e.action, e.actor.name, e.entity.label])).toEqual([
+      [1, 'create', 'Jo Doe', 'Acme AC-100'],
+      [2, 'update', 'Ann Nolan', 'Acme AC-100'],
+    ])
+    expect(entries[1]?.changes).toEqual([{ field: 'name', before: 'Acme Smart Plug', after: 'Acme Plug Mini' }])
+    expect(entries[1]?.prevHash).toBe(entries[0]?.hash)
+  })
+
+  it('writes nothing when a save changes nothing but its time', async () => {
+    const { db, repos } = setup()
+    await repos.units.save(aUnit())
+    await repos.units.save(aUnit())
+    expect(await db.audit.count()).toBe(1)
+  })
+
+  it('says the chain is intact, and names the first entry that no longer verifies after one is changed in storage', async () => {
+    const { db, repos } = setup()
+    await repos.products.save(aProduct())
+    await repos.units.save(aUnit())
+    await repos.units.save({ ...aUnit(), firmware: '1.2.4' })
+    await repos.units.save({ ...aUnit(), firmware: '1.2.5' })
+    expect((await repos.audit.view([{ kind: 'unit', id: 'u-1' }])).verdict).toEqual({ intact: true, count: 4 })
+
+    await db.audit.update(3, { actor: { id: 'x', name: 'Somebody else' } })
+    const view = await repos.audit.view([{ kind: 'unit', id: 'u-1' }])
+    expect(view.verdict).toMatchObject({ intact: false, firstBad: 3 })
+    expect(view.entries.map((e) => e.seq)).toEqual([2, 3, 4])
+  })
+
+  it('keeps the chain in one piece when a product and its units are removed together', async () => {
+    const { db, repos } = setup()
+    await repos.products.save(aProduct())
+    await repos.units.saveMany([aUnit({ id: 'a' }), aUnit({ id: 'b' })])
+    await repos.products.remove('p-1')
+    const actions = (await db.audit.orderBy('seq').toArray()).map((e) => `${e.action} ${e.entity.kind}`)
+    expect(actions).toEqual(['create product', 'create unit', 'create unit', 'delete unit', 'delete unit', 'delete product'])
+    expect((await repos.audit.view([])).verdict).toEqual({ intact: true, count: 6 })
+  })
+})

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { createRepositories } from '../../../../../renderer/storage/repositories'
+import { freshLabDb } from '../../../../helpers/lab-db'
+import { aPlanVersion, aSession } from '../../../../helpers/records'
+
+const probeImage = () => Promise.reject(new Error('not used'))
+
+async function running() {
+  const db = freshLabDb()
+  const repos = createRepositories(db, { probeImage })
+  await repos.sessions.create(aSession())
+  await repos.sessions.start('s-1')
+  return { db, repos }
+}
+
+describe('sessions and results', () => {
+  it('records verdicts and notes of a running session, each change audited', async () => {
+    const { db, repos } = await running()
+    await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })
+    await repos.results.update('s-1', 'TC-1', { notes: 'LED green' })
+    expect(await db.results.get(['s-1', 'TC-1'])).toMatchObject({ verdict: 'passed', notes: 'LED green', updatedBy: 'workstation' })
+    const last = await db.audit.orderBy('seq').last()
+    expect(last).toMatchObject({ entity: { kind: 'result', id: 's-1/TC-1' }, changes: [{ field: 'notes', before: '', after: 'LED green' }] })
+  })
+
+  it('will not complete while a required case is undecided, and names it', async () => {
+    const { repos } = await running()
+    await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })
+    await repos.results.update('s-1', 'TC-2', { verdict: 'blocked' })
+    await expect(repos.sessions.complete('s-1')).rejects.toThrow('One required case is not decided yet (untested, blocked or marked for retest): TC-2.')
+    expect((await repos.sessions.get('s-1'))?.state).toBe('running')
+  })
+
+  it('completes as failed when a required case failed, and then refuses further changes', async () => {
+    const { repos } = await running()
+    await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })
+    await repos.results.update('s-1', 'TC-2', { verdict: 'failed' })
+    const done = await repos.sessions.complete('s-1')
+    expect(done).toMatchObject({ state: 'completed', outcome: 'failed' })
+    await expect(repos.results.update('s-1', 'TC-1', { verdict: 'failed' })).rejects.toThrow(/not running/)
+  })
+
+  it('completes as passed when optional cases are left untested', async () => {
+    const { repos } = await running()
+    await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })
+    await repos.results.update('s-1', 'TC-2', { verdict: 'not-applicable' })
+    expect(await repos.sessions.complete('s-1')).toMatchObject({ outcome: 'passed' })
+  })
+
+  it('refuses a result for a case that is not in the session plan', async () => {
+    const { repos } = await running()
+    await expect(repos.results.update('s-1', 'TC-99', { verdict: 'passed' })).rejects.toThrow("Case TC-99 is not part of this session's plan.")
+  })
+})
+
+describe('plan versions', () => {
+  it('edits a version in place until a session has run it, then saves the edit as the next version', async () => {
+    const db = freshLabDb()
+    const repos = createRepositories(db, { probeImage })
+    await db.planVersions.put(aPlanVersion())
+    const edited = await repos.plans.save({ ...aPlanVersion(), name: 'WWA smart plug (EU)' })
+    expect(edited.id).toBe('v-1')
+
+    await repos.sessions.create(aSession())
+    const next = await repos.plans.save({ ...edited, cases: [...edited.cases.slice(0, 2)] })
+    expect(next).toMatchObject({ planId: 'plan-1', version: 2 })
+    expect(next.id).not.toBe('v-1')
+    expect((await repos.plans.getVersion('v-1'))?.cases).toHaveLength(3)
+    expect((await repos.plans.list()).map((p) => [p.latest.version, p.versionCount])).toEqual([[2, 2]])
+  })
+
+  it('imports a plan all or nothing: a duplicate case ID stores nothing', async () => {
+    const db = freshLabDb()
+    const repos = createRepositories(db, { probeImage })
+    const cases = aPlanVersion().cases
+    await expect(
+      repos.plans.importPlan({ name: 'Dupes', cases: [...cases, cases[0]!], source: { kind: 'csv', fileName: 'p.csv', sha256: null } }),
+    ).rejects.toThrow(/already used by case 1/)
+    expect(await db.planVersions.count()).toBe(0)
+    expect(await db.audit.count()).toBe(0)
+  })
+})
