@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react'
+import type { ComponentType, ReactNode } from 'react'
 import type { LabBridge } from '../../core/bridge/contract'
 import { App } from '../../renderer/app/App'
 import { ServicesProvider, type AppServices } from '../../renderer/app/services-context'
@@ -20,9 +21,15 @@ export const cancellingLab: LabBridge = {
   },
 }
 
+type RenderAppOptions = Partial<AppServices> & {
+  readonly db?: LabDb
+  /** Wraps the app, e.g. in a provider that swaps a Web Worker for a stand-in happy-dom can run. */
+  readonly wrapper?: ComponentType<{ children: ReactNode }>
+}
+
 /** Renders the whole app at a hash address over a fresh in-memory database. */
-export function renderApp(hash: string, over: Partial<AppServices> & { readonly db?: LabDb } = {}) {
-  const { db = freshLabDb(), ...rest } = over
+export function renderApp(hash: string, over: RenderAppOptions = {}) {
+  const { db = freshLabDb(), wrapper, ...rest } = over
   const services: AppServices = {
     repos: createRepositories(db, { probeImage: () => Promise.reject(new Error('no image decoding in happy-dom')) }),
     lab: cancellingLab,
@@ -34,6 +41,7 @@ export function renderApp(hash: string, over: Partial<AppServices> & { readonly 
     <ServicesProvider services={services}>
       <App />
     </ServicesProvider>,
+    wrapper ? { wrapper } : undefined,
   )
   return { ...view, db, services }
 }

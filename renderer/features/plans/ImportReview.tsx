@@ -1,0 +1,102 @@
+import { useId, useMemo, useState } from 'react'
+import { guessMapping, type ColumnMapping } from '../../../core/plan-import/column-mapping'
+import { validatePlanRows } from '../../../core/plan-import/validate-plan-rows'
+import { PlanVersion } from '../../../core/model/test-plan'
+import { href } from '../../app/route'
+import { useRepos } from '../../app/services-context'
+import { TextField } from '../../forms/Field'
+import { describeStorageError } from '../../storage/storage-errors'
+import { ColumnMappingControls, PlanPreview } from './ImportPreview'
+import { ImportProblems } from './ImportProblems'
+import { countCases } from './plan-labels'
+import { nothingImported } from './import-messages'
+import type { PlanFileRead } from './read-plan-bytes'
+
+type Props = { readonly fileName: string; readonly read: PlanFileRead; readonly existing: PlanVersion | null }
+
+const baseName = (fileName: string) => fileName.replace(/\.[^.]*$/, '').trim()
+
+/** The file as it will be imported: its name, the column of each field, a preview, every problem, and the one Import button. */
+export function ImportReview({ fileName, read, existing }: Props) {
+  const repos = useRepos()
+  const { table } = read
+  const [name, setName] = useState(() => existing?.name ?? (baseName(fileName) || 'Imported test plan'))
+  const [mapping, setMapping] = useState<ColumnMapping>(() => guessMapping(table.headers))
+  const [importing, setImporting] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const check = useMemo(() => validatePlanRows(table, mapping), [table, mapping])
+  const nameCheck = PlanVersion.shape.name.safeParse(name)
+  const nameError = nameCheck.success ? undefined : nameCheck.error.issues[0]?.message
+  const blockedId = useId()
+  const rows = table.rows.length
+  const blocked =
+    check.problems.length > 0
+      ? 'Import is possible once the report above is empty.'
+      : nameError
+        ? 'Import is possible once the plan has a name.'
+        : check.cases.length === 0
+          ? 'The file has no cases to import.'
+          : null
+
+  const commit = async () => {
+    setImporting(true)
+    setFailure(null)
+    try {
+      const version = await repos.plans.importPlan({
+        ...(existing ? { planId: existing.planId } : {}),
+        name,
+        cases: check.cases,
+        source: { kind: table.format, fileName, sha256: read.sha256 },
+      })
+      window.location.hash = href('plans', version.id)
+    } catch (error) {
+      setImporting(false)
+      setFailure(`${fileName} was not imported: ${describeImportError(error)} ${nothingImported}`)
+    }
+  }
+
+  return (
+    <>
+      <section aria-labelledby="import-file-title">
+        <h2 id="import-file-title">{fileName}</h2>
+        <p className="muted">
+          {table.format.toUpperCase()}
+          {table.sheetName ? `, sheet “${table.sheetName}”` : ''} · header in row {table.headerRow} · {countCases(rows)} in rows{' '}
+          {table.firstDataRow}–{table.rowNumbers.at(-1) ?? table.firstDataRow}
+        </p>
+        <TextField label="Plan name" value={name} error={nameError} onChange={setName} />
+        <ColumnMappingControls headers={table.headers} mapping={mapping} onChange={setMapping} />
+        <PlanPreview table={table} mapping={mapping} />
+      </section>
+      <ImportProblems problems={check.problems} fileName={fileName} />
+      <p className="import-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={blocked !== null || importing}
+          aria-describedby={blocked ? blockedId : undefined}
+          onClick={() => void commit()}
+        >
+          {importing ? `Importing ${countCases(rows)}…` : `Import ${countCases(rows)}`}
+        </button>{' '}
+        {blocked ? (
+          <span id={blockedId} className="muted">
+            {blocked}
+          </span>
+        ) : null}
+      </p>
+      {failure ? (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+    </>
+  )
+}
+
+/** The repository refuses anything its schema rejects; say the first reason in the tester's words. */
+function describeImportError(error: unknown): string {
+  const issues = (error as { issues?: readonly { message?: unknown }[] } | null)?.issues
+  const first = Array.isArray(issues) ? issues[0]?.message : undefined
+  return typeof first === 'string' ? first : describeStorageError(error)
+}

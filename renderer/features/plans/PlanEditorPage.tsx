@@ -1,0 +1,43 @@
+import type { PlanVersion } from '../../../core/model/test-plan'
+import { newId, nowIso } from '../../app/record-stamps'
+import { useRepos } from '../../app/services-context'
+import { RecordPage } from '../../forms/RecordPage'
+import type { ReadyRecord } from '../../forms/use-record'
+import { useLoadOnce } from '../../forms/use-load-once'
+import { blankCase } from './plan-labels'
+import { PlanEditor } from './PlanEditor'
+import { PlanVersionView } from './PlanVersionView'
+
+const newPlan = (): PlanVersion => ({
+  id: newId(),
+  planId: newId(),
+  name: '',
+  version: 1,
+  cases: [blankCase('TC-001')],
+  source: { kind: 'typed', fileName: null, sha256: null },
+  createdAt: nowIso(),
+  updatedAt: nowIso(),
+})
+
+/** A plan version at "#/plans/<versionId>": the latest one opens in the editor, older ones as they were kept. */
+export function PlanEditorPage({ id }: { id: string }) {
+  const repos = useRepos()
+  return (
+    <RecordPage kind="plans" id={id} what="test plan version" get={repos.plans.getVersion} makeNew={newPlan}>
+      {(ready) => <LatestOrKept loaded={ready} />}
+    </RecordPage>
+  )
+}
+
+function LatestOrKept({ loaded }: { loaded: ReadyRecord<PlanVersion> }) {
+  const repos = useRepos()
+  const { record } = loaded
+  // Decided once, when the page opens: a save that makes a new version must not swap the editor away under the tester.
+  const newest = useLoadOnce(async () => {
+    if (loaded.isNew) return record
+    const versions = await repos.plans.versionsOf(record.planId)
+    return versions[0] ?? record
+  }, record.id)
+  if (newest === undefined) return <p className="muted">Loading…</p>
+  return newest.version > record.version ? <PlanVersionView version={record} latest={newest} /> : <PlanEditor loaded={loaded} />
+}

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react'
+import { formatBytes } from '../../../core/format-bytes'
+import { planImportLimits } from '../../../core/plan-import/limits'
+import type { usePlanFileReading } from './use-plan-file-reading'
+
+type Reading = ReturnType<typeof usePlanFileReading>
+
+/** Where a plan file comes in: the Choose button, a drop anywhere on the box, and how the reading is going. */
+export function PlanFileDrop({ reading }: { reading: Reading }) {
+  const [dragging, setDragging] = useState(false)
+  const { state } = reading
+  const busy = reading.choosing || state.kind === 'reading'
+  return (
+    <div
+      className={`drop-zone${dragging ? ' dragging' : ''}`}
+      role="group"
+      aria-label="Plan file"
+      onDragOver={(event) => {
+        event.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault()
+        setDragging(false)
+        if (!busy && event.dataTransfer.files.length > 0) void reading.drop(event.dataTransfer.files)
+      }}
+    >
+      <p>
+        <button type="button" className={state.kind === 'read' ? undefined : 'primary'} disabled={busy} onClick={() => void reading.choose()}>
+          {state.kind === 'read' ? 'Choose another file…' : 'Choose plan file…'}
+        </button>{' '}
+        <span className="muted">
+          or drop an xlsx, CSV or JSON file here (at most {formatBytes(planImportLimits.maxBytes)}, {planImportLimits.maxRows.toLocaleString('en-US')}{' '}
+          cases).
+        </span>
+      </p>
+      {state.kind === 'reading' ? <ReadingProgress name={state.name} size={state.size} startedAt={state.startedAt} onCancel={reading.cancel} /> : null}
+      {state.kind === 'failed' ? (
+        <p className="field-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      {state.kind === 'stopped' ? (
+        <p className="muted" role="status">
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** Parsing cannot report how far it got, so the bar shows the time used against the limit after which it is stopped. */
+function ReadingProgress({ name, size, startedAt, onCancel }: { name: string; size: number; startedAt: number; onCancel: () => void }) {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250)
+    return () => clearInterval(timer)
+  }, [])
+  const limit = planImportLimits.maxMillis
+  const elapsed = Math.min(limit, Math.max(0, now - startedAt))
+  return (
+    <div className="reading-progress">
+      <progress aria-label={`Reading ${name}`} max={limit} value={elapsed} />
+      <p role="status">
+        Reading {name} ({formatBytes(size)})… {Math.floor(elapsed / 1000)} s; it is stopped after {limit / 1000} s.{' '}
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </div>
+  )
+}

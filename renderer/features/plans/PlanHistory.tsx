@@ -1,0 +1,37 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { href } from '../../app/route'
+import { useRepos } from '../../app/services-context'
+import { countCases, describeSource } from './plan-labels'
+
+/** Every version of the plan, newest first, marking the one on screen and those a session ran. */
+export function PlanHistory({ planId, currentId }: { planId: string; currentId: string }) {
+  const repos = useRepos()
+  const versions = useLiveQuery(
+    async () => Promise.all((await repos.plans.versionsOf(planId)).map(async (v) => ({ v, used: await repos.plans.isUsed(v.id) }))),
+    [repos, planId],
+  )
+  if (versions === undefined) return null
+  return (
+    <section aria-labelledby="plan-history-title">
+      <h2 id="plan-history-title">Version history</h2>
+      <ol className="link-list plan-history" reversed>
+        {versions.map(({ v, used }) => {
+          const label = `Version ${v.version}`
+          return (
+            <li key={v.id}>
+              {v.id === currentId ? (
+                <strong aria-current="page">{label} (shown)</strong>
+              ) : (
+                <a href={href('plans', v.id)}>{label}</a>
+              )}{' '}
+              <span className="muted">
+                · {countCases(v.cases.length)} · {describeSource(v.source)} · saved {new Date(v.updatedAt).toLocaleString()}
+                {used ? ' · run by a session' : ''}
+              </span>
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}

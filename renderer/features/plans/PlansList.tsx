@@ -1,0 +1,78 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { href } from '../../app/route'
+import { useRepos } from '../../app/services-context'
+import { UnsavedDrafts } from '../../forms/UnsavedDrafts'
+import type { PlanSummary } from '../../storage/repos/plans-repo'
+import { DataTable } from '../../table/DataTable'
+import { listColumnHelper } from '../../table/table-features'
+import { describeSource } from './plan-labels'
+
+type PlanRow = {
+  /** The latest version's id: the row opens that version. */
+  readonly id: string
+  readonly name: string
+  readonly version: number
+  readonly versions: number
+  readonly cases: number
+  readonly source: string
+  readonly updated: string
+}
+
+const column = listColumnHelper<PlanRow>()
+const planColumns = column.columns([
+  column.accessor('name', {
+    header: 'Name',
+    sortFn: 'text',
+    enableHiding: false,
+    cell: (info) => <a href={href('plans', info.row.original.id)}>{info.getValue()}</a>,
+  }),
+  column.accessor('version', { header: 'Latest version' }),
+  column.accessor('versions', { header: 'Versions' }),
+  column.accessor('cases', { header: 'Cases' }),
+  column.accessor('source', { header: 'Source', sortFn: 'text' }),
+  column.accessor('updated', { header: 'Updated', sortFn: 'text' }),
+])
+
+const toRow = ({ latest, versionCount }: PlanSummary): PlanRow => ({
+  id: latest.id,
+  name: latest.name,
+  version: latest.version,
+  versions: versionCount,
+  cases: latest.cases.length,
+  source: describeSource(latest.source),
+  updated: latest.updatedAt.slice(0, 10),
+})
+
+/** Every test plan with its latest version; new plans are typed in or imported from a file. */
+export function PlansList() {
+  const repos = useRepos()
+  const rows = useLiveQuery(async () => (await repos.plans.list()).map(toRow), [repos])
+  return (
+    <section aria-labelledby="plans-title">
+      <header className="section-header">
+        <h1 id="plans-title">Test plans</h1>
+        <div className="actions">
+          <a className="button" href={href('plans', 'import')}>
+            Import plan…
+          </a>
+          <a className="button primary" href={href('plans', 'new')}>
+            New plan
+          </a>
+        </div>
+      </header>
+      <UnsavedDrafts kind="plans" exists={repos.plans.getVersion} />
+      {rows === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <DataTable
+          label="Test plans"
+          columns={planColumns}
+          data={rows}
+          rowId={(row) => row.id}
+          empty="No test plans yet. Choose Import plan… to read one from a spreadsheet, or New plan to type one in."
+          initiallyHidden={['versions']}
+        />
+      )}
+    </section>
+  )
+}

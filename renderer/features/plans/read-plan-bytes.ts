@@ -1,0 +1,37 @@
+import { planImportLimits, type PlanImportLimits } from '../../../core/plan-import/limits'
+import { readTable } from '../../../core/plan-import/read-table'
+import type { Table } from '../../../core/plan-import/table'
+import { sha256Hex } from '../../media/sha256'
+import { nothingImported, tooLargeMessage, withNothingImported } from './import-messages'
+
+/** A plan file as it arrives from the dialog or a drop. */
+export type PlanFile = { readonly name: string; readonly bytes: Uint8Array }
+
+/** A plan file read as a table, with the SHA-256 of its bytes to record where the plan came from. */
+export type PlanFileRead = { readonly ok: true; readonly table: Table; readonly sha256: string; readonly size: number }
+
+export type ReadPlanOutcome =
+  | PlanFileRead
+  | { readonly ok: false; readonly message: string }
+  /** The tester stopped the reading; there is nothing to report. */
+  | { readonly ok: false; readonly canceled: true; readonly message: string }
+
+/**
+ * Reads a plan file to a table. The Web Worker runs this, so untrusted bytes
+ * are parsed off the window's thread; UI tests call it directly. Never
+ * rejects: a parser failure becomes a message naming the file.
+ */
+export async function readPlanBytes(file: PlanFile, limits: PlanImportLimits = planImportLimits): Promise<ReadPlanOutcome> {
+  if (file.bytes.byteLength > limits.maxBytes) return { ok: false, message: tooLargeMessage(file.name, file.bytes.byteLength, limits) }
+  try {
+    const read = readTable(file, limits)
+    if (!read.ok) return { ok: false, message: withNothingImported(read.message) }
+    const { ok: _ok, ...table } = read
+    // WebCrypto's digest takes bytes over a plain ArrayBuffer; bytes over anything else are copied once.
+    const own = file.bytes.buffer instanceof ArrayBuffer ? (file.bytes as Uint8Array<ArrayBuffer>) : file.bytes.slice()
+    return { ok: true, table, sha256: await sha256Hex(own), size: file.bytes.byteLength }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    return { ok: false, message: `${file.name} could not be read as a plan (${detail}). Check that it is an xlsx, CSV or JSON file. ${nothingImported}` }
+  }
+}

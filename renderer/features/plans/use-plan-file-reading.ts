@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { planImportLimits } from '../../../core/plan-import/limits'
+import { useServices } from '../../app/services-context'
+import { usePlanFileReader } from './plan-reader-context'
+import { nothingImported, tooLargeMessage } from './import-messages'
+import type { PlanFile, PlanFileRead } from './read-plan-bytes'
+
+export type ReadingState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'reading'; readonly name: string; readonly size: number; readonly startedAt: number }
+  | { readonly kind: 'read'; readonly name: string; readonly read: PlanFileRead }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'stopped'; readonly message: string }
+
+export const planFileFilter = { name: 'Test plans (xlsx, CSV, JSON)', extensions: ['xlsx', 'csv', 'json'] }
+
+/**
+ * Brings one plan file in, from the file dialog or a drop, and reads it with
+ * the page's reader (the Web Worker in the app). A new file replaces the one
+ * before; Cancel, or leaving the page, stops the reading at once.
+ */
+export function usePlanFileReading() {
+  const { lab } = useServices()
+  const readFile = usePlanFileReader()
+  const [state, setState] = useState<ReadingState>({ kind: 'idle' })
+  // Kept apart from the state: a preview (and the columns chosen in it) stays while the dialog is open, and after Cancel.
+  const [choosing, setChoosing] = useState(false)
+  const running = useRef<AbortController | null>(null)
+  useEffect(() => () => running.current?.abort(), [])
+
+  const read = useCallback(
+    async (file: PlanFile) => {
+      running.current?.abort()
+      const controller = new AbortController()
+      running.current = controller
+      setState({ kind: 'reading', name: file.name, size: file.bytes.byteLength, startedAt: Date.now() })
+      const outcome = await readFile(file, controller.signal)
+      // A newer file, or leaving the page, took over while this one was read.
+      if (running.current !== controller) return
+      running.current = null
+      if (outcome.ok) setState({ kind: 'read', name: file.name, read: outcome })
+      else if ('canceled' in outcome) setState({ kind: 'stopped', message: outcome.message })
+      else setState({ kind: 'failed', message: outcome.message })
+    },
+    [readFile],
+  )
+
+  const choose = useCallback(async () => {
+    setChoosing(true)
+    let reply: Awaited<ReturnType<typeof lab.files.open>>
+    try {
+      reply = await lab.files.open({ title: 'Import test plan', filters: [planFileFilter], multiple: false, maxBytes: planImportLimits.maxBytes })
+    } catch (error) {
+      reply = { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } }
+    } finally {
+      setChoosing(false)
+    }
+    if (!reply.ok) return setState({ kind: 'failed', message: `The file could not be opened: ${reply.error.message} ${nothingImported}` })
+    const refused = reply.value.rejected[0]
+    if (refused) return setState({ kind: 'failed', message: `${refused.reason} ${nothingImported}` })
+    const file = reply.value.files[0]
+    // Cancelling the dialog leaves the page as it was, preview and chosen columns included.
+    if (reply.value.canceled || !file) return undefined
+    await read({ name: file.name, bytes: file.bytes })
+  }, [lab, read])
+
+  const drop = useCallback(
+    async (files: FileList) => {
+      const file = files[0]
+      if (!file) return
+      if (files.length > 1) return setState({ kind: 'failed', message: `Drop one plan file at a time; ${files.length} were dropped. ${nothingImported}` })
+      // Refused before reading: a dropped disk image must not be pulled into memory whole.
+      if (file.size > planImportLimits.maxBytes) return setState({ kind: 'failed', message: tooLargeMessage(file.name, file.size) })
+      let bytes: Uint8Array
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer())
+      } catch {
+        return setState({ kind: 'failed', message: `${file.name} could not be read; a folder cannot be imported as a plan. ${nothingImported}` })
+      }
+      await read({ name: file.name, bytes })
+    },
+    [read],
+  )
+
+  const cancel = useCallback(() => running.current?.abort(), [])
+
+  return { state, choosing, choose, drop, cancel }
+}
+

@@ -1,0 +1,77 @@
+import type { Locator, Page } from 'playwright-core'
+import * as XLSX from 'xlsx'
+
+/** A row of a plan spreadsheet, as a lab writes one. */
+export type PlanSheetRow = readonly [caseId: string, title: string, category: string, steps: string, expected: string, required: string]
+
+export const planSheetHeader = ['Case ID', 'Title', 'Category', 'Steps', 'Expected result', 'Required'] as const
+
+/** An xlsx workbook holding one sheet "Cases": the header row, then the rows. */
+export function planWorkbook(rows: readonly PlanSheetRow[]): Uint8Array {
+  const book = XLSX.utils.book_new()
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([[...planSheetHeader], ...rows.map((row) => [...row])]), 'Cases')
+  return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+}
+
+/** `n` valid cases: TC-001… with a category, steps and an expected result; every fifth is optional. */
+export const planRows = (n: number): PlanSheetRow[] =>
+  Array.from({ length: n }, (_, i) => {
+    const id = `TC-${String(i + 1).padStart(3, '0')}`
+    return [id, `Case ${i + 1}: turn on by voice`, i % 2 === 0 ? 'Alexa.PowerController' : 'Discovery', 'Say "Alexa, turn on the plug".', 'The plug turns on within 2 s.', i % 5 === 4 ? 'no' : 'yes']
+  })
+
+/** The Test plans list, the import page and the plan editor. */
+export class PlansScreen {
+  constructor(private readonly page: Page) {}
+
+  async openList(): Promise<Locator> {
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Test plans' }).click()
+    await this.page.getByRole('heading', { name: 'Test plans' }).waitFor()
+    return this.page.getByRole('table', { name: 'Test plans' })
+  }
+
+  async openImport() {
+    await this.openList()
+    await this.page.getByRole('link', { name: 'Import plan…' }).click()
+    await this.page.getByRole('heading', { name: 'Import a test plan' }).waitFor()
+  }
+
+  /** Chooses the file through the dialog; the test must have queued the dialog's answer. */
+  async chooseFile() {
+    await this.page.getByRole('button', { name: 'Choose plan file…' }).click()
+  }
+
+  mappingOf(label: string): Locator {
+    return this.page.getByRole('group', { name: 'Column of each field' }).getByRole('combobox', { name: label, exact: true })
+  }
+
+  preview(): Locator {
+    return this.page.getByRole('table', { name: 'Preview' })
+  }
+
+  importButton(): Locator {
+    return this.page.getByRole('button', { name: /^Import \d+ cases?$/ })
+  }
+
+  /** The validation report as [row, column, what is wrong] lines. */
+  async problems(): Promise<string[][]> {
+    const table = this.page.getByRole('table', { name: 'Problems' })
+    await table.waitFor()
+    const rows = await table.getByRole('row').all()
+    const lines: string[][] = []
+    for (const row of rows.slice(1)) lines.push(await row.getByRole('cell').allTextContents())
+    return lines
+  }
+
+  /** The reason a file was refused, as the page shows it. */
+  alert(): Locator {
+    return this.page.getByRole('alert')
+  }
+
+  /** After an import: the editor's summary line, e.g. "Version 1 · 60 cases · Imported from plan.xlsx". */
+  async editorSummary(): Promise<string> {
+    const line = this.page.getByText(/^Version \d+ · \d+ cases? · /)
+    await line.waitFor()
+    return (await line.textContent()) ?? ''
+  }
+}
