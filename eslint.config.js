@@ -16,8 +16,9 @@ const outside = (/** @type {string} */ folder, /** @type {string} */ message) =>
   group: [`**/${folder}`, `**/${folder}/**`, `${folder}/**`],
   message,
 })
+// Bare package names, matched exactly (a folder of ours named "crypto" is not Node's crypto).
 const packages = (/** @type {string[]} */ names, /** @type {string} */ message) => ({
-  group: names.flatMap((n) => [n, `${n}/**`]),
+  regex: `^(${names.map((n) => n.replace(/[.+?^${}()|[\]\\/]/g, '\\$&').replace(/\*/g, '[^/]+')).join('|')})(/|$)`,
   message,
 })
 

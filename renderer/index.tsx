@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { z } from 'zod'
 import { App } from './app/App'
 import { ServicesProvider } from './app/services-context'
+import { restoreWorkingAs } from './app/working-as'
 import { probeImageInBrowser } from './media/image-probe'
 import { LabDb } from './storage/lab-db'
 import { requestPersistentStorage } from './storage/persistence'
@@ -16,8 +17,9 @@ const root = document.getElementById('root')
 if (!root) throw new Error('The page has no #root element.')
 
 const db = new LabDb()
-const persistence = await requestPersistentStorage(navigator.storage)
-const services = { repos: createRepositories(db, { probeImage: probeImageInBrowser }), lab: globalThis.lab, persistence }
+const repos = createRepositories(db, { probeImage: probeImageInBrowser })
+const [persistence] = await Promise.all([requestPersistentStorage(navigator.storage), restoreWorkingAs(repos)])
+const services = { repos, lab: globalThis.lab, persistence }
 
 createRoot(root).render(
   <StrictMode>

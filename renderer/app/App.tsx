@@ -2,6 +2,8 @@ import { assertNever } from '../../core/assert-never'
 import { HubsSection } from '../features/hubs/HubsSection'
 import { LabProfilePage } from '../features/lab-profile/LabProfilePage'
 import { PlannedSection } from '../features/planned/PlannedSection'
+import { PlansSection } from '../features/plans/PlansSection'
+import { SessionsSection } from '../features/sessions/SessionsSection'
 import { ProductsSection } from '../features/products/ProductsSection'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SkillsSection } from '../features/skills/SkillsSection'
@@ -39,7 +41,10 @@ function Section({ route }: { route: Route }) {
       return <LabProfilePage />
     case 'settings':
       return <SettingsPage />
+    case 'plans':
+      return <PlansSection route={route} />
     case 'sessions':
+      return <SessionsSection route={route} />
     case 'reviews':
     case 'availability':
     case 'packets':

@@ -1,4 +1,5 @@
 import { href, type Section } from './route'
+import { WorkingAsPicker } from './WorkingAsPicker'
 
 const groups: readonly { readonly title: string; readonly items: readonly { section: Section; label: string }[] }[] = [
   {
@@ -13,6 +14,7 @@ const groups: readonly { readonly title: string; readonly items: readonly { sect
   {
     title: 'Certification',
     items: [
+      { section: 'plans', label: 'Test plans' },
       { section: 'sessions', label: 'Sessions' },
       { section: 'reviews', label: 'Reviews' },
       { section: 'availability', label: 'Availability' },
@@ -32,6 +34,7 @@ export function Navigation({ current }: { current: Section }) {
   return (
     <nav className="sidebar" aria-label="Sections">
       <p className="brand">WWA Lab</p>
+      <WorkingAsPicker />
       {groups.map((group) => (
         <div key={group.title} className="nav-group">
           <p className="nav-title">{group.title}</p>

@@ -5,6 +5,7 @@ export const sections = [
   'units',
   'hubs',
   'skills',
+  'plans',
   'sessions',
   'reviews',
   'availability',
@@ -61,4 +62,9 @@ export function useRoute(): Route {
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
   return parseRoute(hash)
+}
+
+/** Goes to another place in the app, as following a link would. */
+export function navigate(target: string): void {
+  window.location.hash = target
 }

@@ -1,6 +1,8 @@
 import type { Hub } from '../../core/model/hub'
 import type { Product } from '../../core/model/product'
 import type { Skill } from '../../core/model/skill'
+import type { Session } from '../../core/model/session'
+import type { PlanVersion, TestCase } from '../../core/model/test-plan'
 import type { Unit } from '../../core/model/unit'
 
 const at = '2026-11-20T09:00:00.000Z'
@@ -65,3 +67,46 @@ export const aSkill = (over: Partial<Skill> = {}): Skill => ({
   updatedAt: at,
   ...over,
 })
+
+export const aCase = (caseId: string, over: Partial<TestCase> = {}): TestCase => ({
+  caseId,
+  title: `Case ${caseId}`,
+  category: 'Power',
+  steps: 'Turn it on.',
+  expected: 'It turns on.',
+  required: true,
+  ...over,
+})
+
+export const aPlanVersion = (over: Partial<PlanVersion> = {}): PlanVersion => ({
+  id: 'v-1',
+  planId: 'plan-1',
+  name: 'WWA smart plug',
+  version: 1,
+  cases: [aCase('TC-1'), aCase('TC-2'), aCase('TC-3', { required: false })],
+  source: { kind: 'typed', fileName: null, sha256: null },
+  createdAt: at,
+  updatedAt: at,
+  ...over,
+})
+
+/** A draft session of aPlanVersion() on aUnit() of aProduct(), tested by person "jd" in North America. */
+export const aSession = (over: Partial<Session> = {}): Session => {
+  const plan = aPlanVersion()
+  return {
+    id: 's-1',
+    productId: 'p-1',
+    unitId: 'u-1',
+    plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
+    testerId: 'jd',
+    region: 'NA',
+    marketplaces: ['US'],
+    state: 'draft',
+    outcome: null,
+    startedAt: null,
+    completedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  }
+}

@@ -7,4 +7,6 @@ import { afterEach } from 'vitest'
 afterEach(() => {
   cleanup()
   window.location.hash = ''
+  // The result journal lives in localStorage; one test's leftovers must not replay into the next.
+  window.localStorage.clear()
 })

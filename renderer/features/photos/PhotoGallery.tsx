@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState, type ReactNode } from 'react'
 import { useRepos } from '../../app/services-context'
 import { Thumbnail } from './Thumbnail'
-import { usePhotoIntake } from './use-photo-intake'
+import { maxPhotoBytes } from '../../../core/model/stored-file'
+import { useFileIntake } from './use-file-intake'
 
 type Props = {
   readonly label: string
@@ -17,7 +18,13 @@ type Props = {
 export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) {
   const repos = useRepos()
   const files = useLiveQuery(() => repos.files.metas(fileIds), [repos, fileIds.join(',')]) ?? []
-  const intake = usePhotoIntake(onAdd)
+  const intake = useFileIntake({
+    what: 'photos',
+    filters: [{ name: 'Photos', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp'] }],
+    maxBytes: maxPhotoBytes,
+    store: repos.files.storePhoto,
+    onStored: onAdd,
+  })
   const [dragging, setDragging] = useState(false)
 
   return (
@@ -33,7 +40,7 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) 
       onDrop={(event) => {
         event.preventDefault()
         setDragging(false)
-        if (event.dataTransfer.files.length > 0) void intake.drop(event.dataTransfer.files)
+        if (event.dataTransfer.files.length > 0) void intake.take(event.dataTransfer.files)
       }}
     >
       <ul className="thumbnails">

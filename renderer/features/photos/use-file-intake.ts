@@ -1,21 +1,29 @@
 import { useState } from 'react'
+import type { z } from 'zod'
+import type { FileFilter } from '../../../core/bridge/contract'
 import { formatBytes } from '../../../core/format-bytes'
-import { maxPhotoBytes } from '../../../core/model/stored-file'
 import { useServices } from '../../app/services-context'
-import type { IncomingFile } from '../../storage/repos/files-repo'
+import type { IncomingFile, StoreOutcome } from '../../storage/repos/files-repo'
 import { describeStorageError } from '../../storage/storage-errors'
 
 export type IntakeState = { readonly busy: string | null; readonly problems: readonly string[] }
 
-const imageFilter = { name: 'Photos', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp'] }
+export type IntakeOptions = {
+  /** What the files are, for messages and the dialog: "photos", "evidence files". */
+  readonly what: string
+  readonly filters: readonly z.input<typeof FileFilter>[]
+  readonly maxBytes: number
+  readonly store: (file: IncomingFile) => Promise<StoreOutcome>
+  readonly onStored: (fileIds: readonly string[]) => void
+}
 
 /**
- * Brings photos in from the file dialog or a drop, stores each with its hash and
- * thumbnail, and reports every file it refused with the reason. However it ends,
- * the gallery is usable again afterwards.
+ * Brings files in from the file dialog, a drop or a paste, stores each with its
+ * hash, and reports every file it refused with the reason. However it ends,
+ * the control is usable again afterwards.
  */
-export function usePhotoIntake(onStored: (fileIds: readonly string[]) => void) {
-  const { lab, repos } = useServices()
+export function useFileIntake(options: IntakeOptions) {
+  const { lab } = useServices()
   const [state, setState] = useState<IntakeState>({ busy: null, problems: [] })
 
   const run = async (work: (problems: string[]) => Promise<void>) => {
@@ -23,7 +31,7 @@ export function usePhotoIntake(onStored: (fileIds: readonly string[]) => void) {
     try {
       await work(problems)
     } catch (error) {
-      problems.push(`The photos could not be added: ${describeStorageError(error)}`)
+      problems.push(`The ${options.what} could not be added: ${describeStorageError(error)}`)
     } finally {
       setState({ busy: null, problems })
     }
@@ -32,45 +40,47 @@ export function usePhotoIntake(onStored: (fileIds: readonly string[]) => void) {
   const store = async (files: readonly IncomingFile[], problems: string[]) => {
     const stored: string[] = []
     for (const [index, file] of files.entries()) {
-      setState({ busy: `Adding photo ${index + 1} of ${files.length}: ${file.name}…`, problems })
-      const outcome = await repos.files.storePhoto(file)
+      setState({ busy: `Adding ${index + 1} of ${files.length}: ${file.name}…`, problems })
+      const outcome = await options.store(file)
       if (outcome.ok) stored.push(outcome.file.id)
       else problems.push(outcome.message)
     }
-    if (stored.length > 0) onStored(stored)
+    if (stored.length > 0) options.onStored(stored)
   }
 
   const pick = () =>
     run(async (problems) => {
-      setState({ busy: 'Choosing photos…', problems: [] })
-      const reply = await lab.files.open({ title: 'Add photos', filters: [imageFilter], multiple: true, maxBytes: maxPhotoBytes })
+      setState({ busy: `Choosing ${options.what}…`, problems: [] })
+      const title = `Add ${options.what}`
+      const reply = await lab.files.open({ title, filters: [...options.filters], multiple: true, maxBytes: options.maxBytes })
       if (!reply.ok) {
-        problems.push(`The photos could not be opened: ${reply.error.message}`)
+        problems.push(`The ${options.what} could not be opened: ${reply.error.message}`)
         return
       }
       problems.push(...reply.value.rejected.map((r) => r.reason))
       if (!reply.value.canceled) await store(reply.value.files, problems)
     })
 
-  const drop = (list: FileList) =>
+  /** Files from a drop or a paste, refused before reading when over the limit. */
+  const take = (list: FileList | readonly File[]) =>
     run(async (problems) => {
       const files = Array.from(list)
-      setState({ busy: `Reading ${files.length} dropped file${files.length === 1 ? '' : 's'}…`, problems: [] })
+      setState({ busy: `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`, problems: [] })
       const incoming: IncomingFile[] = []
       for (const file of files) {
         // Refused before reading: a dropped video or disk image must not be pulled into memory whole.
-        if (file.size > maxPhotoBytes) {
-          problems.push(`${file.name} is ${formatBytes(file.size)}; photos can be at most ${formatBytes(maxPhotoBytes)}.`)
+        if (file.size > options.maxBytes) {
+          problems.push(`${file.name} is ${formatBytes(file.size)}; ${options.what} can be at most ${formatBytes(options.maxBytes)}.`)
           continue
         }
         try {
-          incoming.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
+          incoming.push({ name: file.name || 'pasted-image.png', bytes: new Uint8Array(await file.arrayBuffer()) })
         } catch {
-          problems.push(`${file.name} could not be read; a dropped folder is not a photo.`)
+          problems.push(`${file.name} could not be read; a dropped folder is not a file.`)
         }
       }
       await store(incoming, problems)
     })
 
-  return { state, pick, drop }
+  return { state, pick, take }
 }

@@ -1,10 +1,6 @@
 import type { Section } from '../../app/route'
 
-const plans: Readonly<Record<'sessions' | 'reviews' | 'availability' | 'packets', { title: string; text: string }>> = {
-  sessions: {
-    title: 'Sessions',
-    text: 'Test plans and certification sessions are not built yet. They arrive in the next release: import a plan, run it case by case from the keyboard, attach evidence.',
-  },
+const plans: Readonly<Record<'reviews' | 'availability' | 'packets', { title: string; text: string }>> = {
   reviews: {
     title: 'Reviews',
     text: 'Listing reviews are not built yet. A later release compares each captured Amazon listing with the tested unit and records the reviewer’s decisions.',

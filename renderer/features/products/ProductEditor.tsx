@@ -10,6 +10,7 @@ import { useRecordEditor } from '../../forms/use-record-editor'
 import { PhotoGallery } from '../photos/PhotoGallery'
 import { AsinsEditor } from './AsinsEditor'
 import { MarketplacePicker } from './MarketplacePicker'
+import { ProductHistory } from './ProductHistory'
 import { ProductUnits } from './ProductUnits'
 import { RetailIdsEditor } from './RetailIdsEditor'
 import { VariationsEditor } from './VariationsEditor'
@@ -104,7 +105,12 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
         />
       </fieldset>
 
-      {form.exists ? <ProductUnits product={draft} /> : null}
+      {form.exists ? (
+        <>
+          <ProductUnits product={draft} />
+          <ProductHistory product={draft} />
+        </>
+      ) : null}
     </section>
   )
 }

@@ -7,7 +7,7 @@ describe('navigation', () => {
   it('offers every section by name and marks the current one', async () => {
     renderApp('#/products')
     const nav = screen.getByRole('navigation', { name: 'Sections' })
-    for (const name of ['Products', 'Tested units', 'Hubs', 'Skills', 'Sessions', 'Reviews', 'Availability', 'Packets', 'Lab profile', 'Settings']) {
+    for (const name of ['Products', 'Tested units', 'Hubs', 'Skills', 'Test plans', 'Sessions', 'Reviews', 'Availability', 'Packets', 'Lab profile', 'Settings']) {
       expect(nav).toContainElement(screen.getByRole('link', { name }))
     }
     expect(screen.getByRole('link', { name: 'Products' })).toHaveAttribute('aria-current', 'page')
@@ -16,8 +16,8 @@ describe('navigation', () => {
   it('says plainly that a section is not built yet instead of showing made-up data', async () => {
     const user = userEvent.setup()
     renderApp('#/products')
-    await user.click(screen.getByRole('link', { name: 'Sessions' }))
-    expect(await screen.findByRole('heading', { name: 'Sessions' })).toBeInTheDocument()
+    await user.click(screen.getByRole('link', { name: 'Reviews' }))
+    expect(await screen.findByRole('heading', { name: 'Reviews' })).toBeInTheDocument()
     expect(screen.getByText(/not built yet/)).toBeInTheDocument()
     expect(screen.queryByRole('table')).not.toBeInTheDocument()
   })

@@ -1,0 +1,70 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import type { AuditChange } from '../../../core/audit/audit-entry'
+import { useRepos } from '../../app/services-context'
+
+type Entity = { readonly kind: string; readonly id: string }
+
+/** The audit entries about some records, and whether the hash chain behind them still verifies. */
+export function AuditTrail({ entities }: { entities: readonly Entity[] }) {
+  const repos = useRepos()
+  const key = entities.map((e) => `${e.kind}:${e.id}`).join(',')
+  const view = useLiveQuery(() => repos.audit.view(entities), [repos, key])
+  if (!view) return <p className="muted">Checking the audit trail…</p>
+  return (
+    <div className="audit-trail">
+      {view.verdict.intact ? (
+        <p className="verdict-pass" role="status">
+          Intact: all {view.verdict.count} entries of the audit trail verify.
+        </p>
+      ) : (
+        <p className="field-error" role="alert">
+          Not intact: {view.verdict.reason} Entries from {view.verdict.firstBad} on cannot be trusted.
+        </p>
+      )}
+      {view.entries.length === 0 ? (
+        <p className="muted">No entries yet.</p>
+      ) : (
+        <table aria-label="Audit entries">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.entries.map((entry) => (
+              <tr key={entry.seq} className={!view.verdict.intact && entry.seq >= view.verdict.firstBad ? 'suspect' : undefined}>
+                <td>{entry.seq}</td>
+                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td>{entry.actor.name}</td>
+                <td>
+                  {entry.action} {entry.entity.label}
+                </td>
+                <td>
+                  <ul className="changes">
+                    {entry.changes.map((change) => (
+                      <li key={change.field}>{describeChange(change)}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+const shown = (value: unknown): string => {
+  if (value === undefined) return '—'
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text
+}
+
+function describeChange(change: AuditChange): string {
+  return `${change.field}: ${shown(change.before)} → ${shown(change.after)}`
+}

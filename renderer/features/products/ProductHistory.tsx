@@ -1,0 +1,50 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import type { Product } from '../../../core/model/product'
+import { sessionStateLabels } from '../../../core/model/session'
+import { href } from '../../app/route'
+import { useRepos } from '../../app/services-context'
+import { AuditTrail } from '../audit/AuditTrail'
+
+/** Every session run on this product, newest first, with the unit and outcome: how retests after a fix went. */
+export function ProductHistory({ product }: { product: Product }) {
+  const repos = useRepos()
+  const [showAudit, setShowAudit] = useState(false)
+  const history = useLiveQuery(async () => {
+    const [sessions, units] = await Promise.all([repos.sessions.forProduct(product.id), repos.units.forProduct(product.id)])
+    const serial = new Map(units.map((u) => [u.id, `${u.serialNumber} (firmware ${u.firmware})`]))
+    return { sessions: sessions.map((s) => ({ session: s, unit: serial.get(s.unitId) ?? 'deleted unit' })), units }
+  }, [repos, product.id])
+  const entities = [
+    { kind: 'product', id: product.id },
+    ...(history?.units ?? []).map((u) => ({ kind: 'unit', id: u.id })),
+    ...(history?.sessions ?? []).map(({ session }) => ({ kind: 'session', id: session.id })),
+  ]
+  return (
+    <section aria-labelledby="product-history-title">
+      <h2 id="product-history-title">Sessions</h2>
+      {!history || history.sessions.length === 0 ? (
+        <p className="muted">No sessions run on this product yet.</p>
+      ) : (
+        <ul className="link-list">
+          {history.sessions.map(({ session, unit }) => (
+            <li key={session.id}>
+              <a href={href('sessions', session.id)}>
+                {(session.startedAt ?? session.createdAt).slice(0, 10)} · {session.plan.name} v{session.plan.version}
+              </a>{' '}
+              · unit {unit} · {sessionStateLabels[session.state]}
+              {session.outcome ? <span className={`verdict-badge verdict-${session.outcome}`}> {session.outcome === 'passed' ? 'Passed' : 'Failed'}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <a className="button" href={href('sessions', 'new', { product: product.id })}>
+        New session for this product
+      </a>
+      <details className="audit-details" open={showAudit} onToggle={(e) => setShowAudit(e.currentTarget.open)}>
+        <summary>Audit trail of this product, its units and sessions</summary>
+        {showAudit ? <AuditTrail entities={entities} /> : null}
+      </details>
+    </section>
+  )
+}

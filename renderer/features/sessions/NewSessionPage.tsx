@@ -1,0 +1,153 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import { marketplaceByCode, regionNames, regionOf, type Region } from '../../../core/model/marketplace'
+import { Session } from '../../../core/model/session'
+import { href, navigate } from '../../app/route'
+import { newId, nowIso } from '../../app/record-stamps'
+import { useRepos } from '../../app/services-context'
+import { useWorkingAs } from '../../app/working-as'
+import { fieldErrors } from '../../forms/field-errors'
+import { SelectField } from '../../forms/Field'
+
+type Choice = {
+  readonly productId: string
+  readonly unitId: string
+  readonly versionId: string
+  readonly testerId: string
+  readonly region: Region | ''
+  readonly marketplaces: readonly string[]
+}
+
+/** Starts a session: which unit of which product, which plan version, who tests, and where. */
+export function NewSessionPage({ productId, unitId }: { productId: string | null; unitId: string | null }) {
+  const repos = useRepos()
+  const actor = useWorkingAs()
+  const data = useLiveQuery(async () => {
+    const [products, units, plans, profile] = await Promise.all([repos.products.list(), repos.units.list(), repos.plans.list(), repos.profile.get()])
+    return { products, units, plans, people: profile?.people ?? [] }
+  }, [repos])
+  const [choice, setChoice] = useState<Choice>({
+    productId: productId ?? '',
+    unitId: unitId ?? '',
+    versionId: '',
+    testerId: actor.id,
+    region: '',
+    marketplaces: [],
+  })
+  const [problem, setProblem] = useState<string>()
+  const [tried, setTried] = useState(false)
+  if (!data) return <p className="muted">Loading…</p>
+
+  const product = data.products.find((p) => p.id === choice.productId)
+  const units = data.units.filter((u) => u.productId === choice.productId)
+  const regions = [...new Set((product?.marketplaces ?? []).map(regionOf))]
+  const inRegion = (product?.marketplaces ?? []).filter((m) => choice.region !== '' && regionOf(m) === choice.region)
+  const plan = data.plans.find((p) => p.latest.id === choice.versionId)?.latest
+
+  const draft = plan && {
+    id: newId(),
+    productId: choice.productId,
+    unitId: choice.unitId,
+    plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
+    testerId: choice.testerId,
+    region: choice.region,
+    marketplaces: choice.marketplaces,
+    state: 'draft',
+    outcome: null,
+    startedAt: null,
+    completedAt: null,
+    createdAt: nowIso(),
+    updatedAt: nowIso(),
+  }
+  const parsed = draft ? Session.safeParse(draft) : undefined
+  const errors = tried ? fieldErrors(parsed && !parsed.success ? parsed.error : undefined) : new Map<string, string>()
+  const set = (change: Partial<Choice>) => setChoice((c) => ({ ...c, ...change }))
+
+  const create = async () => {
+    setTried(true)
+    if (!parsed?.success) {
+      setProblem(plan ? 'Some choices are missing; see the fields marked above.' : 'Choose the test plan to run.')
+      return
+    }
+    try {
+      const session = await repos.sessions.create(parsed.data)
+      await repos.sessions.start(session.id)
+      navigate(href('sessions', session.id))
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  return (
+    <section aria-labelledby="new-session-title" className="editor">
+      <p>
+        <a href={href('sessions')}>← Sessions</a>
+      </p>
+      <h1 id="new-session-title">New session</h1>
+      <div className="grid">
+        <SelectField
+          label="Product"
+          value={choice.productId}
+          error={errors.get('productId')}
+          options={[{ value: '', label: 'Choose a product' }, ...data.products.map((p) => ({ value: p.id, label: `${p.brand} ${p.modelNumber}` }))]}
+          onChange={(v) => set({ productId: v, unitId: '', region: '', marketplaces: [] })}
+        />
+        <SelectField
+          label="Unit under test"
+          value={choice.unitId}
+          error={errors.get('unitId')}
+          hint={product && units.length === 0 ? 'This product has no units yet: record the unit you received first.' : undefined}
+          options={[{ value: '', label: 'Choose the unit' }, ...units.map((u) => ({ value: u.id, label: `Serial ${u.serialNumber} · firmware ${u.firmware}` }))]}
+          onChange={(v) => set({ unitId: v })}
+        />
+        <SelectField
+          label="Test plan"
+          value={choice.versionId}
+          hint={data.plans.length === 0 ? 'No test plans yet: import or type one under Test plans.' : undefined}
+          options={[
+            { value: '', label: 'Choose a plan' },
+            ...data.plans.map((p) => ({ value: p.latest.id, label: `${p.latest.name} v${p.latest.version} (${p.latest.cases.length} cases)` })),
+          ]}
+          onChange={(v) => set({ versionId: v })}
+        />
+        <SelectField
+          label="Tester"
+          value={choice.testerId}
+          error={errors.get('testerId')}
+          options={[{ value: '', label: 'Choose the tester' }, ...data.people.map((p) => ({ value: p.id, label: p.name }))]}
+          onChange={(v) => set({ testerId: v })}
+        />
+        <SelectField
+          label="Region"
+          value={choice.region}
+          error={errors.get('region')}
+          options={[{ value: '', label: product ? 'Choose a region' : 'Choose a product first' }, ...regions.map((r) => ({ value: r, label: regionNames[r] }))]}
+          onChange={(v) => set({ region: v, marketplaces: (product?.marketplaces ?? []).filter((m) => v !== '' && regionOf(m) === v) })}
+        />
+      </div>
+      <fieldset>
+        <legend>Marketplaces in scope</legend>
+        {inRegion.length === 0 ? <p className="muted">Choose a product and a region.</p> : null}
+        {inRegion.map((code) => (
+          <label key={code} className="check">
+            <input
+              type="checkbox"
+              checked={choice.marketplaces.includes(code)}
+              onChange={(e) => set({ marketplaces: e.target.checked ? [...choice.marketplaces, code] : choice.marketplaces.filter((m) => m !== code) })}
+            />
+            {marketplaceByCode(code)?.name ?? code} ({code})
+          </label>
+        ))}
+        {errors.get('marketplaces') ? <p className="field-error">{errors.get('marketplaces')}</p> : null}
+      </fieldset>
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <button type="button" className="primary" onClick={() => void create()}>
+        Start session
+      </button>
+    </section>
+  )
+}

@@ -1,0 +1,82 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
+import { regionNames } from '../../../core/model/marketplace'
+import { sessionStateLabels } from '../../../core/model/session'
+import { href } from '../../app/route'
+import { useRepos } from '../../app/services-context'
+import { useLoadOnce } from '../../forms/use-load-once'
+import { AuditTrail } from '../audit/AuditTrail'
+import { Runner } from './runner/Runner'
+
+/** One session: what was tested, by whom, where; its runner; its audit trail. */
+export function SessionPage({ id }: { id: string }) {
+  const repos = useRepos()
+  // Watched: starting or completing the session changes what the runner allows.
+  const session = useLiveQuery(async () => (await repos.sessions.get(id)) ?? null, [repos, id])
+  const results = useLoadOnce(() => repos.results.forSession(id), id)
+  const facts = useLiveQuery(async () => {
+    if (!session) return undefined
+    const [product, unit, profile] = await Promise.all([repos.products.get(session.productId), repos.units.get(session.unitId), repos.profile.get()])
+    return { product, unit, tester: profile?.people.find((p) => p.id === session.testerId)?.name ?? 'Former lab member' }
+  }, [repos, session?.id, session?.productId, session?.unitId, session?.testerId])
+  const [showAudit, setShowAudit] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  if (session === undefined || results === undefined) return <p className="muted">Loading…</p>
+  if (session === null) {
+    return (
+      <section>
+        <h1>Not found</h1>
+        <p className="notice">
+          This session does not exist. <a href={href('sessions')}>Back to the sessions</a>
+        </p>
+      </section>
+    )
+  }
+  const start = async () => {
+    try {
+      await repos.sessions.start(session.id)
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error))
+    }
+  }
+  return (
+    <section aria-labelledby="session-title" className="session-page">
+      <p>
+        <a href={href('sessions')}>← Sessions</a>
+      </p>
+      <h1 id="session-title">
+        {facts?.product ? `${facts.product.brand} ${facts.product.modelNumber}` : 'Session'} · {session.plan.name} v{session.plan.version}
+      </h1>
+      <dl className="facts inline">
+        <dt>Unit</dt>
+        <dd>{facts?.unit ? <a href={href('units', facts.unit.id)}>Serial {facts.unit.serialNumber}, firmware {facts.unit.firmware}</a> : 'Deleted unit'}</dd>
+        <dt>Tester</dt>
+        <dd>{facts?.tester ?? '…'}</dd>
+        <dt>Scope</dt>
+        <dd>
+          {regionNames[session.region]}: {session.marketplaces.join(', ')}
+        </dd>
+        <dt>State</dt>
+        <dd>{sessionStateLabels[session.state]}</dd>
+      </dl>
+      {session.state === 'draft' ? (
+        <p>
+          <button type="button" className="primary" onClick={() => void start()}>
+            Start session
+          </button>
+        </p>
+      ) : null}
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <Runner session={session} results={results} />
+      <details className="audit-details" open={showAudit} onToggle={(e) => setShowAudit(e.currentTarget.open)}>
+        <summary>Audit trail of this session</summary>
+        {showAudit ? <AuditTrail entities={[{ kind: 'session', id: session.id }]} /> : null}
+      </details>
+    </section>
+  )
+}

@@ -1,0 +1,36 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { verdictLabels } from '../../../../core/model/result'
+import type { Session } from '../../../../core/model/session'
+import { href } from '../../../app/route'
+import { useRepos } from '../../../app/services-context'
+
+/** This case's verdicts in the other sessions of the same plan: how a retest after a fix went. */
+export function CaseHistory({ session, caseId }: { session: Session; caseId: string }) {
+  const repos = useRepos()
+  const earlier = useLiveQuery(async () => {
+    const results = await repos.results.forCase(caseId)
+    const rows = []
+    for (const result of results) {
+      if (result.sessionId === session.id) continue
+      const other = await repos.sessions.get(result.sessionId)
+      if (!other || other.plan.planId !== session.plan.planId) continue
+      const unit = await repos.units.get(other.unitId)
+      rows.push({ result, other, unit: unit?.serialNumber ?? 'deleted unit' })
+    }
+    return rows.sort((a, b) => b.other.createdAt.localeCompare(a.other.createdAt))
+  }, [repos, caseId, session.id, session.plan.planId])
+  if (!earlier || earlier.length === 0) return null
+  return (
+    <section className="case-history" aria-label={`Earlier verdicts for case ${caseId}`}>
+      <h3>Earlier verdicts</h3>
+      <ul className="link-list">
+        {earlier.map(({ result, other, unit }) => (
+          <li key={other.id}>
+            <a href={href('sessions', other.id)}>{(other.startedAt ?? other.createdAt).slice(0, 10)}</a> · unit {unit} · plan v{other.plan.version}:{' '}
+            <span className={`verdict-badge verdict-${result.verdict}`}>{verdictLabels[result.verdict]}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,87 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useEffect, useRef } from 'react'
+import { verdictLabels, type Verdict } from '../../../../core/model/result'
+import type { Runner, RunnerCase } from './use-runner'
+
+const rowHeight = 40
+
+/**
+ * The plan's cases as a listbox. Only the rows in view are drawn, so a
+ * 2,000-case session opens and answers keys as fast as a 20-case one.
+ */
+export function CaseList({ runner }: { runner: Runner }) {
+  const scroller = useRef<HTMLDivElement>(null)
+  // This app does not use the React Compiler; rows are memoised by hand below.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: runner.visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  })
+  const { position } = runner
+  useEffect(() => {
+    if (runner.visible.length > 0) virtualizer.scrollToIndex(position, { align: 'auto' })
+  }, [virtualizer, position, runner.visible.length])
+
+  const activeId = runner.selected ? optionId(runner.selected) : undefined
+  return (
+    <div
+      ref={scroller}
+      className="case-list"
+      role="listbox"
+      aria-label="Cases"
+      aria-activedescendant={activeId}
+      tabIndex={0}
+    >
+      {runner.visible.length === 0 ? <p className="muted">No case matches the filter.</p> : null}
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const testCase = runner.visible[item.index]
+          if (!testCase) return null
+          return (
+            <CaseRow
+              key={testCase.caseId}
+              testCase={testCase}
+              verdict={runner.results.get(testCase.caseId)?.verdict ?? 'untested'}
+              selected={item.index === position}
+              top={item.start}
+              onSelect={runner.select}
+            />
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+const optionId = (c: RunnerCase) => `case-option-${c.index}`
+
+type RowProps = {
+  readonly testCase: RunnerCase
+  readonly verdict: Verdict
+  readonly selected: boolean
+  readonly top: number
+  readonly onSelect: (caseId: string) => void
+}
+
+// Memoised: a verdict key press redraws one row, not every row in view.
+const CaseRow = memo(function CaseRow({ testCase, verdict, selected, top, onSelect }: RowProps) {
+  return (
+    <div
+      id={optionId(testCase)}
+      role="option"
+      aria-selected={selected}
+      className={`case-row${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: rowHeight }}
+      onClick={() => onSelect(testCase.caseId)}
+    >
+      <span className="case-id">{testCase.caseId}</span>
+      <span className="case-title">
+        {testCase.title}
+        {testCase.required ? '' : <span className="muted"> (optional)</span>}
+      </span>
+      <span className={`verdict-badge verdict-${verdict}`}>{verdictLabels[verdict]}</span>
+    </div>
+  )
+})

@@ -1,0 +1,23 @@
+import { verdictLabels, verdicts } from '../../../../core/model/result'
+import type { SessionSummary } from '../../../../core/rules/session-summary'
+
+/** How far the session is: a bar of decided cases and the count of every verdict. */
+export function ProgressSummary({ summary }: { summary: SessionSummary }) {
+  return (
+    <div className="progress-summary">
+      <label>
+        <span>
+          {summary.decided} of {summary.total} cases decided
+        </span>
+        <progress value={summary.decided} max={summary.total} />
+      </label>
+      <ul className="verdict-counts" aria-label="Cases by verdict">
+        {verdicts.map((v) => (
+          <li key={v} className={`verdict-badge verdict-${v}`}>
+            {verdictLabels[v]}: {summary.counts[v]}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,100 @@
+import { useRef, useState } from 'react'
+import type { Result } from '../../../../core/model/result'
+import { maxEvidenceBytes } from '../../../../core/model/result'
+import type { Session } from '../../../../core/model/session'
+import { useRepos } from '../../../app/services-context'
+import { useFileIntake } from '../../photos/use-file-intake'
+import { CaseDetail } from './CaseDetail'
+import { CaseList } from './CaseList'
+import { CompleteBar } from './CompleteBar'
+import { ProgressSummary } from './ProgressSummary'
+import { ShortcutsHelp } from './ShortcutsHelp'
+import { useRunner } from './use-runner'
+import { useRunnerKeys } from './use-runner-keys'
+
+const evidenceFilters = [
+  { name: 'Photos and logs', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp', 'log', 'txt', 'json', 'csv', 'pcap', 'pcapng', 'har', 'pdf', 'zip'] },
+  { name: 'All files', extensions: ['*'] },
+]
+
+/** The session runner: the case list on the left, the selected case on the right, the keyboard in charge. */
+export function Runner({ session, results }: { session: Session; results: readonly Result[] }) {
+  const repos = useRepos()
+  const runner = useRunner(session, results)
+  const [help, setHelp] = useState(false)
+  const notesRef = useRef<HTMLTextAreaElement>(null)
+  const filterRef = useRef<HTMLInputElement>(null)
+  const listRef = useRef<HTMLDivElement>(null)
+  const caseId = runner.selected?.caseId
+  const intake = useFileIntake({
+    what: 'evidence files',
+    filters: evidenceFilters,
+    maxBytes: maxEvidenceBytes,
+    store: repos.files.storeEvidence,
+    onStored: (ids) => {
+      if (caseId) void runner.addEvidence(caseId, ids)
+    },
+  })
+
+  useRunnerKeys(
+    {
+      move: runner.move,
+      setVerdict: runner.setVerdict,
+      openNotes: () => notesRef.current?.focus(),
+      attachEvidence: () => {
+        if (!runner.readOnly && caseId) void intake.pick()
+      },
+      focusFilter: () => filterRef.current?.focus(),
+      toggleHelp: () => setHelp((open) => !open),
+      leaveField: () => {
+        void runner.notes.flush()
+        ;(document.activeElement as HTMLElement | null)?.blur()
+        listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+      },
+    },
+    !help,
+  )
+
+  return (
+    <div
+      className="runner"
+      onPaste={(event) => {
+        const files = Array.from(event.clipboardData.files)
+        if (files.length === 0 || runner.readOnly || !caseId) return
+        event.preventDefault()
+        void intake.take(files)
+      }}
+    >
+      <div className="runner-top">
+        <ProgressSummary summary={runner.summary} />
+        <div className="runner-tools">
+          <label className="runner-filter">
+            <span>
+              Filter <kbd>/</kbd>
+            </span>
+            <input ref={filterRef} type="search" value={runner.filter} onChange={(e) => runner.setFilter(e.target.value)} />
+          </label>
+          <button type="button" onClick={() => setHelp(true)}>
+            Shortcuts <kbd>?</kbd>
+          </button>
+          <CompleteBar runner={runner} />
+        </div>
+        <p className="shortcut-line muted" aria-hidden="true">
+          ↑↓ or J/K move · P pass · F fail · B blocked · R retest · N not applicable · U untested · Enter notes · E evidence · / filter · ? help
+        </p>
+      </div>
+      {runner.problem ? (
+        <p className="field-error" role="alert">
+          {runner.problem}
+        </p>
+      ) : null}
+      <div className="runner-body">
+        <div ref={listRef}>
+          <CaseList runner={runner} />
+        </div>
+        <CaseDetail runner={runner} notesRef={notesRef} intake={intake} />
+      </div>
+      {help ? <ShortcutsHelp onClose={() => setHelp(false)} /> : null}
+    </div>
+  )
+}

@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshLabDb } from '../../../helpers/lab-db'
+import { aProduct, aSession, aUnit } from '../../../helpers/records'
+import { renderApp } from '../../../helpers/render-app'
+
+async function openRunner(state: 'running' | 'completed' = 'running') {
+  const db = freshLabDb()
+  await db.products.put(aProduct())
+  await db.units.put(aUnit())
+  await db.sessions.put(aSession({ state, startedAt: '2026-11-20T09:00:00.000Z', ...(state === 'completed' ? { outcome: 'passed', completedAt: '2026-11-20T10:00:00.000Z' } : {}) }))
+  const app = renderApp('#/sessions/s-1', { db })
+  await screen.findByRole('listbox', { name: 'Cases' })
+  return { ...app, db, user: userEvent.setup() }
+}
+
+// happy-dom does no layout, so every element is 0 px tall and a virtualized list
+// would draw no rows. Give the case list the height a window gives it.
+const realClientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('case-list') ? 600 : 0
+    },
+  })
+})
+afterAll(() => {
+  if (realClientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', realClientHeight)
+})
+
+const selectedOption = () => within(screen.getByRole('listbox', { name: 'Cases' })).getByRole('option', { selected: true })
+
+describe('session runner', () => {
+  it('moves with J/K and arrows and sets verdicts with single keys, stored at once', async () => {
+    const { db, user } = await openRunner()
+    expect(selectedOption()).toHaveTextContent('TC-1')
+    await user.keyboard('p')
+    await waitFor(async () => expect((await db.results.get(['s-1', 'TC-1']))?.verdict).toBe('passed'))
+    expect(selectedOption()).toHaveTextContent('Passed')
+    await user.keyboard('j')
+    expect(selectedOption()).toHaveTextContent('TC-2')
+    await user.keyboard('f')
+    await user.keyboard('{ArrowDown}')
+    expect(selectedOption()).toHaveTextContent('TC-3')
+    await user.keyboard('n')
+    await user.keyboard('k')
+    expect(selectedOption()).toHaveTextContent('TC-2')
+    await waitFor(async () => expect((await db.results.toArray()).map((r) => `${r.caseId}:${r.verdict}`).sort()).toEqual(['TC-1:passed', 'TC-2:failed', 'TC-3:not-applicable']))
+    expect(screen.getByText('3 of 3 cases decided')).toBeInTheDocument()
+  })
+
+  it('opens notes with Enter, saves them as typed, and leaves them with Esc', async () => {
+    const { db, user } = await openRunner()
+    await user.keyboard('{Enter}')
+    const notes = screen.getByRole('textbox', { name: /Notes/ })
+    expect(notes).toHaveFocus()
+    await user.keyboard('LED stays green')
+    await user.keyboard('{Escape}')
+    expect(notes).not.toHaveFocus()
+    await waitFor(async () => expect((await db.results.get(['s-1', 'TC-1']))?.notes).toBe('LED stays green'))
+    await user.keyboard('p')
+    await waitFor(async () => expect((await db.results.get(['s-1', 'TC-1']))?.verdict).toBe('passed'))
+  })
+
+  it('filters with / and shows the shortcuts with ?', async () => {
+    const { user } = await openRunner()
+    await user.keyboard('/')
+    expect(screen.getByRole('searchbox', { name: /Filter/ })).toHaveFocus()
+    await user.keyboard('TC-3{Escape}')
+    expect(within(screen.getByRole('listbox', { name: 'Cases' })).getAllByRole('option')).toHaveLength(1)
+    await user.keyboard('?')
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })
+    expect(within(help).getByText('Set the verdict to Not applicable')).toBeInTheDocument()
+  })
+
+  it('completes only when every required case is decided, then shows the outcome and which cases failed', async () => {
+    const { db, user } = await openRunner()
+    await user.click(screen.getByRole('button', { name: 'Complete session' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('2 required cases are not decided yet (untested, blocked or marked for retest): TC-1 and TC-2.')
+    await user.keyboard('pjf')
+    await waitFor(async () => expect(await db.results.count()).toBe(2))
+    await user.click(screen.getByRole('button', { name: 'Complete session' }))
+    expect(await screen.findByText('Completed: failed. Required cases that failed: TC-2.')).toBeInTheDocument()
+    expect((await db.sessions.get('s-1'))?.outcome).toBe('failed')
+    expect(screen.getByRole('button', { name: /Passed/ })).toBeDisabled()
+  })
+
+  it('shows a completed session read-only', async () => {
+    const { db, user } = await openRunner('completed')
+    await user.keyboard('f')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(await db.results.count()).toBe(0)
+    expect(screen.getByText(/Completed: passed/)).toBeInTheDocument()
+  })
+})
