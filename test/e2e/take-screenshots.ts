@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { launchApp } from './harness'
 import { createFixtureFiles } from './fixtures-files'
-import { ProductScreen, UnitScreen, waitForSaved } from './pages/catalogue'
+import { LabProfileScreen, ProductScreen, UnitScreen, waitForSaved } from './pages/catalogue'
 
 const outDir = process.argv[2] ?? 'test-results/screenshots'
 await mkdir(outDir, { recursive: true })
@@ -14,6 +14,10 @@ const files = await createFixtureFiles()
 try {
   const { page } = app
   await page.setViewportSize({ width: 1280, height: 900 })
+  const lab = new LabProfileScreen(page)
+  await lab.open()
+  await lab.fill('North Bench Lab', [{ name: 'Jo Doe', initials: 'JD', role: 'Lab tester' }])
+  await page.getByRole('combobox', { name: 'Working as' }).selectOption({ label: 'Jo Doe (Lab tester)' })
   const products = new ProductScreen(page)
   await products.startNew()
   await products.fillIdentity({ brand: 'Acme', model: 'AC-100', name: 'Acme Smart Plug', deviceType: 'Plug' })
@@ -40,6 +44,24 @@ try {
   await page.screenshot({ path: join(outDir, 'unit-editor.png'), fullPage: true })
   await (await products.openList()).waitFor()
   await page.screenshot({ path: join(outDir, 'products-list.png') })
+  const plans = await import('./pages/sessions')
+  await plans.importPlan(app, files, 40)
+  await page.screenshot({ path: join(outDir, 'plan-editor.png'), fullPage: true })
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Products' }).click()
+  const runner = new plans.SessionScreen(page)
+  await runner.create({ plan: /^smart plug plan v1/ })
+  await runner.caseList().focus()
+  await runner.keys('p', 'j', 'p', 'j', 'f', 'Enter')
+  await page.keyboard.type('Relay clicks twice; plug stays off.')
+  await runner.keys('Escape', 'j', 'n')
+  await page.screenshot({ path: join(outDir, 'runner.png') })
+  await runner.keys('?')
+  await page.screenshot({ path: join(outDir, 'runner-help.png') })
+  await runner.keys('Escape')
+  await page.getByText('Audit trail of this session').click()
+  await page.getByText(/^Intact: all \d+ entries/).waitFor()
+  await page.getByText('Audit trail of this session').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(outDir, 'audit.png'), fullPage: true })
   console.log(`Screenshots in ${outDir}; problems: ${app.problems().length === 0 ? 'none' : app.problems().join('; ')}`)
 } finally {
   await app.close()

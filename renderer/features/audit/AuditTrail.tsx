@@ -45,7 +45,7 @@ export function AuditTrail({ entities }: { entities: readonly Entity[] }) {
                 </td>
                 <td>
                   <ul className="changes">
-                    {entry.changes.map((change) => (
+                    {entry.changes.filter((change) => entry.action !== 'create' || worthShowingOnCreate(change)).map((change) => (
                       <li key={change.field}>{describeChange(change)}</li>
                     ))}
                   </ul>
@@ -59,12 +59,21 @@ export function AuditTrail({ entities }: { entities: readonly Entity[] }) {
   )
 }
 
+const isEmpty = (value: unknown) => value === '' || value === null || (Array.isArray(value) && value.length === 0)
+
+/** A new record lists what was filled in; ids, stamps and empty fields tell a reviewer nothing. */
+function worthShowingOnCreate(change: AuditChange): boolean {
+  return !isEmpty(change.after) && change.field !== 'id' && change.field !== 'createdAt' && !/Id$/.test(change.field)
+}
+
 const shown = (value: unknown): string => {
   if (value === undefined) return '—'
+  if (value === '') return '(empty)'
+  if (value === null || (Array.isArray(value) && value.length === 0)) return '(none)'
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   return text.length > 80 ? `${text.slice(0, 77)}…` : text
 }
 
 function describeChange(change: AuditChange): string {
-  return `${change.field}: ${shown(change.before)} → ${shown(change.after)}`
+  return change.before === undefined ? `${change.field}: ${shown(change.after)}` : `${change.field}: ${shown(change.before)} → ${shown(change.after)}`
 }

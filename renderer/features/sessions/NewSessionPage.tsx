@@ -30,7 +30,7 @@ export function NewSessionPage({ productId, unitId }: { productId: string | null
     productId: productId ?? '',
     unitId: unitId ?? '',
     versionId: '',
-    testerId: actor.id,
+    testerId: '',
     region: '',
     marketplaces: [],
   })
@@ -43,13 +43,15 @@ export function NewSessionPage({ productId, unitId }: { productId: string | null
   const regions = [...new Set((product?.marketplaces ?? []).map(regionOf))]
   const inRegion = (product?.marketplaces ?? []).filter((m) => choice.region !== '' && regionOf(m) === choice.region)
   const plan = data.plans.find((p) => p.latest.id === choice.versionId)?.latest
+  // The person at the bench tests, unless another tester is chosen; the workstation is nobody.
+  const testerId = choice.testerId || (data.people.some((p) => p.id === actor.id) ? actor.id : '')
 
   const draft = plan && {
     id: newId(),
     productId: choice.productId,
     unitId: choice.unitId,
     plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
-    testerId: choice.testerId,
+    testerId,
     region: choice.region,
     marketplaces: choice.marketplaces,
     state: 'draft',
@@ -112,8 +114,9 @@ export function NewSessionPage({ productId, unitId }: { productId: string | null
         />
         <SelectField
           label="Tester"
-          value={choice.testerId}
+          value={testerId}
           error={errors.get('testerId')}
+          hint={data.people.length === 0 ? 'No people yet: add the lab’s testers under Lab profile.' : undefined}
           options={[{ value: '', label: 'Choose the tester' }, ...data.people.map((p) => ({ value: p.id, label: p.name }))]}
           onChange={(v) => set({ testerId: v })}
         />

@@ -11,7 +11,16 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
     return () => element?.close?.()
   }, [])
   return (
-    <dialog ref={dialog} className="shortcuts-help" aria-labelledby="shortcuts-title" onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={dialog}
+      className="shortcuts-help"
+      aria-labelledby="shortcuts-title"
+      onClose={onClose}
+      onCancel={onClose}
+      onKeyDown={(event) => {
+        if (event.key === '?') onClose()
+      }}
+    >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table>
         <tbody>
