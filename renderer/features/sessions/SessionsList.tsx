@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useMemo, useState } from 'react'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
+import { SelectField, TextField } from '../../forms/Field'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 import { sessionRows, type SessionRow } from './session-rows'
@@ -22,13 +24,33 @@ const sessionColumns = column.columns([
   column.accessor('completed', { header: 'Completed', sortFn: 'text' }),
 ])
 
-/** Every session, filterable by product, tester, state or date as text. */
+type Filters = { readonly product: string; readonly tester: string; readonly state: string; readonly from: string; readonly to: string }
+const noFilters: Filters = { product: '', tester: '', state: '', from: '', to: '' }
+
+const distinct = (values: readonly string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b))
+
+/** Every session, filterable by product, tester, state and start date, and by any text. */
 export function SessionsList() {
   const repos = useRepos()
-  const rows = useLiveQuery(async () => {
+  const [filters, setFilters] = useState<Filters>(noFilters)
+  const all = useLiveQuery(async () => {
     const [sessions, products, units, profile] = await Promise.all([repos.sessions.list(), repos.products.list(), repos.units.list(), repos.profile.get()])
     return sessionRows(sessions, products, units, profile)
   }, [repos])
+  const rows = useMemo(
+    () =>
+      all?.filter(
+        (r) =>
+          (!filters.product || r.product === filters.product) &&
+          (!filters.tester || r.tester === filters.tester) &&
+          (!filters.state || r.state === filters.state) &&
+          (!filters.from || (r.started !== '' && r.started >= filters.from)) &&
+          (!filters.to || (r.started !== '' && r.started <= filters.to)),
+      ),
+    [all, filters],
+  )
+  const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }))
+  const options = (values: readonly string[], allLabel: string) => [{ value: '', label: allLabel }, ...distinct(values).map((v) => ({ value: v, label: v }))]
   return (
     <section aria-labelledby="sessions-title">
       <header className="section-header">
@@ -37,6 +59,15 @@ export function SessionsList() {
           New session
         </a>
       </header>
+      {all && all.length > 0 ? (
+        <div className="filters" role="group" aria-label="Filter sessions">
+          <SelectField label="Product" value={filters.product} options={options(all.map((r) => r.product), 'All products')} onChange={(product) => set({ product })} />
+          <SelectField label="Tester" value={filters.tester} options={options(all.map((r) => r.tester), 'All testers')} onChange={(tester) => set({ tester })} />
+          <SelectField label="State" value={filters.state} options={options(all.map((r) => r.state), 'All states')} onChange={(state) => set({ state })} />
+          <TextField label="Started from" type="date" value={filters.from} onChange={(from) => set({ from })} />
+          <TextField label="Started until" type="date" value={filters.to} onChange={(to) => set({ to })} />
+        </div>
+      ) : null}
       {rows === undefined ? (
         <p className="muted">Loading…</p>
       ) : (

@@ -1,0 +1,35 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { freshLabDb } from '../../../helpers/lab-db'
+import { aProduct, aSession, aUnit } from '../../../helpers/records'
+import { renderApp } from '../../../helpers/render-app'
+
+describe('sessions list', () => {
+  it('filters by product, state and start date', async () => {
+    const db = freshLabDb()
+    await db.products.bulkPut([aProduct(), aProduct({ id: 'p-2', brand: 'Zeta', modelNumber: 'Z-9' })])
+    await db.units.bulkPut([aUnit(), aUnit({ id: 'u-2', productId: 'p-2', serialNumber: 'Z-SN' })])
+    await db.sessions.bulkPut([
+      aSession({ id: 'a', state: 'running', startedAt: '2026-11-02T09:00:00.000Z' }),
+      aSession({ id: 'b', productId: 'p-2', unitId: 'u-2', state: 'completed', outcome: 'failed', startedAt: '2026-11-10T09:00:00.000Z', completedAt: '2026-11-10T12:00:00.000Z' }),
+      aSession({ id: 'c', state: 'completed', outcome: 'passed', startedAt: '2026-11-20T09:00:00.000Z', completedAt: '2026-11-20T12:00:00.000Z' }),
+    ])
+    const user = userEvent.setup()
+    renderApp('#/sessions', { db })
+    const table = await screen.findByRole('table', { name: 'Sessions' })
+    const units = () => within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1]?.textContent)
+    await within(table).findAllByRole('link', { name: 'Acme AC-100' })
+    expect(units()).toHaveLength(3)
+
+    const filters = screen.getByRole('group', { name: 'Filter sessions' })
+    await user.selectOptions(within(filters).getByRole('combobox', { name: 'State' }), 'Completed')
+    expect(units()).toEqual(expect.arrayContaining(['Z-SN', 'SN-0001']))
+    expect(units()).toHaveLength(2)
+    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Product' }), 'Zeta Z-9')
+    expect(units()).toEqual(['Z-SN'])
+    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Product' }), 'All products')
+    await user.type(within(filters).getByLabelText('Started from'), '2026-11-15')
+    expect(units()).toEqual(['SN-0001'])
+  })
+})
