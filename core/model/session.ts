@@ -26,14 +26,25 @@ export const FrozenPlan = z.object({
 })
 export type FrozenPlan = z.infer<typeof FrozenPlan>
 
+/** The tested unit as it was when the session started: later edits of the unit never change what a session ran on. */
+export const UnitAsTested = z.object({
+  serialNumber: z.string(),
+  firmware: z.string(),
+  hardwareRevision: z.string(),
+})
+export type UnitAsTested = z.infer<typeof UnitAsTested>
+
 /** A certification run: which unit of which product, which plan, who, where, and how far it got. */
 export const Session = z
   .object({
     id: Id,
     productId: z.string().min(1, 'Choose the product under test.'),
     unitId: z.string().min(1, 'Choose the unit that is tested: every session names its physical sample.'),
+    unitAsTested: UnitAsTested,
     plan: FrozenPlan,
     testerId: z.string().min(1, 'Choose the tester.'),
+    /** The tester's name when the session started, kept if the person later leaves the lab profile. */
+    testerName: z.string(),
     region: Region,
     marketplaces: z.array(MarketplaceCode).min(1, 'Choose at least one marketplace in scope.'),
     state: SessionState,

@@ -27,7 +27,8 @@ export async function auditChange(
   before: object | undefined,
   after: object | undefined,
 ): Promise<void> {
-  const changes = diffFields(before as Record<string, unknown> | undefined, after as Record<string, unknown> | undefined, ['updatedAt'])
+  // Who saved last (updatedBy) is the entry's actor already; alone it is no change.
+  const changes = diffFields(before as Record<string, unknown> | undefined, after as Record<string, unknown> | undefined, ['updatedAt', 'updatedBy'])
   if (changes.length === 0) return
   const action = before === undefined ? 'create' : after === undefined ? 'delete' : 'update'
   await appendAudit(db, { at: context.now().toISOString(), actor: context.actor(), entity, action, changes })
@@ -39,5 +40,10 @@ export async function auditChange(
  */
 export async function verifyAuditUpTo(db: LabDb, lastSeq: number): Promise<ChainVerdict> {
   const entries = await db.audit.where('seq').belowOrEqual(lastSeq).toArray()
+  // The whole trail starts at entry 1: a slice check would accept a trail whose first entries were deleted.
+  const first = entries[0]
+  if (first && first.seq !== 1) {
+    return { intact: false, firstBad: 1, reason: `Entry 1 is missing: the audit trail starts at entry ${first.seq}.` }
+  }
   return verifyChain(entries)
 }

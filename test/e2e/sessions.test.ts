@@ -51,6 +51,8 @@ describe('a certification session at the bench', () => {
     expect(await runner.selected().textContent()).toContain('TC-060')
 
     await page.getByRole('button', { name: 'Complete session' }).press('Enter')
+    await page.getByRole('group', { name: 'Complete the session?' }).getByText('Complete as failed (TC-007 failed)?').waitFor()
+    await page.keyboard.press('Enter') // "Complete now" has the focus
     await page.getByText('Completed: failed. Required cases that failed: TC-007.').waitFor()
 
     const [session] = (await readStore(page, 'sessions')) as Session[]

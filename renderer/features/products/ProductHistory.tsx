@@ -12,8 +12,8 @@ export function ProductHistory({ product }: { product: Product }) {
   const [showAudit, setShowAudit] = useState(false)
   const history = useLiveQuery(async () => {
     const [sessions, units] = await Promise.all([repos.sessions.forProduct(product.id), repos.units.forProduct(product.id)])
-    const serial = new Map(units.map((u) => [u.id, `${u.serialNumber} (firmware ${u.firmware})`]))
-    return { sessions: sessions.map((s) => ({ session: s, unit: serial.get(s.unitId) ?? 'deleted unit' })), units }
+    const unit = (s: (typeof sessions)[number]) => `${s.unitAsTested.serialNumber} (firmware ${s.unitAsTested.firmware})`
+    return { sessions: sessions.map((s) => ({ session: s, unit: unit(s) })), units }
   }, [repos, product.id])
   const entities = [
     { kind: 'product', id: product.id },

@@ -46,12 +46,15 @@ export function NewSessionPage({ productId, unitId }: { productId: string | null
   // The person at the bench tests, unless another tester is chosen; the workstation is nobody.
   const testerId = choice.testerId || (data.people.some((p) => p.id === actor.id) ? actor.id : '')
 
+  const unit = units.find((u) => u.id === choice.unitId)
   const draft = plan && {
     id: newId(),
     productId: choice.productId,
     unitId: choice.unitId,
+    unitAsTested: { serialNumber: unit?.serialNumber ?? '', firmware: unit?.firmware ?? '', hardwareRevision: unit?.hardwareRevision ?? '' },
     plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
     testerId,
+    testerName: data.people.find((p) => p.id === testerId)?.name ?? '',
     region: choice.region,
     marketplaces: choice.marketplaces,
     state: 'draft',

@@ -16,9 +16,9 @@ export function SessionPage({ id }: { id: string }) {
   const results = useLoadOnce(() => repos.results.forSession(id), id)
   const facts = useLiveQuery(async () => {
     if (!session) return undefined
-    const [product, unit, profile] = await Promise.all([repos.products.get(session.productId), repos.units.get(session.unitId), repos.profile.get()])
-    return { product, unit, tester: profile?.people.find((p) => p.id === session.testerId)?.name ?? 'Former lab member' }
-  }, [repos, session?.id, session?.productId, session?.unitId, session?.testerId])
+    const [product, unit] = await Promise.all([repos.products.get(session.productId), repos.units.get(session.unitId)])
+    return { product, unit }
+  }, [repos, session?.id, session?.productId, session?.unitId])
   const [showAudit, setShowAudit] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
 
@@ -50,9 +50,14 @@ export function SessionPage({ id }: { id: string }) {
       </h1>
       <dl className="facts inline">
         <dt>Unit</dt>
-        <dd>{facts?.unit ? <a href={href('units', facts.unit.id)}>Serial {facts.unit.serialNumber}, firmware {facts.unit.firmware}</a> : 'Deleted unit'}</dd>
+        <dd>
+          {/* As tested: the unit's record may have changed since (a firmware update for a retest). */}
+          {facts?.unit ? <a href={href('units', facts.unit.id)}>Serial {session.unitAsTested.serialNumber}</a> : `Serial ${session.unitAsTested.serialNumber}`}, firmware{' '}
+          {session.unitAsTested.firmware}
+          {session.unitAsTested.hardwareRevision ? `, hardware ${session.unitAsTested.hardwareRevision}` : ''}
+        </dd>
         <dt>Tester</dt>
-        <dd>{facts?.tester ?? '…'}</dd>
+        <dd>{session.testerName}</dd>
         <dt>Scope</dt>
         <dd>
           {regionNames[session.region]}: {session.marketplaces.join(', ')}

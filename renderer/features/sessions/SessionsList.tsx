@@ -34,8 +34,8 @@ export function SessionsList() {
   const repos = useRepos()
   const [filters, setFilters] = useState<Filters>(noFilters)
   const all = useLiveQuery(async () => {
-    const [sessions, products, units, profile] = await Promise.all([repos.sessions.list(), repos.products.list(), repos.units.list(), repos.profile.get()])
-    return sessionRows(sessions, products, units, profile)
+    const [sessions, products] = await Promise.all([repos.sessions.list(), repos.products.list()])
+    return sessionRows(sessions, products)
   }, [repos])
   const rows = useMemo(
     () =>

@@ -18,3 +18,6 @@ export function mimeOfEvidence(name: string): string {
   const extension = name.toLowerCase().split('.').pop() ?? ''
   return byExtension[extension] ?? 'application/octet-stream'
 }
+
+/** True for a name that says photo: such a file must also be one. */
+export const looksLikeImageName = (name: string): boolean => /\.(jpe?g|png|webp|gif|bmp)$/i.test(name)

@@ -5,7 +5,7 @@ import { sniffImageType } from '../../../core/rules/image-type'
 import type { ImageProbe } from '../../media/image-probe'
 import { sha256Hex } from '../../media/sha256'
 import type { LabDb, ThumbnailRow } from '../lab-db'
-import { mimeOfEvidence } from './evidence-types'
+import { looksLikeImageName, mimeOfEvidence } from './evidence-types'
 
 export type IncomingFile = { readonly name: string; readonly bytes: Uint8Array }
 export type StoreOutcome = { readonly ok: true; readonly file: StoredFileMeta } | { readonly ok: false; readonly message: string }
@@ -84,7 +84,8 @@ export function createFilesRepo(
     async storeEvidence(incoming: IncomingFile): Promise<StoreOutcome> {
       const refused = tooLarge(incoming, maxEvidenceBytes, 'evidence files')
       if (refused) return refused
-      if (sniffImageType(incoming.name, incoming.bytes).ok) return storePhoto(incoming)
+      // A file named as a photo must be one: a log renamed photo.jpg is refused, not kept as bytes.
+      if (sniffImageType(incoming.name, incoming.bytes).ok || looksLikeImageName(incoming.name)) return storePhoto(incoming)
       return store(incoming, mimeOfEvidence(incoming.name), async () => ({ width: null, height: null, thumbnail: null, thumbnailWidth: 0, thumbnailHeight: 0 }))
     },
     /** The stored facts of these files, in the order asked, skipping any that are gone. */

@@ -9,6 +9,13 @@ export type PlanSummary = { readonly planId: string; readonly latest: PlanVersio
 
 const entity = (v: PlanVersion) => ({ kind: 'plan-version', id: v.id, label: `${v.name} v${v.version}` })
 
+/**
+ * A plan version as the audit trail compares it: one field per case, so editing
+ * one case of 2,000 records that case, not the whole list twice.
+ */
+const auditView = (v: PlanVersion | undefined) =>
+  v && { ...v, cases: v.cases.length, ...Object.fromEntries(v.cases.map((c) => [`case ${c.caseId}`, c])) }
+
 export function createPlansRepo(db: LabDb, audit: AuditContext, newId: () => string = () => crypto.randomUUID()) {
   const isUsed = async (versionId: string) => (await db.sessions.where('plan.versionId').equals(versionId).count()) > 0
 
@@ -40,11 +47,11 @@ export function createPlansRepo(db: LabDb, audit: AuditContext, newId: () => str
           const newest = (await db.planVersions.where('planId').equals(version.planId).toArray()).reduce((n, v) => Math.max(n, v.version), 0)
           target = PlanVersion.parse({ ...version, id: newId(), version: newest + 1, createdAt: at, updatedAt: at })
           await db.planVersions.add(target)
-          await auditChange(db, audit, entity(target), undefined, target)
+          await auditChange(db, audit, entity(target), undefined, auditView(target))
           return target
         }
         await db.planVersions.put(target)
-        await auditChange(db, audit, entity(target), before, target)
+        await auditChange(db, audit, entity(target), auditView(before), auditView(target))
         return target
       })
     },
@@ -68,7 +75,7 @@ export function createPlansRepo(db: LabDb, audit: AuditContext, newId: () => str
           updatedAt: at,
         })
         await db.planVersions.add(version)
-        await auditChange(db, audit, entity(version), undefined, version)
+        await auditChange(db, audit, entity(version), undefined, auditView(version))
         return version
       })
     },

@@ -1,3 +1,4 @@
+import { ZodError } from 'zod'
 import { Result } from '../../../core/model/result'
 import { auditChange, type AuditContext } from '../audit-log'
 import type { LabDb } from '../lab-db'
@@ -8,6 +9,7 @@ export type ResultsRepo = ReturnType<typeof createResultsRepo>
 
 
 export function createResultsRepo(db: LabDb, audit: AuditContext, journal: ResultJournal) {
+  const planCases = new Map<string, ReadonlySet<string>>()
   return {
     forSession: (sessionId: string) => db.results.where('sessionId').equals(sessionId).toArray(),
     /** Every result recorded for this case ID, across sessions (filter by plan where IDs could clash). */
@@ -28,20 +30,35 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
         journal.settle(sessionId, caseId, version)
         return saved
       } catch (error) {
-        // A change the session can never take (it completed meanwhile) must not be replayed forever.
-        if (error instanceof SessionStateError) journal.settle(sessionId, caseId, version)
+        // A change that can never be stored (the session completed meanwhile, or the notes are too long) must not be replayed forever.
+        if (error instanceof SessionStateError || error instanceof ZodError) journal.settle(sessionId, caseId, version)
         throw error
       }
     },
   }
 
+  /** The case IDs of a session's plan, read once: a session's frozen plan never changes. */
+  async function planCasesOf(sessionId: string): Promise<ReadonlySet<string>> {
+    const known = planCases.get(sessionId)
+    if (known) return known
+    const session = await db.sessions.get(sessionId)
+    if (!session) throw new SessionStateError('This session does not exist any more.')
+    const ids = new Set(session.plan.cases.map((c) => c.caseId))
+    planCases.set(sessionId, ids)
+    return ids
+  }
+
   function write(sessionId: string, caseId: string, change: ResultChange): Promise<Result> {
     return db.transaction('rw', db.sessions, db.results, db.audit, async () => {
-      const session = await db.sessions.get(sessionId)
-      if (!session) throw new SessionStateError('This session does not exist any more.')
-      if (session.state !== 'running') throw new SessionStateError('This session is not running, so its results cannot change.')
-      if (!session.plan.cases.some((c) => c.caseId === caseId)) throw new SessionStateError(`Case ${caseId} is not part of this session's plan.`)
-      const before = await db.results.get([sessionId, caseId])
+      // The state is checked through its index, keys only: reading the whole session
+      // (its frozen plan can be 1 MB) on every key press made verdicts slow.
+      const [running, cases, before] = await Promise.all([
+        db.sessions.where('state').equals('running').primaryKeys(),
+        planCasesOf(sessionId),
+        db.results.get([sessionId, caseId]),
+      ])
+      if (!running.includes(sessionId)) throw new SessionStateError('This session is not running, so its results cannot change.')
+      if (!cases.has(caseId)) throw new SessionStateError(`Case ${caseId} is not part of this session's plan.`)
       const actor = audit.actor()
       const after = Result.parse({
         sessionId,

@@ -7,6 +7,10 @@ export type SessionsRepo = ReturnType<typeof createSessionsRepo>
 
 export const sessionLabel = (s: Session) => `Session ${s.plan.name} v${s.plan.version}`
 
+/** A session as the audit trail records it: the plan it froze by name and version, not its copied cases. */
+const auditView = (s: Session | undefined) =>
+  s && { ...s, plan: `${s.plan.name} v${s.plan.version} (${s.plan.cases.length} cases, version id ${s.plan.versionId})` }
+
 /** A session that cannot move on, with the reason in words for the tester. */
 export class SessionStateError extends Error {
   override name = 'SessionStateError'
@@ -22,7 +26,7 @@ export function createSessionsRepo(db: LabDb, audit: AuditContext) {
       const at = audit.now().toISOString()
       const after = Session.parse({ ...(await update(before, at)), updatedAt: at })
       await db.sessions.put(after)
-      await auditChange(db, audit, entity(after), before, after)
+      await auditChange(db, audit, entity(after), auditView(before), auditView(after))
       return after
     })
 
@@ -36,7 +40,7 @@ export function createSessionsRepo(db: LabDb, audit: AuditContext) {
       const valid = Session.parse({ ...session, state: 'draft', outcome: null, startedAt: null, completedAt: null, updatedAt: audit.now().toISOString() })
       await db.transaction('rw', db.sessions, db.audit, async () => {
         await db.sessions.add(valid)
-        await auditChange(db, audit, entity(valid), undefined, valid)
+        await auditChange(db, audit, entity(valid), undefined, auditView(valid))
       })
       return valid
     },

@@ -48,6 +48,8 @@ export function CaseDetail({ runner, notesRef, intake }: Props) {
             aria-pressed={verdict === v}
             className={`verdict-button verdict-${v}`}
             disabled={runner.readOnly}
+            // A click must not leave focus on the button: the next Enter (notes) would press it again.
+            onMouseDown={(event) => event.preventDefault()}
             onClick={() => runner.setVerdict(v)}
           >
             {verdictLabels[v]} <kbd>{key}</kbd>
@@ -62,6 +64,7 @@ export function CaseDetail({ runner, notesRef, intake }: Props) {
           id={notesId}
           ref={notesRef}
           rows={4}
+          maxLength={20_000}
           readOnly={runner.readOnly}
           value={runner.notes.textOf(testCase.caseId, result?.notes ?? '')}
           onChange={(event) => runner.notes.change(testCase.caseId, event.target.value)}

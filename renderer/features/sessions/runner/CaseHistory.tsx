@@ -1,24 +1,24 @@
-import { useLiveQuery } from 'dexie-react-hooks'
 import { verdictLabels } from '../../../../core/model/result'
 import type { Session } from '../../../../core/model/session'
 import { href } from '../../../app/route'
 import { useRepos } from '../../../app/services-context'
+import { useLoadOnce } from '../../../forms/use-load-once'
 
 /** This case's verdicts in the other sessions of the same plan: how a retest after a fix went. */
 export function CaseHistory({ session, caseId }: { session: Session; caseId: string }) {
   const repos = useRepos()
-  const earlier = useLiveQuery(async () => {
+  // Read once per case: other sessions' verdicts do not change while this one runs.
+  const earlier = useLoadOnce(async () => {
     const results = await repos.results.forCase(caseId)
     const rows = []
     for (const result of results) {
       if (result.sessionId === session.id) continue
       const other = await repos.sessions.get(result.sessionId)
       if (!other || other.plan.planId !== session.plan.planId) continue
-      const unit = await repos.units.get(other.unitId)
-      rows.push({ result, other, unit: unit?.serialNumber ?? 'deleted unit' })
+      rows.push({ result, other, unit: other.unitAsTested.serialNumber })
     }
     return rows.sort((a, b) => b.other.createdAt.localeCompare(a.other.createdAt))
-  }, [repos, caseId, session.id, session.plan.planId])
+  }, `${session.id}/${caseId}`)
   if (!earlier || earlier.length === 0) return null
   return (
     <section className="case-history" aria-label={`Earlier verdicts for case ${caseId}`}>

@@ -25,6 +25,7 @@ export function CaseList({ runner }: { runner: Runner }) {
   }, [virtualizer, position, runner.visible.length])
 
   const activeId = runner.selected ? optionId(runner.selected) : undefined
+  if (runner.visible.length === 0) return <p className="case-list muted">No case matches the filter.</p>
   return (
     <div
       ref={scroller}
@@ -34,7 +35,6 @@ export function CaseList({ runner }: { runner: Runner }) {
       aria-activedescendant={activeId}
       tabIndex={0}
     >
-      {runner.visible.length === 0 ? <p className="muted">No case matches the filter.</p> : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const testCase = runner.visible[item.index]

@@ -3,10 +3,14 @@ import { listCaseIds } from '../../../../core/rules/session-summary'
 import { useRepos } from '../../../app/services-context'
 import type { Runner } from './use-runner'
 
-/** Completes the session when every required case is decided, and says what the outcome was and why. */
+/**
+ * Completes the session once every required case is decided. Completing is
+ * final, so it asks once, stating the outcome, before it records it.
+ */
 export function CompleteBar({ runner }: { runner: Runner }) {
   const repos = useRepos()
   const [message, setMessage] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
   const { session, summary } = runner
   if (session.state !== 'running') {
     return (
@@ -15,13 +19,17 @@ export function CompleteBar({ runner }: { runner: Runner }) {
           ? `Completed: failed. Required cases that failed: ${listCaseIds(summary.failedRequired) || 'none recorded'}.`
           : session.outcome === 'passed'
             ? 'Completed: passed. Every required case passed or does not apply.'
-            : 'This session is not running.'}
+            : 'Not running yet: start the session to record results.'}
       </p>
     )
   }
   const complete = async () => {
-    await runner.notes.flush()
+    setConfirming(false)
     try {
+      if (!(await runner.storePending())) {
+        setMessage('Some results are not stored yet (see above), so the session cannot complete. Try again once they are stored.')
+        return
+      }
       // The page watches the session, so the runner turns read-only and shows the outcome.
       await repos.sessions.complete(session.id)
       setMessage(null)
@@ -29,11 +37,24 @@ export function CompleteBar({ runner }: { runner: Runner }) {
       setMessage(error instanceof Error ? error.message : String(error))
     }
   }
+  const outcome = summary.outcome === 'failed' ? `failed (${listCaseIds(summary.failedRequired)} failed)` : 'passed'
   return (
     <>
-      <button type="button" className="primary" onClick={() => void complete()}>
-        Complete session
-      </button>
+      {confirming && summary.outcome !== null ? (
+        <span className="confirm" role="group" aria-label="Complete the session?">
+          Complete as {outcome}? Results cannot change afterwards.{' '}
+          <button type="button" className="primary" onClick={() => void complete()} autoFocus>
+            Complete now
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep running
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="primary" onClick={() => (summary.outcome === null ? void complete() : setConfirming(true))}>
+          Complete session
+        </button>
+      )}
       {message ? (
         <p className="field-error" role="alert">
           {message}

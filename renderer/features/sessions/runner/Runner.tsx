@@ -42,7 +42,7 @@ export function Runner({ session, results }: { session: Session; results: readon
       setVerdict: runner.setVerdict,
       openNotes: () => notesRef.current?.focus(),
       attachEvidence: () => {
-        if (!runner.readOnly && caseId) void intake.pick()
+        if (!runner.readOnly && caseId && intake.state.busy === null) void intake.pick()
       },
       focusFilter: () => filterRef.current?.focus(),
       toggleHelp: () => setHelp((open) => !open),

@@ -36,7 +36,8 @@ export function useRunnerKeys(handlers: Handlers, enabled: boolean): void {
         return
       }
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key
-      const verdict = byKey.get(key)
+      // A held key repeats: moving may, a verdict or a dialog must not.
+      const verdict = event.repeat ? undefined : byKey.get(key)
       const action =
         verdict !== undefined
           ? () => h.setVerdict(verdict)
@@ -46,7 +47,7 @@ export function useRunnerKeys(handlers: Handlers, enabled: boolean): void {
               ? () => h.move(-1)
               : key === 'Enter'
                 ? h.openNotes
-                : key === 'e'
+                : key === 'e' && !event.repeat
                   ? h.attachEvidence
                   : key === '/'
                     ? h.focusFilter

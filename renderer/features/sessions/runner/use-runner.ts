@@ -4,7 +4,9 @@ import type { Session } from '../../../../core/model/session'
 import type { TestCase } from '../../../../core/model/test-plan'
 import { summarizeSession } from '../../../../core/rules/session-summary'
 import { useRepos } from '../../../app/services-context'
-import { describeStorageError } from '../../../storage/storage-errors'
+import { ZodError } from 'zod'
+import { SessionStateError } from '../../../storage/repos/sessions-repo'
+import { storageCause } from '../../../storage/storage-errors'
 import { useNotesKeeper } from './use-notes-keeper'
 
 export type RunnerCase = TestCase & { readonly index: number }
@@ -49,7 +51,11 @@ export function useRunner(session: Session, initial: readonly Result[]) {
         return saved
       } catch (error) {
         if (change.verdict) counts.set(caseId, (counts.get(caseId) ?? 1) - 1)
-        setProblem(`Case ${caseId} was not saved: ${describeStorageError(error)}`)
+        setProblem(
+          error instanceof SessionStateError || error instanceof ZodError
+            ? `Case ${caseId} was not saved: ${error instanceof ZodError ? (error.issues[0]?.message ?? 'it is not valid') : error.message}`
+            : `Case ${caseId} is not stored yet: ${storageCause(error)}. It is kept, and stored with your next change to it or when this session opens again.`,
+        )
         return undefined
       }
     },
@@ -68,11 +74,10 @@ export function useRunner(session: Session, initial: readonly Result[]) {
       const target = latest.current.selected
       if (readOnly || !target) return
       const before = latest.current.results.get(target.caseId)
-      // Shown before the write finishes so the tester never waits on the disk.
+      // The write is sent first, then shown at once, so the tester never waits on the disk.
+      // A write that fails stays shown: the journal keeps it and stores it later, and the problem line says so.
+      void store(target.caseId, { verdict })
       setResults((current) => new Map(current).set(target.caseId, { ...blankResult(session.id, target.caseId), ...before, verdict }))
-      void store(target.caseId, { verdict }).then((saved) => {
-        if (saved === undefined) setResults((current) => restore(current, target.caseId, before))
-      })
     },
     [readOnly, session.id, store],
   )
@@ -95,9 +100,17 @@ export function useRunner(session: Session, initial: readonly Result[]) {
     [store],
   )
 
+  /** Stores whatever the journal still holds for this session (typed in a closed window, or a failed write). */
+  const storePending = useCallback(async () => {
+    await notes.flush()
+    for (const pending of repos.results.pending(session.id)) await store(pending.caseId, pending.change)
+    return repos.results.pending(session.id).length === 0
+  }, [notes, repos, session.id, store])
+
   return {
     session,
     readOnly,
+    storePending,
     results,
     visible,
     position,
@@ -121,11 +134,4 @@ export type Runner = ReturnType<typeof useRunner>
 
 function blankResult(sessionId: string, caseId: string): Result {
   return { sessionId, caseId, verdict: 'untested', notes: '', evidenceIds: [], updatedAt: '', updatedBy: '' }
-}
-
-function restore(current: ReadonlyMap<string, Result>, caseId: string, before: Result | undefined): ReadonlyMap<string, Result> {
-  const next = new Map(current)
-  if (before) next.set(caseId, before)
-  else next.delete(caseId)
-  return next
 }

@@ -82,9 +82,20 @@ describe('session runner', () => {
     await user.keyboard('pjf')
     await waitFor(async () => expect(await db.results.count()).toBe(2))
     await user.click(screen.getByRole('button', { name: 'Complete session' }))
+    expect(screen.getByRole('group', { name: 'Complete the session?' })).toHaveTextContent('Complete as failed (TC-2 failed)? Results cannot change afterwards.')
+    await user.click(screen.getByRole('button', { name: 'Complete now' }))
     expect(await screen.findByText('Completed: failed. Required cases that failed: TC-2.')).toBeInTheDocument()
     expect((await db.sessions.get('s-1'))?.outcome).toBe('failed')
     expect(screen.getByRole('button', { name: /Passed/ })).toBeDisabled()
+  })
+
+  it('keeps focus off a verdict button after a click, so Enter opens the notes instead of pressing it again', async () => {
+    const { db, user } = await openRunner()
+    await user.click(screen.getByRole('button', { name: /^Failed/ }))
+    await user.keyboard('j{Enter}')
+    expect(screen.getByRole('textbox', { name: /Notes/ })).toHaveFocus()
+    await waitFor(async () => expect(await db.results.count()).toBe(1))
+    expect((await db.results.get(['s-1', 'TC-2']))?.verdict).toBeUndefined()
   })
 
   it('shows a completed session read-only', async () => {

@@ -12,7 +12,7 @@ describe('sessions list', () => {
     await db.units.bulkPut([aUnit(), aUnit({ id: 'u-2', productId: 'p-2', serialNumber: 'Z-SN' })])
     await db.sessions.bulkPut([
       aSession({ id: 'a', state: 'running', startedAt: '2026-11-02T09:00:00.000Z' }),
-      aSession({ id: 'b', productId: 'p-2', unitId: 'u-2', state: 'completed', outcome: 'failed', startedAt: '2026-11-10T09:00:00.000Z', completedAt: '2026-11-10T12:00:00.000Z' }),
+      aSession({ id: 'b', productId: 'p-2', unitId: 'u-2', unitAsTested: { serialNumber: 'Z-SN', firmware: '9', hardwareRevision: '' }, state: 'completed', outcome: 'failed', startedAt: '2026-11-10T09:00:00.000Z', completedAt: '2026-11-10T12:00:00.000Z' }),
       aSession({ id: 'c', state: 'completed', outcome: 'passed', startedAt: '2026-11-20T09:00:00.000Z', completedAt: '2026-11-20T12:00:00.000Z' }),
     ])
     const user = userEvent.setup()

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { maxEvidenceBytes } from '../../../../../core/model/result'
 import { maxPhotoBytes } from '../../../../../core/model/stored-file'
 import type { ImageProbe } from '../../../../../renderer/media/image-probe'
 import { createFilesRepo } from '../../../../../renderer/storage/repos/files-repo'
@@ -73,5 +74,29 @@ describe('files repository', () => {
     expect(!outcome.ok && outcome.message).toMatch(/cut\.png could not be read as an image/)
     expect(await db.files.count()).toBe(0)
     expect(await db.thumbnails.count()).toBe(0)
+  })
+})
+
+describe('evidence files', () => {
+  it('keeps a log as it is, typed by its name, without a thumbnail', async () => {
+    const db = freshLabDb()
+    const files = createFilesRepo(db, { probeImage: probe })
+    const outcome = await files.storeEvidence({ name: 'bench.log', bytes: new TextEncoder().encode('BM boot ok\nrelay on\n') })
+    expect(outcome).toMatchObject({ ok: true, file: { name: 'bench.log', mime: 'text/plain', width: null, height: null } })
+    expect(await db.thumbnails.count()).toBe(0)
+  })
+
+  it('refuses a file named as a photo that is not one', async () => {
+    const db = freshLabDb()
+    const files = createFilesRepo(db, { probeImage: probe })
+    const outcome = await files.storeEvidence({ name: 'photo.jpg', bytes: new TextEncoder().encode('not really a photo') })
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining('photo.jpg is not a photo') })
+    expect(await db.files.count()).toBe(0)
+  })
+
+  it('refuses evidence over the size limit, naming the file', async () => {
+    const files = createFilesRepo(freshLabDb(), { probeImage: probe })
+    const outcome = await files.storeEvidence({ name: 'capture.pcap', bytes: new Uint8Array(maxEvidenceBytes + 1) })
+    expect(!outcome.ok && outcome.message).toMatch(/capture\.pcap is 40 MiB; evidence files can be at most 40 MiB/)
   })
 })
