@@ -1,5 +1,5 @@
 // Opens the built app in Chromium with a few records and saves screenshots to
-// look at (and docs/screenshot.png for the README):
+// look at (and the session runner as docs/screenshot.png for the README):
 //   npm run build && node --import tsx test/e2e/take-screenshots.ts [out-dir]
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -29,7 +29,7 @@ try {
   await page.getByRole('group', { name: 'Retail identifier 1' }).getByRole('textbox', { name: 'Code' }).fill('4006381333931')
   await waitForSaved(page)
   await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: 'docs/screenshot.png' })
+  await page.screenshot({ path: join(outDir, 'product-saved.png') })
   await page.getByRole('link', { name: 'Add unit' }).click()
   const unit = new UnitScreen(page)
   await unit.fill({ serial: 'SN-0001', firmware: '1.2.3', hardware: 'B', receivedOn: '2026-11-18', from: 'Acme Ltd.', condition: 'New, sealed' })
@@ -55,6 +55,7 @@ try {
   await page.keyboard.type('Relay clicks twice; plug stays off.')
   await runner.keys('Escape', 'j', 'n')
   await page.screenshot({ path: join(outDir, 'runner.png') })
+  await page.screenshot({ path: 'docs/screenshot.png' })
   await runner.keys('?')
   await page.screenshot({ path: join(outDir, 'runner-help.png') })
   await runner.keys('Escape')

@@ -1,0 +1,93 @@
+// Runs in Chromium at the app's origin, bundled by vite: seeds a running session
+// through the app's own repositories (validated and audited, as the app writes it).
+import { z } from 'zod'
+import type { TestCase } from '../../core/model/test-plan'
+import { probeImageInBrowser } from '../../renderer/media/image-probe'
+import { defaultDbName, LabDb } from '../../renderer/storage/lab-db'
+import { createRepositories } from '../../renderer/storage/repositories'
+import { aCase, aProduct, aSession, aUnit } from '../../test/helpers/records'
+
+// As renderer/index.tsx: the CSP forbids eval, so zod must not probe for it.
+z.config({ jitless: true })
+
+export type RunnerSeed = {
+  readonly sessionId: string
+  /** The plan's case IDs in the order the runner lists them. */
+  readonly caseIds: readonly string[]
+  /** Size of the session record as JSON: every verdict's transaction reads it. */
+  readonly sessionBytes: number
+}
+
+/** Per-call times of repos.results.update (no UI), each on the next case. */
+export type RepoUpdateTimes = { readonly ms: readonly number[] }
+
+export type RunnerSeedApi = {
+  /** A product, a unit, an imported plan of `caseCount` cases and a running session of it, in database `dbName`. */
+  seedRunnerSession(caseCount: number, dbName?: string): Promise<RunnerSeed>
+  /** Seeds a session in its own database and times `count` verdicts set through the repository alone. */
+  timeRepoUpdates(caseCount: number, count: number, dbName: string): Promise<RepoUpdateTimes>
+}
+
+const categories = ['Alexa.PowerController', 'Alexa.EndpointHealth', 'Discovery', 'Account linking', 'Alexa.ToggleController', 'Reporting']
+
+// Text about as long as a real WWA case's: the session stores every case, and a verdict reads the session.
+const caseAt = (i: number): TestCase => {
+  const n = i + 1
+  return aCase(`TC-${String(n).padStart(4, '0')}`, {
+    title: `Case ${n}: ${i % 2 === 0 ? 'turn on' : 'turn off'} by voice and check the state report`,
+    category: categories[i % categories.length] ?? 'Discovery',
+    steps: `1. Put the device in its ${i % 2 === 0 ? 'off' : 'on'} state from the app.\n2. Say "Alexa, turn ${i % 2 === 0 ? 'on' : 'off'} the plug".\n3. Open the Alexa app and look at the device's state.`,
+    expected: `The plug switches within 2 s, Alexa answers "OK", and the Alexa app shows it ${i % 2 === 0 ? 'on' : 'off'} within 5 s.`,
+    required: i % 10 !== 9,
+  })
+}
+
+const openRepos = (dbName: string) => {
+  const db = new LabDb(dbName)
+  return { db, repos: createRepositories(db, { probeImage: probeImageInBrowser }) }
+}
+
+async function seed(dbName: string, caseCount: number): Promise<RunnerSeed> {
+  const { db, repos } = openRepos(dbName)
+  try {
+    const product = await repos.products.save(aProduct({ id: crypto.randomUUID() }))
+    const unit = await repos.units.save(aUnit({ id: crypto.randomUUID(), productId: product.id }))
+    const cases = Array.from({ length: caseCount }, (_, i) => caseAt(i))
+    const plan = await repos.plans.importPlan({ name: 'WWA smart plug, full', cases, source: { kind: 'typed', fileName: null, sha256: null } })
+    const draft = await repos.sessions.create(
+      aSession({
+        id: crypto.randomUUID(),
+        productId: product.id,
+        unitId: unit.id,
+        plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
+        createdAt: new Date().toISOString(),
+      }),
+    )
+    const session = await repos.sessions.start(draft.id)
+    return { sessionId: session.id, caseIds: session.plan.cases.map((c) => c.caseId), sessionBytes: JSON.stringify(session).length }
+  } finally {
+    db.close()
+  }
+}
+
+const api: RunnerSeedApi = {
+  seedRunnerSession: (caseCount, dbName = defaultDbName) => seed(dbName, caseCount),
+  async timeRepoUpdates(caseCount, count, dbName) {
+    const { sessionId, caseIds } = await seed(dbName, caseCount)
+    const { db, repos } = openRepos(dbName)
+    try {
+      const ms: number[] = []
+      for (const caseId of caseIds.slice(0, count)) {
+        const start = performance.now()
+        await repos.results.update(sessionId, caseId, { verdict: 'passed' })
+        ms.push(performance.now() - start)
+      }
+      return { ms }
+    } finally {
+      db.close()
+    }
+  },
+}
+
+// The Node side calls this through page.evaluate; a global keeps the bundle free of any loader.
+Object.assign(globalThis, { runnerSeed: api })
