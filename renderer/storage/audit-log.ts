@@ -19,19 +19,44 @@ export async function appendAudit(db: LabDb, entry: UnsealedEntry): Promise<Audi
   return sealed
 }
 
+export type RecordChange = {
+  readonly entity: { readonly kind: string; readonly id: string; readonly label: string }
+  readonly before: object | undefined
+  readonly after: object | undefined
+}
+
+/** The entry a change of a record makes, or undefined when nothing but its save time (or saver) changed. */
+function entryFor(context: AuditContext, { entity, before, after }: RecordChange): UnsealedEntry | undefined {
+  // Who saved last (updatedBy) is the entry's actor already; alone it is no change.
+  const changes = diffFields(before as Record<string, unknown> | undefined, after as Record<string, unknown> | undefined, ['updatedAt', 'updatedBy'])
+  if (changes.length === 0) return undefined
+  const action = before === undefined ? 'create' : after === undefined ? 'delete' : 'update'
+  return { at: context.now().toISOString(), actor: context.actor(), entity, action, changes }
+}
+
 /** Records a change of a record (create, update or delete), if anything but its save time changed. */
 export async function auditChange(
   db: LabDb,
   context: AuditContext,
-  entity: { readonly kind: string; readonly id: string; readonly label: string },
+  entity: RecordChange['entity'],
   before: object | undefined,
   after: object | undefined,
 ): Promise<void> {
-  // Who saved last (updatedBy) is the entry's actor already; alone it is no change.
-  const changes = diffFields(before as Record<string, unknown> | undefined, after as Record<string, unknown> | undefined, ['updatedAt', 'updatedBy'])
-  if (changes.length === 0) return
-  const action = before === undefined ? 'create' : after === undefined ? 'delete' : 'update'
-  await appendAudit(db, { at: context.now().toISOString(), actor: context.actor(), entity, action, changes })
+  const entry = entryFor(context, { entity, before, after })
+  if (entry) await appendAudit(db, entry)
+}
+
+/** Records many changes at once: the last entry is read once and the new ones are added together. */
+export async function auditChanges(db: LabDb, context: AuditContext, changes: readonly RecordChange[]): Promise<void> {
+  let previous = await db.audit.orderBy('seq').last()
+  const sealed: AuditEntry[] = []
+  for (const change of changes) {
+    const entry = entryFor(context, change)
+    if (!entry) continue
+    previous = sealEntry(previous, entry)
+    sealed.push(previous)
+  }
+  if (sealed.length > 0) await db.audit.bulkAdd(sealed)
 }
 
 /**

@@ -16,21 +16,29 @@ afterEach(async () => {
   files = undefined
 })
 
+/** A lab with a tester, product and unit, an imported plan of `cases` cases, and a running session of it. */
+async function startSession(cases: number) {
+  const fixtures = await createFixtureFiles()
+  files = fixtures
+  const launched = await launchApp()
+  app = launched
+  await seedLab(launched.page)
+  await importPlan(launched, fixtures, cases)
+  const runner = new SessionScreen(launched.page)
+  await runner.create({ plan: /^smart plug plan v1/ })
+  return { app: launched, files: fixtures, page: launched.page, runner }
+}
+
 /** The verdict key for case n of the 60: one required failure, optional cases mixed, the rest passed. */
 const keyFor = (n: number) => (n === 7 ? 'f' : n % 5 === 0 ? (n % 10 === 0 ? 'b' : 'n') : 'p')
 
 describe('a certification session at the bench', () => {
   it('runs a 60-case imported plan from the keyboard alone, with notes and a photo, and completes with its outcome', async () => {
-    files = await createFixtureFiles()
-    app = await launchApp()
-    const { page } = app
-    await seedLab(page)
-    await importPlan(app, files, 60)
-    const runner = new SessionScreen(page)
-    await runner.create({ plan: /^smart plug plan v1/ })
+    const started = await startSession(60)
+    const { page, runner } = started
     await runner.caseList().focus()
 
-    const photo = await files.png('tc-007 led.png', { width: 400, height: 300, colour: { r: 220, g: 30, b: 30 } })
+    const photo = await started.files.png('tc-007 led.png', { width: 400, height: 300, colour: { r: 220, g: 30, b: 30 } })
     for (let n = 1; n <= 60; n++) {
       await runner.keys(keyFor(n))
       if (n === 3 || n === 7) {
@@ -39,7 +47,7 @@ describe('a certification session at the bench', () => {
         await runner.keys('Escape')
       }
       if (n === 7) {
-        app.dialogs.answerOpen([photo])
+        started.app.dialogs.answerOpen([photo])
         await runner.keys('e')
         await page.getByRole('region', { name: 'Evidence for case TC-007' }).getByRole('img', { name: 'tc-007 led.png' }).waitFor()
       }
@@ -63,23 +71,18 @@ describe('a certification session at the bench', () => {
     expect([count('passed'), count('failed'), count('not-applicable'), count('blocked')]).toEqual([47, 1, 6, 6])
     expect(results.find((r) => r.caseId === 'TC-007')).toMatchObject({ notes: 'LED stays red after the command', evidenceIds: [expect.any(String)] })
     expect(results.find((r) => r.caseId === 'TC-003')?.notes).toBe('Discovery took 4 s')
-    app.assertClean()
+    started.app.assertClean()
   })
 
   it('keeps a verdict and a note typed just before the browser is closed at once', async () => {
-    files = await createFixtureFiles()
-    app = await launchApp()
-    const { page } = app
-    await seedLab(page)
-    await importPlan(app, files, 5)
-    const runner = new SessionScreen(page)
-    await runner.create({ plan: /^smart plug plan v1/ })
+    const started = await startSession(5)
+    const { page, runner } = started
     const address = page.url()
     await runner.caseList().focus()
     await runner.keys('j', 'f', 'Enter')
     await page.keyboard.type('Relay clicks twice')
 
-    app = await app.relaunch() // no waiting: the browser closes straight after the last key
+    app = await started.app.relaunch() // no waiting: the browser closes straight after the last key
     await app.page.goto(address)
     const again = new SessionScreen(app.page)
     await again.caseList().waitFor()
@@ -91,13 +94,7 @@ describe('a certification session at the bench', () => {
   })
 
   it('names the first audit entry that does not verify after one is changed in storage', async () => {
-    files = await createFixtureFiles()
-    app = await launchApp()
-    const { page } = app
-    await seedLab(page)
-    await importPlan(app, files, 5)
-    const runner = new SessionScreen(page)
-    await runner.create({ plan: /^smart plug plan v1/ })
+    const { page, runner } = await startSession(5)
     await runner.caseList().focus()
     await runner.keys('p', 'j', 'p')
     await page.getByText('2 of 5 cases decided').waitFor()
@@ -132,6 +129,6 @@ describe('a certification session at the bench', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'Not intact' })
     await alert.waitFor()
     expect(await alert.textContent()).toContain(`Entry ${target.seq} was changed after it was written`)
-    app.assertClean()
+    app?.assertClean()
   })
 })

@@ -4,6 +4,7 @@ import { useRepos } from '../../app/services-context'
 import { Thumbnail } from './Thumbnail'
 import { maxPhotoBytes } from '../../../core/model/stored-file'
 import { useFileIntake } from './use-file-intake'
+import { IntakeStatus } from './IntakeStatus'
 
 type Props = {
   readonly label: string
@@ -60,18 +61,7 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) 
         </button>{' '}
         <span className="muted">or drop image files here.</span>
       </p>
-      {intake.state.busy ? (
-        <p role="status" className="muted">
-          {intake.state.busy}
-        </p>
-      ) : null}
-      {intake.state.problems.length > 0 ? (
-        <ul className="problems" role="alert">
-          {intake.state.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
+      <IntakeStatus state={intake.state} />
     </div>
   )
 }

@@ -1,6 +1,5 @@
 import { Unit } from '../../../core/model/unit'
-import type { AuditContext } from '../audit-log'
-import { auditChange } from '../audit-log'
+import { auditChanges, type AuditContext } from '../audit-log'
 import type { LabDb } from '../lab-db'
 import { createRecordRepo } from './record-repo'
 
@@ -21,9 +20,11 @@ export function createUnitsRepo(db: LabDb, audit: AuditContext) {
       await db.transaction('rw', db.units, db.audit, async () => {
         const before = await db.units.bulkGet(valid.map((u) => u.id))
         await db.units.bulkPut(valid)
-        for (const [index, unit] of valid.entries()) {
-          await auditChange(db, audit, { kind: 'unit', id: unit.id, label: unitLabel(unit) }, before[index], unit)
-        }
+        await auditChanges(
+          db,
+          audit,
+          valid.map((unit, index) => ({ entity: { kind: 'unit', id: unit.id, label: unitLabel(unit) }, before: before[index], after: unit })),
+        )
       })
     },
   }

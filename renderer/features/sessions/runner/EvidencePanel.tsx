@@ -4,6 +4,7 @@ import type { StoredFileMeta } from '../../../../core/model/stored-file'
 import { useRepos } from '../../../app/services-context'
 import { Thumbnail } from '../../photos/Thumbnail'
 import type { useFileIntake } from '../../photos/use-file-intake'
+import { IntakeStatus } from '../../photos/IntakeStatus'
 
 type Props = {
   readonly caseId: string
@@ -49,18 +50,7 @@ export function EvidencePanel({ caseId, fileIds, intake, readOnly, onRemove }: P
           <span className="muted">or drop files here, or paste a screenshot.</span>
         </p>
       )}
-      {intake.state.busy ? (
-        <p role="status" className="muted">
-          {intake.state.busy}
-        </p>
-      ) : null}
-      {intake.state.problems.length > 0 ? (
-        <ul className="problems" role="alert">
-          {intake.state.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
+      <IntakeStatus state={intake.state} />
     </section>
   )
 }
