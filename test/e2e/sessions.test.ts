@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../core/audit/audit-entry'
 import type { Result } from '../../core/model/result'
 import type { Session } from '../../core/model/session'
+import { encodePng } from '../helpers/png'
 import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
 import { launchApp, type App } from './harness'
 import { readStore } from './pages/catalogue'
@@ -129,6 +130,31 @@ describe('a certification session at the bench', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'Not intact' })
     await alert.waitFor()
     expect(await alert.textContent()).toContain(`Entry ${target.seq} was changed after it was written`)
+    app?.assertClean()
+  })
+
+  it('takes a pasted screenshot and a dropped log file as evidence for the selected case', async () => {
+    const { page, runner } = await startSession(3)
+    await runner.caseList().focus()
+    const png = Buffer.from(encodePng({ width: 120, height: 80, colour: { r: 20, g: 90, b: 200 } })).toString('base64')
+    await page.evaluate((base64) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'screenshot.png', { type: 'image/png' }))
+      document.querySelector('.runner')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }))
+    }, png)
+    const evidence = page.getByRole('region', { name: 'Evidence for case TC-001' })
+    await evidence.getByRole('img', { name: 'screenshot.png' }).waitFor()
+
+    const log = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File(['boot ok\nrelay on\n'], 'bench.log', { type: 'text/plain' }))
+      return transfer
+    })
+    await evidence.dispatchEvent('drop', { dataTransfer: log })
+    await evidence.getByText('bench.log').waitFor()
+    await expect
+      .poll(async () => ((await readStore(page, 'results')) as Result[]).find((r) => r.caseId === 'TC-001')?.evidenceIds.length)
+      .toBe(2)
     app?.assertClean()
   })
 })
