@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { z } from 'zod'
 import { describeStorageError } from '../storage/storage-errors'
 import { fieldErrors, type FieldErrors } from './field-errors'
+import { useFlushOnLeave } from './use-flush-on-leave'
 
 export type SaveStatus =
   | { readonly kind: 'saved' }
@@ -98,15 +99,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
     return () => clearTimeout(timer)
   }, [parsed, draft, saved, flush])
 
-  // Closing the editor, or the window, must not drop a change still waiting for its timer.
-  useEffect(() => {
-    const onHide = () => void flush()
-    window.addEventListener('pagehide', onHide)
-    return () => {
-      window.removeEventListener('pagehide', onHide)
-      void flush()
-    }
-  }, [flush])
+  useFlushOnLeave(flush)
 
   const update = useCallback((change: (current: T) => T, field?: string) => {
     setDraft((current) => change(current))

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Result } from '../../../../core/model/result'
 import { useRepos } from '../../../app/services-context'
+import { useFlushOnLeave } from '../../../forms/use-flush-on-leave'
 import type { ResultChange } from '../../../storage/result-journal'
 
 const commitDelayMs = 800
@@ -51,14 +52,7 @@ export function useNotesKeeper(sessionId: string, store: (caseId: string, change
     })()
   }, [repos, sessionId])
 
-  useEffect(() => {
-    const onHide = () => void flush()
-    window.addEventListener('pagehide', onHide)
-    return () => {
-      window.removeEventListener('pagehide', onHide)
-      void flush()
-    }
-  }, [flush])
+  useFlushOnLeave(flush)
 
   return {
     /** The notes shown for a case: what is being typed, else what is stored. */
