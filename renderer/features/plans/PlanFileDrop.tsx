@@ -62,8 +62,12 @@ function ReadingProgress({ name, size, startedAt, onCancel }: { name: string; si
   return (
     <div className="reading-progress">
       <progress aria-label={`Reading ${name}`} max={limit} value={elapsed} />
-      <p role="status">
-        Reading {name} ({formatBytes(size)})… {Math.floor(elapsed / 1000)} s; it is stopped after {limit / 1000} s.{' '}
+      <p>
+        {/* Announced once; the ticking seconds stay out of the live region so a screen reader is not interrupted four times a second. */}
+        <span role="status">
+          Reading {name} ({formatBytes(size)})…
+        </span>{' '}
+        {Math.floor(elapsed / 1000)} s; it is stopped after {limit / 1000} s.{' '}
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
