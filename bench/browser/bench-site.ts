@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { build } from 'vite'
 import { contentSecurityPolicy } from '../../main/security/csp'
 import { launchChromium } from '../../test/e2e/launch-chromium'
 import { routeStaticSite, testOrigin } from '../../test/e2e/static-route'
 import { watchProblems } from '../../test/e2e/watch-problems'
+import { bundleBrowserCode } from './bundle-browser-code'
 
 export type BenchPage = { readonly page: Page; close(): Promise<void> }
 
@@ -17,29 +17,16 @@ export type BenchSite = {
 }
 
 /**
- * Bundles one browser entry with vite (minified, as the app ships) into a
+ * Bundles one browser entry (as electron-vite builds the renderer) into a
  * temp site served at the app's origin under the app's CSP: the same storage
  * engine, origin and durability the renderer gets.
  */
 export async function buildBenchSite(entry: string): Promise<BenchSite> {
   const siteDir = await mkdtemp(join(tmpdir(), 'wwa-lab-bench-site-'))
-  const script = `${basename(entry, '.ts')}.js`
   const remove = () => rm(siteDir, { recursive: true, force: true })
   try {
-    await build({
-      configFile: false,
-      logLevel: 'warn',
-      publicDir: false,
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      build: {
-        outDir: siteDir,
-        emptyOutDir: false,
-        write: true,
-        target: 'es2023',
-        lib: { entry, formats: ['es'], fileName: () => script },
-      },
-    })
-    await writeFile(join(siteDir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./${script}"></script>`)
+    const script = await bundleBrowserCode(entry, siteDir, 'es')
+    await writeFile(join(siteDir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./${basename(script)}"></script>`)
   } catch (error) {
     await remove()
     throw error

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { contentSecurityPolicy } from '../../main/security/csp'
 import { launchApp, type App } from '../../test/e2e/harness'
-import { assetPath, mimeTypeOf, testOrigin } from '../../test/e2e/static-route'
+import { serveFolder, testOrigin } from '../../test/e2e/static-route'
 import { bundleBrowserCode } from './bundle-browser-code'
 
 /** Where the bench's own page is served, beside the app, on the app's origin. */
@@ -43,16 +43,8 @@ export async function launchAppForBench(bundles: BenchBundles): Promise<App> {
   const app = await launchApp()
   try {
     // Registered after the app's catch-all route, so it is asked first (Playwright runs the newest match first).
-    await app.context.route(`${testOrigin}/bench/**`, async (route) => {
-      const file = assetPath(bundles.dir, new URL(route.request().url()).pathname.replace(/^\/bench/, ''))
-      const isFile = file !== undefined && (await stat(file).then((s) => s.isFile(), () => false))
-      if (!file || !isFile) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not a bench file.' })
-      return route.fulfill({
-        status: 200,
-        headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': contentSecurityPolicy, 'cache-control': 'no-store' },
-        body: await readFile(file),
-      })
-    })
+    const serve = serveFolder({ root: bundles.dir, contentSecurityPolicy })
+    await app.context.route(`${testOrigin}/bench/**`, (route) => serve(route, new URL(route.request().url()).pathname.replace(/^\/bench/, '')))
     await app.context.addInitScript({ content: await readFile(bundles.initScript, 'utf8') })
     return app
   } catch (error) {

@@ -5,7 +5,7 @@ import type { LabBridge } from '../../core/bridge/contract'
 import { contentSecurityPolicy } from '../../main/security/csp'
 import { createFixtureFiles, encodePng, type FixtureFiles } from './fixtures-files'
 import { launchApp, rendererRoot, testOrigin, type App } from './harness'
-import { assetPath } from './static-route'
+import { resolveRendererPath } from '../../main/protocol/serve-renderer'
 import { cloneForPage } from './bridge-clone'
 
 // page.evaluate callbacks run in the page, where window.lab is the bridge under test.
@@ -168,9 +168,9 @@ describe('the e2e harness', () => {
 
     expect(missing?.status()).toBe(404)
     expect(escape?.status()).toBe(403)
-    expect(assetPath(rendererRoot, '/')).toBe(join(rendererRoot, 'index.html'))
-    expect(assetPath(rendererRoot, '/..%2fmain%2findex.js')).toBeUndefined()
-    expect(assetPath(rendererRoot, '/%00.js')).toBeUndefined()
+    expect(resolveRendererPath(rendererRoot, '/')).toEqual({ ok: true, path: join(rendererRoot, 'index.html') })
+    expect(resolveRendererPath(rendererRoot, '/..%2fmain%2findex.js')).toMatchObject({ ok: false })
+    expect(resolveRendererPath(rendererRoot, '/%00.js')).toMatchObject({ ok: false })
   })
 })
 
