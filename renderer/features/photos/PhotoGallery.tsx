@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useRepos } from '../../app/services-context'
+import { useFileDrop } from '../../forms/use-file-drop'
 import { Thumbnail } from './Thumbnail'
 import { maxPhotoBytes } from '../../../core/model/stored-file'
 import { useFileIntake } from './use-file-intake'
@@ -26,23 +27,14 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) 
     store: repos.files.storePhoto,
     onStored: onAdd,
   })
-  const [dragging, setDragging] = useState(false)
+  const { dragging, handlers } = useFileDrop((files) => void intake.take(files))
 
   return (
     <div
       className={`gallery${dragging ? ' dragging' : ''}`}
       role="group"
       aria-label={label}
-      onDragOver={(event) => {
-        event.preventDefault()
-        setDragging(true)
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(event) => {
-        event.preventDefault()
-        setDragging(false)
-        if (event.dataTransfer.files.length > 0) void intake.take(event.dataTransfer.files)
-      }}
+      {...handlers}
     >
       <ul className="thumbnails">
         {files.map((file) => (

@@ -1,30 +1,22 @@
 import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../core/format-bytes'
 import { planImportLimits } from '../../../core/plan-import/limits'
+import { useFileDrop } from '../../forms/use-file-drop'
 import type { usePlanFileReading } from './use-plan-file-reading'
 
 type Reading = ReturnType<typeof usePlanFileReading>
 
 /** Where a plan file comes in: the Choose button, a drop anywhere on the box, and how the reading is going. */
 export function PlanFileDrop({ reading }: { reading: Reading }) {
-  const [dragging, setDragging] = useState(false)
   const { state } = reading
   const busy = reading.choosing || state.kind === 'reading'
+  const { dragging, handlers } = useFileDrop((files) => void reading.drop(files), !busy)
   return (
     <div
       className={`drop-zone${dragging ? ' dragging' : ''}`}
       role="group"
       aria-label="Plan file"
-      onDragOver={(event) => {
-        event.preventDefault()
-        setDragging(true)
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(event) => {
-        event.preventDefault()
-        setDragging(false)
-        if (!busy && event.dataTransfer.files.length > 0) void reading.drop(event.dataTransfer.files)
-      }}
+      {...handlers}
     >
       <p>
         <button type="button" className={state.kind === 'read' ? undefined : 'primary'} disabled={busy} onClick={() => void reading.choose()}>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { formatBytes } from '../../../../core/format-bytes'
 import type { StoredFileMeta } from '../../../../core/model/stored-file'
 import { useRepos } from '../../../app/services-context'
+import { useFileDrop } from '../../../forms/use-file-drop'
 import { Thumbnail } from '../../photos/Thumbnail'
 import type { useFileIntake } from '../../photos/use-file-intake'
 import { IntakeStatus } from '../../photos/IntakeStatus'
@@ -17,16 +18,13 @@ type Props = {
 /** A case's evidence: photos as thumbnails, logs as named files; add by E, a drop or a paste. */
 export function EvidencePanel({ caseId, fileIds, intake, readOnly, onRemove }: Props) {
   const repos = useRepos()
+  const drop = useFileDrop((dropped) => void intake.take(dropped), !readOnly)
   const files = useLiveQuery(() => repos.files.metas(fileIds), [repos, fileIds.join(',')]) ?? []
   return (
     <section
-      className="evidence"
+      className={`evidence${drop.dragging ? ' dragging' : ''}`}
       aria-label={`Evidence for case ${caseId}`}
-      onDragOver={(event) => event.preventDefault()}
-      onDrop={(event) => {
-        event.preventDefault()
-        if (!readOnly && event.dataTransfer.files.length > 0) void intake.take(event.dataTransfer.files)
-      }}
+      {...drop.handlers}
     >
       <h3>Evidence</h3>
       {files.length === 0 ? <p className="muted">No evidence yet.</p> : null}
