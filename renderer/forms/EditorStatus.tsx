@@ -1,17 +1,56 @@
-import type { useAutosave } from './use-autosave'
-import { SaveStatusLine } from './SaveStatusLine'
+import { assertNever } from '../../core/assert-never'
+import type { SaveStatus, useAutosave } from './use-autosave'
 
-/** The save line of an editor built on useAutosave, with its restore notice. */
 type EditorForm = Pick<ReturnType<typeof useAutosave<unknown>>, 'status' | 'revealErrors' | 'retry' | 'discard'>
 
-export function EditorStatus({ form, restoredAt }: { form: EditorForm; restoredAt?: string | undefined }) {
+type Props = {
+  readonly form: EditorForm
+  /** When set, the editor opened on unsaved contents kept from this instant. */
+  readonly restoredAt?: string | undefined
+}
+
+/** Tells the person, politely and at once, whether what they typed is stored, and what to do if not. */
+export function EditorStatus({ form, restoredAt }: Props) {
+  const { status } = form
   return (
-    <SaveStatusLine
-      status={form.status}
-      onShowProblems={form.revealErrors}
-      onRetry={form.retry}
-      restoredAt={restoredAt}
-      onDiscard={() => void form.discard()}
-    />
+    <div className="save-line">
+      {restoredAt && status.kind !== 'saved' ? (
+        <p className="notice">
+          Restored what you typed on {new Date(restoredAt).toLocaleString()}; it is not saved yet because some fields need
+          attention.{' '}
+          <button type="button" className="link" onClick={() => void form.discard()}>
+            Discard these changes
+          </button>
+        </p>
+      ) : null}
+      <p className={`save-status save-${status.kind}`} role="status" aria-live="polite">
+        {describe(status)}{' '}
+        {status.kind === 'invalid' ? (
+          <button type="button" className="link" onClick={form.revealErrors}>
+            Show what is missing
+          </button>
+        ) : null}
+        {status.kind === 'failed' ? (
+          <button type="button" className="link" onClick={form.retry}>
+            Try again
+          </button>
+        ) : null}
+      </p>
+    </div>
   )
+}
+
+function describe(status: SaveStatus): string {
+  switch (status.kind) {
+    case 'saved':
+      return 'All changes saved.'
+    case 'pending':
+      return 'Saving…'
+    case 'invalid':
+      return `Not saved yet: ${status.count === 1 ? 'one field needs' : `${status.count} fields need`} attention. What you typed is kept as a draft.`
+    case 'failed':
+      return `Not saved: ${status.message}`
+    default:
+      return assertNever(status)
+  }
 }

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
 import { href, type Section } from '../app/route'
 import type { DraftKind } from '../storage/lab-db'
-import { RecordGate } from './RecordGate'
 import { useRecord, type ReadyRecord } from './use-record'
 
 type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
@@ -17,9 +16,16 @@ type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
 /** Loads the record at an editor's address (with any unsaved draft) and hands it to the editor. */
 export function RecordPage<T extends { readonly id: string; readonly updatedAt: string }>(props: Props<T>) {
   const loaded = useRecord(props.kind, props.id, props.get, props.makeNew)
-  return (
-    <RecordGate loaded={loaded} what={props.what} backHref={href(props.kind)}>
-      {props.children}
-    </RecordGate>
-  )
+  if (loaded.state === 'loading') return <p className="muted">Loading…</p>
+  if (loaded.state === 'missing') {
+    return (
+      <section>
+        <h1>Not found</h1>
+        <p className="notice">
+          This {props.what} does not exist any more. <a href={href(props.kind)}>Back to the list</a>
+        </p>
+      </section>
+    )
+  }
+  return <>{props.children(loaded)}</>
 }
