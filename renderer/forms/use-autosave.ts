@@ -110,9 +110,10 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
   const discard = useCallback(async () => {
     pending.current = undefined
     hasDraft.current = false
-    await latest.current.discardDraft?.()
+    // The stored record shows at once; the kept draft is removed behind it.
     setDraft(saved)
     setFailure(null)
+    await latest.current.discardDraft?.()
   }, [saved])
 
   const status: SaveStatus = failure
