@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { boundariesPlugin } from './eslint.boundaries.js'
 
 // The layering table of CONVENTIONS.md: who may import whom.
 /** @typedef {{group?: string[], regex?: string, message: string}} Pattern */
@@ -78,12 +79,29 @@ export default tseslint.config(
     { group: ['**/core/model/**', '**/core/rules/**', '**/core/packet/**', '**/core/data/**'], message: 'preload may import only core/bridge.' },
     packages(['zod', ...uiPackages], 'preload bundles nothing but core/bridge channel names.'),
   ]),
-  layer(['renderer/**'], [
-    outside('main', 'renderer may import only core and renderer: talk to main through window.lab.'),
-    outside('preload', 'renderer may import only core and renderer.'),
-    outside('cli', 'renderer may import only core and renderer.'),
-    packages(nodeBuiltins, 'renderer has no Node or electron: talk to main through window.lab.'),
-  ]),
+  ...(() => {
+    const rendererPatterns = [
+      outside('main', 'renderer may import only core and renderer: talk to main through window.lab.'),
+      outside('preload', 'renderer may import only core and renderer.'),
+      outside('cli', 'renderer may import only core and renderer.'),
+      packages(nodeBuiltins, 'renderer has no Node or electron: talk to main through window.lab.'),
+    ]
+    const features = 'renderer/features/**'
+    return [
+      layer(['renderer/**'], rendererPatterns, [], [features]),
+      // Features reach storage only through repositories (and live queries over them).
+      layer([features], [
+        ...rendererPatterns,
+        packages(['dexie'], 'A feature does not use Dexie: call a repository from renderer/storage/repos instead.'),
+        { group: ['**/storage/lab-db', '**/storage/lab-db.ts'], message: 'A feature does not open the database: call a repository from renderer/storage/repos instead.' },
+      ]),
+    ]
+  })(),
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { boundaries: boundariesPlugin },
+    rules: { 'boundaries/renderer-boundaries': 'error' },
+  },
   layer(['cli/**'], [
     outside('main', 'cli may import only core and cli.'),
     outside('renderer', 'cli may import only core and cli.'),

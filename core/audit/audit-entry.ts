@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { sha256Hex, utf8Bytes } from '../crypto/sha256'
+import { sha256Hex } from '../crypto/sha256'
 import { Instant } from '../model/fields'
 import { canonicalJson } from './canonical-json'
 
@@ -7,6 +7,8 @@ import { canonicalJson } from './canonical-json'
 // contents and the hash of the entry before it, so editing, removing or reordering
 // any entry breaks the chain at that entry. A chain alone cannot stop someone who
 // rewrites every later entry as well; packets sign the slice they carry for that.
+
+const utf8 = new TextEncoder()
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 as 64 lowercase hex digits.')
 
@@ -51,7 +53,7 @@ export type ChainVerdict =
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
   // Named fields only, so a property a store adds beside them cannot change the hash.
   const { seq, at, actor, entity, action, changes, prevHash } = entry
-  return sha256Hex(utf8Bytes(canonicalJson({ seq, at, actor, entity, action, changes, prevHash })))
+  return sha256Hex(utf8.encode(canonicalJson({ seq, at, actor, entity, action, changes, prevHash })))
 }
 
 /** The entry that follows `previous` (or starts the trail), with its number, previous hash and hash filled in. */

@@ -2,11 +2,11 @@ import { Hub } from '../../../core/model/hub'
 import { checkAsin } from '../../../core/rules/asin'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
-import { EditorStatus } from '../../forms/EditorStatus'
-import { TextField } from '../../forms/Field'
-import { RowGroup } from '../../forms/RowGroup'
-import type { ReadyRecord } from '../../forms/use-record'
-import { useRecordEditor } from '../../forms/use-record-editor'
+import { EditorStatus } from '../../ui/EditorStatus'
+import { TextField } from '../../ui/Field'
+import { RowGroup } from '../../ui/RowGroup'
+import type { ReadyRecord } from '../../hooks/use-record'
+import { useRecordEditor } from '../../hooks/use-record-editor'
 
 /** A hub: brand, model number, firmware and the ASINs it sells under. */
 export function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {

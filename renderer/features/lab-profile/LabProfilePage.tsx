@@ -2,11 +2,11 @@ import { useState } from 'react'
 import { LabProfile, roleLabels, roles, type Person, type Role } from '../../../core/model/lab-profile'
 import { useRepos } from '../../app/services-context'
 import { newId, nowIso } from '../../app/record-stamps'
-import { RowGroup } from '../../forms/RowGroup'
-import { SelectField, TextField } from '../../forms/Field'
-import { EditorStatus } from '../../forms/EditorStatus'
-import { useAutosave } from '../../forms/use-autosave'
-import { useLoadOnce } from '../../forms/use-load-once'
+import { RowGroup } from '../../ui/RowGroup'
+import { SelectField, TextField } from '../../ui/Field'
+import { EditorStatus } from '../../ui/EditorStatus'
+import { useAutosave } from '../../hooks/use-autosave'
+import { useLoadOnce } from '../../hooks/use-load-once'
 
 const emptyProfile = (): LabProfile => ({ id: 'lab', name: '', people: [], updatedAt: nowIso() })
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { TestCase } from '../../../core/model/test-plan'
-import { TextAreaField, TextField } from '../../forms/Field'
-import { RowGroup } from '../../forms/RowGroup'
+import { TextAreaField, TextField } from '../../ui/Field'
+import { RowGroup } from '../../ui/RowGroup'
 import { blankCase, nextCaseId } from './plan-labels'
 import type { PlanForm } from './use-plan-autosave'
 

@@ -1,6 +1,6 @@
 import { planFieldLabels, planFields, type ColumnMapping, type PlanField } from '../../../core/plan-import/column-mapping'
 import type { Table } from '../../../core/plan-import/table'
-import { SelectField } from '../../forms/Field'
+import { SelectField } from '../../ui/Field'
 
 export const previewRows = 10
 

@@ -4,13 +4,13 @@ import { validatePlanRows } from '../../../core/plan-import/validate-plan-rows'
 import { PlanVersion } from '../../../core/model/test-plan'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
-import { TextField } from '../../forms/Field'
+import { TextField } from '../../ui/Field'
 import { describeStorageError } from '../../storage/storage-errors'
 import { ColumnMappingControls, PlanPreview } from './ImportPreview'
 import { ImportProblems } from './ImportProblems'
 import { countCases } from './plan-labels'
-import { nothingImported } from './import-messages'
-import type { PlanFileRead } from './read-plan-bytes'
+import { nothingImported } from '../../../core/plan-import/messages'
+import type { PlanFileRead } from '../../../core/plan-import/read-plan-file'
 
 type Props = { readonly fileName: string; readonly read: PlanFileRead; readonly existing: PlanVersion | null }
 

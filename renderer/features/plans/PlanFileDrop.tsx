@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../core/format-bytes'
 import { planImportLimits } from '../../../core/plan-import/limits'
-import { useFileDrop } from '../../forms/use-file-drop'
+import { useFileDrop } from '../../hooks/use-file-drop'
 import type { usePlanFileReading } from './use-plan-file-reading'
 
 type Reading = ReturnType<typeof usePlanFileReading>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
-import { UnsavedDrafts } from '../../forms/UnsavedDrafts'
+import { UnsavedDrafts } from '../../ui/UnsavedDrafts'
 import type { PlanSummary } from '../../storage/repos/plans-repo'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'

@@ -1,12 +1,12 @@
+import type { PlanReadRequest } from '../../workers/plan-import.worker'
 import { planImportLimits, type PlanImportLimits } from '../../../core/plan-import/limits'
-import { canceledMessage, nothingImported, tookTooLongMessage, tooLargeMessage } from './import-messages'
-import type { PlanFile, ReadPlanOutcome } from './read-plan-bytes'
+import { canceledMessage, nothingImported, tookTooLongMessage, tooLargeMessage } from '../../../core/plan-import/messages'
+import type { PlanFile, ReadPlanOutcome } from '../../../core/plan-import/read-plan-file'
 
 /** What the import page calls to read a file: the Web Worker in the app, a synchronous stand-in in UI tests. */
 export type ReadPlanFile = (file: PlanFile, signal: AbortSignal) => Promise<ReadPlanOutcome>
 
-/** The message the window sends the worker; the bytes travel as a transferred ArrayBuffer, not a copy. */
-export type PlanReadRequest = { readonly name: string; readonly bytes: ArrayBuffer }
+export type { PlanReadRequest }
 
 /** The part of a Worker the client uses, so tests can hand in a fake. */
 export type WorkerLike = {

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import { PlanVersion } from '../../../core/model/test-plan'
 import { href, replaceAddress } from '../../app/route'
 import { useRepos } from '../../app/services-context'
-import { useAutosave } from '../../forms/use-autosave'
-import type { ReadyRecord } from '../../forms/use-record'
+import { useAutosave } from '../../hooks/use-autosave'
+import type { ReadyRecord } from '../../hooks/use-record'
 import { planTitle } from './plan-labels'
 
 /** A save that found its version already run by a session, and the version the edit went to instead. */

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { planImportLimits } from '../../../core/plan-import/limits'
 import { useServices } from '../../app/services-context'
 import { usePlanFileReader } from './plan-reader-context'
-import { nothingImported, tooLargeMessage } from './import-messages'
-import type { PlanFile, PlanFileRead } from './read-plan-bytes'
+import { nothingImported, tooLargeMessage } from '../../../core/plan-import/messages'
+import type { PlanFile, PlanFileRead } from '../../../core/plan-import/read-plan-file'
 
 export type ReadingState =
   | { readonly kind: 'idle' }

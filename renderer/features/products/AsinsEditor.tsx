@@ -1,8 +1,8 @@
 import { marketplaceByCode } from '../../../core/model/marketplace'
 import type { ListingAsin } from '../../../core/model/product'
 import { checkAsin } from '../../../core/rules/asin'
-import { RowGroup } from '../../forms/RowGroup'
-import { SelectField, TextField } from '../../forms/Field'
+import { RowGroup } from '../../ui/RowGroup'
+import { SelectField, TextField } from '../../ui/Field'
 import type { ProductForm } from './ProductEditor'
 
 /** The product's ASINs, one row per ASIN and marketplace, each tied to a variation when it sells one. */

@@ -1,7 +1,7 @@
 import type { Product } from '../../../core/model/product'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
-import { RecordPage } from '../../forms/RecordPage'
+import { RecordPage } from '../../ui/RecordPage'
 import { ProductEditor } from './ProductEditor'
 
 const newProduct = (): Product => ({

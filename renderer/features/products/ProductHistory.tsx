@@ -4,7 +4,7 @@ import type { Product } from '../../../core/model/product'
 import { sessionStateLabels } from '../../../core/model/session'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
-import { AuditTrail } from '../audit/AuditTrail'
+import { AuditTrail } from '../../widgets/audit-trail/AuditTrail'
 
 /** Every session run on this product, newest first, with the unit and outcome: how retests after a fix went. */
 export function ProductHistory({ product }: { product: Product }) {

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useRepos } from '../../app/services-context'
-import { RecordListPage } from '../../forms/RecordListPage'
+import { RecordListPage } from '../../ui/RecordListPage'
 import { productColumns } from './product-columns'
 
 export function ProductsList() {

@@ -1,7 +1,7 @@
 import type { RetailId } from '../../../core/model/product'
 import { retailIdKinds, type RetailIdKind } from '../../../core/rules/retail-id'
-import { RowGroup } from '../../forms/RowGroup'
-import { SelectField, TextField } from '../../forms/Field'
+import { RowGroup } from '../../ui/RowGroup'
+import { SelectField, TextField } from '../../ui/Field'
 import type { ProductForm } from './ProductEditor'
 
 /** UPC, EAN, JAN and GTIN-14 codes; each check digit is verified as it is typed. */

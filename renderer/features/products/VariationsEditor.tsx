@@ -1,5 +1,5 @@
-import { TextField } from '../../forms/Field'
-import { RowGroup } from '../../forms/RowGroup'
+import { TextField } from '../../ui/Field'
+import { RowGroup } from '../../ui/RowGroup'
 import type { ProductForm } from './ProductEditor'
 
 /** Colours and pack sizes that share the model number: one product, several ASINs. */

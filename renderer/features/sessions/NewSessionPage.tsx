@@ -6,8 +6,8 @@ import { href, navigate } from '../../app/route'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { useWorkingAs } from '../../app/working-as'
-import { fieldErrors } from '../../forms/field-errors'
-import { SelectField } from '../../forms/Field'
+import { fieldErrors } from '../../ui/field-errors'
+import { SelectField } from '../../ui/Field'
 
 type Choice = {
   readonly productId: string

@@ -4,8 +4,8 @@ import { regionNames } from '../../../core/model/marketplace'
 import { sessionStateLabels } from '../../../core/model/session'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
-import { useLoadOnce } from '../../forms/use-load-once'
-import { AuditTrail } from '../audit/AuditTrail'
+import { useLoadOnce } from '../../hooks/use-load-once'
+import { AuditTrail } from '../../widgets/audit-trail/AuditTrail'
 import { Runner } from './runner/Runner'
 
 /** One session: what was tested, by whom, where; its runner; its audit trail. */

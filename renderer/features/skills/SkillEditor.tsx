@@ -1,10 +1,10 @@
 import { Skill } from '../../../core/model/skill'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
-import { EditorStatus } from '../../forms/EditorStatus'
-import { TextField } from '../../forms/Field'
-import type { ReadyRecord } from '../../forms/use-record'
-import { useRecordEditor } from '../../forms/use-record-editor'
+import { EditorStatus } from '../../ui/EditorStatus'
+import { TextField } from '../../ui/Field'
+import type { ReadyRecord } from '../../hooks/use-record'
+import { useRecordEditor } from '../../hooks/use-record-editor'
 
 /** An Alexa skill: its name and its store ID. */
 export function SkillEditor({ loaded }: { loaded: ReadyRecord<Skill> }) {

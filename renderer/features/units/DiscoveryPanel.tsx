@@ -3,7 +3,7 @@ import type { UnitDiscovery } from '../../../core/model/unit'
 import { parseDiscoveryResponse } from '../../../core/rules/discovery'
 import { compareDiscoveryModel } from '../../../core/rules/model-number'
 import { nowIso } from '../../app/record-stamps'
-import { TextAreaField } from '../../forms/Field'
+import { TextAreaField } from '../../ui/Field'
 
 type Props = {
   readonly discovery: UnitDiscovery | null

@@ -1,7 +1,7 @@
 import type { Unit } from '../../../core/model/unit'
 import { newId, nowIso, todayLocal } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
-import { RecordPage } from '../../forms/RecordPage'
+import { RecordPage } from '../../ui/RecordPage'
 import { UnitEditor } from './UnitEditor'
 
 const newUnit = (productId: string): Unit => ({

@@ -3,7 +3,7 @@ import type { Product } from '../../../core/model/product'
 import { conditionLabels, type Unit } from '../../../core/model/unit'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
-import { RecordListPage } from '../../forms/RecordListPage'
+import { RecordListPage } from '../../ui/RecordListPage'
 import { listColumnHelper } from '../../table/table-features'
 
 type UnitRow = Unit & { readonly product: string }

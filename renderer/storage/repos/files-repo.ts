@@ -3,7 +3,7 @@ import { maxEvidenceBytes } from '../../../core/model/result'
 import { maxPhotoBytes, type StoredFileMeta } from '../../../core/model/stored-file'
 import { sniffImageType } from '../../../core/rules/image-type'
 import type { ImageProbe } from '../../media/image-probe'
-import { sha256Hex } from '../../media/sha256'
+import { digestSha256Hex } from '../../../core/crypto/digest'
 import type { LabDb, ThumbnailRow } from '../lab-db'
 import { looksLikeImageName, mimeOfEvidence } from './evidence-types'
 
@@ -32,7 +32,7 @@ export function createFilesRepo(
     describe: (blob: Blob) => Promise<{ width: number | null; height: number | null; thumbnail: ThumbnailRow['blob'] | null; thumbnailWidth: number; thumbnailHeight: number } | string>,
   ): Promise<StoreOutcome> => {
     const bytes = new Uint8Array(incoming.bytes) // an ArrayBuffer-backed copy the Blob and digest accept
-    const sha256 = await sha256Hex(bytes)
+    const sha256 = await digestSha256Hex(bytes)
     const existing = await db.files.where('sha256').equals(sha256).first()
     if (existing) return { ok: true, file: withoutBlob(existing) }
     const blob = new Blob([bytes], { type: mime })

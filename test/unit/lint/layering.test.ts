@@ -54,6 +54,38 @@ describe('layering rules (CONVENTIONS.md) fail lint', () => {
     expect(await violations('main/services/example.ts', "import { dialog } from 'electron'\nexport const a = dialog\n")).toEqual([])
   })
 
+  it('when a feature imports another feature', async () => {
+    const source = "import { PlansList } from '../plans/PlansList'\nexport const a = PlansList\n"
+    expect(await violations('renderer/features/sessions/example.ts', source)).toEqual([
+      expect.stringMatching(/^boundaries\/renderer-boundaries: A feature never imports another feature \(renderer\/features\/plans\/PlansList\)/),
+    ])
+    // Its own files, and what features share, stay open to it.
+    expect(await violations('renderer/features/plans/example.ts', source.replace('../plans/', './'))).toEqual([])
+    expect(await violations('renderer/features/plans/example.ts', "import { PhotoGallery } from '../../widgets/photos/PhotoGallery'\nexport const a = PhotoGallery\n")).toEqual([])
+  })
+
+  it('when a feature imports dexie or the database class', async () => {
+    expect(await violations('renderer/features/units/example.ts', "import Dexie from 'dexie'\nexport const a = Dexie\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*A feature does not use Dexie/),
+    ])
+    expect(await violations('renderer/features/units/example.ts', "import { LabDb } from '../../storage/lab-db'\nexport const a = LabDb\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*A feature does not open the database/),
+    ])
+    // Live queries over repositories are how features read.
+    expect(await violations('renderer/features/units/example.ts', "import { useLiveQuery } from 'dexie-react-hooks'\nexport const a = useLiveQuery\n")).toEqual([])
+  })
+
+  it('when a worker imports a feature, or anything but core and the workers', async () => {
+    expect(await violations('renderer/workers/example.worker.ts', "import { PlansList } from '../features/plans/PlansList'\nexport const a = PlansList\n")).toEqual([
+      expect.stringMatching(/^boundaries\/renderer-boundaries: A worker may import only core and renderer\/workers, not renderer\/features\/plans\/PlansList/),
+    ])
+    expect(await violations('renderer/workers/example.worker.ts', "import { useState } from 'react'\nexport const a = useState\n")).toEqual([
+      expect.stringMatching(/^boundaries\/renderer-boundaries: A worker may import only core and renderer\/workers, not react/),
+    ])
+    expect(await violations('renderer/workers/example.worker.ts', "import { readTable } from '../../core/plan-import/read-table'\nexport const a = readTable\n")).toEqual([])
+    expect(await violations('renderer/workers/example.worker.ts', "import { host } from './host'\nexport const a = host\n")).toEqual([])
+  })
+
   it('but lets each layer import what the table allows', async () => {
     expect(await violations('renderer/features/example.ts', "import { Product } from '../../core/model/product'\nexport const a = Product\n")).toEqual([])
     expect(await violations('main/example.ts', "import { contract } from '../core/bridge/contract'\nexport const a = contract\n")).toEqual([])

@@ -1,6 +1,6 @@
 import { useId, type RefObject } from 'react'
 import { verdictLabels } from '../../../../core/model/result'
-import type { useFileIntake } from '../../photos/use-file-intake'
+import type { useFileIntake } from '../../../widgets/photos/use-file-intake'
 import { CaseHistory } from './CaseHistory'
 import { EvidencePanel } from './EvidencePanel'
 import { verdictKeys } from './shortcuts'

@@ -2,7 +2,7 @@ import { verdictLabels } from '../../../../core/model/result'
 import type { Session } from '../../../../core/model/session'
 import { href } from '../../../app/route'
 import { useRepos } from '../../../app/services-context'
-import { useLoadOnce } from '../../../forms/use-load-once'
+import { useLoadOnce } from '../../../hooks/use-load-once'
 
 /** This case's verdicts in the other sessions of the same plan: how a retest after a fix went. */
 export function CaseHistory({ session, caseId }: { session: Session; caseId: string }) {

@@ -2,10 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { formatBytes } from '../../../../core/format-bytes'
 import type { StoredFileMeta } from '../../../../core/model/stored-file'
 import { useRepos } from '../../../app/services-context'
-import { useFileDrop } from '../../../forms/use-file-drop'
-import { Thumbnail } from '../../photos/Thumbnail'
-import type { useFileIntake } from '../../photos/use-file-intake'
-import { IntakeStatus } from '../../photos/IntakeStatus'
+import { useFileDrop } from '../../../hooks/use-file-drop'
+import { Thumbnail } from '../../../widgets/photos/Thumbnail'
+import type { useFileIntake } from '../../../widgets/photos/use-file-intake'
+import { IntakeStatus } from '../../../widgets/photos/IntakeStatus'
 
 type Props = {
   readonly caseId: string

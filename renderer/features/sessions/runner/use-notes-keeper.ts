@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Result } from '../../../../core/model/result'
 import { useRepos } from '../../../app/services-context'
-import { useFlushOnLeave } from '../../../forms/use-flush-on-leave'
+import { useFlushOnLeave } from '../../../hooks/use-flush-on-leave'
 import type { ResultChange } from '../../../storage/result-journal'
 
 const commitDelayMs = 800

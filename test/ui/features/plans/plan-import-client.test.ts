@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { planImportLimits } from '../../../../core/plan-import/limits'
 import { createWorkerPlanReader, type PlanReadRequest, type WorkerLike } from '../../../../renderer/features/plans/plan-import-client'
-import type { ReadPlanOutcome } from '../../../../renderer/features/plans/read-plan-bytes'
+import type { ReadPlanOutcome } from '../../../../core/plan-import/read-plan-file'
 
 /** A worker that records what it was sent and answers only when the test says so. */
 function fakeWorker() {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { href, type Section } from '../app/route'
 import type { DraftKind } from '../storage/lab-db'
-import { useRecord, type ReadyRecord } from './use-record'
+import { useRecord, type ReadyRecord } from '../hooks/use-record'
 
 type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
   readonly kind: DraftKind & Section

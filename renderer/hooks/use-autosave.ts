@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { z } from 'zod'
 import { describeStorageError } from '../storage/storage-errors'
-import { fieldErrors, type FieldErrors } from './field-errors'
+import { fieldErrors, type FieldErrors } from '../ui/field-errors'
 import { useFlushOnLeave } from './use-flush-on-leave'
 
 export type SaveStatus =

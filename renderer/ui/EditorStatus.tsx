@@ -1,5 +1,5 @@
 import { assertNever } from '../../core/assert-never'
-import type { SaveStatus, useAutosave } from './use-autosave'
+import type { SaveStatus, useAutosave } from '../hooks/use-autosave'
 
 type EditorForm = Pick<ReturnType<typeof useAutosave<unknown>>, 'status' | 'revealErrors' | 'retry' | 'discard'>
 

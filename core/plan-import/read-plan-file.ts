@@ -1,8 +1,8 @@
-import { planImportLimits, type PlanImportLimits } from '../../../core/plan-import/limits'
-import { readTable } from '../../../core/plan-import/read-table'
-import type { Table } from '../../../core/plan-import/table'
-import { sha256Hex } from '../../media/sha256'
-import { nothingImported, tooLargeMessage, withNothingImported } from './import-messages'
+import { planImportLimits, type PlanImportLimits } from './limits'
+import { readTable } from './read-table'
+import type { Table } from './table'
+import { digestSha256Hex } from '../crypto/digest'
+import { nothingImported, tooLargeMessage, withNothingImported } from './messages'
 
 /** A plan file as it arrives from the dialog or a drop. */
 export type PlanFile = { readonly name: string; readonly bytes: Uint8Array }
@@ -27,9 +27,7 @@ export async function readPlanBytes(file: PlanFile, limits: PlanImportLimits = p
     const read = readTable(file, limits)
     if (!read.ok) return { ok: false, message: withNothingImported(read.message) }
     const { ok: _ok, ...table } = read
-    // WebCrypto's digest takes bytes over a plain ArrayBuffer; bytes over anything else are copied once.
-    const own = file.bytes.buffer instanceof ArrayBuffer ? (file.bytes as Uint8Array<ArrayBuffer>) : file.bytes.slice()
-    return { ok: true, table, sha256: await sha256Hex(own), size: file.bytes.byteLength }
+    return { ok: true, table, sha256: await digestSha256Hex(file.bytes), size: file.bytes.byteLength }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     return { ok: false, message: `${file.name} could not be read as a plan (${detail}). Check that it is an xlsx, CSV or JSON file. ${nothingImported}` }

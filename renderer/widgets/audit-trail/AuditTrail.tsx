@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { AuditChange } from '../../../core/audit/audit-entry'
 import { useRepos } from '../../app/services-context'
-import { useLoadOnce } from '../../forms/use-load-once'
+import { useLoadOnce } from '../../hooks/use-load-once'
 
 type Entity = { readonly kind: string; readonly id: string }
 

@@ -1,5 +1,5 @@
-import { formatBytes } from '../../../core/format-bytes'
-import { planImportLimits, type PlanImportLimits } from '../../../core/plan-import/limits'
+import { formatBytes } from '../format-bytes'
+import { planImportLimits, type PlanImportLimits } from './limits'
 
 // The words of the import's refusals, in one place: the window, the worker and the tests say them alike.
 

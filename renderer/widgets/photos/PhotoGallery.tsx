@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { ReactNode } from 'react'
 import { useRepos } from '../../app/services-context'
-import { useFileDrop } from '../../forms/use-file-drop'
+import { useFileDrop } from '../../hooks/use-file-drop'
 import { Thumbnail } from './Thumbnail'
 import { maxPhotoBytes } from '../../../core/model/stored-file'
 import { useFileIntake } from './use-file-intake'
