@@ -1,55 +1,24 @@
-import { assertNever } from '../../core/assert-never'
-import { HubsSection } from '../features/hubs/HubsSection'
-import { LabProfilePage } from '../features/lab-profile/LabProfilePage'
-import { PlannedSection } from '../features/planned/PlannedSection'
-import { PlansSection } from '../features/plans/PlansSection'
-import { SessionsSection } from '../features/sessions/SessionsSection'
-import { ProductsSection } from '../features/products/ProductsSection'
-import { SettingsPage } from '../features/settings/SettingsPage'
-import { SkillsSection } from '../features/skills/SkillsSection'
-import { UnitsSection } from '../features/units/UnitsSection'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Navigation } from './Navigation'
-import { useRoute, type Route } from './route'
+import { Page } from './Page'
+import { useAddress } from './route'
+import { featureOf, sections } from './sections'
 
-/** The window: navigation on the left, the chosen section on the right. */
+/** The window: navigation on the left, the page at the address on the right. */
 export function App() {
-  const route = useRoute()
+  const address = useAddress()
+  // An address no feature claims lands on the first section, as a fresh start does.
+  const feature = featureOf(address.section) ?? sections[0]
+  const segments = feature.section === address.section ? address.segments : []
+  const path = [feature.section, ...segments].join('/')
   return (
     <div className="app">
-      <Navigation current={route.section} />
+      <Navigation current={feature.section} />
       <main className="content">
-        <ErrorBoundary resetKey={`${route.section}/${route.id ?? ''}`}>
-          <Section route={route} />
+        <ErrorBoundary resetKey={path}>
+          <Page feature={feature} segments={segments} query={address.query} />
         </ErrorBoundary>
       </main>
     </div>
   )
-}
-
-function Section({ route }: { route: Route }) {
-  switch (route.section) {
-    case 'products':
-      return <ProductsSection route={route} />
-    case 'units':
-      return <UnitsSection route={route} />
-    case 'hubs':
-      return <HubsSection route={route} />
-    case 'skills':
-      return <SkillsSection route={route} />
-    case 'lab':
-      return <LabProfilePage />
-    case 'settings':
-      return <SettingsPage />
-    case 'plans':
-      return <PlansSection route={route} />
-    case 'sessions':
-      return <SessionsSection route={route} />
-    case 'reviews':
-    case 'availability':
-    case 'packets':
-      return <PlannedSection section={route.section} />
-    default:
-      return assertNever(route.section)
-  }
 }

@@ -1,51 +1,27 @@
-import { href, type Section } from './route'
+import { navGroups } from './feature'
+import { href } from './route'
+import { sections, type Section } from './sections'
 import { WorkingAsPicker } from './WorkingAsPicker'
 
-const groups: readonly { readonly title: string; readonly items: readonly { section: Section; label: string }[] }[] = [
-  {
-    title: 'Catalogue',
-    items: [
-      { section: 'products', label: 'Products' },
-      { section: 'units', label: 'Tested units' },
-      { section: 'hubs', label: 'Hubs' },
-      { section: 'skills', label: 'Skills' },
-    ],
-  },
-  {
-    title: 'Certification',
-    items: [
-      { section: 'plans', label: 'Test plans' },
-      { section: 'sessions', label: 'Sessions' },
-      { section: 'reviews', label: 'Reviews' },
-      { section: 'availability', label: 'Availability' },
-      { section: 'packets', label: 'Packets' },
-    ],
-  },
-  {
-    title: 'Lab',
-    items: [
-      { section: 'lab', label: 'Lab profile' },
-      { section: 'settings', label: 'Settings' },
-    ],
-  },
-]
-
+/** The sidebar: every section, grouped as the features describe themselves, the current one marked. */
 export function Navigation({ current }: { current: Section }) {
   return (
     <nav className="sidebar" aria-label="Sections">
       <p className="brand">WWA Lab</p>
       <WorkingAsPicker />
-      {groups.map((group) => (
-        <div key={group.title} className="nav-group">
-          <p className="nav-title">{group.title}</p>
+      {navGroups.map((group) => (
+        <div key={group} className="nav-group">
+          <p className="nav-title">{group}</p>
           <ul>
-            {group.items.map((item) => (
-              <li key={item.section}>
-                <a href={href(item.section)} aria-current={item.section === current ? 'page' : undefined}>
-                  {item.label}
-                </a>
-              </li>
-            ))}
+            {sections
+              .filter((feature) => feature.group === group)
+              .map((feature) => (
+                <li key={feature.section}>
+                  <a href={href(feature.section)} aria-current={feature.section === current ? 'page' : undefined}>
+                    {feature.label}
+                  </a>
+                </li>
+              ))}
           </ul>
         </div>
       ))}

@@ -1,29 +1,14 @@
 import { useEffect, useState } from 'react'
+import type { Section } from './sections'
 
-export const sections = [
-  'products',
-  'units',
-  'hubs',
-  'skills',
-  'plans',
-  'sessions',
-  'reviews',
-  'availability',
-  'packets',
-  'lab',
-  'settings',
-] as const
-export type Section = (typeof sections)[number]
+/** Where the app is: "#/plans/import?plan=x" is section 'plans', segments ['import'], query plan=x. */
+export type Address = { readonly section: string; readonly segments: readonly string[]; readonly query: URLSearchParams }
 
-/** Where the app is: a section and, for an editor, the record's id ("new" for one not yet saved). */
-export type Route = { readonly section: Section; readonly id?: string; readonly params: URLSearchParams }
-
-/** Reads "#/products/abc?x=1"; anything unknown lands on Products. */
-export function parseRoute(hash: string): Route {
+/** Reads "#/products/abc?x=1" into its parts; which section and page that is, the router decides. */
+export function parseAddress(hash: string): Address {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')
-  const [first, second] = path.split('/').map(decodeSegment)
-  const section = sections.find((s) => s === first) ?? 'products'
-  return { section, ...(second ? { id: second } : {}), params: new URLSearchParams(query) }
+  const [section = '', ...segments] = path.split('/').filter((part) => part !== '').map(decodeSegment)
+  return { section, segments, query: new URLSearchParams(query) }
 }
 
 /** A malformed escape (a hand-typed "%") reads as the text itself rather than failing the whole window. */
@@ -35,8 +20,12 @@ function decodeSegment(segment: string): string {
   }
 }
 
-export const href = (section: Section, id?: string, params?: Record<string, string>) =>
-  `#/${section}${id ? `/${encodeURIComponent(id)}` : ''}${params ? `?${new URLSearchParams(params).toString()}` : ''}`
+/** The address of a page: href('products', id), href('reviews', [product, marketplace, snapshot]), with an optional query. */
+export function href(section: Section, path?: string | readonly string[], query?: Record<string, string>): string {
+  const segments = path === undefined ? [] : typeof path === 'string' ? [path] : path
+  const tail = segments.map((segment) => `/${encodeURIComponent(segment)}`).join('')
+  return `#/${section}${tail}${query ? `?${new URLSearchParams(query).toString()}` : ''}`
+}
 
 let quietAddress: string | undefined
 
@@ -50,7 +39,8 @@ export function replaceAddress(target: string): void {
   window.history.replaceState(null, '', target)
 }
 
-export function useRoute(): Route {
+/** The address shown now, kept current as it changes. */
+export function useAddress(): Address {
   const [hash, setHash] = useState(() => window.location.hash)
   useEffect(() => {
     const onChange = () => {
@@ -61,7 +51,7 @@ export function useRoute(): Route {
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
-  return parseRoute(hash)
+  return parseAddress(hash)
 }
 
 /** Goes to another place in the app, as following a link would. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { z } from 'zod'
-import { href, replaceAddress, type Section } from '../app/route'
+import { href, replaceAddress } from '../app/route'
+import type { Section } from '../app/sections'
 import { useRepos } from '../app/services-context'
 import type { DraftKind } from '../storage/lab-db'
 import { useAutosave } from './use-autosave'

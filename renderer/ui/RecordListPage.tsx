@@ -1,5 +1,6 @@
 import type { ColumnDef, RowData } from '@tanstack/react-table'
-import { href, type Section } from '../app/route'
+import { href, } from '../app/route'
+import type { Section } from '../app/sections'
 import type { DraftKind } from '../storage/lab-db'
 import { DataTable } from '../table/DataTable'
 import type { ListFeatures } from '../table/table-features'

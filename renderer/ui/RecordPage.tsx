@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { href, type Section } from '../app/route'
+import { href, } from '../app/route'
+import type { Section } from '../app/sections'
 import type { DraftKind } from '../storage/lab-db'
 import { useRecord, type ReadyRecord } from '../hooks/use-record'
 

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { href, type Section } from '../app/route'
+import { href, } from '../app/route'
+import type { Section } from '../app/sections'
 import { useRepos } from '../app/services-context'
 import type { DraftKind } from '../storage/lab-db'
 

@@ -1,4 +1,5 @@
 import type { PlanVersion } from '../../../core/model/test-plan'
+import type { PageProps } from '../../app/feature'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordPage } from '../../ui/RecordPage'
@@ -20,10 +21,10 @@ const newPlan = (): PlanVersion => ({
 })
 
 /** A plan version at "#/plans/<versionId>": the latest one opens in the editor, older ones as they were kept. */
-export function PlanEditorPage({ id }: { id: string }) {
+export function PlanEditorPage({ params }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="plans" id={id} what="test plan version" get={repos.plans.getVersion} makeNew={newPlan}>
+    <RecordPage kind="plans" id={params.id} what="test plan version" get={repos.plans.getVersion} makeNew={newPlan}>
       {(ready) => <LatestOrKept loaded={ready} />}
     </RecordPage>
   )

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import type { PageProps } from '../../app/feature'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { ImportReview } from './ImportReview'
@@ -10,7 +11,8 @@ import { usePlanFileReading } from './use-plan-file-reading'
  * report of every row's problems, then one commit of all cases or none. With
  * "?plan=<planId>" the file becomes that plan's next version.
  */
-export function PlanImportPage({ planId }: { planId: string | null }) {
+export function PlanImportPage({ query }: PageProps) {
+  const planId = query.get('plan')
   const repos = useRepos()
   const existing = useLiveQuery(async () => (planId ? ((await repos.plans.versionsOf(planId))[0] ?? null) : null), [repos, planId])
   const reading = usePlanFileReading()

@@ -1,4 +1,5 @@
 import type { Product } from '../../../core/model/product'
+import type { PageProps } from '../../app/feature'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordPage } from '../../ui/RecordPage'
@@ -22,10 +23,11 @@ const newProduct = (): Product => ({
   updatedAt: nowIso(),
 })
 
-export function ProductEditorPage({ id }: { id: string }) {
+/** "#/products/<id>" (or "new"): one product's editor, its units and sessions. */
+export function ProductEditorPage({ params }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="products" id={id} what="product" get={repos.products.get} makeNew={newProduct}>
+    <RecordPage kind="products" id={params.id} what="product" get={repos.products.get} makeNew={newProduct}>
       {(ready) => <ProductEditor loaded={ready} />}
     </RecordPage>
   )

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { marketplaceByCode, regionNames, regionOf, type Region } from '../../../core/model/marketplace'
 import { Session } from '../../../core/model/session'
+import type { PageProps } from '../../app/feature'
 import { href, navigate } from '../../app/route'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
@@ -19,7 +20,9 @@ type Choice = {
 }
 
 /** Starts a session: which unit of which product, which plan version, who tests, and where. */
-export function NewSessionPage({ productId, unitId }: { productId: string | null; unitId: string | null }) {
+export function NewSessionPage({ query }: PageProps) {
+  const productId = query.get('product')
+  const unitId = query.get('unit')
   const repos = useRepos()
   const actor = useWorkingAs()
   const data = useLiveQuery(async () => {

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { regionNames } from '../../../core/model/marketplace'
 import { sessionStateLabels } from '../../../core/model/session'
+import type { PageProps } from '../../app/feature'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { useLoadOnce } from '../../hooks/use-load-once'
@@ -9,7 +10,8 @@ import { AuditTrail } from '../../widgets/audit-trail/AuditTrail'
 import { Runner } from './runner/Runner'
 
 /** One session: what was tested, by whom, where; its runner; its audit trail. */
-export function SessionPage({ id }: { id: string }) {
+export function SessionPage({ params }: PageProps<':id'>) {
+  const { id } = params
   const repos = useRepos()
   // Watched: starting or completing the session changes what the runner allows.
   const session = useLiveQuery(async () => (await repos.sessions.get(id)) ?? null, [repos, id])

@@ -1,4 +1,5 @@
 import type { Unit } from '../../../core/model/unit'
+import type { PageProps } from '../../app/feature'
 import { newId, nowIso, todayLocal } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordPage } from '../../ui/RecordPage'
@@ -20,10 +21,11 @@ const newUnit = (productId: string): Unit => ({
   updatedAt: nowIso(),
 })
 
-export function UnitEditorPage({ id, productId }: { id: string; productId: string | null }) {
+/** "#/units/<id>" (or "new", with "?product=<id>" to preselect the product): one unit's editor. */
+export function UnitEditorPage({ params, query }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="units" id={id} what="unit" get={repos.units.get} makeNew={() => newUnit(productId ?? '')}>
+    <RecordPage kind="units" id={params.id} what="unit" get={repos.units.get} makeNew={() => newUnit(query.get('product') ?? '')}>
       {(ready) => <UnitEditor loaded={ready} />}
     </RecordPage>
   )
