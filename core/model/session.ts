@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { canonicalJson } from '../audit/canonical-json'
+import { sha256Hex } from '../crypto/sha256'
 import { Id, Instant } from './fields'
 import { MarketplaceCode, Region } from './marketplace'
 import { TestCase } from './test-plan'
@@ -25,6 +27,17 @@ export const FrozenPlan = z.object({
   cases: z.array(TestCase).min(1),
 })
 export type FrozenPlan = z.infer<typeof FrozenPlan>
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 as 64 lowercase hex digits.')
+
+/**
+ * The plan a session ran, by reference: its name and version, how many cases,
+ * and the id of the frozen copy of its cases (the SHA-256 of that copy, so one
+ * copy serves every session that ran exactly those cases, and a copy can never
+ * be mistaken for another).
+ */
+export const PlanRef = FrozenPlan.omit({ cases: true }).extend({ caseCount: z.number().int().positive(), frozenId: Sha256Hex })
+export type PlanRef = z.infer<typeof PlanRef>
 
 /** The tested unit as it was when the session started: later edits of the unit never change what a session ran on. */
 export const UnitAsTested = z.object({
@@ -60,3 +73,24 @@ export const Session = z
     }
   })
 export type Session = z.infer<typeof Session>
+
+/** A session without the cases it copied: what is stored in its row and what lists read. */
+export type SessionSummary = Omit<Session, 'plan'> & { readonly plan: PlanRef }
+
+const utf8 = new TextEncoder()
+
+/** The id of a frozen plan copy: the SHA-256 of its canonical JSON, so equal copies share one id and no two differ. */
+export const frozenPlanId = (plan: FrozenPlan): string => sha256Hex(utf8.encode(canonicalJson(plan)))
+
+/** A session split into its row and its frozen plan, as storage keeps them. */
+export function splitSession(session: Session): { readonly summary: SessionSummary; readonly frozen: FrozenPlan & { readonly id: string } } {
+  const { cases, ...plan } = session.plan
+  const id = frozenPlanId(session.plan)
+  return { summary: { ...session, plan: { ...plan, caseCount: cases.length, frozenId: id } }, frozen: { ...session.plan, id } }
+}
+
+/** The whole session again, from its row and the frozen plan it names. */
+export function joinSession(summary: SessionSummary, frozen: FrozenPlan): Session {
+  const { caseCount: _count, frozenId: _id, ...plan } = summary.plan
+  return { ...summary, plan: { ...plan, cases: frozen.cases } }
+}

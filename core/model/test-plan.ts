@@ -58,3 +58,9 @@ export const PlanVersion = z
     })
   })
 export type PlanVersion = z.infer<typeof PlanVersion>
+
+/** A plan version without its cases, and how many it has: what lists and summaries carry. */
+export type PlanVersionHeader = Omit<PlanVersion, 'cases'> & { readonly caseCount: number }
+
+/** The header of a version. */
+export const headerOf = ({ cases, ...header }: PlanVersion): PlanVersionHeader => ({ ...header, caseCount: cases.length })

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId } from 'react'
 import { roleLabels } from '../../core/model/lab-profile'
-import { workstationActor } from '../storage/actor-store'
-import { useRepos } from './services-context'
+import { workstationActor } from '../storage/repositories'
+import { useServices } from './services-context'
 import { actorFor, useWorkingAs } from './working-as'
 
 /** Chooses who is at the bench: every change from now on is recorded in their name. */
 export function WorkingAsPicker() {
-  const repos = useRepos()
+  const { repos, workingAs } = useServices()
   const actor = useWorkingAs()
   const profile = useLiveQuery(() => repos.profile.get(), [repos])
   const id = useId()
@@ -20,7 +20,7 @@ export function WorkingAsPicker() {
         value={people.some((p) => p.id === actor.id) ? actor.id : ''}
         onChange={(event) => {
           const personId = event.target.value || null
-          repos.actors.set(actorFor(profile, personId))
+          workingAs.set(actorFor(profile, personId))
           void repos.settings.setWorkingAs(personId)
         }}
       >

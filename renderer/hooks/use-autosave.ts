@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { z } from 'zod'
-import { describeStorageError } from '../storage/storage-errors'
+import { describeProblem, ok, type Outcome } from '../../core/outcome'
+import { storageProblem } from '../storage/storage-problems'
 import { fieldErrors, type FieldErrors } from '../ui/field-errors'
 import { useFlushOnLeave } from './use-flush-on-leave'
 
@@ -16,15 +17,16 @@ export type AutosaveOptions<T> = {
   /** Unsaved contents kept from an earlier visit, to continue from. */
   readonly restored?: T | undefined
   readonly schema: z.ZodType<T>
-  readonly save: (value: T) => Promise<unknown>
+  /** Stores the record; a refusal (a full disk, a record changed meanwhile) comes back as a value. */
+  readonly save: (value: T) => Promise<Outcome<unknown>>
   /** Keeps contents that are not valid yet, so nothing typed is lost; dropped once a valid save succeeds. */
-  readonly keepDraft?: (value: T) => Promise<unknown>
+  readonly keepDraft?: (value: T) => Promise<Outcome<unknown>>
   readonly discardDraft?: () => Promise<unknown>
   /** A record that was never saved starts quiet: its errors show only once a field is touched. */
   readonly isNew?: boolean
 }
 
-type Job<T> = { readonly draft: T; readonly run: () => Promise<unknown> }
+type Job<T> = { readonly draft: T; readonly run: () => Promise<Outcome<unknown>> }
 
 const saveDelayMs = 250
 
@@ -55,14 +57,17 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
   const flush = useCallback(async () => {
     const job = pending.current
     if (job === undefined) return
+    let outcome: Outcome<unknown>
     try {
-      await job.run()
-      if (pending.current === job) pending.current = undefined
-      setFailure(null)
+      outcome = await job.run()
     } catch (error) {
-      // The job stays pending: the next change replaces it, Try again or leaving runs it again.
-      setFailure(describeStorageError(error))
+      // Storage refusals arrive as values; anything thrown is still said, never swallowed.
+      outcome = { ok: false, problem: storageProblem(error) ?? { code: 'storage-failed', message: error instanceof Error ? error.message : String(error) } }
     }
+    // A refused job stays pending: the next change replaces it, Try again or leaving runs it again.
+    if (!outcome.ok) return setFailure(describeProblem(outcome.problem))
+    if (pending.current === job) pending.current = undefined
+    setFailure(null)
   }, [])
 
   useEffect(() => {
@@ -75,20 +80,23 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
       pending.current = {
         draft,
         run: async () => {
-          await latest.current.save(value)
+          const saved = await latest.current.save(value)
+          if (!saved.ok) return saved
           setSaved(draft)
           if (hasDraft.current) {
             hasDraft.current = false
             await latest.current.discardDraft?.()
           }
+          return saved
         },
       }
     } else if (latest.current.keepDraft) {
       pending.current = {
         draft,
         run: async () => {
-          await latest.current.keepDraft?.(draft)
-          hasDraft.current = true
+          const kept = (await latest.current.keepDraft?.(draft)) ?? ok(undefined)
+          if (kept.ok) hasDraft.current = true
+          return kept
         },
       }
     } else {

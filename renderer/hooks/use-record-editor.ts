@@ -3,7 +3,8 @@ import type { z } from 'zod'
 import { href, replaceAddress } from '../app/route'
 import type { Section } from '../app/sections'
 import { useRepos } from '../app/services-context'
-import type { DraftKind } from '../storage/lab-db'
+import type { EntityKind } from '../../core/model/entity'
+import type { Outcome } from '../../core/outcome'
 import { useAutosave } from './use-autosave'
 import type { ReadyRecord } from './use-record'
 
@@ -13,15 +14,18 @@ import type { ReadyRecord } from './use-record'
  * once anything of it is stored, so a reload comes back to it.
  */
 export function useRecordEditor<T extends { readonly id: string }>(options: {
-  readonly kind: DraftKind & Section
+  /** What the editor edits, for its drafts. */
+  readonly kind: EntityKind
+  /** Where the editor lives, for its address once the record exists. */
+  readonly section: Section
   readonly loaded: ReadyRecord<T>
   readonly schema: z.ZodType<T>
-  readonly save: (record: T) => Promise<unknown>
+  readonly save: (record: T) => Promise<Outcome<unknown>>
   /** A short name for the draft in lists of unsaved work, e.g. "Acme AC-100". */
   readonly title: (record: T) => string
 }) {
   const repos = useRepos()
-  const { kind, loaded } = options
+  const { kind, section, loaded } = options
   const id = loaded.record.id
   const mounted = useRef(true)
   useEffect(() => {
@@ -35,7 +39,7 @@ export function useRecordEditor<T extends { readonly id: string }>(options: {
     // Only while the editor is on screen: a store finishing after the person left must not move them.
     if (addressed.current || !mounted.current) return
     addressed.current = true
-    replaceAddress(href(kind, id))
+    replaceAddress(href(section, id))
   }
 
   return useAutosave({
@@ -44,12 +48,14 @@ export function useRecordEditor<T extends { readonly id: string }>(options: {
     schema: options.schema,
     isNew: loaded.isNew,
     save: async (record) => {
-      await options.save(record)
-      takeAddress()
+      const saved = await options.save(record)
+      if (saved.ok) takeAddress()
+      return saved
     },
     keepDraft: async (record) => {
-      await repos.drafts.keep(kind, id, record, options.title(record))
-      takeAddress()
+      const kept = await repos.drafts.keep(kind, id, record, options.title(record))
+      if (kept.ok) takeAddress()
+      return kept
     },
     discardDraft: () => repos.drafts.discard(kind, id),
   })

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useRepos } from '../app/services-context'
-import type { DraftKind } from '../storage/lab-db'
+import type { EntityKind } from '../../core/model/entity'
 import { useLoadOnce } from './use-load-once'
 
 export type ReadyRecord<T> = {
@@ -18,7 +18,7 @@ export type LoadedRecord<T> = { readonly state: 'loading' } | { readonly state: 
  * life, so its draft, its first save and the saves after it all concern one row.
  */
 export function useRecord<T extends { readonly id: string; readonly updatedAt: string }>(
-  kind: DraftKind,
+  kind: EntityKind,
   id: string,
   get: (id: string) => Promise<T | undefined>,
   makeNew: () => T,

@@ -1,32 +1,49 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { AuditEntry } from '../../core/audit/audit-entry'
+import type { EntityKind } from '../../core/model/entity'
 import type { Hub } from '../../core/model/hub'
 import type { LabProfile } from '../../core/model/lab-profile'
 import type { Product } from '../../core/model/product'
 import type { Result } from '../../core/model/result'
-import type { Session } from '../../core/model/session'
+import type { FrozenPlan, SessionSummary } from '../../core/model/session'
 import type { Skill } from '../../core/model/skill'
 import type { StoredFileMeta } from '../../core/model/stored-file'
-import type { PlanVersion } from '../../core/model/test-plan'
+import type { PlanVersion, PlanVersionHeader } from '../../core/model/test-plan'
 import type { Unit } from '../../core/model/unit'
 import { migrations } from './migrations'
 
 export type StoredFileRow = StoredFileMeta & { readonly blob: Blob }
+
 /** An editor's text that does not pass its checks yet, kept so nothing typed is lost. */
 export type DraftRow = {
   readonly key: string
-  readonly kind: DraftKind
+  readonly kind: EntityKind
   readonly recordId: string
   readonly title: string
   readonly value: unknown
   readonly savedAt: string
 }
-export type DraftKind = 'lab' | 'products' | 'hubs' | 'skills' | 'units' | 'plans'
 
 /** A small per-workstation setting, e.g. who is working at this bench. */
 export type SettingRow = { readonly key: string; readonly value: unknown }
 
 export type ThumbnailRow = { readonly fileId: string; readonly blob: Blob; readonly width: number; readonly height: number }
+
+/**
+ * An audit entry as stored: the sealed entry, plus the records it concerns
+ * ("product:<id>", "session:<id>", …) so a record's trail is one index read.
+ * `subjects` is outside the hash: it says where to find an entry, not what it says.
+ */
+export type AuditRow = AuditEntry & { readonly subjects: readonly string[] }
+
+/** A result as stored: with its session's plan, so a case's history across sessions of the plan is one index read. */
+export type ResultRow = Result & { readonly planId: string }
+
+/** A plan as the list shows it, kept beside its versions in the same transactions. */
+export type PlanSummaryRow = { readonly planId: string; readonly latest: PlanVersionHeader; readonly versionCount: number }
+
+/** The cases a session ran, stored once per distinct copy and named by its SHA-256: sessions refer to it. */
+export type FrozenPlanRow = FrozenPlan & { readonly id: string }
 
 export type LabDbOptions = {
   /** Open the database as the release with this version wrote it (for migration tests). */
@@ -37,6 +54,9 @@ export type LabDbOptions = {
 }
 
 export const defaultDbName = 'wwa-lab'
+
+/** The highest schema version this build knows. */
+export const knownVersion = migrations.at(-1)?.version ?? 0
 
 /** The lab's database. The schema only grows; each version lives in migrations/. */
 export class LabDb extends Dexie {
@@ -49,9 +69,11 @@ export class LabDb extends Dexie {
   declare thumbnails: EntityTable<ThumbnailRow, 'fileId'>
   declare drafts: EntityTable<DraftRow, 'key'>
   declare planVersions: EntityTable<PlanVersion, 'id'>
-  declare sessions: EntityTable<Session, 'id'>
-  declare results: Table<Result, [string, string]>
-  declare audit: EntityTable<AuditEntry, 'seq'>
+  declare planSummaries: EntityTable<PlanSummaryRow, 'planId'>
+  declare sessions: EntityTable<SessionSummary, 'id'>
+  declare frozenPlans: EntityTable<FrozenPlanRow, 'id'>
+  declare results: Table<ResultRow, [string, string]>
+  declare audit: EntityTable<AuditRow, 'seq'>
   declare settings: EntityTable<SettingRow, 'key'>
 
   constructor(name: string = defaultDbName, options: LabDbOptions = {}) {

@@ -1,50 +1,65 @@
 import type { ImageProbe } from '../media/image-probe'
-import { createActorStore, type ActorStore } from './actor-store'
-import type { AuditContext } from './audit-log'
+import type { Actor, AuditContext } from './audit-log'
 import type { LabDb } from './lab-db'
-import { createDraftsRepo } from './repos/drafts-repo'
-import { createFilesRepo } from './repos/files-repo'
-import { createHubsRepo } from './repos/hubs-repo'
-import { createPlansRepo } from './repos/plans-repo'
-import { createProductsRepo } from './repos/products-repo'
-import { createProfileRepo } from './repos/profile-repo'
-import { createResultsRepo } from './repos/results-repo'
-import { createSessionsRepo } from './repos/sessions-repo'
-import { createSettingsRepo } from './repos/settings-repo'
-import { createSkillsRepo } from './repos/skills-repo'
-import { createUnitsRepo } from './repos/units-repo'
-import { createAuditRepo } from './repos/audit-repo'
+import { createAuditRepo, type AuditRepo } from './repos/audit/audit-repo'
+import { createDraftsRepo, type DraftsRepo } from './repos/drafts/drafts-repo'
+import { createFilesRepo, type FilesRepo } from './repos/files/files-repo'
+import { createHubsRepo, type HubsRepo } from './repos/hubs/hubs-repo'
+import { createProfileRepo, type ProfileRepo } from './repos/lab-profile/profile-repo'
+import { createPlansRepo, type PlansRepo } from './repos/plans/plans-repo'
+import { createProductsRepo, type ProductsRepo } from './repos/products/products-repo'
+import { createResultsRepo, type ResultsRepo } from './repos/sessions/results-repo'
+import { createSessionsRepo, type SessionsRepo } from './repos/sessions/sessions-repo'
+import { createSettingsRepo, type SettingsRepo } from './repos/settings/settings-repo'
+import { createSkillsRepo, type SkillsRepo } from './repos/skills/skills-repo'
+import { createUnitsRepo, type UnitsRepo } from './repos/units/units-repo'
 import { createResultJournal } from './result-journal'
 
-export type Repositories = ReturnType<typeof createRepositories>
-
 /** Every repository over one database: the only code that queries its tables. */
-export function createRepositories(
-  db: LabDb,
-  deps: {
-    readonly probeImage: ImageProbe
-    readonly actors?: ActorStore
-    readonly now?: () => Date
-    /** Where the result journal is kept; the page's localStorage unless a test gives another. */
-    readonly journalStorage?: Storage
-  },
-) {
-  const actors = deps.actors ?? createActorStore()
-  const audit: AuditContext = { actor: actors.current, now: deps.now ?? (() => new Date()) }
+export type Repositories = {
+  readonly profile: ProfileRepo
+  readonly products: ProductsRepo
+  readonly hubs: HubsRepo
+  readonly skills: SkillsRepo
+  readonly units: UnitsRepo
+  readonly files: FilesRepo
+  readonly drafts: DraftsRepo
+  readonly plans: PlansRepo
+  readonly sessions: SessionsRepo
+  readonly results: ResultsRepo
+  readonly audit: AuditRepo
+  readonly settings: SettingsRepo
+}
+
+/** Whoever works at the bench when no person of the lab profile is chosen. */
+export const workstationActor: Actor = { id: 'workstation', name: 'This workstation' }
+
+export type RepositoryDeps = {
+  readonly probeImage: ImageProbe
+  /** Who is making changes now, read inside each audited write; the workstation unless given. */
+  readonly actor?: () => Actor
+  readonly now?: () => Date
+  /** Where the result journal is kept; the page's localStorage unless a test gives another. */
+  readonly journalStorage?: Storage
+}
+
+/** Assembles the repositories; each is built and typed in its own folder under repos/. */
+export function createRepositories(db: LabDb, deps: RepositoryDeps): Repositories {
+  const now = deps.now ?? (() => new Date())
+  const audit: AuditContext = { actor: deps.actor ?? (() => workstationActor), now }
   const journal = createResultJournal(deps.journalStorage ?? globalThis.localStorage)
   return {
-    actors,
     profile: createProfileRepo(db, audit),
     products: createProductsRepo(db, audit),
     hubs: createHubsRepo(db, audit),
     skills: createSkillsRepo(db, audit),
     units: createUnitsRepo(db, audit),
     files: createFilesRepo(db, deps),
-    drafts: createDraftsRepo(db),
+    drafts: createDraftsRepo(db, now),
     plans: createPlansRepo(db, audit),
     sessions: createSessionsRepo(db, audit),
     results: createResultsRepo(db, audit, journal),
-    audit: createAuditRepo(db),
+    audit: createAuditRepo(db, now),
     settings: createSettingsRepo(db),
   }
 }

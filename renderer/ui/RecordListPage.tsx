@@ -1,13 +1,15 @@
 import type { ColumnDef, RowData } from '@tanstack/react-table'
-import { href, } from '../app/route'
+import { href } from '../app/route'
 import type { Section } from '../app/sections'
-import type { DraftKind } from '../storage/lab-db'
+import type { EntityKind } from '../../core/model/entity'
 import { DataTable } from '../table/DataTable'
 import type { ListFeatures } from '../table/table-features'
 import { UnsavedDrafts } from './UnsavedDrafts'
 
 type Props<T extends RowData & { readonly id: string }> = {
-  readonly kind: DraftKind & Section
+  /** What the list shows, for its unsaved drafts. */
+  readonly kind: EntityKind
+  readonly section: Section
   /** The page's heading and the table's name, e.g. "Products". */
   readonly title: string
   /** The button that starts a new record, e.g. "New product". */
@@ -23,16 +25,16 @@ type Props<T extends RowData & { readonly id: string }> = {
 
 /** A section's list: its heading, the New button, unsaved new drafts and the table. */
 export function RecordListPage<T extends RowData & { readonly id: string }>(props: Props<T>) {
-  const titleId = `${props.kind}-title`
+  const titleId = `${props.section}-title`
   return (
     <section aria-labelledby={titleId}>
       <header className="section-header">
         <h1 id={titleId}>{props.title}</h1>
-        <a className="button primary" href={href(props.kind, 'new')}>
+        <a className="button primary" href={href(props.section, 'new')}>
           {props.newLabel}
         </a>
       </header>
-      <UnsavedDrafts kind={props.kind} exists={props.exists} />
+      <UnsavedDrafts kind={props.kind} section={props.section} exists={props.exists} />
       {props.rows === undefined ? (
         <p className="muted">Loading…</p>
       ) : (

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react'
-import { href, } from '../app/route'
+import { href } from '../app/route'
 import type { Section } from '../app/sections'
-import type { DraftKind } from '../storage/lab-db'
+import type { EntityKind } from '../../core/model/entity'
 import { useRecord, type ReadyRecord } from '../hooks/use-record'
 
 type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
-  readonly kind: DraftKind & Section
+  /** What the page edits, for its drafts. */
+  readonly kind: EntityKind
+  /** The section it belongs to, for the way back. */
+  readonly section: Section
   readonly id: string
   /** How the record is named in "This … does not exist any more". */
   readonly what: string
@@ -23,7 +26,7 @@ export function RecordPage<T extends { readonly id: string; readonly updatedAt: 
       <section>
         <h1>Not found</h1>
         <p className="notice">
-          This {props.what} does not exist any more. <a href={href(props.kind)}>Back to the list</a>
+          This {props.what} does not exist any more. <a href={href(props.section)}>Back to the list</a>
         </p>
       </section>
     )

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { href, } from '../app/route'
+import { href } from '../app/route'
 import type { Section } from '../app/sections'
 import { useRepos } from '../app/services-context'
-import type { DraftKind } from '../storage/lab-db'
+import type { EntityKind } from '../../core/model/entity'
 
 /** New records that were started but never valid enough to save: listed so they can be finished, not lost. */
-export function UnsavedDrafts({ kind, exists }: { kind: DraftKind & Section; exists: (id: string) => Promise<unknown> }) {
+export function UnsavedDrafts({ kind, section, exists }: { kind: EntityKind; section: Section; exists: (id: string) => Promise<unknown> }) {
   const repos = useRepos()
   const drafts = useLiveQuery(() => repos.drafts.unsavedNew(kind, async (id) => (await exists(id)) !== undefined), [repos, kind, exists]) ?? []
   if (drafts.length === 0) return null
@@ -16,7 +16,7 @@ export function UnsavedDrafts({ kind, exists }: { kind: DraftKind & Section; exi
       <ul className="link-list">
         {drafts.map((draft) => (
           <li key={draft.key}>
-            <a href={href(kind, draft.recordId)}>{draft.title}</a> <span className="muted">· last typed {new Date(draft.savedAt).toLocaleString()}</span>
+            <a href={href(section, draft.recordId)}>{draft.title}</a> <span className="muted">· last typed {new Date(draft.savedAt).toLocaleString()}</span>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { ComponentType, ReactNode } from 'react'
 import type { LabBridge } from '../../core/bridge/contract'
 import { App } from '../../renderer/app/App'
 import { ServicesProvider, type AppServices } from '../../renderer/app/services-context'
+import { createWorkingAsStore } from '../../renderer/app/working-as-store'
 import type { LabDb } from '../../renderer/storage/lab-db'
 import { createRepositories } from '../../renderer/storage/repositories'
 import { freshLabDb } from './lab-db'
@@ -30,8 +31,10 @@ type RenderAppOptions = Partial<AppServices> & {
 /** Renders the whole app at a hash address over a fresh in-memory database. */
 export function renderApp(hash: string, over: RenderAppOptions = {}) {
   const { db = freshLabDb(), wrapper, ...rest } = over
+  const workingAs = over.workingAs ?? createWorkingAsStore()
   const services: AppServices = {
-    repos: createRepositories(db, { probeImage: () => Promise.reject(new Error('no image decoding in happy-dom')) }),
+    repos: createRepositories(db, { probeImage: () => Promise.reject(new Error('no image decoding in happy-dom')), actor: workingAs.current }),
+    workingAs,
     lab: cancellingLab,
     persistence: 'not-persisted',
     ...rest,

@@ -1,3 +1,4 @@
+import { entityLabel } from '../../../core/model/entity'
 import { Hub } from '../../../core/model/hub'
 import { checkAsin } from '../../../core/rules/asin'
 import { href } from '../../app/route'
@@ -11,7 +12,7 @@ import { useRecordEditor } from '../../hooks/use-record-editor'
 /** A hub: brand, model number, firmware and the ASINs it sells under. */
 export function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {
   const repos = useRepos()
-  const form = useRecordEditor({ kind: 'hubs', loaded, schema: Hub, save: repos.hubs.save, title: (h) => `${h.brand} ${h.modelNumber}`.trim() || 'Untitled hub' })
+  const form = useRecordEditor({ kind: 'hub', section: 'hubs', loaded, schema: Hub, save: repos.hubs.save, title: (h) => entityLabel('hub', h) })
   const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   const set = <K extends keyof Hub>(key: K, value: Hub[K]) => update((h) => ({ ...h, [key]: value }), key)
@@ -20,7 +21,7 @@ export function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {
       <p>
         <a href={href('hubs')}>← Hubs</a>
       </p>
-      <h1 id="hub-title">{draft.modelNumber ? `Hub ${draft.brand} ${draft.modelNumber}` : 'New hub'}</h1>
+      <h1 id="hub-title">{draft.modelNumber ? `Hub ${entityLabel('hub', draft)}` : 'New hub'}</h1>
       <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
       <div className="grid">
         <TextField label="Brand" value={draft.brand} error={visibleError('brand')} onChange={(v) => set('brand', v)} autoFocus={isNew} />

@@ -11,7 +11,7 @@ const newHub = (): Hub => ({ id: newId(), brand: '', modelNumber: '', name: '', 
 export function HubEditorPage({ params }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="hubs" id={params.id} what="hub" get={repos.hubs.get} makeNew={newHub}>
+    <RecordPage kind="hub" section="hubs" id={params.id} what="hub" get={repos.hubs.get} makeNew={newHub}>
       {(ready) => <HubEditor loaded={ready} />}
     </RecordPage>
   )

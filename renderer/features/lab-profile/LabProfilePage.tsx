@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { entityLabel } from '../../../core/model/entity'
 import { LabProfile, roleLabels, roles, type Person, type Role } from '../../../core/model/lab-profile'
 import { useRepos } from '../../app/services-context'
 import { newId, nowIso } from '../../app/record-stamps'
@@ -14,7 +15,7 @@ const emptyProfile = (): LabProfile => ({ id: 'lab', name: '', people: [], updat
 export function LabProfilePage() {
   const repos = useRepos()
   const loaded = useLoadOnce(async () => {
-    const [stored, draft] = await Promise.all([repos.profile.get(), repos.drafts.get('lab', 'lab')])
+    const [stored, draft] = await Promise.all([repos.profile.get(), repos.drafts.get('lab-profile', 'lab')])
     const restorable = draft && (!stored || draft.savedAt > stored.updatedAt)
     return { stored: stored ?? null, restored: restorable ? { value: draft.value as LabProfile, savedAt: draft.savedAt } : null }
   }, 'lab')
@@ -35,8 +36,8 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
     restored: restored ? { ...initial, ...restored.value } : undefined,
     schema: LabProfile,
     save: repos.profile.save,
-    keepDraft: (value) => repos.drafts.keep('lab', 'lab', value, value.name || 'Lab profile'),
-    discardDraft: () => repos.drafts.discard('lab', 'lab'),
+    keepDraft: (value) => repos.drafts.keep('lab-profile', 'lab', value, entityLabel('lab-profile', value)),
+    discardDraft: () => repos.drafts.discard('lab-profile', 'lab'),
     isNew: stored === null,
   })
   const { draft, update, visibleError } = form

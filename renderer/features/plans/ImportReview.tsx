@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react'
+import { describeProblem } from '../../../core/outcome'
 import { guessMapping, type ColumnMapping } from '../../../core/plan-import/column-mapping'
 import { validatePlanRows } from '../../../core/plan-import/validate-plan-rows'
 import { PlanVersion } from '../../../core/model/test-plan'
-import { href } from '../../app/route'
+import { href, navigate } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { TextField } from '../../ui/Field'
-import { describeStorageError } from '../../storage/storage-errors'
 import { ColumnMappingControls, PlanPreview } from './ImportPreview'
 import { ImportProblems } from './ImportProblems'
 import { countCases } from './plan-labels'
@@ -41,18 +41,15 @@ export function ImportReview({ fileName, read, existing }: Props) {
   const commit = async () => {
     setImporting(true)
     setFailure(null)
-    try {
-      const version = await repos.plans.importPlan({
-        ...(existing ? { planId: existing.planId } : {}),
-        name,
-        cases: check.cases,
-        source: { kind: table.format, fileName, sha256: read.sha256 },
-      })
-      window.location.hash = href('plans', version.id)
-    } catch (error) {
-      setImporting(false)
-      setFailure(`${fileName} was not imported: ${describeImportError(error)} ${nothingImported}`)
-    }
+    const imported = await repos.plans.importPlan({
+      ...(existing ? { planId: existing.planId } : {}),
+      name,
+      cases: check.cases,
+      source: { kind: table.format, fileName, sha256: read.sha256 },
+    })
+    if (imported.ok) return navigate(href('plans', imported.value.id))
+    setImporting(false)
+    setFailure(`${fileName} was not imported: ${describeProblem(imported.problem)} ${nothingImported}`)
   }
 
   return (
@@ -92,11 +89,4 @@ export function ImportReview({ fileName, read, existing }: Props) {
       ) : null}
     </>
   )
-}
-
-/** The repository refuses anything its schema rejects; say the first reason in the tester's words. */
-function describeImportError(error: unknown): string {
-  const issues = (error as { issues?: readonly { message?: unknown }[] } | null)?.issues
-  const first = Array.isArray(issues) ? issues[0]?.message : undefined
-  return typeof first === 'string' ? first : describeStorageError(error)
 }

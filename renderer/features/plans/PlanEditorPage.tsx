@@ -24,7 +24,7 @@ const newPlan = (): PlanVersion => ({
 export function PlanEditorPage({ params }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="plans" id={params.id} what="test plan version" get={repos.plans.getVersion} makeNew={newPlan}>
+    <RecordPage kind="plan-version" section="plans" id={params.id} what="test plan version" get={repos.plans.getVersion} makeNew={newPlan}>
       {(ready) => <LatestOrKept loaded={ready} />}
     </RecordPage>
   )

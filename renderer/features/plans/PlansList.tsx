@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { UnsavedDrafts } from '../../ui/UnsavedDrafts'
-import type { PlanSummary } from '../../storage/repos/plans-repo'
+import type { PlanSummary } from '../../storage/repos/plans/plans-repo'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 import { describeSource } from './plan-labels'
@@ -38,7 +38,7 @@ const toRow = ({ latest, versionCount }: PlanSummary): PlanRow => ({
   name: latest.name,
   version: latest.version,
   versions: versionCount,
-  cases: latest.cases.length,
+  cases: latest.caseCount,
   source: describeSource(latest.source),
   updated: latest.updatedAt.slice(0, 10),
 })
@@ -60,7 +60,7 @@ export function PlansList() {
           </a>
         </div>
       </header>
-      <UnsavedDrafts kind="plans" exists={repos.plans.getVersion} />
+      <UnsavedDrafts kind="plan-version" section="plans" exists={repos.plans.getVersion} />
       {rows === undefined ? (
         <p className="muted">Loading…</p>
       ) : (

@@ -1,4 +1,5 @@
 import { assertNever } from '../../../core/assert-never'
+import { countOf } from '../../../core/text/plural'
 import type { PlanSource, PlanVersion, TestCase } from '../../../core/model/test-plan'
 
 /** How a version came to be, as the list and the history say it: "Imported from plan.xlsx". */
@@ -18,7 +19,7 @@ export function describeSource(source: PlanSource): string {
 /** A short name for a plan version in lists of unsaved work and in headings. */
 export const planTitle = (plan: Pick<PlanVersion, 'name'>) => plan.name.trim() || 'Untitled test plan'
 
-export const countCases = (n: number) => (n === 1 ? '1 case' : `${n} cases`)
+export const countCases = (n: number) => countOf(n, 'case')
 
 export const blankCase = (caseId: string): TestCase => ({ caseId, title: '', category: '', steps: '', expected: '', required: true })
 

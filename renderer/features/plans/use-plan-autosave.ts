@@ -52,21 +52,25 @@ export function usePlanAutosave(loaded: ReadyRecord<PlanVersion>) {
     isNew: loaded.isNew,
     save: async (draft) => {
       const before = target.current
-      const stored = await repos.plans.save(onto(draft))
+      const saved = await repos.plans.save(onto(draft))
+      if (!saved.ok) return saved
+      const stored = saved.value
       const moved = stored.id !== before.id
       if (moved) {
         target.current = stored
         // A draft left under the old version would be restored over it the next time it is opened.
-        await repos.drafts.discard('plans', before.id)
+        await repos.drafts.discard('plan-version', before.id)
         if (mounted.current) setFork({ from: before.version, to: stored })
       }
       showAddress(stored.id, moved)
+      return saved
     },
     keepDraft: async (draft) => {
-      await repos.drafts.keep('plans', target.current.id, onto(draft), planTitle(draft))
-      showAddress(target.current.id, false)
+      const kept = await repos.drafts.keep('plan-version', target.current.id, onto(draft), planTitle(draft))
+      if (kept.ok) showAddress(target.current.id, false)
+      return kept
     },
-    discardDraft: () => repos.drafts.discard('plans', target.current.id),
+    discardDraft: () => repos.drafts.discard('plan-version', target.current.id),
   })
   return { form, fork }
 }

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { entityLabel } from '../../../core/model/entity'
 import { commonDeviceTypes, connectionLabels, connectionMethods, Product, type ConnectionMethod } from '../../../core/model/product'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
@@ -17,11 +18,9 @@ import { VariationsEditor } from './VariationsEditor'
 
 export type ProductForm = ReturnType<typeof useAutosave<Product>>
 
-export const productTitle = (p: Product) => `${p.brand} ${p.modelNumber}`.trim() || 'Untitled product'
-
 export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
   const repos = useRepos()
-  const form = useRecordEditor({ kind: 'products', loaded, schema: Product, save: repos.products.save, title: productTitle })
+  const form = useRecordEditor({ kind: 'product', section: 'products', loaded, schema: Product, save: repos.products.save, title: (p) => entityLabel('product', p) })
   const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   const hubs = useLiveQuery(() => repos.hubs.list(), [repos]) ?? []
@@ -33,7 +32,7 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
       <p>
         <a href={href('products')}>← Products</a>
       </p>
-      <h1 id="product-title">{draft.modelNumber ? `${draft.brand} ${draft.modelNumber}`.trim() : 'New product'}</h1>
+      <h1 id="product-title">{draft.modelNumber ? entityLabel('product', draft) : 'New product'}</h1>
       <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
 
       <fieldset>
@@ -74,7 +73,7 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
               value={draft.hubId ?? ''}
               error={visibleError('hubId')}
               hint={hubs.length === 0 ? 'No hubs yet: add the tested hub under Hubs.' : undefined}
-              options={[{ value: '', label: 'Not chosen yet' }, ...hubs.map((h) => ({ value: h.id, label: `${h.brand} ${h.modelNumber}` }))]}
+              options={[{ value: '', label: 'Not chosen yet' }, ...hubs.map((h) => ({ value: h.id, label: entityLabel('hub', h) }))]}
               onChange={(v) => set('hubId', v === '' ? null : v)}
             />
           ) : null}

@@ -11,15 +11,10 @@ export function ProductHistory({ product }: { product: Product }) {
   const repos = useRepos()
   const [showAudit, setShowAudit] = useState(false)
   const history = useLiveQuery(async () => {
-    const [sessions, units] = await Promise.all([repos.sessions.forProduct(product.id), repos.units.forProduct(product.id)])
+    const sessions = await repos.sessions.forProduct(product.id)
     const unit = (s: (typeof sessions)[number]) => `${s.unitAsTested.serialNumber} (firmware ${s.unitAsTested.firmware})`
-    return { sessions: sessions.map((s) => ({ session: s, unit: unit(s) })), units }
+    return { sessions: sessions.map((s) => ({ session: s, unit: unit(s) })) }
   }, [repos, product.id])
-  const entities = [
-    { kind: 'product', id: product.id },
-    ...(history?.units ?? []).map((u) => ({ kind: 'unit', id: u.id })),
-    ...(history?.sessions ?? []).map(({ session }) => ({ kind: 'session', id: session.id })),
-  ]
   return (
     <section aria-labelledby="product-history-title">
       <h2 id="product-history-title">Sessions</h2>
@@ -43,7 +38,7 @@ export function ProductHistory({ product }: { product: Product }) {
       </a>
       <details className="audit-details" open={showAudit} onToggle={(e) => setShowAudit(e.currentTarget.open)}>
         <summary>Audit trail of this product, its units and sessions</summary>
-        {showAudit ? <AuditTrail entities={entities} /> : null}
+        {showAudit ? <AuditTrail subject={{ kind: 'product', id: product.id }} /> : null}
       </details>
     </section>
   )

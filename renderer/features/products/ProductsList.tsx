@@ -8,7 +8,7 @@ export function ProductsList() {
   const products = useLiveQuery(() => repos.products.list(), [repos])
   return (
     <RecordListPage
-      kind="products"
+      kind="product" section="products"
       title="Products"
       newLabel="New product"
       rows={products}

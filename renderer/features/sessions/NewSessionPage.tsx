@@ -1,5 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
+import { entityLabel } from '../../../core/model/entity'
+import { describeProblem } from '../../../core/outcome'
+import { countOf } from '../../../core/text/plural'
 import { marketplaceByCode, regionNames, regionOf, type Region } from '../../../core/model/marketplace'
 import { Session } from '../../../core/model/session'
 import type { PageProps } from '../../app/feature'
@@ -38,6 +41,8 @@ export function NewSessionPage({ query }: PageProps) {
     marketplaces: [],
   })
   const [problem, setProblem] = useState<string>()
+  // The chosen version's cases, read when it is chosen: the list itself carries only summaries.
+  const plan = useLiveQuery(async () => (choice.versionId ? ((await repos.plans.getVersion(choice.versionId)) ?? null) : null), [repos, choice.versionId])
   const [tried, setTried] = useState(false)
   if (!data) return <p className="muted">Loading…</p>
 
@@ -45,7 +50,6 @@ export function NewSessionPage({ query }: PageProps) {
   const units = data.units.filter((u) => u.productId === choice.productId)
   const regions = [...new Set((product?.marketplaces ?? []).map(regionOf))]
   const inRegion = (product?.marketplaces ?? []).filter((m) => choice.region !== '' && regionOf(m) === choice.region)
-  const plan = data.plans.find((p) => p.latest.id === choice.versionId)?.latest
   // The person at the bench tests, unless another tester is chosen; the workstation is nobody.
   const testerId = choice.testerId || (data.people.some((p) => p.id === actor.id) ? actor.id : '')
 
@@ -77,13 +81,10 @@ export function NewSessionPage({ query }: PageProps) {
       setProblem(plan ? 'Some choices are missing; see the fields marked above.' : 'Choose the test plan to run.')
       return
     }
-    try {
-      const session = await repos.sessions.create(parsed.data)
-      await repos.sessions.start(session.id)
-      navigate(href('sessions', session.id))
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error))
-    }
+    const created = await repos.sessions.create(parsed.data)
+    const started = created.ok ? await repos.sessions.start(created.value.id) : created
+    if (started.ok) navigate(href('sessions', started.value.id))
+    else setProblem(describeProblem(started.problem))
   }
 
   return (
@@ -97,7 +98,7 @@ export function NewSessionPage({ query }: PageProps) {
           label="Product"
           value={choice.productId}
           error={errors.get('productId')}
-          options={[{ value: '', label: 'Choose a product' }, ...data.products.map((p) => ({ value: p.id, label: `${p.brand} ${p.modelNumber}` }))]}
+          options={[{ value: '', label: 'Choose a product' }, ...data.products.map((p) => ({ value: p.id, label: entityLabel('product', p) }))]}
           onChange={(v) => set({ productId: v, unitId: '', region: '', marketplaces: [] })}
         />
         <SelectField
@@ -114,7 +115,7 @@ export function NewSessionPage({ query }: PageProps) {
           hint={data.plans.length === 0 ? 'No test plans yet: import or type one under Test plans.' : undefined}
           options={[
             { value: '', label: 'Choose a plan' },
-            ...data.plans.map((p) => ({ value: p.latest.id, label: `${p.latest.name} v${p.latest.version} (${p.latest.cases.length} cases)` })),
+            ...data.plans.map((p) => ({ value: p.latest.id, label: `${p.latest.name} v${p.latest.version} (${countOf(p.latest.caseCount, 'case')})` })),
           ]}
           onChange={(v) => set({ versionId: v })}
         />

@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
+import { entityLabel } from '../../../core/model/entity'
+import { describeProblem } from '../../../core/outcome'
 import { regionNames } from '../../../core/model/marketplace'
 import { sessionStateLabels } from '../../../core/model/session'
 import type { PageProps } from '../../app/feature'
@@ -36,11 +38,8 @@ export function SessionPage({ params }: PageProps<':id'>) {
     )
   }
   const start = async () => {
-    try {
-      await repos.sessions.start(session.id)
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error))
-    }
+    const started = await repos.sessions.start(session.id)
+    setProblem(started.ok ? null : describeProblem(started.problem))
   }
   return (
     <section aria-labelledby="session-title" className="session-page">
@@ -48,7 +47,7 @@ export function SessionPage({ params }: PageProps<':id'>) {
         <a href={href('sessions')}>← Sessions</a>
       </p>
       <h1 id="session-title">
-        {facts?.product ? `${facts.product.brand} ${facts.product.modelNumber}` : 'Session'} · {session.plan.name} v{session.plan.version}
+        {facts?.product ? entityLabel('product', facts.product) : 'Session'} · {session.plan.name} v{session.plan.version}
       </h1>
       <dl className="facts inline">
         <dt>Unit</dt>
@@ -82,7 +81,7 @@ export function SessionPage({ params }: PageProps<':id'>) {
       <Runner session={session} results={results} />
       <details className="audit-details" open={showAudit} onToggle={(e) => setShowAudit(e.currentTarget.open)}>
         <summary>Audit trail of this session</summary>
-        {showAudit ? <AuditTrail entities={[{ kind: 'session', id: session.id }]} /> : null}
+        {showAudit ? <AuditTrail subject={{ kind: 'session', id: session.id }} /> : null}
       </details>
     </section>
   )

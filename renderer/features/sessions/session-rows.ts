@@ -1,5 +1,6 @@
 import type { Product } from '../../../core/model/product'
-import { sessionStateLabels, type Session } from '../../../core/model/session'
+import { entityLabel } from '../../../core/model/entity'
+import { sessionStateLabels, type SessionSummary } from '../../../core/model/session'
 
 /** A session as lists show it: names instead of ids, dates as the tester reads them. */
 export type SessionRow = {
@@ -17,8 +18,8 @@ export type SessionRow = {
 const day = (instant: string | null) => (instant ? instant.slice(0, 10) : '')
 
 /** Unit and tester are shown as they were when the session started. */
-export function sessionRows(sessions: readonly Session[], products: readonly Product[]): SessionRow[] {
-  const product = new Map(products.map((p) => [p.id, `${p.brand} ${p.modelNumber}`]))
+export function sessionRows(sessions: readonly SessionSummary[], products: readonly Product[]): SessionRow[] {
+  const product = new Map(products.map((p) => [p.id, entityLabel('product', p)]))
 
   return sessions.map((s) => ({
     id: s.id,

@@ -1,3 +1,4 @@
+import { entityLabel } from '../../../core/model/entity'
 import { Skill } from '../../../core/model/skill'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
@@ -9,7 +10,7 @@ import { useRecordEditor } from '../../hooks/use-record-editor'
 /** An Alexa skill: its name and its store ID. */
 export function SkillEditor({ loaded }: { loaded: ReadyRecord<Skill> }) {
   const repos = useRepos()
-  const form = useRecordEditor({ kind: 'skills', loaded, schema: Skill, save: repos.skills.save, title: (s) => s.name || 'Untitled skill' })
+  const form = useRecordEditor({ kind: 'skill', section: 'skills', loaded, schema: Skill, save: repos.skills.save, title: (s) => entityLabel('skill', s) })
   const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   return (

@@ -11,7 +11,7 @@ const newSkill = (): Skill => ({ id: newId(), skillId: '', name: '', createdAt: 
 export function SkillEditorPage({ params }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="skills" id={params.id} what="skill" get={repos.skills.get} makeNew={newSkill}>
+    <RecordPage kind="skill" section="skills" id={params.id} what="skill" get={repos.skills.get} makeNew={newSkill}>
       {(ready) => <SkillEditor loaded={ready} />}
     </RecordPage>
   )

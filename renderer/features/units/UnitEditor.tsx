@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { entityLabel } from '../../../core/model/entity'
 import { conditionLabels, photoRoleLabels, photoRoles, Unit, unitConditions, type PhotoRole, type UnitCondition } from '../../../core/model/unit'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
@@ -13,11 +14,11 @@ import { DiscoveryPanel } from './DiscoveryPanel'
 export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
   const repos = useRepos()
   const form = useRecordEditor({
-    kind: 'units',
+    kind: 'unit', section: 'units',
     loaded,
     schema: Unit,
     save: repos.units.save,
-    title: (u) => (u.serialNumber ? `Unit ${u.serialNumber}` : 'Untitled unit'),
+    title: (u) => entityLabel('unit', u),
   })
   const isNew = loaded.isNew
   const { draft, update, visibleError } = form
@@ -32,9 +33,7 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
         {product ? (
           <>
             {' · '}
-            <a href={href('products', product.id)}>
-              {product.brand} {product.modelNumber}
-            </a>
+            <a href={href('products', product.id)}>{entityLabel('product', product)}</a>
           </>
         ) : null}
       </p>
@@ -47,7 +46,7 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
             label="Product"
             value={draft.productId}
             error={visibleError('productId')}
-            options={[{ value: '', label: 'Choose a product' }, ...products.map((p) => ({ value: p.id, label: `${p.brand} ${p.modelNumber}` }))]}
+            options={[{ value: '', label: 'Choose a product' }, ...products.map((p) => ({ value: p.id, label: entityLabel('product', p) }))]}
             onChange={(v) => set('productId', v)}
           />
           <TextField label="Serial number" value={draft.serialNumber} error={visibleError('serialNumber')} onChange={(v) => set('serialNumber', v)} autoFocus={isNew} />

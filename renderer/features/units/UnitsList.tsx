@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { entityLabel } from '../../../core/model/entity'
 import type { Product } from '../../../core/model/product'
 import { conditionLabels, type Unit } from '../../../core/model/unit'
 import { href } from '../../app/route'
@@ -25,7 +26,7 @@ const unitColumns = column.columns([
   column.accessor((u) => u.photos.length, { id: 'photos', header: 'Photos' }),
 ])
 
-const productLabel = (p: Product | undefined) => (p ? `${p.brand} ${p.modelNumber}` : 'Deleted product')
+const productLabel = (p: Product | undefined) => (p ? entityLabel('product', p) : 'Deleted product')
 
 export function UnitsList() {
   const repos = useRepos()
@@ -36,7 +37,7 @@ export function UnitsList() {
   }, [repos])
   return (
     <RecordListPage
-      kind="units"
+      kind="unit" section="units"
       title="Tested units"
       newLabel="New unit"
       rows={rows}

@@ -1,54 +1,56 @@
 import type { EntityTable, IDType } from 'dexie'
-import type { z } from 'zod'
-import { auditChange, type AuditContext } from '../audit-log'
+import type { EntityRecords } from '../../../core/model/entity'
+import type { Outcome } from '../../../core/outcome'
+import { auditChange, changeOf, type AuditContext } from '../audit-log'
 import type { LabDb } from '../lab-db'
+import { attempt, validate } from '../storage-problems'
+import { registrationOf } from '../tables'
 
 type Timestamped = { readonly id: string; readonly createdAt: string; readonly updatedAt: string }
 
-/** The operations every identity record shares: read, list, validated and audited save and remove. */
+/** Kinds stored one record per row under their own id, saved whole by an editor. */
+export type IdentityKind = 'product' | 'hub' | 'skill' | 'unit'
+
+/** The operations every identity record shares: read, list, and a validated, audited save and remove. */
 export type RecordRepo<T extends Timestamped> = {
   get(id: string): Promise<T | undefined>
+  /** Every record, most recently changed first. */
   list(): Promise<T[]>
-  /** Validates with the model's schema (throws a ZodError, saving nothing, when invalid), stores it and audits the change. */
-  save(record: T): Promise<T>
-  remove(id: string): Promise<void>
+  /** Validates with the kind's schema (refusing, and saving nothing, when invalid), stores it and audits the change. */
+  save(record: T): Promise<Outcome<T>>
+  remove(id: string): Promise<Outcome<void>>
 }
 
-export type RecordKind<T> = {
-  /** The entity kind the audit trail names, e.g. "product". */
-  readonly kind: string
-  /** How the audit trail names one record, e.g. "Acme AC-100". */
-  readonly label: (record: T) => string
-}
-
-export function createRecordRepo<T extends Timestamped>(
-  db: LabDb,
-  table: EntityTable<T, 'id'>,
-  schema: z.ZodType<T>,
-  recordKind: RecordKind<T>,
-  audit: AuditContext,
-): RecordRepo<T> {
+/** The record repository of a kind, from the registry's table, schema and label. */
+export function createRecordRepo<K extends IdentityKind>(db: LabDb, kind: K, audit: AuditContext): RecordRepo<EntityRecords[K]> {
+  type T = EntityRecords[K]
+  const registration = registrationOf(kind)
+  const table = db[registration.table] as unknown as EntityTable<T, 'id'>
   const key = (id: string) => id as IDType<T, 'id'>
-  const entity = (record: T) => ({ kind: recordKind.kind, id: record.id, label: recordKind.label(record) })
   return {
     get: (id) => table.get(key(id)),
     list: () => table.orderBy('updatedAt').reverse().toArray(),
     async save(record) {
-      const valid = schema.parse({ ...record, updatedAt: audit.now().toISOString() })
-      await db.transaction('rw', table, db.audit, async () => {
-        const before = await table.get(key(valid.id))
-        await table.put(valid)
-        await auditChange(db, audit, entity(valid), before, valid)
-      })
-      return valid
+      const valid = validate(registration.schema, { ...record, updatedAt: audit.now().toISOString() })
+      if (!valid.ok) return valid
+      const value = valid.value
+      return attempt(() =>
+        db.transaction('rw', table, db.audit, async () => {
+          const before = await table.get(key(value.id))
+          await table.put(value)
+          await auditChange(db, audit, changeOf(kind, value.id, value, before, value))
+          return value
+        }),
+      )
     },
-    async remove(id) {
-      await db.transaction('rw', table, db.audit, async () => {
-        const before = await table.get(key(id))
-        if (before === undefined) return
-        await table.delete(key(id))
-        await auditChange(db, audit, entity(before), before, undefined)
-      })
-    },
+    remove: (id) =>
+      attempt(() =>
+        db.transaction('rw', table, db.audit, async () => {
+          const before = await table.get(key(id))
+          if (before === undefined) return
+          await table.delete(key(id))
+          await auditChange(db, audit, changeOf(kind, id, before, before, undefined))
+        }),
+      ),
   }
 }

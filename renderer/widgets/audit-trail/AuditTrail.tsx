@@ -1,89 +1,129 @@
-import { useState } from 'react'
-import type { AuditChange } from '../../../core/audit/audit-entry'
+import { useCallback, useEffect, useState } from 'react'
+import type { AuditEntry } from '../../../core/audit/audit-entry'
+import type { EntityRef } from '../../../core/model/entity'
+import { countOf } from '../../../core/text/plural'
 import { useRepos } from '../../app/services-context'
-import { useLoadOnce } from '../../hooks/use-load-once'
+import { describeChange, worthShowingOnCreate } from './describe-change'
+import { useChainCheck, type ChainStatus } from './use-chain-check'
 
-type Entity = { readonly kind: string; readonly id: string }
+/** Entries shown at once, and added by each "Show earlier entries": a product's trail can hold tens of thousands. */
+export const auditPageSize = 100
 
-/** The audit entries about some records, and whether the hash chain behind them still verifies. */
-export function AuditTrail({ entities }: { entities: readonly Entity[] }) {
+/**
+ * The audit entries about a record and everything that belongs to it (a
+ * product's units, sessions and results), newest first, a page at a time, and
+ * whether the hash chain behind them still verifies.
+ */
+export function AuditTrail({ subject }: { subject: EntityRef }) {
   const repos = useRepos()
+  const [shown, setShown] = useState<{ readonly entries: readonly AuditEntry[]; readonly total: number }>()
+  const [limit, setLimit] = useState(auditPageSize)
   const [round, setRound] = useState(0)
-  const key = entities.map((e) => `${e.kind}:${e.id}`).join(',')
-  // Checked on request, not live: verifying the whole chain after every key press would slow the runner.
-  const view = useLoadOnce(() => repos.audit.view(entities), `${key}#${round}`)
-  if (!view) return <p className="muted">Checking the audit trail…</p>
-  const suspect = (seq: number) => !view.verdict.intact && seq >= view.verdict.firstBad
+  const [whole, setWhole] = useState(false)
+
+  useEffect(() => {
+    let live = true
+    // Read on request, not live: re-reading and re-checking after every key press would slow the runner.
+    void repos.audit.page(subject, { limit }).then((page) => live && setShown(page))
+    return () => {
+      live = false
+    }
+  }, [repos, subject.kind, subject.id, limit, round]) // eslint-disable-line react-hooks/exhaustive-deps -- the subject by value
+  const status = useChainCheck(shown?.entries, round, whole)
+  const checkAgain = useCallback((everything: boolean) => {
+    setWhole(everything)
+    setRound((n) => n + 1)
+  }, [])
+
+  if (!shown) return <p className="muted">Checking the audit trail…</p>
+  const suspect = (seq: number) => status.state === 'done' && !status.verdict.intact && seq >= status.verdict.firstBad
   return (
     <div className="audit-trail">
-      <button type="button" onClick={() => setRound((n) => n + 1)}>
-        Check again
-      </button>
-      {view.verdict.intact ? (
-        <p className="verdict-pass" role="status">
-          Intact: all {view.verdict.count} entries of the audit trail verify.
-        </p>
-      ) : (
-        <p className="field-error" role="alert">
-          Not intact: {view.verdict.reason} Entries from {view.verdict.firstBad} on cannot be trusted.
-        </p>
-      )}
-      {view.entries.length === 0 ? (
+      <p className="audit-actions">
+        <button type="button" onClick={() => checkAgain(false)}>
+          Check again
+        </button>{' '}
+        <button type="button" onClick={() => checkAgain(true)} disabled={status.state !== 'done'}>
+          Check the whole trail
+        </button>
+      </p>
+      <ChainLine status={status} />
+      {shown.entries.length === 0 ? (
         <p className="muted">No entries yet.</p>
       ) : (
-        <table aria-label="Audit entries">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.entries.map((entry) => (
-              <tr key={entry.seq} className={suspect(entry.seq) ? 'suspect' : undefined}>
-                <td>
-                  {entry.seq}
-                  {suspect(entry.seq) ? <span className="visually-hidden"> (cannot be trusted)</span> : null}
-                </td>
-                <td>{new Date(entry.at).toLocaleString()}</td>
-                <td>{entry.actor.name}</td>
-                <td>
-                  {entry.action} {entry.entity.label}
-                </td>
-                <td>
-                  <ul className="changes">
-                    {entry.changes.filter((change) => entry.action !== 'create' || worthShowingOnCreate(change)).map((change) => (
-                      <li key={change.field}>{describeChange(change)}</li>
-                    ))}
-                  </ul>
-                </td>
+        <>
+          <p className="muted">
+            {shown.entries.length < shown.total
+              ? `The newest ${countOf(shown.entries.length, 'entry', 'entries')} of ${shown.total.toLocaleString('en-US')}, newest first.`
+              : `${countOf(shown.total, 'entry', 'entries')}, newest first.`}
+          </p>
+          <table aria-label="Audit entries">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Change</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...shown.entries].reverse().map((entry) => (
+                <tr key={entry.seq} className={suspect(entry.seq) ? 'suspect' : undefined}>
+                  <td>
+                    {entry.seq}
+                    {suspect(entry.seq) ? <span className="visually-hidden"> (cannot be trusted)</span> : null}
+                  </td>
+                  <td>{new Date(entry.at).toLocaleString()}</td>
+                  <td>{entry.actor.name}</td>
+                  <td>
+                    {entry.action} {entry.entity.label}
+                  </td>
+                  <td>
+                    <ul className="changes">
+                      {entry.changes
+                        .filter((change) => entry.action !== 'create' || worthShowingOnCreate(change))
+                        .map((change) => (
+                          <li key={change.field}>{describeChange(change)}</li>
+                        ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.entries.length < shown.total ? (
+            <button type="button" onClick={() => setLimit((n) => n + auditPageSize)}>
+              Show earlier entries
+            </button>
+          ) : null}
+        </>
       )}
     </div>
   )
 }
 
-const isEmpty = (value: unknown) => value === '' || value === null || (Array.isArray(value) && value.length === 0)
-
-/** A new record lists what was filled in; ids, stamps and empty fields tell a reviewer nothing. */
-function worthShowingOnCreate(change: AuditChange): boolean {
-  return !isEmpty(change.after) && change.field !== 'id' && change.field !== 'createdAt' && !/Id$/.test(change.field)
-}
-
-const shown = (value: unknown): string => {
-  if (value === undefined) return '—'
-  if (value === '') return '(empty)'
-  if (value === null || (Array.isArray(value) && value.length === 0)) return '(none)'
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text
-}
-
-function describeChange(change: AuditChange): string {
-  return change.before === undefined ? `${change.field}: ${shown(change.after)}` : `${change.field}: ${shown(change.before)} → ${shown(change.after)}`
+function ChainLine({ status }: { status: ChainStatus }) {
+  if (status.state === 'checking') return <p className="muted">Checking the audit trail…</p>
+  if (status.state === 'checking-long') {
+    const { checked, total } = status.progress
+    return (
+      <div className="audit-progress">
+        <progress aria-label="Checking the audit trail" max={total} value={checked} />
+        <p className="muted" role="status">
+          Checking {countOf(total, 'entry', 'entries')} added since the trail was last checked, in the background…
+        </p>
+      </div>
+    )
+  }
+  const { verdict } = status
+  return verdict.intact ? (
+    <p className="status-good" role="status">
+      Intact: all {verdict.count} entries of the audit trail verify.
+    </p>
+  ) : (
+    <p className="field-error" role="alert">
+      Not intact: {verdict.reason} Entries from {verdict.firstBad} on cannot be trusted.
+    </p>
+  )
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { FileFilter } from '../../../core/bridge/contract'
 import { formatBytes } from '../../../core/format-bytes'
 import { useServices } from '../../app/services-context'
-import type { IncomingFile, StoreOutcome } from '../../storage/repos/files-repo'
+import type { IncomingFile, StoreOutcome } from '../../storage/repos/files/files-repo'
 import { describeStorageError } from '../../storage/storage-errors'
 
 export type IntakeState = { readonly busy: string | null; readonly problems: readonly string[] }

@@ -40,8 +40,8 @@ describe('nothing typed is lost', () => {
     const db = freshLabDb()
     await db.products.put(aProduct())
     await db.drafts.put({
-      key: 'products:p-1',
-      kind: 'products',
+      key: 'product:p-1',
+      kind: 'product',
       recordId: 'p-1',
       title: 'Acme AC-100',
       value: { ...aProduct(), brand: '' },

@@ -9,15 +9,15 @@ export function CaseHistory({ session, caseId }: { session: Session; caseId: str
   const repos = useRepos()
   // Read once per case: other sessions' verdicts do not change while this one runs.
   const earlier = useLoadOnce(async () => {
-    const results = await repos.results.forCase(caseId)
-    const rows = []
-    for (const result of results) {
-      if (result.sessionId === session.id) continue
-      const other = await repos.sessions.get(result.sessionId)
-      if (!other || other.plan.planId !== session.plan.planId) continue
-      rows.push({ result, other, unit: other.unitAsTested.serialNumber })
-    }
-    return rows.sort((a, b) => b.other.createdAt.localeCompare(a.other.createdAt))
+    // One index read for the case's results in this plan, then only the sessions they belong to.
+    const results = (await repos.results.forPlanCase(session.plan.planId, caseId)).filter((r) => r.sessionId !== session.id)
+    const sessions = await Promise.all(results.map((r) => repos.sessions.summary(r.sessionId)))
+    return results
+      .flatMap((result, index) => {
+        const other = sessions[index]
+        return other ? [{ result, other, unit: other.unitAsTested.serialNumber }] : []
+      })
+      .sort((a, b) => b.other.createdAt.localeCompare(a.other.createdAt))
   }, `${session.id}/${caseId}`)
   if (!earlier || earlier.length === 0) return null
   return (

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { describeProblem } from '../../../../core/outcome'
 import { listCaseIds } from '../../../../core/rules/session-summary'
 import { useRepos } from '../../../app/services-context'
 import type { Runner } from './use-runner'
@@ -25,17 +26,13 @@ export function CompleteBar({ runner }: { runner: Runner }) {
   }
   const complete = async () => {
     setConfirming(false)
-    try {
-      if (!(await runner.storePending())) {
-        setMessage('Some results are not stored yet (see above), so the session cannot complete. Try again once they are stored.')
-        return
-      }
-      // The page watches the session, so the runner turns read-only and shows the outcome.
-      await repos.sessions.complete(session.id)
-      setMessage(null)
-    } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error))
+    if (!(await runner.storePending())) {
+      setMessage('Some results are not stored yet (see above), so the session cannot complete. Try again once they are stored.')
+      return
     }
+    // The page watches the session, so the runner turns read-only and shows the outcome.
+    const completed = await repos.sessions.complete(session.id)
+    setMessage(completed.ok ? null : describeProblem(completed.problem))
   }
   const outcome = summary.outcome === 'failed' ? `failed (${listCaseIds(summary.failedRequired)} failed)` : 'passed'
   return (

@@ -4,9 +4,7 @@ import type { Session } from '../../../../core/model/session'
 import type { TestCase } from '../../../../core/model/test-plan'
 import { summarizeSession } from '../../../../core/rules/session-summary'
 import { useRepos } from '../../../app/services-context'
-import { ZodError } from 'zod'
-import { SessionStateError } from '../../../storage/repos/sessions-repo'
-import { storageCause } from '../../../storage/storage-errors'
+import { isLasting, problemCause } from '../../../../core/outcome'
 import { useNotesKeeper } from './use-notes-keeper'
 
 export type RunnerCase = TestCase & { readonly index: number }
@@ -43,21 +41,19 @@ export function useRunner(session: Session, initial: readonly Result[]) {
     async (caseId: string, change: Partial<Pick<Result, 'verdict' | 'notes' | 'evidenceIds'>>) => {
       const counts = inFlight.current
       if (change.verdict) counts.set(caseId, (counts.get(caseId) ?? 0) + 1)
-      try {
-        const saved = await repos.results.update(session.id, caseId, change)
-        if (change.verdict) counts.set(caseId, (counts.get(caseId) ?? 1) - 1)
-        if ((counts.get(caseId) ?? 0) === 0) setResults((current) => new Map(current).set(caseId, saved))
-        setProblem(null)
-        return saved
-      } catch (error) {
-        if (change.verdict) counts.set(caseId, (counts.get(caseId) ?? 1) - 1)
+      const saved = await repos.results.update(session.id, caseId, change)
+      if (change.verdict) counts.set(caseId, (counts.get(caseId) ?? 1) - 1)
+      if (!saved.ok) {
         setProblem(
-          error instanceof SessionStateError || error instanceof ZodError
-            ? `Case ${caseId} was not saved: ${error instanceof ZodError ? (error.issues[0]?.message ?? 'it is not valid') : error.message}`
-            : `Case ${caseId} is not stored yet: ${storageCause(error)}. It is kept, and stored with your next change to it or when this session opens again.`,
+          isLasting(saved.problem)
+            ? `Case ${caseId} was not saved: ${saved.problem.message}`
+            : `Case ${caseId} is not stored yet: ${problemCause(saved.problem)}. It is kept, and stored with your next change to it or when this session opens again.`,
         )
         return undefined
       }
+      if ((counts.get(caseId) ?? 0) === 0) setResults((current) => new Map(current).set(caseId, saved.value))
+      setProblem(null)
+      return saved.value
     },
     [repos, session.id],
   )

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aCase, aPlanVersion, aSession } from '../../../helpers/records'
+import { putSessions, putPlanVersions } from '../../../helpers/stored-rows'
 import { renderApp } from '../../../helpers/render-app'
 
 const caseRow = (n: number) => screen.getByRole('group', { name: `Case ${n}` })
@@ -27,7 +28,7 @@ describe('plan editor', () => {
   it('adds cases with the next ID, moves and removes them', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()
-    await db.planVersions.put(aPlanVersion({ cases: [aCase('TC-1'), aCase('TC-2')] }))
+    await putPlanVersions(db, [aPlanVersion({ cases: [aCase('TC-1'), aCase('TC-2')] })])
     renderApp('#/plans/v-1', { db })
     await user.click(await screen.findByRole('button', { name: 'Add case' }))
     expect(within(caseRow(3)).getByRole('textbox', { name: 'Case ID' })).toHaveValue('TC-3')
@@ -43,7 +44,7 @@ describe('plan editor', () => {
   it('names a duplicate case ID beside the field and stores nothing of it', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()
-    await db.planVersions.put(aPlanVersion())
+    await putPlanVersions(db, [aPlanVersion()])
     renderApp('#/plans/v-1', { db })
     const id = within(await screen.findByRole('group', { name: 'Case 3' })).getByRole('textbox', { name: 'Case ID' })
     await user.clear(id)
@@ -61,8 +62,8 @@ describe('plan editor', () => {
   it('saves an edit of a version a session ran as the next version, says so, and keeps editing there', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()
-    await db.planVersions.put(aPlanVersion())
-    await db.sessions.put(aSession())
+    await putPlanVersions(db, [aPlanVersion()])
+    await putSessions(db, [aSession()])
     renderApp('#/plans/v-1', { db })
     expect(await screen.findByText(/A session has run version 1/)).toBeInTheDocument()
 
@@ -85,7 +86,7 @@ describe('plan editor', () => {
 
   it('shows an earlier version as it was kept, with the way to the latest', async () => {
     const db = freshLabDb()
-    await db.planVersions.bulkPut([aPlanVersion(), aPlanVersion({ id: 'v-2', version: 2 })])
+    await putPlanVersions(db, [aPlanVersion(), aPlanVersion({ id: 'v-2', version: 2 })])
     renderApp('#/plans/v-1', { db })
     expect(await screen.findByText(/This is an earlier version, kept exactly as it was/)).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'version 2' })).toHaveAttribute('href', '#/plans/v-2')
@@ -97,7 +98,7 @@ describe('plan editor', () => {
     const user = userEvent.setup()
     const db = freshLabDb()
     const cases = Array.from({ length: 120 }, (_, i) => aCase(`TC-${i + 1}`))
-    await db.planVersions.put(aPlanVersion({ cases }))
+    await putPlanVersions(db, [aPlanVersion({ cases })])
     renderApp('#/plans/v-1', { db })
     expect(await screen.findByText('Cases 1–50 of 120')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Next cases' }))

@@ -8,6 +8,7 @@ import { PlanFileReaderContext } from '../../../../renderer/features/plans/plan-
 import { readPlanBytes } from '../../../../core/plan-import/read-plan-file'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aPlanVersion } from '../../../helpers/records'
+import { putPlanVersions } from '../../../helpers/stored-rows'
 import { cancellingLab, renderApp } from '../../../helpers/render-app'
 
 // happy-dom has no Web Workers: the page reads files with the worker's own function, in the test's thread.
@@ -114,7 +115,7 @@ describe('importing a test plan', () => {
   it('imports a file as the next version of an existing plan', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()
-    await db.planVersions.put(aPlanVersion())
+    await putPlanVersions(db, [aPlanVersion()])
     renderApp('#/plans/import?plan=plan-1', { db, lab: picking('v2.csv', csv(...goodRows)), wrapper: withReader(readInThread) })
     expect(await screen.findByRole('heading', { name: 'Import a new version of WWA smart plug' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Choose plan file…' }))

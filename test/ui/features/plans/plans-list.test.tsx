@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aCase, aPlanVersion } from '../../../helpers/records'
+import { putPlanVersions } from '../../../helpers/stored-rows'
 import { renderApp } from '../../../helpers/render-app'
 
 describe('test plans list', () => {
@@ -14,7 +15,7 @@ describe('test plans list', () => {
 
   it('lists each plan once, by its latest version, with its case count and source', async () => {
     const db = freshLabDb()
-    await db.planVersions.bulkPut([
+    await putPlanVersions(db, [
       aPlanVersion(),
       aPlanVersion({
         id: 'v-2',

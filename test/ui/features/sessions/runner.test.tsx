@@ -3,13 +3,14 @@ import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aProduct, aSession, aUnit } from '../../../helpers/records'
+import { putSessions } from '../../../helpers/stored-rows'
 import { renderApp } from '../../../helpers/render-app'
 
 async function openRunner(state: 'running' | 'completed' = 'running') {
   const db = freshLabDb()
   await db.products.put(aProduct())
   await db.units.put(aUnit())
-  await db.sessions.put(aSession({ state, startedAt: '2026-11-20T09:00:00.000Z', ...(state === 'completed' ? { outcome: 'passed', completedAt: '2026-11-20T10:00:00.000Z' } : {}) }))
+  await putSessions(db, [aSession({ state, startedAt: '2026-11-20T09:00:00.000Z', ...(state === 'completed' ? { outcome: 'passed', completedAt: '2026-11-20T10:00:00.000Z' } : {}) })])
   const app = renderApp('#/sessions/s-1', { db })
   await screen.findByRole('listbox', { name: 'Cases' })
   return { ...app, db, user: userEvent.setup() }

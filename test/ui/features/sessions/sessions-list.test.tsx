@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aProduct, aSession, aUnit } from '../../../helpers/records'
+import { putSessions } from '../../../helpers/stored-rows'
 import { renderApp } from '../../../helpers/render-app'
 
 describe('sessions list', () => {
@@ -10,7 +11,7 @@ describe('sessions list', () => {
     const db = freshLabDb()
     await db.products.bulkPut([aProduct(), aProduct({ id: 'p-2', brand: 'Zeta', modelNumber: 'Z-9' })])
     await db.units.bulkPut([aUnit(), aUnit({ id: 'u-2', productId: 'p-2', serialNumber: 'Z-SN' })])
-    await db.sessions.bulkPut([
+    await putSessions(db, [
       aSession({ id: 'a', state: 'running', startedAt: '2026-11-02T09:00:00.000Z' }),
       aSession({ id: 'b', productId: 'p-2', unitId: 'u-2', unitAsTested: { serialNumber: 'Z-SN', firmware: '9', hardwareRevision: '' }, state: 'completed', outcome: 'failed', startedAt: '2026-11-10T09:00:00.000Z', completedAt: '2026-11-10T12:00:00.000Z' }),
       aSession({ id: 'c', state: 'completed', outcome: 'passed', startedAt: '2026-11-20T09:00:00.000Z', completedAt: '2026-11-20T12:00:00.000Z' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createActorStore } from '../../../../renderer/storage/actor-store'
+import { createWorkingAsStore } from '../../../../renderer/app/working-as-store'
 import { createRepositories } from '../../../../renderer/storage/repositories'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aProduct, aUnit } from '../../../helpers/records'
@@ -8,9 +8,9 @@ const probeImage = () => Promise.reject(new Error('not used'))
 
 function setup() {
   const db = freshLabDb()
-  const actors = createActorStore({ id: 'jd', name: 'Jo Doe' })
+  const actors = createWorkingAsStore({ id: 'jd', name: 'Jo Doe' })
   let clock = Date.parse('2026-11-20T09:00:00Z')
-  const repos = createRepositories(db, { probeImage, actors, now: () => new Date((clock += 1000)) })
+  const repos = createRepositories(db, { probeImage, actor: actors.current, now: () => new Date((clock += 1000)) })
   return { db, repos, actors }
 }
 
@@ -42,10 +42,10 @@ describe('audit trail', () => {
     await repos.units.save(aUnit())
     await repos.units.save({ ...aUnit(), firmware: '1.2.4' })
     await repos.units.save({ ...aUnit(), firmware: '1.2.5' })
-    expect((await repos.audit.view([{ kind: 'unit', id: 'u-1' }])).verdict).toEqual({ intact: true, count: 4 })
+    expect((await repos.audit.view({ kind: 'unit', id: 'u-1' }, { limit: 100 })).verdict).toEqual({ intact: true, count: 4 })
 
     await db.audit.update(3, { actor: { id: 'x', name: 'Somebody else' } })
-    const view = await repos.audit.view([{ kind: 'unit', id: 'u-1' }])
+    const view = await repos.audit.view({ kind: 'unit', id: 'u-1' }, { limit: 100 })
     expect(view.verdict).toMatchObject({ intact: false, firstBad: 3 })
     expect(view.entries.map((e) => e.seq)).toEqual([2, 3, 4])
   })
@@ -57,6 +57,6 @@ describe('audit trail', () => {
     await repos.products.remove('p-1')
     const actions = (await db.audit.orderBy('seq').toArray()).map((e) => `${e.action} ${e.entity.kind}`)
     expect(actions).toEqual(['create product', 'create unit', 'create unit', 'delete unit', 'delete unit', 'delete product'])
-    expect((await repos.audit.view([])).verdict).toEqual({ intact: true, count: 6 })
+    expect((await repos.audit.view({ kind: 'product', id: 'p-1' }, { limit: 100 })).verdict).toEqual({ intact: true, count: 6 })
   })
 })

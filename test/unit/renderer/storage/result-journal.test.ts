@@ -49,7 +49,7 @@ describe('result journal', () => {
     const storage = memoryStorage()
     const repos = createRepositories(freshLabDb(), { probeImage: () => Promise.reject(new Error('unused')), journalStorage: storage })
     await repos.sessions.create(aSession())
-    await expect(repos.results.update('s-1', 'TC-1', { verdict: 'passed' })).rejects.toThrow(/not running/)
+    expect(await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/not running/) } })
     expect(repos.results.pending('s-1')).toEqual([])
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createRepositories } from '../../../../../renderer/storage/repositories'
-import { freshLabDb } from '../../../../helpers/lab-db'
-import { aPlanVersion, aSession } from '../../../../helpers/records'
+import { createRepositories } from '../../../../../../renderer/storage/repositories'
+import { freshLabDb } from '../../../../../helpers/lab-db'
+import { aPlanVersion, aSession } from '../../../../../helpers/records'
+import { valueOf } from '../../../../../helpers/outcome'
 
 const probeImage = () => Promise.reject(new Error('not used'))
 
@@ -27,7 +28,7 @@ describe('sessions and results', () => {
     const { repos } = await running()
     await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })
     await repos.results.update('s-1', 'TC-2', { verdict: 'blocked' })
-    await expect(repos.sessions.complete('s-1')).rejects.toThrow('One required case is not decided yet (untested, blocked or marked for retest): TC-2.')
+    expect(await repos.sessions.complete('s-1')).toMatchObject({ ok: false, problem: { message: 'One required case is not decided yet (untested, blocked or marked for retest): TC-2.' } })
     expect((await repos.sessions.get('s-1'))?.state).toBe('running')
   })
 
@@ -36,20 +37,20 @@ describe('sessions and results', () => {
     await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })
     await repos.results.update('s-1', 'TC-2', { verdict: 'failed' })
     const done = await repos.sessions.complete('s-1')
-    expect(done).toMatchObject({ state: 'completed', outcome: 'failed' })
-    await expect(repos.results.update('s-1', 'TC-1', { verdict: 'failed' })).rejects.toThrow(/not running/)
+    expect(done).toMatchObject({ ok: true, value: { state: 'completed', outcome: 'failed' } })
+    expect(await repos.results.update('s-1', 'TC-1', { verdict: 'failed' })).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/not running/) } })
   })
 
   it('completes as passed when optional cases are left untested', async () => {
     const { repos } = await running()
     await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })
     await repos.results.update('s-1', 'TC-2', { verdict: 'not-applicable' })
-    expect(await repos.sessions.complete('s-1')).toMatchObject({ outcome: 'passed' })
+    expect(await repos.sessions.complete('s-1')).toMatchObject({ ok: true, value: { outcome: 'passed' } })
   })
 
   it('refuses a result for a case that is not in the session plan', async () => {
     const { repos } = await running()
-    await expect(repos.results.update('s-1', 'TC-99', { verdict: 'passed' })).rejects.toThrow("Case TC-99 is not part of this session's plan.")
+    expect(await repos.results.update('s-1', 'TC-99', { verdict: 'passed' })).toMatchObject({ ok: false, problem: { message: "Case TC-99 is not part of this session's plan." } })
   })
 })
 
@@ -58,11 +59,11 @@ describe('plan versions', () => {
     const db = freshLabDb()
     const repos = createRepositories(db, { probeImage })
     await db.planVersions.put(aPlanVersion())
-    const edited = await repos.plans.save({ ...aPlanVersion(), name: 'WWA smart plug (EU)' })
+    const edited = valueOf(await repos.plans.save({ ...aPlanVersion(), name: 'WWA smart plug (EU)' }))
     expect(edited.id).toBe('v-1')
 
     await repos.sessions.create(aSession())
-    const next = await repos.plans.save({ ...edited, cases: [...edited.cases.slice(0, 2)] })
+    const next = valueOf(await repos.plans.save({ ...edited, cases: [...edited.cases.slice(0, 2)] }))
     expect(next).toMatchObject({ planId: 'plan-1', version: 2 })
     expect(next.id).not.toBe('v-1')
     expect((await repos.plans.getVersion('v-1'))?.cases).toHaveLength(3)
@@ -73,9 +74,9 @@ describe('plan versions', () => {
     const db = freshLabDb()
     const repos = createRepositories(db, { probeImage })
     const cases = aPlanVersion().cases
-    await expect(
-      repos.plans.importPlan({ name: 'Dupes', cases: [...cases, cases[0]!], source: { kind: 'csv', fileName: 'p.csv', sha256: null } }),
-    ).rejects.toThrow(/already used by case 1/)
+    expect(
+      await repos.plans.importPlan({ name: 'Dupes', cases: [...cases, cases[0]!], source: { kind: 'csv', fileName: 'p.csv', sha256: null } }),
+    ).toMatchObject({ ok: false, problem: { code: 'invalid', message: expect.stringMatching(/already used by case 1/) } })
     expect(await db.planVersions.count()).toBe(0)
     expect(await db.audit.count()).toBe(0)
   })

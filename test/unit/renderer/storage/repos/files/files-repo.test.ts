@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { maxEvidenceBytes } from '../../../../../core/model/result'
-import { maxPhotoBytes } from '../../../../../core/model/stored-file'
-import type { ImageProbe } from '../../../../../renderer/media/image-probe'
-import { createFilesRepo } from '../../../../../renderer/storage/repos/files-repo'
-import { freshLabDb } from '../../../../helpers/lab-db'
-import { encodePng } from '../../../../helpers/png'
+import { maxEvidenceBytes } from '../../../../../../core/model/result'
+import { maxPhotoBytes } from '../../../../../../core/model/stored-file'
+import type { ImageProbe } from '../../../../../../renderer/media/image-probe'
+import { createFilesRepo } from '../../../../../../renderer/storage/repos/files/files-repo'
+import { freshLabDb } from '../../../../../helpers/lab-db'
+import { encodePng } from '../../../../../helpers/png'
 
 const probe: ImageProbe = async (image) => ({
   width: 40,

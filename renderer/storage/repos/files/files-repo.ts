@@ -1,21 +1,34 @@
-import { formatBytes } from '../../../core/format-bytes'
-import { maxEvidenceBytes } from '../../../core/model/result'
-import { maxPhotoBytes, type StoredFileMeta } from '../../../core/model/stored-file'
-import { sniffImageType } from '../../../core/rules/image-type'
-import type { ImageProbe } from '../../media/image-probe'
-import { digestSha256Hex } from '../../../core/crypto/digest'
-import type { LabDb, ThumbnailRow } from '../lab-db'
+import { formatBytes } from '../../../../core/format-bytes'
+import { maxEvidenceBytes } from '../../../../core/model/result'
+import { maxPhotoBytes, type StoredFileMeta } from '../../../../core/model/stored-file'
+import { sniffImageType } from '../../../../core/rules/image-type'
+import type { ImageProbe } from '../../../media/image-probe'
+import { digestSha256Hex } from '../../../../core/crypto/digest'
+import type { LabDb, ThumbnailRow } from '../../lab-db'
 import { looksLikeImageName, mimeOfEvidence } from './evidence-types'
 
 export type IncomingFile = { readonly name: string; readonly bytes: Uint8Array }
 export type StoreOutcome = { readonly ok: true; readonly file: StoredFileMeta } | { readonly ok: false; readonly message: string }
 
-export type FilesRepo = ReturnType<typeof createFilesRepo>
+export type FilesRepo = {
+  /**
+   * Stores a photo with its SHA-256, type, size and pixel size, plus a thumbnail.
+   * A file that is too large or is not an image is refused with a message and nothing is stored;
+   * the same bytes stored twice are kept once.
+   */
+  storePhoto(incoming: IncomingFile): Promise<StoreOutcome>
+  /** Stores a session's evidence: a photo as storePhoto does, any other file (a log, a capture) as it is, typed by its name. */
+  storeEvidence(incoming: IncomingFile): Promise<StoreOutcome>
+  /** The stored facts of these files, in the order asked, skipping any that are gone. */
+  metas(ids: readonly string[]): Promise<StoredFileMeta[]>
+  thumbnail(fileId: string): Promise<ThumbnailRow | undefined>
+  original(fileId: string): Promise<Blob | undefined>
+}
 
 export function createFilesRepo(
   db: LabDb,
   deps: { readonly probeImage: ImageProbe; readonly now?: () => Date; readonly newId?: () => string },
-) {
+): FilesRepo {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? (() => crypto.randomUUID())
 

@@ -1,0 +1,33 @@
+import { knownVersion, type LabDb } from '../storage/lab-db'
+
+/** Why the lab's database could not be opened at start, in terms the recovery screen explains. */
+export type OpenFailure =
+  | { readonly kind: 'newer-schema'; readonly found: number; readonly known: number }
+  | { readonly kind: 'cannot-open'; readonly name: string; readonly message: string }
+
+/** The schema version a database was written with, read from the list of databases without opening (or changing) it. */
+async function installedVersion(factory: IDBFactory, name: string): Promise<number | undefined> {
+  if (typeof factory.databases !== 'function') return undefined
+  const found = (await factory.databases()).find((info) => info.name === name)
+  // Dexie stores version n as native version 10n.
+  return found?.version === undefined ? undefined : Math.floor(found.version / 10)
+}
+
+/**
+ * Opens the database, or says why not. A database written by a newer WWA Lab is
+ * left unopened: Dexie would otherwise adapt to it silently, and even add this
+ * build's tables to it. Nothing is ever deleted here.
+ */
+export async function openLabDb(db: LabDb, factory: IDBFactory): Promise<OpenFailure | undefined> {
+  try {
+    const found = await installedVersion(factory, db.name)
+    if (found !== undefined && found > knownVersion) return { kind: 'newer-schema', found, known: knownVersion }
+    await db.open()
+    return undefined
+  } catch (error) {
+    db.close()
+    const inner = (error as { inner?: unknown }).inner
+    const cause = inner instanceof Error ? inner : error instanceof Error ? error : new Error(String(error))
+    return { kind: 'cannot-open', name: cause.name, message: cause.message }
+  }
+}

@@ -1,0 +1,100 @@
+import { headerOf, PlanVersion, type PlanSource, type TestCase } from '../../../../core/model/test-plan'
+import type { Outcome } from '../../../../core/outcome'
+import { auditChange, changeOf, type AuditContext } from '../../audit-log'
+import type { LabDb, PlanSummaryRow } from '../../lab-db'
+import { attempt, orRefuse, validate } from '../../storage-problems'
+
+/** A plan as lists show it: its newest version (without cases) and how many versions there are. */
+export type PlanSummary = PlanSummaryRow
+
+export type PlanImport = { readonly planId?: string; readonly name: string; readonly cases: readonly TestCase[]; readonly source: PlanSource }
+
+export type PlansRepo = {
+  getVersion(id: string): Promise<PlanVersion | undefined>
+  /** Every version of one plan, newest first. */
+  versionsOf(planId: string): Promise<PlanVersion[]>
+  /** Every plan with its newest version, newest change first; read from the summaries, not the versions. */
+  list(): Promise<PlanSummary[]>
+  /** Whether a session has run this version (then it never changes again). */
+  isUsed(versionId: string): Promise<boolean>
+  /**
+   * Saves an edited version. A version a session already ran is never changed:
+   * the edit becomes the plan's next version, which is returned.
+   */
+  save(version: PlanVersion): Promise<Outcome<PlanVersion>>
+  /** Stores an imported plan, all cases or none: a new plan, or the next version of an existing one when `planId` is given. */
+  importPlan(input: PlanImport): Promise<Outcome<PlanVersion>>
+}
+
+/**
+ * A plan version as the audit trail compares it: one field per case, so editing
+ * one case of 2,000 records that case, not the whole list twice.
+ */
+const auditView = (v: PlanVersion | undefined) => v && { ...v, cases: v.cases.length, ...Object.fromEntries(v.cases.map((c) => [`case ${c.caseId}`, c])) }
+
+export function createPlansRepo(db: LabDb, audit: AuditContext, newId: () => string = () => crypto.randomUUID()): PlansRepo {
+  const isUsed = async (versionId: string) => (await db.sessions.where('plan.versionId').equals(versionId).count()) > 0
+  /** The plan's summary; rebuilt from its versions when there is none yet (a first version, or versions stored before summaries were kept). */
+  const summaryOf = async (planId: string): Promise<PlanSummaryRow | undefined> => {
+    const kept = await db.planSummaries.get(planId)
+    if (kept) return kept
+    const versions = await db.planVersions.where('planId').equals(planId).toArray()
+    if (versions.length === 0) return undefined
+    const latest = versions.reduce((a, b) => (b.version > a.version ? b : a))
+    return { planId, latest: headerOf(latest), versionCount: versions.length }
+  }
+  const newestNumber = async (planId: string) => (await summaryOf(planId))?.latest.version ?? 0
+
+  /** Keeps the plan's summary in step with a version about to be written, in the same transaction. */
+  const summarize = async (version: PlanVersion, added: boolean) => {
+    const summary = await summaryOf(version.planId)
+    const isLatest = summary === undefined || version.version >= summary.latest.version
+    await db.planSummaries.put({
+      planId: version.planId,
+      latest: isLatest || summary === undefined ? headerOf(version) : summary.latest,
+      versionCount: (summary?.versionCount ?? 0) + (added ? 1 : 0),
+    })
+  }
+
+  const addVersion = async (version: PlanVersion) => {
+    await summarize(version, true)
+    await db.planVersions.add(version)
+    await auditChange(db, audit, changeOf('plan-version', version.id, version, undefined, auditView(version)))
+    return version
+  }
+
+  return {
+    getVersion: (id) => db.planVersions.get(id),
+    versionsOf: async (planId) => (await db.planVersions.where('planId').equals(planId).toArray()).sort((a, b) => b.version - a.version),
+    list: () => db.planSummaries.orderBy('latest.updatedAt').reverse().toArray(),
+    isUsed,
+    async save(version) {
+      const at = audit.now().toISOString()
+      const valid = validate(PlanVersion, { ...version, updatedAt: at })
+      if (!valid.ok) return valid
+      return attempt(() =>
+        db.transaction('rw', [db.planVersions, db.planSummaries, db.sessions, db.audit], async () => {
+          const before = await db.planVersions.get(version.id)
+          if (before && (await isUsed(before.id))) {
+            const next = { ...valid.value, id: newId(), version: (await newestNumber(version.planId)) + 1, createdAt: at, updatedAt: at }
+            return addVersion(next)
+          }
+          await summarize(valid.value, before === undefined)
+          await db.planVersions.put(valid.value)
+          await auditChange(db, audit, changeOf('plan-version', valid.value.id, valid.value, auditView(before), auditView(valid.value)))
+          return valid.value
+        }),
+      )
+    },
+    async importPlan(input) {
+      const at = audit.now().toISOString()
+      const planId = input.planId ?? newId()
+      return attempt(() =>
+        db.transaction('rw', [db.planVersions, db.planSummaries, db.audit], async () => {
+          const candidate = { id: newId(), planId, name: input.name, version: (await newestNumber(planId)) + 1, cases: input.cases, source: input.source, createdAt: at, updatedAt: at }
+          return addVersion(orRefuse(validate(PlanVersion, candidate)))
+        }),
+      )
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { AuditEntry, ChainVerdict } from '../../../core/audit/audit-entry'
+import { combineVerdicts } from '../../../core/audit/chain-check'
+import { useRepos } from '../../app/services-context'
+import { checkInBatches, useLongCheck, type LongCheckProgress } from './long-check'
+
+/** More entries than this since the last check are checked in the background, not before the view shows. */
+export const inlineCheckLimit = 5_000
+
+export type ChainStatus =
+  | { readonly state: 'checking' }
+  | { readonly state: 'checking-long'; readonly progress: LongCheckProgress }
+  | { readonly state: 'done'; readonly verdict: ChainVerdict }
+
+/**
+ * Whether the trail can be trusted, checked without re-reading history: the
+ * entries shown are each checked against the entry before them, and the entries
+ * added since the last check continue the chain from its checkpoint (in the
+ * background when there are many). `whole` checks every entry from the first.
+ */
+export function useChainCheck(shown: readonly AuditEntry[] | undefined, round: number, whole: boolean): ChainStatus {
+  const repos = useRepos()
+  const provided = useLongCheck()
+  const longCheck = useMemo(() => provided ?? checkInBatches(repos.audit), [provided, repos])
+  const [status, setStatus] = useState<ChainStatus>({ state: 'checking' })
+
+  useEffect(() => {
+    if (shown === undefined) return undefined
+    const controller = new AbortController()
+    const live = () => !controller.signal.aborted
+    void (async () => {
+      setStatus({ state: 'checking' })
+      const ofShown = await repos.audit.checkShown(shown)
+      const since = whole ? { state: 'long' as const, after: 0, head: (await repos.audit.state()).head?.seq ?? 0 } : await repos.audit.checkSince(inlineCheckLimit)
+      if (since.state === 'checked') {
+        if (live()) setStatus({ state: 'done', verdict: combineVerdicts(ofShown, since.verdict) })
+        return
+      }
+      // Shown entries that fail are said at once; the long check only adds what it finds.
+      if (!ofShown.intact && live()) setStatus({ state: 'done', verdict: ofShown })
+      else if (live()) setStatus({ state: 'checking-long', progress: { checked: 0, total: since.head - since.after } })
+      const anchor = since.after === 0 ? undefined : (await repos.audit.state()).anchor
+      const result = await longCheck({ after: since.after, head: since.head, anchor }, (progress) => live() && ofShown.intact && setStatus({ state: 'checking-long', progress }), controller.signal)
+      if (!live()) return
+      if (result.verdict.intact && result.last) await repos.audit.saveCheckpoint(result.last, new Date())
+      if (live()) setStatus({ state: 'done', verdict: combineVerdicts(ofShown, result.verdict) })
+    })()
+    return () => controller.abort()
+    // The check runs again for new shown entries, on "Check again", and for a whole check.
+  }, [repos, longCheck, shown, round, whole])
+
+  return status
+}
