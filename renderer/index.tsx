@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { start } from './app/start'
 import { probeImageInBrowser } from './media/image-probe'
 import { LabDb } from './storage/lab-db'
-import './styles.css'
+import './styles/base.css'
 
 // zod would probe `new Function` for a faster parser; the CSP forbids eval, so say so instead of tripping it.
 z.config({ jitless: true })

@@ -3,6 +3,7 @@ import { Navigation } from './Navigation'
 import { Page } from './Page'
 import { useAddress } from './route'
 import { featureOf, sections } from './sections'
+import './shell.css'
 
 /** The window: navigation on the left, the page at the address on the right. */
 export function App() {

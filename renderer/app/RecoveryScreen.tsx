@@ -1,5 +1,6 @@
 import { assertNever } from '../../core/assert-never'
 import type { OpenFailure } from './open-lab-db'
+import './RecoveryScreen.css'
 
 /**
  * Shown instead of the app when the lab's database cannot be opened at start.

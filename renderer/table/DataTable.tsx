@@ -1,6 +1,7 @@
 import { useTable, type Column, type ColumnDef, type Row, type RowData } from '@tanstack/react-table'
 import { useId } from 'react'
 import { listFeatures, type ListFeatures } from './table-features'
+import './DataTable.css'
 
 type Props<T extends RowData> = {
   /** What the table lists, e.g. "Products": names the table, its filter box and its column menu. */

@@ -1,5 +1,6 @@
 import { assertNever } from '../../core/assert-never'
 import type { SaveStatus, useAutosave } from '../hooks/use-autosave'
+import './EditorStatus.css'
 
 type EditorForm = Pick<ReturnType<typeof useAutosave<unknown>>, 'status' | 'revealErrors' | 'retry' | 'discard'>
 
@@ -23,7 +24,7 @@ export function EditorStatus({ form, restoredAt }: Props) {
           </button>
         </p>
       ) : null}
-      <p className={`save-status save-${status.kind}`} role="status" aria-live="polite">
+      <p className={`save-status ${statusClass[status.kind]}`} role="status" aria-live="polite">
         {describe(status)}{' '}
         {status.kind === 'invalid' ? (
           <button type="button" className="link" onClick={form.revealErrors}>
@@ -39,6 +40,8 @@ export function EditorStatus({ form, restoredAt }: Props) {
     </div>
   )
 }
+
+const statusClass: Readonly<Record<SaveStatus['kind'], string>> = { saved: 'status-good', pending: 'status-pending', invalid: 'status-bad', failed: 'status-bad' }
 
 function describe(status: SaveStatus): string {
   switch (status.kind) {

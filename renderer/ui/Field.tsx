@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react'
+import './Field.css'
 
 type FieldFrameProps = {
   readonly label: string

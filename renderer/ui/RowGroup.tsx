@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './RowGroup.css'
 
 /**
  * One row of a repeated editor (an ASIN, a person). A group with its own name,

@@ -18,7 +18,7 @@ const problemColumns = column.columns([
 export function ImportProblems({ problems, fileName }: { problems: readonly PlanRowProblem[]; fileName: string }) {
   if (problems.length === 0) {
     return (
-      <p className="save-saved" role="status">
+      <p className="status-good" role="status">
         Every row of {fileName} is valid.
       </p>
     )

@@ -9,6 +9,7 @@ import { CasesEditor } from './CasesEditor'
 import { countCases, describeSource } from './plan-labels'
 import { PlanHistory } from './PlanHistory'
 import { usePlanAutosave } from './use-plan-autosave'
+import './plans.css'
 
 /** Typing a plan in, or correcting one: saved as it is typed, into a new version when a session ran this one. */
 export function PlanEditor({ loaded }: { loaded: ReadyRecord<PlanVersion> }) {

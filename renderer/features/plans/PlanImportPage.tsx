@@ -5,6 +5,7 @@ import { useRepos } from '../../app/services-context'
 import { ImportReview } from './ImportReview'
 import { PlanFileDrop } from './PlanFileDrop'
 import { usePlanFileReading } from './use-plan-file-reading'
+import './plans.css'
 
 /**
  * "#/plans/import": a plan file in, a preview with the column mapping and the

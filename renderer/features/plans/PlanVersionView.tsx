@@ -4,6 +4,7 @@ import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 import { countCases, describeSource } from './plan-labels'
 import { PlanHistory } from './PlanHistory'
+import './plans.css'
 
 type CaseRow = TestCase & { readonly n: number }
 

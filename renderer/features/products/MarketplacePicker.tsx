@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { marketplaces, regionNames, type Region } from '../../../core/model/marketplace'
 import type { ProductForm } from './ProductEditor'
+import './MarketplacePicker.css'
 
 const regionOrder: readonly Region[] = ['NA', 'EU', 'FE']
 

@@ -5,6 +5,7 @@ import { sessionStateLabels } from '../../../core/model/session'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { AuditTrail } from '../../widgets/audit-trail/AuditTrail'
+import { VerdictBadge } from '../../ui/VerdictBadge'
 
 /** Every session run on this product, newest first, with the unit and outcome: how retests after a fix went. */
 export function ProductHistory({ product }: { product: Product }) {
@@ -28,7 +29,7 @@ export function ProductHistory({ product }: { product: Product }) {
                 {(session.startedAt ?? session.createdAt).slice(0, 10)} · {session.plan.name} v{session.plan.version}
               </a>{' '}
               · unit {unit} · {sessionStateLabels[session.state]}
-              {session.outcome ? <span className={`verdict-badge verdict-${session.outcome}`}> {session.outcome === 'passed' ? 'Passed' : 'Failed'}</span> : null}
+              {session.outcome ? <> <VerdictBadge verdict={session.outcome} /></> : null}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { useRepos } from '../../app/services-context'
 import { useLoadOnce } from '../../hooks/use-load-once'
 import { AuditTrail } from '../../widgets/audit-trail/AuditTrail'
 import { Runner } from './runner/Runner'
+import './sessions.css'
 
 /** One session: what was tested, by whom, where; its runner; its audit trail. */
 export function SessionPage({ params }: PageProps<':id'>) {

@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../ui/Field'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 import { sessionRows, type SessionRow } from './session-rows'
+import './sessions.css'
 
 const column = listColumnHelper<SessionRow>()
 const sessionColumns = column.columns([

@@ -4,6 +4,7 @@ import { parseDiscoveryResponse } from '../../../core/rules/discovery'
 import { compareDiscoveryModel } from '../../../core/rules/model-number'
 import { nowIso } from '../../app/record-stamps'
 import { TextAreaField } from '../../ui/Field'
+import './DiscoveryPanel.css'
 
 type Props = {
   readonly discovery: UnitDiscovery | null
@@ -45,7 +46,7 @@ export function DiscoveryPanel({ discovery, productModel, onExtracted }: Props) 
           <dt>Discovery model</dt>
           <dd>
             {comparison ? (
-              <span className={`verdict verdict-${comparison.verdict}`}>
+              <span className={`verdict ${comparison.verdict === 'pass' ? 'status-good' : 'status-bad'}`}>
                 {comparison.verdict === 'pass' ? 'Pass' : 'Mismatch'}: {comparison.message}
               </span>
             ) : (

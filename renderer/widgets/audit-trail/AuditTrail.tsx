@@ -5,6 +5,7 @@ import { countOf } from '../../../core/text/plural'
 import { useRepos } from '../../app/services-context'
 import { describeChange, worthShowingOnCreate } from './describe-change'
 import { useChainCheck, type ChainStatus } from './use-chain-check'
+import './AuditTrail.css'
 
 /** Entries shown at once, and added by each "Show earlier entries": a product's trail can hold tens of thousands. */
 export const auditPageSize = 100
@@ -118,11 +119,11 @@ function ChainLine({ status }: { status: ChainStatus }) {
   }
   const { verdict } = status
   return verdict.intact ? (
-    <p className="status-good" role="status">
+    <p className="status-good chain-line" role="status">
       Intact: all {verdict.count} entries of the audit trail verify.
     </p>
   ) : (
-    <p className="field-error" role="alert">
+    <p className="field-error chain-line" role="alert">
       Not intact: {verdict.reason} Entries from {verdict.firstBad} on cannot be trusted.
     </p>
   )

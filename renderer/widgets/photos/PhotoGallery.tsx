@@ -6,6 +6,7 @@ import { Thumbnail } from './Thumbnail'
 import { maxPhotoBytes } from '../../../core/model/stored-file'
 import { useFileIntake } from './use-file-intake'
 import { IntakeStatus } from './IntakeStatus'
+import './photos.css'
 
 type Props = {
   readonly label: string

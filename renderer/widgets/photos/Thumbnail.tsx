@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { formatBytes } from '../../../core/format-bytes'
 import type { StoredFileMeta } from '../../../core/model/stored-file'
 import { useRepos } from '../../app/services-context'
+import './photos.css'
 
 /** Shows a stored photo's small thumbnail; the full image is never decoded in a list. */
 export function Thumbnail({ file }: { file: StoredFileMeta }) {

@@ -1,8 +1,8 @@
-import { verdictLabels } from '../../../../core/model/result'
 import type { Session } from '../../../../core/model/session'
 import { href } from '../../../app/route'
 import { useRepos } from '../../../app/services-context'
 import { useLoadOnce } from '../../../hooks/use-load-once'
+import { VerdictBadge } from '../../../ui/VerdictBadge'
 
 /** This case's verdicts in the other sessions of the same plan: how a retest after a fix went. */
 export function CaseHistory({ session, caseId }: { session: Session; caseId: string }) {
@@ -27,7 +27,7 @@ export function CaseHistory({ session, caseId }: { session: Session; caseId: str
         {earlier.map(({ result, other, unit }) => (
           <li key={other.id}>
             <a href={href('sessions', other.id)}>{(other.startedAt ?? other.createdAt).slice(0, 10)}</a> · unit {unit} · plan v{other.plan.version}:{' '}
-            <span className={`verdict-badge verdict-${result.verdict}`}>{verdictLabels[result.verdict]}</span>
+            <VerdictBadge verdict={result.verdict} />
           </li>
         ))}
       </ul>

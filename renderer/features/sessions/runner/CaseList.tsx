@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useRef } from 'react'
-import { verdictLabels, type Verdict } from '../../../../core/model/result'
+import type { Verdict } from '../../../../core/model/result'
 import type { Runner, RunnerCase } from './use-runner'
+import { VerdictBadge } from '../../../ui/VerdictBadge'
 
 const rowHeight = 40
 
@@ -81,7 +82,7 @@ const CaseRow = memo(function CaseRow({ testCase, verdict, selected, top, onSele
         {testCase.title}
         {testCase.required ? '' : <span className="muted"> (optional)</span>}
       </span>
-      <span className={`verdict-badge verdict-${verdict}`}>{verdictLabels[verdict]}</span>
+      <VerdictBadge verdict={verdict} />
     </div>
   )
 })

@@ -1,5 +1,6 @@
 import { verdictLabels, verdicts } from '../../../../core/model/result'
 import type { SessionSummary } from '../../../../core/rules/session-summary'
+import { VerdictBadge } from '../../../ui/VerdictBadge'
 
 /** How far the session is: a bar of decided cases and the count of every verdict. */
 export function ProgressSummary({ summary }: { summary: SessionSummary }) {
@@ -13,9 +14,9 @@ export function ProgressSummary({ summary }: { summary: SessionSummary }) {
       </label>
       <ul className="verdict-counts" aria-label="Cases by verdict">
         {verdicts.map((v) => (
-          <li key={v} className={`verdict-badge verdict-${v}`}>
+          <VerdictBadge key={v} as="li" verdict={v}>
             {verdictLabels[v]}: {summary.counts[v]}
-          </li>
+          </VerdictBadge>
         ))}
       </ul>
     </div>

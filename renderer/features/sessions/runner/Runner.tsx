@@ -11,6 +11,7 @@ import { ProgressSummary } from './ProgressSummary'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { useRunner } from './use-runner'
 import { useRunnerKeys } from './use-runner-keys'
+import './Runner.css'
 
 const evidenceFilters = [
   { name: 'Photos and logs', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp', 'log', 'txt', 'json', 'csv', 'pcap', 'pcapng', 'har', 'pdf', 'zip'] },
