@@ -1,4 +1,6 @@
+import { formatBytes } from '../format-bytes'
 import { maxPlanCases } from '../model/test-plan'
+import { count, fileLabel } from './table'
 
 /**
  * What a plan file may be before it is refused, with a message and nothing stored.
@@ -16,3 +18,16 @@ export const planImportLimits = {
 } as const
 
 export type PlanImportLimits = { readonly [K in keyof typeof planImportLimits]: number }
+
+/**
+ * Why a plan file of `size` bytes is refused before any of it is read, naming the
+ * file and the limit; undefined when it is within the limit. The one size check:
+ * the drop, the window's reader and readTable all ask it.
+ */
+export function planFileSizeRefusal(name: string, size: number, limits: PlanImportLimits = planImportLimits): string | undefined {
+  if (size <= limits.maxBytes) return undefined
+  const limit = formatBytes(limits.maxBytes)
+  // Just over the limit rounds to the limit itself ("10 MiB; at most 10 MiB"): then the exact count says why.
+  const shown = formatBytes(size) === limit ? `${count(size)} bytes` : formatBytes(size)
+  return `${fileLabel(name)} is ${shown}; a plan file can be at most ${limit}.`
+}

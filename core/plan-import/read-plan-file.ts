@@ -2,7 +2,7 @@ import { planImportLimits, type PlanImportLimits } from './limits'
 import { readTable } from './read-table'
 import type { Table } from './table'
 import { digestSha256Hex } from '../crypto/digest'
-import { nothingImported, tooLargeMessage, withNothingImported } from './messages'
+import { nothingImported, withNothingImported } from './messages'
 
 /** A plan file as it arrives from the dialog or a drop. */
 export type PlanFile = { readonly name: string; readonly bytes: Uint8Array }
@@ -22,7 +22,6 @@ export type ReadPlanOutcome =
  * rejects: a parser failure becomes a message naming the file.
  */
 export async function readPlanBytes(file: PlanFile, limits: PlanImportLimits = planImportLimits): Promise<ReadPlanOutcome> {
-  if (file.bytes.byteLength > limits.maxBytes) return { ok: false, message: tooLargeMessage(file.name, file.bytes.byteLength, limits) }
   try {
     const read = readTable(file, limits)
     if (!read.ok) return { ok: false, message: withNothingImported(read.message) }

@@ -1,11 +1,10 @@
-import { formatBytes } from '../format-bytes'
 import { decodeText } from './decode-text'
-import { planImportLimits } from './limits'
+import { planFileSizeRefusal, planImportLimits } from './limits'
 import type { PlanImportLimits } from './limits'
 import { csvDelimiters, parseCsv, sniffDelimiter } from './parse-csv'
 import { readJson } from './read-json'
 import { readXlsx } from './read-xlsx'
-import { buildTable, count, fileLabel } from './table'
+import { buildTable, fileLabel } from './table'
 import type { Deadline, TableRead } from './table'
 
 export type { Table, TableRead, PlanFileFormat } from './table'
@@ -20,12 +19,8 @@ export type { Table, TableRead, PlanFileFormat } from './table'
 export function readTable(input: { readonly name: string; readonly bytes: Uint8Array }, limits: PlanImportLimits = planImportLimits): TableRead {
   const { name, bytes } = input
   const label = fileLabel(name)
-  if (bytes.length > limits.maxBytes) {
-    const limit = formatBytes(limits.maxBytes)
-    // Just over the limit rounds to the limit itself ("10 MiB; at most 10 MiB"): then the exact count says why.
-    const size = formatBytes(bytes.length) === limit ? `${count(bytes.length)} bytes` : formatBytes(bytes.length)
-    return { ok: false, message: `${label} is ${size}; a plan file can be at most ${limit}.` }
-  }
+  const tooLarge = planFileSizeRefusal(name, bytes.length, limits)
+  if (tooLarge !== undefined) return { ok: false, message: tooLarge }
   if (bytes.length === 0) return { ok: false, message: `${label} is empty.` }
   const startedAt = Date.now()
   const deadline: Deadline = {

@@ -1,20 +1,15 @@
 // Parses an untrusted plan file away from the window's thread (SPEC §6): a file
-// that makes the parser spin only freezes this worker, which the window stops
-// after the time limit. One worker reads one file, then is terminated.
+// that makes the parser spin only freezes this worker, which the host terminates
+// after the time limit. The host starts a fresh worker for each file.
+import type { PlanImportLimits } from '../../core/plan-import/limits'
 import { readPlanBytes, type ReadPlanOutcome } from '../../core/plan-import/read-plan-file'
+import type { WorkerProtocol } from './protocol'
+import { serve } from './serve'
 
-/** The message the window sends: the bytes travel as a transferred ArrayBuffer, not a copy. */
-export type PlanReadRequest = { readonly name: string; readonly bytes: ArrayBuffer }
+/** The file's bytes travel as a transferred ArrayBuffer, not a copy; the limits are the window's, so both sides refuse alike. */
+export type PlanReadRequest = { readonly name: string; readonly bytes: ArrayBuffer; readonly limits: PlanImportLimits }
 
-// The project's DOM typings describe a window; these are the two members of a worker's scope it uses.
-type WorkerScope = {
-  onmessage: ((event: MessageEvent<PlanReadRequest>) => void) | null
-  postMessage(message: ReadPlanOutcome): void
-}
+/** Reading cannot say how far it got inside the parser, so it reports no progress. */
+export type PlanReadProtocol = WorkerProtocol<PlanReadRequest, ReadPlanOutcome>
 
-const scope = self as unknown as WorkerScope
-
-scope.onmessage = (event) => {
-  const { name, bytes } = event.data
-  void readPlanBytes({ name, bytes: new Uint8Array(bytes) }).then((outcome) => scope.postMessage(outcome))
-}
+serve<PlanReadProtocol>(({ name, bytes, limits }) => readPlanBytes({ name, bytes: new Uint8Array(bytes) }, limits))

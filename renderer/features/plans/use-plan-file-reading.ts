@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { planImportLimits } from '../../../core/plan-import/limits'
+import { planFileSizeRefusal, planImportLimits } from '../../../core/plan-import/limits'
 import { useServices } from '../../app/services-context'
 import { usePlanFileReader } from './plan-reader-context'
-import { nothingImported, tooLargeMessage } from '../../../core/plan-import/messages'
+import { nothingImported, withNothingImported } from '../../../core/plan-import/messages'
 import type { PlanFile, PlanFileRead } from '../../../core/plan-import/read-plan-file'
 
 export type ReadingState =
@@ -70,7 +70,8 @@ export function usePlanFileReading() {
       if (!file) return
       if (files.length > 1) return setState({ kind: 'failed', message: `Drop one plan file at a time; ${files.length} were dropped. ${nothingImported}` })
       // Refused before reading: a dropped disk image must not be pulled into memory whole.
-      if (file.size > planImportLimits.maxBytes) return setState({ kind: 'failed', message: tooLargeMessage(file.name, file.size) })
+      const tooLarge = planFileSizeRefusal(file.name, file.size)
+      if (tooLarge !== undefined) return setState({ kind: 'failed', message: withNothingImported(tooLarge) })
       let bytes: Uint8Array
       try {
         bytes = new Uint8Array(await file.arrayBuffer())

@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { planImportLimits } from '../../../../core/plan-import/limits'
-import { createWorkerPlanReader, type PlanReadRequest, type WorkerLike } from '../../../../renderer/features/plans/plan-import-client'
+import { createWorkerPlanReader, type PlanReadRequest, type PlanWorker } from '../../../../renderer/features/plans/plan-import-client'
 import type { ReadPlanOutcome } from '../../../../core/plan-import/read-plan-file'
 
-/** A worker that records what it was sent and answers only when the test says so. */
+/** A worker that records what it was sent and answers only when the test says so, in the host's protocol. */
 function fakeWorker() {
-  const sent: { message: PlanReadRequest; transfer: Transferable[] }[] = []
+  const sent: { message: PlanReadRequest; transfer: Transferable[]; job: number }[] = []
   let terminated = false
-  const worker: WorkerLike = {
+  const worker: PlanWorker = {
     onmessage: null,
     onerror: null,
     onmessageerror: null,
-    postMessage: (message, transfer) => void sent.push({ message, transfer }),
+    postMessage: (message, transfer) => void sent.push({ message: message.request, transfer, job: message.job }),
     terminate: () => {
       terminated = true
     },
@@ -20,7 +20,7 @@ function fakeWorker() {
     worker,
     sent,
     terminated: () => terminated,
-    answer: (data: ReadPlanOutcome) => worker.onmessage?.(new MessageEvent('message', { data })),
+    answer: (data: ReadPlanOutcome) => worker.onmessage?.(new MessageEvent('message', { data: { kind: 'done', job: sent[0]?.job, result: data } })),
   }
 }
 
