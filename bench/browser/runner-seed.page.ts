@@ -5,6 +5,7 @@ import type { TestCase } from '../../core/model/test-plan'
 import { probeImageInBrowser } from '../../renderer/media/image-probe'
 import { defaultDbName, LabDb } from '../../renderer/storage/lab-db'
 import { createRepositories } from '../../renderer/storage/repositories'
+import { valueOf } from '../../test/helpers/outcome'
 import { aCase, aProduct, aSession, aUnit } from '../../test/helpers/records'
 
 // As renderer/index.tsx: the CSP forbids eval, so zod must not probe for it.
@@ -14,7 +15,7 @@ export type RunnerSeed = {
   readonly sessionId: string
   /** The plan's case IDs in the order the runner lists them. */
   readonly caseIds: readonly string[]
-  /** Size of the session record as JSON: every verdict's transaction reads it. */
+  /** Size of the session's row as JSON (its cases are kept apart): every verdict's transaction reads its state. */
   readonly sessionBytes: number
 }
 
@@ -50,11 +51,11 @@ const openRepos = (dbName: string) => {
 async function seed(dbName: string, caseCount: number): Promise<RunnerSeed> {
   const { db, repos } = openRepos(dbName)
   try {
-    const product = await repos.products.save(aProduct({ id: crypto.randomUUID() }))
-    const unit = await repos.units.save(aUnit({ id: crypto.randomUUID(), productId: product.id }))
+    const product = valueOf(await repos.products.save(aProduct({ id: crypto.randomUUID() })))
+    const unit = valueOf(await repos.units.save(aUnit({ id: crypto.randomUUID(), productId: product.id })))
     const cases = Array.from({ length: caseCount }, (_, i) => caseAt(i))
-    const plan = await repos.plans.importPlan({ name: 'WWA smart plug, full', cases, source: { kind: 'typed', fileName: null, sha256: null } })
-    const draft = await repos.sessions.create(
+    const plan = valueOf(await repos.plans.importPlan({ name: 'WWA smart plug, full', cases, source: { kind: 'typed', fileName: null, sha256: null } }))
+    const draft = valueOf(await repos.sessions.create(
       aSession({
         id: crypto.randomUUID(),
         productId: product.id,
@@ -62,9 +63,9 @@ async function seed(dbName: string, caseCount: number): Promise<RunnerSeed> {
         plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
         createdAt: new Date().toISOString(),
       }),
-    )
-    const session = await repos.sessions.start(draft.id)
-    return { sessionId: session.id, caseIds: session.plan.cases.map((c) => c.caseId), sessionBytes: JSON.stringify(session).length }
+    ))
+    const session = valueOf(await repos.sessions.start(draft.id))
+    return { sessionId: session.id, caseIds: draft.plan.cases.map((c) => c.caseId), sessionBytes: JSON.stringify(session).length }
   } finally {
     db.close()
   }

@@ -1,10 +1,11 @@
 // Runs in Chromium, bundled by vite: the app's own storage code, timed against raw IndexedDB.
+import Dexie from 'dexie'
 import { Unit, unitConditions } from '../../core/model/unit'
 import { LabDb } from '../../renderer/storage/lab-db'
-import { workstationActor } from '../../renderer/storage/actor-store'
-import { createUnitsRepo } from '../../renderer/storage/repos/units-repo'
+import { workstationActor } from '../../renderer/storage/repositories'
+import { createUnitsRepo } from '../../renderer/storage/repos/units/units-repo'
 
-export const unitsSaveKinds = ['raw', 'raw-indexed', 'repo-chunked', 'repo-one-call', 'validate'] as const
+export const unitsSaveKinds = ['raw', 'raw-units-only', 'repo-chunked', 'repo-one-call', 'validate'] as const
 export type UnitsSaveKind = (typeof unitsSaveKinds)[number]
 
 /** How long one kind of save took, and how many rows the store held afterwards (so a figure never comes from a write that silently did less). */
@@ -46,11 +47,25 @@ async function repoSave(name: string, units: readonly Unit[], chunkSize: number)
   // Saved as the app saves them: validated, stored, and each one appended to the audit trail.
   const repo = createUnitsRepo(db, { actor: () => workstationActor, now: () => new Date() })
   const ms = await timed(async () => {
-    for (const chunk of chunksOf(units, chunkSize)) await repo.saveMany(chunk)
+    for (const chunk of chunksOf(units, chunkSize)) {
+      const saved = await repo.saveMany(chunk)
+      if (!saved.ok) throw new Error(`The repository refused a chunk: ${saved.problem.message}`)
+    }
   })
   const stored = await db.units.count()
   db.close()
   return { ms, stored }
+}
+
+/** Exactly the rows the repository writes for these units (the units as validated and their sealed audit entries), by letting it write them once. */
+async function rowsTheRepositoryWrites(units: readonly Unit[], chunkSize: number): Promise<{ units: unknown[]; audit: unknown[] }> {
+  const name = `rows-${crypto.randomUUID()}`
+  await repoSave(name, units, chunkSize)
+  const db = new LabDb(name)
+  const rows = { units: await db.units.toArray(), audit: await db.audit.orderBy('seq').toArray() }
+  db.close()
+  await Dexie.delete(name)
+  return rows
 }
 
 const request = <T>(r: IDBRequest<T>) =>
@@ -59,24 +74,41 @@ const request = <T>(r: IDBRequest<T>) =>
     r.onerror = () => reject(r.error)
   })
 
-async function openRaw(name: string, withIndexes: boolean): Promise<IDBDatabase> {
+// LabDb's stores for these rows, as migrations 1 to 3 declare them: the same key paths and indexes.
+const unitIndexes = ['productId', 'serialNumber', 'updatedAt'] as const
+const auditIndexes: readonly { readonly name: string; readonly keyPath: string | string[]; readonly multiEntry?: boolean }[] = [
+  { name: '[entity.kind+entity.id]', keyPath: ['entity.kind', 'entity.id'] },
+  { name: 'at', keyPath: 'at' },
+  { name: 'subjects', keyPath: 'subjects', multiEntry: true },
+]
+
+async function openRaw(name: string, withIndexes: boolean, withAudit: boolean): Promise<IDBDatabase> {
   const open = indexedDB.open(name, 1)
   open.onupgradeneeded = () => {
-    const store = open.result.createObjectStore('units', { keyPath: 'id' })
-    // The same secondary indexes as LabDb's units table: 'id, productId, serialNumber, updatedAt'.
-    if (withIndexes) for (const field of ['productId', 'serialNumber', 'updatedAt']) store.createIndex(field, field)
+    const units = open.result.createObjectStore('units', { keyPath: 'id' })
+    if (withIndexes) for (const field of unitIndexes) units.createIndex(field, field)
+    if (!withAudit) return
+    const audit = open.result.createObjectStore('audit', { keyPath: 'seq' })
+    for (const index of auditIndexes) audit.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry ?? false })
   }
   return request(open)
 }
 
-async function rawSave(name: string, units: readonly Unit[], chunkSize: number, withIndexes: boolean): Promise<{ ms: number; stored: number }> {
-  const db = await openRaw(name, withIndexes)
+/** Raw IndexedDB puts of the given rows, one strict transaction per chunk, as the repository's transactions are. */
+async function rawSave(name: string, rows: { units: readonly unknown[]; audit: readonly unknown[] }, chunkSize: number, withIndexes: boolean): Promise<{ ms: number; stored: number }> {
+  const withAudit = rows.audit.length > 0
+  const db = await openRaw(name, withIndexes, withAudit)
+  const stores = withAudit ? ['units', 'audit'] : ['units']
   const ms = await timed(async () => {
-    for (const chunk of chunksOf(units, chunkSize)) {
+    for (let at = 0; at < rows.units.length; at += chunkSize) {
       // 'strict' as LabDb opens Dexie: comparing against relaxed durability would flatter the baseline.
-      const tx = db.transaction('units', 'readwrite', { durability: 'strict' })
-      const store = tx.objectStore('units')
-      for (const unit of chunk) store.put(unit)
+      const tx = db.transaction(stores, 'readwrite', { durability: 'strict' })
+      const units = tx.objectStore('units')
+      for (const unit of rows.units.slice(at, at + chunkSize)) units.put(unit)
+      if (withAudit) {
+        const audit = tx.objectStore('audit')
+        for (const entry of rows.audit.slice(at, at + chunkSize)) audit.add(entry)
+      }
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve()
         tx.onerror = () => reject(tx.error)
@@ -92,9 +124,10 @@ async function rawSave(name: string, units: readonly Unit[], chunkSize: number, 
 async function measure(kind: UnitsSaveKind, name: string, units: readonly Unit[], chunkSize: number): Promise<UnitsSaveFigure> {
   switch (kind) {
     case 'raw':
-      return rawSave(name, units, chunkSize, false)
-    case 'raw-indexed':
-      return rawSave(name, units, chunkSize, true)
+      // One audit entry per new unit, so chunk n of units and chunk n of entries belong together.
+      return rawSave(name, await rowsTheRepositoryWrites(units, chunkSize), chunkSize, true)
+    case 'raw-units-only':
+      return rawSave(name, { units, audit: [] }, chunkSize, false)
     case 'repo-chunked':
       return repoSave(name, units, chunkSize)
     case 'repo-one-call':

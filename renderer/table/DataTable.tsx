@@ -1,5 +1,5 @@
 import { useTable, type Column, type ColumnDef, type Row, type RowData } from '@tanstack/react-table'
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { listFeatures, type ListFeatures } from './table-features'
 import './DataTable.css'
 
@@ -13,7 +13,10 @@ type Props<T extends RowData> = {
   readonly initiallyHidden?: readonly string[]
 }
 
-/** A sortable, filterable list with a column chooser; a column's link opens the record. */
+/** Rows drawn at once: sorting and filtering see every row, the page draws these, so a list of years of sessions opens as fast as a short one. */
+export const rowsPerPage = 100
+
+/** A sortable, filterable list with a column chooser, a page of rows at a time; a column's link opens the record. */
 export function DataTable<T extends RowData>({ label, columns, data, rowId, empty, initiallyHidden = [] }: Props<T>) {
   const table = useTable({
     features: listFeatures,
@@ -26,6 +29,11 @@ export function DataTable<T extends RowData>({ label, columns, data, rowId, empt
   const filterId = useId()
   const rows = table.getRowModel().rows
   const total = data.length
+  const [wantedPage, setPage] = useState(0)
+  const pages = Math.max(1, Math.ceil(rows.length / rowsPerPage))
+  // A narrower filter can leave fewer pages than the one shown: show the last there is.
+  const page = Math.min(wantedPage, pages - 1)
+  const shown = rows.slice(page * rowsPerPage, (page + 1) * rowsPerPage)
 
   return (
     <div className="data-table">
@@ -76,7 +84,7 @@ export function DataTable<T extends RowData>({ label, columns, data, rowId, empt
               </td>
             </tr>
           ) : (
-            rows.map((row: Row<ListFeatures, T>) => (
+            shown.map((row: Row<ListFeatures, T>) => (
               <tr key={row.id}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id}>
@@ -88,7 +96,27 @@ export function DataTable<T extends RowData>({ label, columns, data, rowId, empt
           )}
         </tbody>
       </table>
+      <Pager page={page} pages={pages} count={rows.length} label={label} onPage={setPage} />
     </div>
+  )
+}
+
+function Pager({ page, pages, count, label, onPage }: { page: number; pages: number; count: number; label: string; onPage: (page: number) => void }) {
+  if (pages <= 1) return null
+  const from = page * rowsPerPage + 1
+  const to = Math.min(count, (page + 1) * rowsPerPage)
+  return (
+    <nav className="table-pager" aria-label={`Pages of ${label.toLowerCase()}`}>
+      <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        Previous {rowsPerPage}
+      </button>
+      <span aria-live="polite">
+        Rows {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {count.toLocaleString('en-US')}
+      </span>
+      <button type="button" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
+        Next {rowsPerPage}
+      </button>
+    </nav>
   )
 }
 
