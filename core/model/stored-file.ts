@@ -16,6 +16,3 @@ export type StoredFileMeta = z.infer<typeof StoredFileMeta>
 
 /** Largest photo the app stores; larger files are refused with a message. */
 export const maxPhotoBytes = 40 * 1024 * 1024
-
-/** Image types the app can decode, thumbnail and compare. */
-export const photoMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp'] as const

@@ -1,4 +1,5 @@
 import type { Check } from '../rules/check'
+import { clip } from '../text/clip'
 
 const yes = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', '☑'])
 const no = new Set(['no', 'n', 'false', '0'])
@@ -17,7 +18,7 @@ export function parseRequired(cell: string, optionalColumn: boolean): Check<bool
   if (optionalWords.has(value)) return { ok: true, value: false }
   if (yes.has(value)) return { ok: true, value: !optionalColumn }
   if (no.has(value)) return { ok: true, value: optionalColumn }
-  const shown = cell.trim().length > 40 ? `${cell.trim().slice(0, 40)}…` : cell.trim()
+  const shown = clip(cell.trim(), 40)
   return {
     ok: false,
     message: optionalColumn

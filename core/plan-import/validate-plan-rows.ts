@@ -4,6 +4,7 @@ import type { ColumnMapping, PlanField } from './column-mapping'
 import { parseRequired } from './required-value'
 import { count } from './table'
 import type { Table } from './table'
+import { listInWords } from '../text/list'
 
 /** One thing wrong with a plan file: the file row, the column as its header names it, and what to fix. */
 export type PlanRowProblem = { readonly row: number; readonly column: string; readonly message: string }
@@ -105,8 +106,8 @@ function checkMapping(table: Pick<Table, 'headerRow' | 'headers'>, mapping: Colu
       column: column(first),
       message:
         names.length === 2
-          ? `${names[0] ?? ''} and ${names[1] ?? ''} are both read from this column. Choose a different column for one of them.`
-          : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} are all read from this column. Choose a different column for all but one of them.`,
+          ? `${listInWords(names)} are both read from this column. Choose a different column for one of them.`
+          : `${listInWords(names)} are all read from this column. Choose a different column for all but one of them.`,
     })
   }
   return problems

@@ -1,3 +1,5 @@
+import { listInWords } from '../text/list'
+
 /** Names one character for a message; invisible ones by code point, so a tester can find a zero-width mark pasted in. */
 export function characterName(ch: string, spaceName = 'spaces'): string {
   if (/^\s$/u.test(ch)) return spaceName
@@ -14,7 +16,5 @@ export function strayCharacters(text: string, allowed: RegExp): string {
     if (!names.includes(name)) names.push(name)
     if (names.length > 3) break
   }
-  if (names.length > 3) return `${names.slice(0, 3).join(', ')} and other symbols`
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
+  return listInWords(names, { max: 3, more: () => 'other symbols' })
 }

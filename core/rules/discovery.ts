@@ -1,3 +1,5 @@
+import { clip } from '../text/clip'
+
 /** One endpoint of a discovery response; null where the device did not report the field. */
 export type DiscoveredEndpoint = {
   readonly endpointId: string | null
@@ -112,7 +114,7 @@ function eventName(event: JsonObject): string | null {
 function readEndpoint(item: unknown, label: string): Step<DiscoveredEndpoint> {
   if (!isObject(item)) return fail(`${label} is ${describe(item)}; each endpoint should be a JSON object.`)
   const id = item['endpointId']
-  const who = typeof id === 'string' && id.trim() !== '' ? `${label} ("${clip(id)}")` : label
+  const who = typeof id === 'string' && id.trim() !== '' ? `${label} ("${quoted(id)}")` : label
 
   const endpointId = textField(item, 'endpointId', who)
   const friendlyName = textField(item, 'friendlyName', who)
@@ -177,7 +179,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list (JSON array)'
   switch (typeof value) {
     case 'string':
-      return `the text "${clip(value)}"`
+      return `the text "${quoted(value)}"`
     case 'number':
       return `the number ${value}`
     case 'boolean':
@@ -189,10 +191,8 @@ function describe(value: unknown): string {
   }
 }
 
-/** Keeps quoted values short enough for a message beside a form field. */
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text
-}
+/** Quoted values stay short enough for a message beside a form field. */
+const quoted = (text: string): string => clip(text, 60)
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)

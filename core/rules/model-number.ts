@@ -1,3 +1,5 @@
+import { clip } from '../text/clip'
+
 /** Compares the model a device reports in Alexa discovery with the product's model number: equal after trimming passes. */
 export function compareDiscoveryModel(
   discovered: string,
@@ -26,5 +28,5 @@ function squeeze(model: string): string {
 
 /** Keeps quoted model numbers short enough for a message beside a form field. */
 function quote(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text
+  return clip(text, 80)
 }

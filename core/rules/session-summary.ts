@@ -2,6 +2,7 @@ import type { Verdict } from '../model/result'
 import { verdicts } from '../model/result'
 import type { SessionOutcome } from '../model/session'
 import type { TestCase } from '../model/test-plan'
+import { listInWords } from '../text/list'
 
 /** Verdicts that settle a case; untested, blocked and retest still need someone to decide. */
 export const decidingVerdicts: ReadonlySet<Verdict> = new Set<Verdict>(['passed', 'failed', 'not-applicable'])
@@ -38,8 +39,4 @@ export function summarizeSession(cases: readonly TestCase[], verdictOf: (caseId:
 }
 
 /** "TC-1, TC-4 and 3 more": a list of case IDs short enough for one sentence. */
-export function listCaseIds(ids: readonly string[], shown = 5): string {
-  if (ids.length <= 1) return ids.join('')
-  if (ids.length <= shown) return `${ids.slice(0, -1).join(', ')} and ${ids.at(-1) ?? ''}`
-  return `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`
-}
+export const listCaseIds = (ids: readonly string[], shown = 5): string => listInWords(ids, { max: shown })

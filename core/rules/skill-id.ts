@@ -1,5 +1,6 @@
 import { characterName } from './character-names'
 import type { Check } from './check'
+import { clip } from '../text/clip'
 
 const prefix = 'amzn1.ask.skill.'
 const example = 'amzn1.ask.skill.0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'
@@ -45,6 +46,6 @@ function prefixProblem(id: string): string {
     return `${expected}; this one has the older "amzn1.echo-sdk-ams.app." format, which WWA Lab does not record.`
   }
   // Show as much of the start as could be the prefix, so a missing dot or a typo is visible.
-  const start = id.length > prefix.length ? `${id.slice(0, prefix.length)}…` : id
+  const start = clip(id, prefix.length)
   return `${expected}; this one starts with "${start}".`
 }

@@ -1,4 +1,6 @@
 // What a new record is stamped with: its id, the time, the local date.
+import { dates } from './lab-dates'
+
 /** A new record id. */
 export const newId = (): string => crypto.randomUUID()
 
@@ -6,7 +8,4 @@ export const newId = (): string => crypto.randomUUID()
 export const nowIso = (): string => new Date().toISOString()
 
 /** Today's date where the tester sits, as YYYY-MM-DD (the UTC date is tomorrow on an evening west of Greenwich). */
-export function todayLocal(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
+export const todayLocal = (now: Date = new Date()): string => dates.isoDay(now)

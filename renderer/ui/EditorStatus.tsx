@@ -1,6 +1,7 @@
 import { assertNever } from '../../core/assert-never'
 import type { SaveStatus, useAutosave } from '../hooks/use-autosave'
 import './EditorStatus.css'
+import { dates } from '../app/lab-dates'
 
 type EditorForm = Pick<ReturnType<typeof useAutosave<unknown>>, 'status' | 'revealErrors' | 'retry' | 'discard'>
 
@@ -17,7 +18,7 @@ export function EditorStatus({ form, restoredAt }: Props) {
     <div className="save-line">
       {restoredAt && status.kind !== 'saved' ? (
         <p className="notice">
-          Restored what you typed on {new Date(restoredAt).toLocaleString()}; it is not saved yet because some fields need
+          Restored what you typed on {dates.dateTime(restoredAt)}; it is not saved yet because some fields need
           attention.{' '}
           <button type="button" className="link" onClick={() => void form.discard()}>
             Discard these changes

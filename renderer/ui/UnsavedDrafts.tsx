@@ -3,6 +3,7 @@ import { href } from '../app/route'
 import type { Section } from '../app/sections'
 import { useRepos } from '../app/services-context'
 import type { EntityKind } from '../../core/model/entity'
+import { dates } from '../app/lab-dates'
 
 /** New records that were started but never valid enough to save: listed so they can be finished, not lost. */
 export function UnsavedDrafts({ kind, section, exists }: { kind: EntityKind; section: Section; exists: (id: string) => Promise<unknown> }) {
@@ -16,7 +17,7 @@ export function UnsavedDrafts({ kind, section, exists }: { kind: EntityKind; sec
       <ul className="link-list">
         {drafts.map((draft) => (
           <li key={draft.key}>
-            <a href={href(section, draft.recordId)}>{draft.title}</a> <span className="muted">· last typed {new Date(draft.savedAt).toLocaleString()}</span>
+            <a href={href(section, draft.recordId)}>{draft.title}</a> <span className="muted">· last typed {dates.dateTime(draft.savedAt)}</span>
           </li>
         ))}
       </ul>

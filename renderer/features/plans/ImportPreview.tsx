@@ -1,6 +1,7 @@
 import { planFieldLabels, planFields, type ColumnMapping, type PlanField } from '../../../core/plan-import/column-mapping'
 import type { Table } from '../../../core/plan-import/table'
 import { SelectField } from '../../ui/Field'
+import { clip } from '../../../core/text/clip'
 
 export const previewRows = 10
 
@@ -56,7 +57,6 @@ export function ColumnMappingControls({
   )
 }
 
-const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text)
 
 /** The first rows as they will be read with the chosen columns, before anything is stored. */
 export function PlanPreview({ table, mapping }: { table: Pick<Table, 'rows' | 'rowNumbers'>; mapping: ColumnMapping }) {
@@ -83,7 +83,7 @@ export function PlanPreview({ table, mapping }: { table: Pick<Table, 'rows' | 'r
               <th scope="row">{table.rowNumbers[index]}</th>
               {planFields.map((field) => {
                 const at = mapping[field]
-                return <td key={field}>{at === null ? <span className="muted">—</span> : shorten(cells[at] ?? '')}</td>
+                return <td key={field}>{at === null ? <span className="muted">—</span> : clip(cells[at] ?? '', 120)}</td>
               })}
             </tr>
           ))}

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { countCases, describeSource } from './plan-labels'
+import { dates } from '../../app/lab-dates'
 
 /** Every version of the plan, newest first, marking the one on screen and those a session ran. */
 export function PlanHistory({ planId, currentId }: { planId: string; currentId: string }) {
@@ -25,7 +26,7 @@ export function PlanHistory({ planId, currentId }: { planId: string; currentId: 
                 <a href={href('plans', v.id)}>{label}</a>
               )}{' '}
               <span className="muted">
-                · {countCases(v.cases.length)} · {describeSource(v.source)} · saved {new Date(v.updatedAt).toLocaleString()}
+                · {countCases(v.cases.length)} · {describeSource(v.source)} · saved {dates.dateTime(v.updatedAt)}
                 {used ? ' · run by a session' : ''}
               </span>
             </li>

@@ -5,6 +5,7 @@ import { listColumnHelper } from '../../table/table-features'
 import { countCases, describeSource } from './plan-labels'
 import { PlanHistory } from './PlanHistory'
 import './plans.css'
+import { dates } from '../../app/lab-dates'
 
 type CaseRow = TestCase & { readonly n: number }
 
@@ -31,7 +32,7 @@ export function PlanVersionView({ version, latest }: { version: PlanVersion; lat
         {version.name} <span className="muted">version {version.version}</span>
       </h1>
       <p className="muted">
-        {countCases(version.cases.length)} · {describeSource(version.source)} · saved {new Date(version.updatedAt).toLocaleString()}
+        {countCases(version.cases.length)} · {describeSource(version.source)} · saved {dates.dateTime(version.updatedAt)}
       </p>
       <p className="notice">
         This is an earlier version, kept exactly as it was. The latest is{' '}

@@ -6,6 +6,7 @@ import type { PlanSummary } from '../../storage/repos/plans/plans-repo'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 import { describeSource } from './plan-labels'
+import { dates } from '../../app/lab-dates'
 
 type PlanRow = {
   /** The latest version's id: the row opens that version. */
@@ -30,7 +31,7 @@ const planColumns = column.columns([
   column.accessor('versions', { header: 'Versions' }),
   column.accessor('cases', { header: 'Cases' }),
   column.accessor('source', { header: 'Source', sortFn: 'text' }),
-  column.accessor('updated', { header: 'Updated', sortFn: 'text' }),
+  column.accessor('updated', { header: 'Updated', sortFn: 'text', cell: (info) => dates.day(info.getValue()) }),
 ])
 
 const toRow = ({ latest, versionCount }: PlanSummary): PlanRow => ({
@@ -40,7 +41,7 @@ const toRow = ({ latest, versionCount }: PlanSummary): PlanRow => ({
   versions: versionCount,
   cases: latest.caseCount,
   source: describeSource(latest.source),
-  updated: latest.updatedAt.slice(0, 10),
+  updated: latest.updatedAt,
 })
 
 /** Every test plan with its latest version; new plans are typed in or imported from a file. */

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { extensionsFor } from '../../../core/model/file-types'
 import { planFileSizeRefusal, planImportLimits } from '../../../core/plan-import/limits'
 import { useServices } from '../../app/services-context'
 import { usePlanFileReader } from './plan-reader-context'
@@ -12,7 +13,7 @@ export type ReadingState =
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'stopped'; readonly message: string }
 
-export const planFileFilter = { name: 'Test plans (xlsx, CSV, JSON)', extensions: ['xlsx', 'csv', 'json'] }
+export const planFileFilter = { name: 'Test plans (xlsx, CSV, JSON)', extensions: extensionsFor('plan') }
 
 /**
  * Brings one plan file in, from the file dialog or a drop, and reads it with

@@ -6,6 +6,7 @@ import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { AuditTrail } from '../../widgets/audit-trail/AuditTrail'
 import { VerdictBadge } from '../../ui/VerdictBadge'
+import { dates } from '../../app/lab-dates'
 
 /** Every session run on this product, newest first, with the unit and outcome: how retests after a fix went. */
 export function ProductHistory({ product }: { product: Product }) {
@@ -26,7 +27,7 @@ export function ProductHistory({ product }: { product: Product }) {
           {history.sessions.map(({ session, unit }) => (
             <li key={session.id}>
               <a href={href('sessions', session.id)}>
-                {(session.startedAt ?? session.createdAt).slice(0, 10)} · {session.plan.name} v{session.plan.version}
+                {dates.day(session.startedAt ?? session.createdAt)} · {session.plan.name} v{session.plan.version}
               </a>{' '}
               · unit {unit} · {sessionStateLabels[session.state]}
               {session.outcome ? <> <VerdictBadge verdict={session.outcome} /></> : null}

@@ -3,6 +3,7 @@ import { conditionLabels } from '../../../core/model/unit'
 import type { Product } from '../../../core/model/product'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
+import { dates } from '../../app/lab-dates'
 
 /** The physical samples received for this product: the chain of custody sessions will name. */
 export function ProductUnits({ product }: { product: Product }) {
@@ -17,7 +18,7 @@ export function ProductUnits({ product }: { product: Product }) {
         <ul className="link-list">
           {units.map((unit) => (
             <li key={unit.id}>
-              <a href={href('units', unit.id)}>Serial {unit.serialNumber}</a> · firmware {unit.firmware} · received {unit.receivedOn} from{' '}
+              <a href={href('units', unit.id)}>Serial {unit.serialNumber}</a> · firmware {unit.firmware} · received {dates.calendarDate(unit.receivedOn)} from{' '}
               {unit.receivedFrom} · {conditionLabels[unit.condition]}
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { connectionLabels, type Product } from '../../../core/model/product'
 import { href } from '../../app/route'
 import { listColumnHelper } from '../../table/table-features'
+import { dates } from '../../app/lab-dates'
 
 const column = listColumnHelper<Product>()
 
@@ -17,5 +18,5 @@ export const productColumns = column.columns([
   column.accessor((p) => connectionLabels[p.connection], { id: 'connection', header: 'Connection', sortFn: 'text' }),
   column.accessor((p) => p.marketplaces.join(', '), { id: 'marketplaces', header: 'Marketplaces', sortFn: 'text' }),
   column.accessor((p) => p.asins.length, { id: 'asins', header: 'ASINs' }),
-  column.accessor((p) => p.updatedAt.slice(0, 10), { id: 'updated', header: 'Updated', sortFn: 'text' }),
+  column.accessor('updatedAt', { id: 'updated', header: 'Updated', sortFn: 'text', cell: (info) => dates.day(info.getValue()) }),
 ])

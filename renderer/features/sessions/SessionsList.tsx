@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
+import { dates } from '../../app/lab-dates'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { SelectField, TextField } from '../../ui/Field'
@@ -21,8 +22,8 @@ const sessionColumns = column.columns([
   column.accessor('tester', { header: 'Tester', sortFn: 'text' }),
   column.accessor('state', { header: 'State', sortFn: 'text' }),
   column.accessor('outcome', { header: 'Outcome', sortFn: 'text' }),
-  column.accessor('started', { header: 'Started', sortFn: 'text' }),
-  column.accessor('completed', { header: 'Completed', sortFn: 'text' }),
+  column.accessor('started', { header: 'Started', sortFn: 'text', cell: (info) => dates.calendarDate(info.getValue()) }),
+  column.accessor('completed', { header: 'Completed', sortFn: 'text', cell: (info) => dates.calendarDate(info.getValue()) }),
 ])
 
 type Filters = { readonly product: string; readonly tester: string; readonly state: string; readonly from: string; readonly to: string }

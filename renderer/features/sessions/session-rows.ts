@@ -1,6 +1,7 @@
 import type { Product } from '../../../core/model/product'
 import { entityLabel } from '../../../core/model/entity'
 import { sessionStateLabels, type SessionSummary } from '../../../core/model/session'
+import { dates } from '../../app/lab-dates'
 
 /** A session as lists show it: names instead of ids, dates as the tester reads them. */
 export type SessionRow = {
@@ -15,7 +16,8 @@ export type SessionRow = {
   readonly completed: string
 }
 
-const day = (instant: string | null) => (instant ? instant.slice(0, 10) : '')
+/** The day where the lab is, as YYYY-MM-DD: what the date filters compare; the table writes it the lab's way. */
+const day = (instant: string | null) => (instant ? dates.isoDay(instant) : '')
 
 /** Unit and tester are shown as they were when the session started. */
 export function sessionRows(sessions: readonly SessionSummary[], products: readonly Product[]): SessionRow[] {

@@ -6,6 +6,7 @@ import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { RecordListPage } from '../../ui/RecordListPage'
 import { listColumnHelper } from '../../table/table-features'
+import { dates } from '../../app/lab-dates'
 
 type UnitRow = Unit & { readonly product: string }
 
@@ -20,7 +21,7 @@ const unitColumns = column.columns([
   column.accessor('product', { header: 'Product', sortFn: 'text' }),
   column.accessor('firmware', { header: 'Firmware', sortFn: 'alphanumeric' }),
   column.accessor('hardwareRevision', { header: 'Hardware revision', sortFn: 'alphanumeric' }),
-  column.accessor('receivedOn', { header: 'Received', sortFn: 'text' }),
+  column.accessor('receivedOn', { header: 'Received', sortFn: 'text', cell: (info) => dates.calendarDate(info.getValue()) }),
   column.accessor('receivedFrom', { header: 'From', sortFn: 'text' }),
   column.accessor((u) => conditionLabels[u.condition], { id: 'condition', header: 'Condition', sortFn: 'text' }),
   column.accessor((u) => u.photos.length, { id: 'photos', header: 'Photos' }),

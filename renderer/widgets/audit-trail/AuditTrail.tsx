@@ -6,6 +6,7 @@ import { useRepos } from '../../app/services-context'
 import { describeChange, worthShowingOnCreate } from './describe-change'
 import { useChainCheck, type ChainStatus } from './use-chain-check'
 import './AuditTrail.css'
+import { dates } from '../../app/lab-dates'
 
 /** Entries shown at once, and added by each "Show earlier entries": a product's trail can hold tens of thousands. */
 export const auditPageSize = 100
@@ -75,7 +76,7 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
                     {entry.seq}
                     {suspect(entry.seq) ? <span className="visually-hidden"> (cannot be trusted)</span> : null}
                   </td>
-                  <td>{new Date(entry.at).toLocaleString()}</td>
+                  <td>{dates.dateTime(entry.at)}</td>
                   <td>{entry.actor.name}</td>
                   <td>
                     {entry.action} {entry.entity.label}

@@ -1,4 +1,5 @@
 import type { AuditChange } from '../../../core/audit/audit-entry'
+import { clip } from '../../../core/text/clip'
 
 const isEmpty = (value: unknown) => value === '' || value === null || (Array.isArray(value) && value.length === 0)
 
@@ -12,7 +13,7 @@ const shown = (value: unknown): string => {
   if (value === '') return '(empty)'
   if (value === null || (Array.isArray(value) && value.length === 0)) return '(none)'
   const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text
+  return clip(text, 77)
 }
 
 /** One field's change as a reviewer reads it: "firmware: 1.2.3 → 1.2.4". */

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useRepos } from '../../app/services-context'
 import { useFileDrop } from '../../hooks/use-file-drop'
 import { Thumbnail } from './Thumbnail'
+import { extensionsFor } from '../../../core/model/file-types'
 import { maxPhotoBytes } from '../../../core/model/stored-file'
 import { useFileIntake } from './use-file-intake'
 import { IntakeStatus } from './IntakeStatus'
@@ -23,7 +24,7 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) 
   const files = useLiveQuery(() => repos.files.metas(fileIds), [repos, fileIds.join(',')]) ?? []
   const intake = useFileIntake({
     what: 'photos',
-    filters: [{ name: 'Photos', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp'] }],
+    filters: [{ name: 'Photos', extensions: extensionsFor('photo') }],
     maxBytes: maxPhotoBytes,
     store: repos.files.storePhoto,
     onStored: onAdd,

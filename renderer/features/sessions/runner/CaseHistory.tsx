@@ -3,6 +3,7 @@ import { href } from '../../../app/route'
 import { useRepos } from '../../../app/services-context'
 import { useLoadOnce } from '../../../hooks/use-load-once'
 import { VerdictBadge } from '../../../ui/VerdictBadge'
+import { dates } from '../../../app/lab-dates'
 
 /** This case's verdicts in the other sessions of the same plan: how a retest after a fix went. */
 export function CaseHistory({ session, caseId }: { session: Session; caseId: string }) {
@@ -26,7 +27,7 @@ export function CaseHistory({ session, caseId }: { session: Session; caseId: str
       <ul className="link-list">
         {earlier.map(({ result, other, unit }) => (
           <li key={other.id}>
-            <a href={href('sessions', other.id)}>{(other.startedAt ?? other.createdAt).slice(0, 10)}</a> · unit {unit} · plan v{other.plan.version}:{' '}
+            <a href={href('sessions', other.id)}>{dates.day(other.startedAt ?? other.createdAt)}</a> · unit {unit} · plan v{other.plan.version}:{' '}
             <VerdictBadge verdict={result.verdict} />
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import type { Result } from '../../../../core/model/result'
+import { extensionsFor } from '../../../../core/model/file-types'
 import { maxEvidenceBytes } from '../../../../core/model/result'
 import type { Session } from '../../../../core/model/session'
 import { useRepos } from '../../../app/services-context'
@@ -14,7 +15,7 @@ import { useRunnerKeys } from './use-runner-keys'
 import './Runner.css'
 
 const evidenceFilters = [
-  { name: 'Photos and logs', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp', 'log', 'txt', 'json', 'csv', 'pcap', 'pcapng', 'har', 'pdf', 'zip'] },
+  { name: 'Photos and logs', extensions: extensionsFor('evidence') },
   { name: 'All files', extensions: ['*'] },
 ]
 

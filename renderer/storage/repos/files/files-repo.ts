@@ -5,7 +5,7 @@ import { sniffImageType } from '../../../../core/rules/image-type'
 import type { ImageProbe } from '../../../media/image-probe'
 import { digestSha256Hex } from '../../../../core/crypto/digest'
 import type { LabDb, ThumbnailRow } from '../../lab-db'
-import { looksLikeImageName, mimeOfEvidence } from './evidence-types'
+import { isPhotoName, mimeTypeOf } from '../../../../core/model/file-types'
 
 export type IncomingFile = { readonly name: string; readonly bytes: Uint8Array }
 export type StoreOutcome = { readonly ok: true; readonly file: StoredFileMeta } | { readonly ok: false; readonly message: string }
@@ -98,8 +98,8 @@ export function createFilesRepo(
       const refused = tooLarge(incoming, maxEvidenceBytes, 'evidence files')
       if (refused) return refused
       // A file named as a photo must be one: a log renamed photo.jpg is refused, not kept as bytes.
-      if (sniffImageType(incoming.name, incoming.bytes).ok || looksLikeImageName(incoming.name)) return storePhoto(incoming)
-      return store(incoming, mimeOfEvidence(incoming.name), async () => ({ width: null, height: null, thumbnail: null, thumbnailWidth: 0, thumbnailHeight: 0 }))
+      if (sniffImageType(incoming.name, incoming.bytes).ok || isPhotoName(incoming.name)) return storePhoto(incoming)
+      return store(incoming, mimeTypeOf(incoming.name), async () => ({ width: null, height: null, thumbnail: null, thumbnailWidth: 0, thumbnailHeight: 0 }))
     },
     /** The stored facts of these files, in the order asked, skipping any that are gone. */
     async metas(ids: readonly string[]): Promise<StoredFileMeta[]> {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aCase, aPlanVersion } from '../../../helpers/records'
 import { putPlanVersions } from '../../../helpers/stored-rows'
+import { dates } from '../../../../renderer/app/lab-dates'
 import { renderApp } from '../../../helpers/render-app'
 
 describe('test plans list', () => {
@@ -36,7 +37,8 @@ describe('test plans list', () => {
       '2',
       '2',
       'Imported from plug-plan.xlsx',
-      '2026-11-21',
+      // Shown in the lab's date format (the one date format of every screen); stored as ISO.
+      dates.day('2026-11-21T09:00:00.000Z'),
     ])
   })
 })
