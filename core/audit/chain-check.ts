@@ -21,7 +21,9 @@ export type ChainCheck = {
  */
 export function createChainCheck(anchor?: AuditEntry): ChainCheck {
   let previous = anchor
-  let verdict: ChainVerdict | undefined
+  // The anchor is checked on its own first, so a changed anchor is found even when nothing follows it.
+  const ofAnchor = anchor ? verifyChain([anchor]) : undefined
+  let verdict: ChainVerdict | undefined = ofAnchor && !ofAnchor.intact ? ofAnchor : undefined
   return {
     add(batch) {
       if (verdict || batch.length === 0) return verdict

@@ -43,6 +43,13 @@ function Explanation({ failure }: { failure: OpenFailure }) {
           </p>
         </>
       )
+    case 'taken-over':
+      return (
+        <>
+          <p role="alert">Another copy of WWA Lab, probably a newer version, upgraded the lab’s data while this window was open.</p>
+          <p>This window stopped using the data at once, so it cannot misread it. Close this window and open the WWA Lab that upgraded it.</p>
+        </>
+      )
     default:
       return assertNever(failure)
   }

@@ -4,6 +4,8 @@ import { knownVersion, type LabDb } from '../storage/lab-db'
 export type OpenFailure =
   | { readonly kind: 'newer-schema'; readonly found: number; readonly known: number }
   | { readonly kind: 'cannot-open'; readonly name: string; readonly message: string }
+  /** Opened, then another copy of WWA Lab upgraded or deleted the database while this window ran. */
+  | { readonly kind: 'taken-over' }
 
 /** The schema version a database was written with, read from the list of databases without opening (or changing) it. */
 async function installedVersion(factory: IDBFactory, name: string): Promise<number | undefined> {
@@ -30,4 +32,20 @@ export async function openLabDb(db: LabDb, factory: IDBFactory): Promise<OpenFai
     const cause = inner instanceof Error ? inner : error instanceof Error ? error : new Error(String(error))
     return { kind: 'cannot-open', name: cause.name, message: cause.message }
   }
+}
+
+/**
+ * Calls `onLost` when another copy of WWA Lab upgrades or deletes the database
+ * under this window. The window lets go at once and for good: Dexie's own
+ * handling would reopen it on the next read and adapt it to this build's older
+ * schema, changing a database a newer release now owns. Returns the unsubscribe.
+ */
+export function watchForTakeover(db: LabDb, onLost: () => void): () => void {
+  const handler = () => {
+    db.close({ disableAutoOpen: true })
+    onLost()
+    return false
+  }
+  db.on('versionchange', handler)
+  return () => db.on('versionchange').unsubscribe(handler)
 }

@@ -1,11 +1,13 @@
-import { StrictMode, type ReactElement } from 'react'
+import { StrictMode, useEffect, useState, type ReactElement, type ReactNode } from 'react'
 import type { LabBridge } from '../../core/bridge/contract'
 import type { ImageProbe } from '../media/image-probe'
 import type { LabDb } from '../storage/lab-db'
 import { requestPersistentStorage } from '../storage/persistence'
 import { createRepositories } from '../storage/repositories'
+import { LongCheckContext, type LongCheck } from '../widgets/audit-trail/long-check'
+import { workerLongCheck } from '../widgets/audit-trail/worker-long-check'
 import { App } from './App'
-import { openLabDb } from './open-lab-db'
+import { openLabDb, watchForTakeover } from './open-lab-db'
 import { RecoveryScreen } from './RecoveryScreen'
 import { ServicesProvider } from './services-context'
 import { restoreWorkingAs } from './working-as'
@@ -18,6 +20,8 @@ export type StartOptions = {
   readonly lab: LabBridge
   readonly probeImage: ImageProbe
   readonly storage?: StorageManager
+  /** How long audit trails are checked; a Web Worker unless given (UI tests have none). */
+  readonly longCheck?: LongCheck
 }
 
 /** Opens the lab's data and gives what the window shows: the app, or the recovery screen when the data cannot be opened. */
@@ -29,9 +33,20 @@ export async function start(options: StartOptions): Promise<ReactElement> {
   const [persistence] = await Promise.all([requestPersistentStorage(options.storage), restoreWorkingAs(repos, workingAs)])
   return (
     <StrictMode>
+      <WhileOpen db={options.db}>
       <ServicesProvider services={{ repos, workingAs, lab: options.lab, persistence }}>
-        <App />
+        <LongCheckContext.Provider value={options.longCheck ?? workerLongCheck(options.db.name)}>
+          <App />
+        </LongCheckContext.Provider>
       </ServicesProvider>
+      </WhileOpen>
     </StrictMode>
   )
+}
+
+/** The app while this window holds the database; the recovery screen once another copy takes it over. */
+function WhileOpen({ db, children }: { db: LabDb; children: ReactNode }) {
+  const [lost, setLost] = useState(false)
+  useEffect(() => watchForTakeover(db, () => setLost(true)), [db])
+  return lost ? <RecoveryScreen failure={{ kind: 'taken-over' }} /> : <>{children}</>
 }

@@ -45,7 +45,7 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
         <button type="button" onClick={() => checkAgain(false)}>
           Check again
         </button>{' '}
-        <button type="button" onClick={() => checkAgain(true)} disabled={status.state !== 'done'}>
+        <button type="button" onClick={() => checkAgain(true)} disabled={status.state === 'checking' || status.state === 'checking-long'}>
           Check the whole trail
         </button>
       </p>
@@ -107,6 +107,13 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
 
 function ChainLine({ status }: { status: ChainStatus }) {
   if (status.state === 'checking') return <p className="muted">Checking the audit trail…</p>
+  if (status.state === 'not-checked') {
+    return (
+      <p className="status-warn chain-line" role="status">
+        Not checked: {status.message}
+      </p>
+    )
+  }
   if (status.state === 'checking-long') {
     const { checked, total } = status.progress
     return (

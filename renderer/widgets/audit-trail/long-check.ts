@@ -8,8 +8,10 @@ export type LongCheckRequest = { readonly after: number; readonly head: number; 
 
 export type LongCheckProgress = { readonly checked: number; readonly total: number }
 
-/** The verdict, and the last entry found intact (where the next check can start). */
-export type LongCheckResult = { readonly verdict: ChainVerdict; readonly last: AuditEntry | undefined }
+/** The verdict and the last entry found intact (where the next check can start); or why the check could not be made. */
+export type LongCheckResult =
+  | { readonly kind: 'checked'; readonly verdict: ChainVerdict; readonly last: AuditEntry | undefined }
+  | { readonly kind: 'not-checked'; readonly message: string }
 
 export type LongCheck = (request: LongCheckRequest, onProgress: (progress: LongCheckProgress) => void, signal: AbortSignal) => Promise<LongCheckResult>
 
@@ -32,7 +34,7 @@ export function checkInBatches(audit: Pick<AuditRepo, 'entriesAfter'>): LongChec
       onProgress({ checked: at - after, total: head - after })
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
-    return { verdict: check.finish(), last: check.last() }
+    return { kind: 'checked', verdict: check.finish(), last: check.last() }
   }
 }
 

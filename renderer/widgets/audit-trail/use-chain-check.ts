@@ -11,6 +11,8 @@ export type ChainStatus =
   | { readonly state: 'checking' }
   | { readonly state: 'checking-long'; readonly progress: LongCheckProgress }
   | { readonly state: 'done'; readonly verdict: ChainVerdict }
+  /** The entries since the last check could not be checked (the checker failed): not a verdict either way. */
+  | { readonly state: 'not-checked'; readonly message: string }
 
 /**
  * Whether the trail can be trusted, checked without re-reading history: the
@@ -42,6 +44,7 @@ export function useChainCheck(shown: readonly AuditEntry[] | undefined, round: n
       const anchor = since.after === 0 ? undefined : (await repos.audit.state()).anchor
       const result = await longCheck({ after: since.after, head: since.head, anchor }, (progress) => live() && ofShown.intact && setStatus({ state: 'checking-long', progress }), controller.signal)
       if (!live()) return
+      if (result.kind === 'not-checked') return setStatus(ofShown.intact ? { state: 'not-checked', message: result.message } : { state: 'done', verdict: ofShown })
       if (result.verdict.intact && result.last) await repos.audit.saveCheckpoint(result.last, new Date())
       if (live()) setStatus({ state: 'done', verdict: combineVerdicts(ofShown, result.verdict) })
     })()
