@@ -9,7 +9,8 @@ async function violations(filePath: string, source: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`)
 }
 
-describe('layering rules (CONVENTIONS.md) fail lint', () => {
+// The first lint loads ESLint, its plugins and the type-aware config: seconds on a busy machine.
+describe('layering rules (CONVENTIONS.md) fail lint', { timeout: 30_000 }, () => {
   it.each([
     ['electron', "import { app } from 'electron'\nexport const a = app"],
     ['React', "import { useState } from 'react'\nexport const a = useState"],
