@@ -13,6 +13,7 @@ import { createServices } from './services/index'
 import { appMenuTemplate } from './window/app-menu'
 import { mainWindowOptions } from './window/main-window-options'
 import { chooseRendererSource } from './window/renderer-source'
+import { abandonWhenPageGoes, finishTransfersBeforeQuit } from './window/transfer-lifetime'
 
 // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
@@ -35,8 +36,9 @@ function start(): void {
 
   hardenApp(app, { appOrigin: source.origin })
 
-  const openMainWindow = (): BrowserWindow => {
+  const openMainWindow = (onPageGone: () => void): BrowserWindow => {
     const window = new BrowserWindow(mainWindowOptions(preloadPath))
+    abandonWhenPageGoes(window.webContents, source.origin, onPageGone)
     window.once('ready-to-show', () => window.show())
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = undefined
@@ -69,11 +71,13 @@ function start(): void {
         dialogs: createElectronDialogs(() => mainWindow),
         appInfo: describeApp({ name: app.getName(), version: app.getVersion() }),
       })
-      registerIpcHandlers(createDispatcher(services, { appOrigin: source.origin }))
+      registerIpcHandlers(createDispatcher(services.handlers, { appOrigin: source.origin }))
+      const abandonTransfers = () => void services.abandonTransfers()
+      finishTransfersBeforeQuit(app, () => services.abandonTransfers())
 
-      mainWindow = openMainWindow()
+      mainWindow = openMainWindow(abandonTransfers)
       app.on('activate', () => {
-        if (mainWindow === undefined) mainWindow = openMainWindow()
+        if (mainWindow === undefined) mainWindow = openMainWindow(abandonTransfers)
       })
     })
     .catch((error: unknown) => {

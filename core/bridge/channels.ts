@@ -1,6 +1,16 @@
 // The channel names alone, without schemas, so the sandboxed preload can build
 // the renderer's lab bridge from them without bundling zod.
-export const channels = ['app.info', 'files.open', 'files.saveAs'] as const
+export const channels = [
+  'app.info',
+  'files.open',
+  'files.readRange',
+  'files.closeRead',
+  'files.saveAs',
+  'files.beginSave',
+  'files.writeChunk',
+  'files.commitSave',
+  'files.abortSave',
+] as const
 
 export type Channel = (typeof channels)[number]
 
@@ -12,6 +22,16 @@ export type ErrorCode =
   | 'too-large'
   | 'io-failed'
   | 'failed'
+  /** Too many saves or read handles open at once. */
+  | 'too-many'
+  /** The save or read handle named is no longer open: finished, cancelled, expired or abandoned. */
+  | 'not-open'
+  /** A chunk arrived at the wrong offset, or before the previous one was written. */
+  | 'out-of-order'
+  /** The size or SHA-256 of a save does not match what main wrote. */
+  | 'mismatch'
+  /** A file changed while it was being read. */
+  | 'changed'
 
 export type BridgeError = { readonly code: ErrorCode; readonly message: string }
 

@@ -15,14 +15,14 @@ const K = new Int32Array([
 
 const initial = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19] as const
 
-// Reused across calls: the function is synchronous, so no two calls share them at once.
+// Reused across calls: every function here is synchronous, so no two calls share them at once.
 const W = new Int32Array(64)
 const H = new Int32Array(8)
 const tail = new Uint8Array(128)
 
-/** Mixes every whole 64-byte block of `bytes` from `start` to `end` into H. */
-function compress(bytes: Uint8Array, start: number, end: number): void {
-  let h0 = H[0]!, h1 = H[1]!, h2 = H[2]!, h3 = H[3]!, h4 = H[4]!, h5 = H[5]!, h6 = H[6]!, h7 = H[7]!
+/** Mixes every whole 64-byte block of `bytes` from `start` to `end` into `state`. */
+function compress(state: Int32Array, bytes: Uint8Array, start: number, end: number): void {
+  let h0 = state[0]!, h1 = state[1]!, h2 = state[2]!, h3 = state[3]!, h4 = state[4]!, h5 = state[5]!, h6 = state[6]!, h7 = state[7]!
   for (let offset = start; offset + 64 <= end; offset += 64) {
     for (let t = 0; t < 16; t++) {
       const i = offset + t * 4
@@ -61,14 +61,14 @@ function compress(bytes: Uint8Array, start: number, end: number): void {
     h6 = (h6 + g) | 0
     h7 = (h7 + h) | 0
   }
-  H[0] = h0
-  H[1] = h1
-  H[2] = h2
-  H[3] = h3
-  H[4] = h4
-  H[5] = h5
-  H[6] = h6
-  H[7] = h7
+  state[0] = h0
+  state[1] = h1
+  state[2] = h2
+  state[3] = h3
+  state[4] = h4
+  state[5] = h5
+  state[6] = h6
+  state[7] = h7
 }
 
 const hexDigits = '0123456789abcdef'
@@ -78,14 +78,61 @@ export function sha256Hex(bytes: Uint8Array): string {
   H.set(initial)
   const length = bytes.length
   const whole = length - (length % 64)
-  compress(bytes, 0, whole)
+  compress(H, bytes, 0, whole)
+  finish(H, bytes.subarray(whole), length)
+  return hexOf(H)
+}
 
+/** A running SHA-256: feed it the bytes in pieces of any size, in order. */
+export type Sha256Hasher = {
+  update(bytes: Uint8Array): Sha256Hasher
+  /** The SHA-256 of every byte so far; more bytes may follow. */
+  hex(): string
+}
+
+/** A SHA-256 over bytes that arrive in pieces (a file saved in chunks), equal to sha256Hex of them all at once. */
+export function createSha256(): Sha256Hasher {
+  // Each hasher keeps its own state: several saves may hash at once, between sha256Hex calls.
+  const state = Int32Array.from(initial)
+  const block = new Uint8Array(64)
+  let buffered = 0
+  let length = 0
+
+  const hasher: Sha256Hasher = {
+    update(bytes) {
+      length += bytes.length
+      let start = 0
+      if (buffered > 0) {
+        start = Math.min(64 - buffered, bytes.length)
+        block.set(bytes.subarray(0, start), buffered)
+        buffered += start
+        if (buffered < 64) return hasher
+        compress(state, block, 0, 64)
+        buffered = 0
+      }
+      const whole = bytes.length - ((bytes.length - start) % 64)
+      compress(state, bytes, start, whole)
+      block.set(bytes.subarray(whole), 0)
+      buffered = bytes.length - whole
+      return hasher
+    },
+    hex() {
+      // Padding goes into a copy, so the running state can take more bytes afterwards.
+      H.set(state)
+      finish(H, block.subarray(0, buffered), length)
+      return hexOf(H)
+    },
+  }
+  return hasher
+}
+
+/** Pads the last partial block `rest` of a message `length` bytes long and mixes it into `state`. */
+function finish(state: Int32Array, rest: Uint8Array, length: number): void {
   // The last partial block, the 0x80 marker and the bit length fill one or two blocks.
-  const rest = length - whole
-  const tailLength = rest < 56 ? 64 : 128
+  const tailLength = rest.length < 56 ? 64 : 128
   tail.fill(0)
-  tail.set(bytes.subarray(whole), 0)
-  tail[rest] = 0x80
+  tail.set(rest, 0)
+  tail[rest.length] = 0x80
   // The bit length is 64 bits big-endian; byte lengths up to 2^53 fit in two 32-bit halves.
   const high = Math.floor(length / 0x20000000)
   const low = (length * 8) >>> 0
@@ -97,11 +144,13 @@ export function sha256Hex(bytes: Uint8Array): string {
   tail[tailLength - 3] = low >>> 16
   tail[tailLength - 2] = low >>> 8
   tail[tailLength - 1] = low
-  compress(tail, 0, tailLength)
+  compress(state, tail, 0, tailLength)
+}
 
+function hexOf(state: Int32Array): string {
   let hex = ''
   for (let i = 0; i < 8; i++) {
-    const word = H[i]!
+    const word = state[i]!
     for (let shift = 28; shift >= 0; shift -= 4) hex += hexDigits[(word >>> shift) & 15]
   }
   return hex

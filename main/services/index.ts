@@ -1,12 +1,30 @@
 import type { AppInfo } from '../../core/bridge/contract'
 import type { Handlers } from '../ipc/dispatcher'
+import type { AtomicWriteFs } from './atomic-write'
 import type { Dialogs } from './dialogs'
 import { createFileService, type FileLimits } from './files'
+import { createReadHandles, type ReadHandleLimits } from './read-handles'
+import { createSaveSessions, type SaveLimits } from './save-sessions'
 
 export type ServiceDeps = {
   readonly dialogs: Dialogs
   readonly appInfo: AppInfo
   readonly limits?: Partial<FileLimits>
+  readonly readLimits?: Partial<ReadHandleLimits>
+  readonly saveLimits?: Partial<SaveLimits>
+  /** The file system chunked saves write through; tests pass one that fails on purpose. */
+  readonly saveFs?: AtomicWriteFs
+}
+
+export type Services = {
+  /** One handler per channel, for createDispatcher. */
+  readonly handlers: Handlers
+  /**
+   * Aborts every save under way and closes every read handle. Main calls it when
+   * the window's page reloads or its renderer goes away: nothing will send the
+   * rest of those files, and their temporary files must not stay on disk.
+   */
+  abandonTransfers(): Promise<void>
 }
 
 /**
@@ -14,14 +32,29 @@ export type ServiceDeps = {
  * Electron's dialogs; the end-to-end harness passes its own and runs these same
  * services behind the same dispatcher.
  */
-export function createServices(deps: ServiceDeps): Handlers {
-  const files = createFileService({ dialogs: deps.dialogs, limits: deps.limits })
+export function createServices(deps: ServiceDeps): Services {
+  const reads = createReadHandles(deps.readLimits)
+  const files = createFileService({ dialogs: deps.dialogs, limits: deps.limits, reads })
+  const saves = createSaveSessions({ dialogs: deps.dialogs, limits: deps.saveLimits, fs: deps.saveFs })
   return {
-    'app.info': async () => deps.appInfo,
-    'files.open': (request) => files.open(request),
-    'files.saveAs': (request) => files.saveAs(request),
+    handlers: {
+      'app.info': async () => deps.appInfo,
+      'files.open': (request) => files.open(request),
+      'files.readRange': (request) => reads.read(request),
+      'files.closeRead': (request) => reads.close(request),
+      'files.saveAs': (request) => files.saveAs(request),
+      'files.beginSave': (request) => saves.begin(request),
+      'files.writeChunk': (request) => saves.write(request),
+      'files.commitSave': (request) => saves.commit(request),
+      'files.abortSave': (request) => saves.abort(request),
+    },
+    async abandonTransfers() {
+      await Promise.all([saves.abortAll(), reads.closeAll()])
+    },
   }
 }
 
 export type { Dialogs } from './dialogs'
 export type { FileLimits } from './files'
+export type { ReadHandleLimits } from './read-handles'
+export type { SaveLimits } from './save-sessions'

@@ -60,7 +60,7 @@ async function launchOnProfile(profileDir: string, ownsProfile: boolean): Promis
     const watcher = await watchProblems(context, testOrigin)
     const answers = createAnsweredDialogs(watcher.report)
     const services = createServices({ dialogs: answers.dialogs, appInfo: await testAppInfo(context) })
-    await installLabBridge(context, createDispatcher(services, { appOrigin: testOrigin }))
+    await installLabBridge(context, createDispatcher(services.handlers, { appOrigin: testOrigin }))
     await routeStaticSite(context, { root: rendererRoot, contentSecurityPolicy })
 
     const page = context.pages()[0] ?? (await context.newPage())
@@ -72,6 +72,8 @@ async function launchOnProfile(profileDir: string, ownsProfile: boolean): Promis
       if (closed) return
       closed = true
       await context.close()
+      // As main does when the window goes: saves the page never finished leave no temporary files.
+      await services.abandonTransfers()
     }
     const { answerOpen, answerSave } = answers
     return {

@@ -19,6 +19,13 @@ export const cancellingLab: LabBridge = {
   files: {
     open: async () => ({ ok: true, value: { canceled: true, files: [], rejected: [] } }),
     saveAs: async () => ({ ok: true, value: { canceled: true } }),
+    beginSave: async () => ({ ok: true, value: { canceled: true } }),
+    // Nothing is ever open here, so every call on a save or a read handle is answered as main answers a stale ID.
+    writeChunk: async () => ({ ok: false, error: { code: 'not-open', message: 'This save is no longer under way.' } }),
+    commitSave: async () => ({ ok: false, error: { code: 'not-open', message: 'This save is no longer under way.' } }),
+    abortSave: async () => ({ ok: true, value: { aborted: false } }),
+    readRange: async () => ({ ok: false, error: { code: 'not-open', message: 'This file is no longer open for reading. Open it again.' } }),
+    closeRead: async () => ({ ok: true, value: { closed: false } }),
   },
 }
 

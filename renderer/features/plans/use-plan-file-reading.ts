@@ -3,6 +3,7 @@ import { extensionsFor } from '../../../core/model/file-types'
 import { planFileSizeRefusal, planImportLimits } from '../../../core/plan-import/limits'
 import { useServices } from '../../app/services-context'
 import { usePlanFileReader } from './plan-reader-context'
+import { readPickedFile } from '../../widgets/large-files/read-picked-file'
 import { nothingImported, withNothingImported } from '../../../core/plan-import/messages'
 import type { PlanFile, PlanFileRead } from '../../../core/plan-import/read-plan-file'
 
@@ -62,7 +63,13 @@ export function usePlanFileReading() {
     const file = reply.value.files[0]
     // Cancelling the dialog leaves the page as it was, preview and chosen columns included.
     if (reply.value.canceled || !file) return undefined
-    await read({ name: file.name, bytes: file.bytes })
+    let bytes: Uint8Array
+    try {
+      bytes = await readPickedFile(lab, file)
+    } catch (error) {
+      return setState({ kind: 'failed', message: withNothingImported(error instanceof Error ? error.message : String(error)) })
+    }
+    await read({ name: file.name, bytes })
   }, [lab, read])
 
   const drop = useCallback(

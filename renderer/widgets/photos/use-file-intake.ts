@@ -4,9 +4,14 @@ import type { FileFilter } from '../../../core/bridge/contract'
 import { formatBytes } from '../../../core/format-bytes'
 import { useServices } from '../../app/services-context'
 import type { IncomingFile, StoreOutcome } from '../../storage/repos/files/files-repo'
-import { describeStorageError } from '../../storage/storage-errors'
+import { describeProblem } from '../../../core/outcome'
+import { storageProblem } from '../../storage/storage-problems'
+import { closePickedFiles, FileReadError, readPickedFile } from '../large-files/read-picked-file'
 
 export type IntakeState = { readonly busy: string | null; readonly problems: readonly string[] }
+
+/** A file about to be stored, its bytes read only when its turn comes, so a batch holds one file at a time. */
+type Pending = { readonly name: string; read(): Promise<Uint8Array> }
 
 export type IntakeOptions = {
   /** What the files are, for messages and the dialog: "photos", "evidence files". */
@@ -31,19 +36,27 @@ export function useFileIntake(options: IntakeOptions) {
     try {
       await work(problems)
     } catch (error) {
-      problems.push(`The ${options.what} could not be added: ${describeStorageError(error)}`)
+      const problem = storageProblem(error) ?? { code: 'storage-failed' as const, message: error instanceof Error ? error.message : String(error) }
+      problems.push(`The ${options.what} could not be added: ${describeProblem(problem)}`)
     } finally {
       setState({ busy: null, problems })
     }
   }
 
-  const store = async (files: readonly IncomingFile[], problems: string[]) => {
+  const store = async (files: readonly Pending[], problems: string[]) => {
     const stored: string[] = []
     for (const [index, file] of files.entries()) {
       setState({ busy: `Adding ${index + 1} of ${files.length}: ${file.name}…`, problems })
-      const outcome = await options.store(file)
-      if (outcome.ok) stored.push(outcome.file.id)
-      else problems.push(outcome.message)
+      let incoming: IncomingFile
+      try {
+        incoming = { name: file.name, bytes: await file.read() }
+      } catch (error) {
+        problems.push(error instanceof Error ? error.message : String(error))
+        continue
+      }
+      const outcome = await options.store(incoming)
+      if (outcome.ok) stored.push(outcome.value.id)
+      else problems.push(describeProblem(outcome.problem))
     }
     if (stored.length > 0) options.onStored(stored)
   }
@@ -58,7 +71,23 @@ export function useFileIntake(options: IntakeOptions) {
         return
       }
       problems.push(...reply.value.rejected.map((r) => r.reason))
-      if (!reply.value.canceled) await store(reply.value.files, problems)
+      if (reply.value.canceled) return
+      // Large files come as read handles main keeps open; whatever is not read (a storage error stopped the batch) is let go.
+      const unread = new Set(reply.value.files)
+      const pending = reply.value.files.map((file) => ({
+        name: file.name,
+        read: () => {
+          unread.delete(file)
+          return readPickedFile(lab, file).catch((error: unknown) => {
+            throw error instanceof FileReadError ? error : new Error(`${file.name} could not be read: ${describeReadError(error)}.`)
+          })
+        },
+      }))
+      try {
+        await store(pending, problems)
+      } finally {
+        await closePickedFiles(lab, [...unread])
+      }
     })
 
   /** Files from a drop or a paste, refused before reading when over the limit. */
@@ -66,21 +95,29 @@ export function useFileIntake(options: IntakeOptions) {
     run(async (problems) => {
       const files = Array.from(list)
       setState({ busy: `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`, problems: [] })
-      const incoming: IncomingFile[] = []
+      const pending: Pending[] = []
       for (const file of files) {
         // Refused before reading: a dropped video or disk image must not be pulled into memory whole.
         if (file.size > options.maxBytes) {
           problems.push(`${file.name} is ${formatBytes(file.size)}; ${options.what} can be at most ${formatBytes(options.maxBytes)}.`)
           continue
         }
-        try {
-          incoming.push({ name: file.name || 'pasted-image.png', bytes: new Uint8Array(await file.arrayBuffer()) })
-        } catch {
-          problems.push(`${file.name} could not be read; a dropped folder is not a file.`)
-        }
+        const name = file.name || 'pasted-image.png'
+        pending.push({
+          name,
+          read: () =>
+            file.arrayBuffer().then(
+              (buffer) => new Uint8Array(buffer),
+              () => {
+                throw new Error(`${file.name} could not be read; a dropped folder is not a file.`)
+              },
+            ),
+        })
       }
-      await store(incoming, problems)
+      await store(pending, problems)
     })
 
   return { state, pick, take }
 }
+
+const describeReadError = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '')

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../../main/security/csp'
 import { builtFile, projectRoot } from './built-output'
+import { channels } from '../../../core/bridge/channels'
 
 type Call = { readonly name: string; readonly ready: boolean; readonly args: readonly unknown[] }
 type Run = {
@@ -111,7 +112,7 @@ describe('the built main process (out/main/index.js)', () => {
   it('answers IPC from its own page and refuses a stranger', () => {
     expect(run.probes['ipcFromApp']).toMatchObject({ ok: true, value: { name: 'WWA Lab', version: '0.1.0' } })
     expect(run.probes['ipcFromStranger']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
-    expect(callsNamed('ipcMain.handle').map((c) => c.args[0])).toEqual(['app.info', 'files.open', 'files.saveAs'])
+    expect(callsNamed('ipcMain.handle').map((c) => c.args[0])).toEqual([...channels])
   })
 
   it('denies permissions, cancels network requests, blocks navigation and new windows', () => {

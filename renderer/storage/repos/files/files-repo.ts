@@ -1,4 +1,6 @@
 import { formatBytes } from '../../../../core/format-bytes'
+import { ok, refused, type Outcome } from '../../../../core/outcome'
+import { attempt } from '../../storage-problems'
 import { maxEvidenceBytes } from '../../../../core/model/result'
 import { maxPhotoBytes, type StoredFileMeta } from '../../../../core/model/stored-file'
 import { sniffImageType } from '../../../../core/rules/image-type'
@@ -8,7 +10,8 @@ import type { LabDb, ThumbnailRow } from '../../lab-db'
 import { isPhotoName, mimeTypeOf } from '../../../../core/model/file-types'
 
 export type IncomingFile = { readonly name: string; readonly bytes: Uint8Array }
-export type StoreOutcome = { readonly ok: true; readonly file: StoredFileMeta } | { readonly ok: false; readonly message: string }
+/** The stored file's facts, or why it was refused (too large, not an image, a full disk). */
+export type StoreOutcome = Outcome<StoredFileMeta>
 
 export type FilesRepo = {
   /**
@@ -35,7 +38,7 @@ export function createFilesRepo(
   /** Refuses a file over `limit`, naming it; undefined when it fits. */
   const tooLarge = (incoming: IncomingFile, limit: number, what: string): StoreOutcome | undefined =>
     incoming.bytes.byteLength > limit
-      ? { ok: false, message: `${incoming.name} is ${formatBytes(incoming.bytes.byteLength)}; ${what} can be at most ${formatBytes(limit)}.` }
+      ? refused('invalid', `${incoming.name} is ${formatBytes(incoming.bytes.byteLength)}; ${what} can be at most ${formatBytes(limit)}.`)
       : undefined
 
   /** Stores bytes with their hash and facts, once per content; `describe` adds the type, pixel size and thumbnail. */
@@ -47,10 +50,10 @@ export function createFilesRepo(
     const bytes = new Uint8Array(incoming.bytes) // an ArrayBuffer-backed copy the Blob and digest accept
     const sha256 = await digestSha256Hex(bytes)
     const existing = await db.files.where('sha256').equals(sha256).first()
-    if (existing) return { ok: true, file: withoutBlob(existing) }
+    if (existing) return ok(withoutBlob(existing))
     const blob = new Blob([bytes], { type: mime })
     const facts = await describe(blob)
-    if (typeof facts === 'string') return { ok: false, message: facts }
+    if (typeof facts === 'string') return refused('invalid', facts)
     const file: StoredFileMeta = {
       id: newId(),
       name: incoming.name,
@@ -62,18 +65,20 @@ export function createFilesRepo(
       createdAt: now().toISOString(),
     }
     const thumbnail = facts.thumbnail
-    await db.transaction('rw', db.files, db.thumbnails, async () => {
-      await db.files.put({ ...file, blob })
-      if (thumbnail) await db.thumbnails.put({ fileId: file.id, blob: thumbnail, width: facts.thumbnailWidth, height: facts.thumbnailHeight })
-    })
-    return { ok: true, file }
+    return attempt(() =>
+      db.transaction('rw', db.files, db.thumbnails, async () => {
+        await db.files.put({ ...file, blob })
+        if (thumbnail) await db.thumbnails.put({ fileId: file.id, blob: thumbnail, width: facts.thumbnailWidth, height: facts.thumbnailHeight })
+        return file
+      }),
+    )
   }
 
   const storePhoto = async (incoming: IncomingFile): Promise<StoreOutcome> => {
-    const refused = tooLarge(incoming, maxPhotoBytes, 'photos')
-    if (refused) return refused
+    const tooBig = tooLarge(incoming, maxPhotoBytes, 'photos')
+    if (tooBig) return tooBig
     const type = sniffImageType(incoming.name, incoming.bytes)
-    if (!type.ok) return { ok: false, message: type.message }
+    if (!type.ok) return refused('invalid', type.message)
     return store(incoming, type.value, async (blob) => {
       try {
         return await deps.probeImage(blob)
@@ -95,8 +100,8 @@ export function createFilesRepo(
      * (a log, a capture) as it is, typed by its name. Over the limit it is refused.
      */
     async storeEvidence(incoming: IncomingFile): Promise<StoreOutcome> {
-      const refused = tooLarge(incoming, maxEvidenceBytes, 'evidence files')
-      if (refused) return refused
+      const tooBig = tooLarge(incoming, maxEvidenceBytes, 'evidence files')
+      if (tooBig) return tooBig
       // A file named as a photo must be one: a log renamed photo.jpg is refused, not kept as bytes.
       if (sniffImageType(incoming.name, incoming.bytes).ok || isPhotoName(incoming.name)) return storePhoto(incoming)
       return store(incoming, mimeTypeOf(incoming.name), async () => ({ width: null, height: null, thumbnail: null, thumbnailWidth: 0, thumbnailHeight: 0 }))

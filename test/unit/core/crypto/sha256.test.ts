@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { sha256Hex } from '../../../../core/crypto/sha256'
+import { createSha256, sha256Hex } from '../../../../core/crypto/sha256'
 
 const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const ascii = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0))
@@ -62,5 +62,72 @@ describe('sha256Hex', () => {
     const perHash = (performance.now() - started) / runs
     // Generous against a loaded CI machine; on a developer machine it is about 0.005 ms.
     expect(perHash).toBeLessThan(0.1)
+  })
+})
+
+/** Cuts bytes at the given points (any order, duplicates allowed: empty pieces are pieces too). */
+function cut(bytes: Uint8Array, points: readonly number[]): Uint8Array[] {
+  const bounds = [0, ...points.map((p) => p % (bytes.length + 1)).sort((a, b) => a - b), bytes.length]
+  return bounds.slice(1).map((end, index) => bytes.subarray(bounds[index], end))
+}
+
+describe('createSha256', () => {
+  test('an empty hasher gives the SHA-256 of nothing', () => {
+    expect(createSha256().hex()).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
+  })
+
+  test('agrees with node:crypto however the bytes are cut into pieces', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1500 }), fc.array(fc.nat(), { maxLength: 12 }), (bytes, points) => {
+        const hasher = createSha256()
+        for (const piece of cut(bytes, points)) hasher.update(piece)
+        expect(hasher.hex()).toBe(nodeSha256(bytes))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  test('keeps its own state: hashers fed in turn, with sha256Hex between them, do not disturb each other', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 700 }), fc.uint8Array({ maxLength: 700 }), fc.array(fc.nat(), { maxLength: 8 }), (a, b, points) => {
+        const first = createSha256()
+        const second = createSha256()
+        const piecesA = cut(a, points)
+        const piecesB = cut(b, points)
+        for (let i = 0; i < Math.max(piecesA.length, piecesB.length); i++) {
+          const pieceA = piecesA[i]
+          const pieceB = piecesB[i]
+          if (pieceA) first.update(pieceA)
+          sha256Hex(b) // uses the shared scratch state in between
+          if (pieceB) second.update(pieceB)
+        }
+        expect(first.hex()).toBe(nodeSha256(a))
+        expect(second.hex()).toBe(nodeSha256(b))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  test('gives the hash so far at any point and goes on taking bytes after it', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (bytes, points) => {
+        const hasher = createSha256()
+        let sofar = 0
+        for (const piece of cut(bytes, points)) {
+          hasher.update(piece)
+          sofar += piece.length
+          expect(hasher.hex()).toBe(nodeSha256(bytes.subarray(0, sofar)))
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  test('hashes megabytes in large pieces as a chunked save sends them', () => {
+    const bytes = Uint8Array.from({ length: 3 * 1024 * 1024 + 17 }, (_, index) => (index * 2654435761) >>> 24)
+    const hasher = createSha256()
+    const piece = 1024 * 1024 - 5 // not a multiple of 64, so every piece leaves a partial block
+    for (let offset = 0; offset < bytes.length; offset += piece) hasher.update(bytes.subarray(offset, offset + piece))
+    expect(hasher.hex()).toBe(nodeSha256(bytes))
   })
 })

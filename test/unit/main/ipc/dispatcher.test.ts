@@ -11,6 +11,12 @@ function spiedHandlers(overrides: Partial<Handlers> = {}) {
     'app.info': vi.fn(async () => info),
     'files.open': vi.fn(async () => ({ canceled: true, files: [], rejected: [] })),
     'files.saveAs': vi.fn(async () => ({ canceled: true as const })),
+    'files.readRange': vi.fn(async () => ({ bytes: new Uint8Array(1) })),
+    'files.closeRead': vi.fn(async () => ({ closed: true })),
+    'files.beginSave': vi.fn(async () => ({ canceled: true as const })),
+    'files.writeChunk': vi.fn(async () => ({ written: 1 })),
+    'files.commitSave': vi.fn(async () => ({ path: '/tmp/a', name: 'a', size: 1, sha256: 'a'.repeat(64) })),
+    'files.abortSave': vi.fn(async () => ({ aborted: true })),
     ...overrides,
   }
   return handlers

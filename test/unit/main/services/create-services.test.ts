@@ -21,7 +21,7 @@ afterEach(async () => {
 })
 
 function dispatcherWith(dialogs: Dialogs, limits?: { maxFileBytes: number }) {
-  return createDispatcher(createServices({ dialogs, appInfo, limits }), { appOrigin })
+  return createDispatcher(createServices({ dialogs, appInfo, limits }).handlers, { appOrigin })
 }
 
 describe('createServices behind createDispatcher', () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ServiceError } from '../../../../main/ipc/dispatcher'
 import type { Dialogs } from '../../../../main/services/dialogs'
 import { createFileService, type ReadFs } from '../../../../main/services/files'
+import { createReadHandles } from '../../../../main/services/read-handles'
 
 let folder: string
 beforeEach(async () => {
@@ -59,10 +60,11 @@ describe('files.open', () => {
     expect(result.rejected).toEqual([])
     const [file] = result.files
     expect(file).toMatchObject({ name: 'plan.csv', type: 'text/csv', size: 22 })
+    if (file === undefined || !('bytes' in file)) throw new Error('A small file comes inline, with its bytes.')
     // Not a Buffer: a Buffer may share memory with unrelated data and crosses IPC differently.
-    expect(Object.getPrototypeOf(file?.bytes)).toBe(Uint8Array.prototype)
-    expect(file?.bytes.buffer.byteLength).toBe(22)
-    expect(new TextDecoder().decode(file?.bytes)).toBe('id,title\nTC-1,Turn on\n')
+    expect(Object.getPrototypeOf(file.bytes)).toBe(Uint8Array.prototype)
+    expect(file.bytes.buffer.byteLength).toBe(22)
+    expect(new TextDecoder().decode(file.bytes)).toBe('id,title\nTC-1,Turn on\n')
   })
 
   it('passes title, filters and multiple on to the dialog', async () => {
@@ -123,18 +125,26 @@ describe('files.open', () => {
     ])
   })
 
-  it('stops adding files once the selection as a whole reaches its limit', async () => {
-    const paths = await Promise.all(['a.png', 'b.png', 'c.png'].map((name) => aFile(name, new Uint8Array(400))))
+  it('sends files whole while the reply has room, and the rest as read handles it never reads', async () => {
+    const paths = await Promise.all(['a.png', 'b.png', 'c.png', 'd.png'].map((name, index) => aFile(name, new Uint8Array(index === 3 ? 100 : 400))))
     const { fs, reads } = spiedFs()
-    const result = await createFileService({ dialogs: dialogsPicking(paths), fs, limits: { maxFileBytes: 500, maxTotalBytes: 1000 } }).open({
-      multiple: true,
-    })
-    expect(result.files.map((f) => f.name)).toEqual(['a.png', 'b.png'])
-    expect(result.rejected).toEqual([
-      { name: 'c.png', reason: 'c.png was not opened: together with the files before it, the selection is more than the 1000 bytes limit for one open. Open it on its own.' },
+    const handles = createReadHandles()
+    const files = createFileService({ dialogs: dialogsPicking(paths), fs, reads: handles, limits: { maxFileBytes: 500, maxInlineBytes: 1000 } })
+    const result = await files.open({ multiple: true })
+    await handles.closeAll()
+
+    expect(result.rejected).toEqual([])
+    expect(result.files.map((f) => ({ name: f.name, size: f.size, inline: 'bytes' in f }))).toEqual([
+      { name: 'a.png', size: 400, inline: true },
+      { name: 'b.png', size: 400, inline: true },
+      { name: 'c.png', size: 400, inline: false },
+      // Still room for a small file after a large one went by handle.
+      { name: 'd.png', size: 100, inline: true },
     ])
-    expect(fs.open).toHaveBeenCalledTimes(2)
-    expect(reads.mock.calls.every(([length]) => (length as number) <= 400)).toBe(true)
+    expect(result.files[2]).toEqual({ name: 'c.png', type: 'image/png', size: 400, handle: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+    // c.png was opened and kept open, but not one byte of it was read.
+    expect(fs.open).toHaveBeenCalledTimes(4)
+    expect(reads.mock.calls.map(([length]) => length as number)).toEqual([400, 1, 400, 1, 100, 1])
   })
 
   it('opens only the first path when several were not asked for', async () => {

@@ -23,7 +23,7 @@ describe('files repository', () => {
     const outcome = await files.storePhoto({ name: 'front.png', bytes })
     expect(outcome.ok).toBe(true)
     if (!outcome.ok) return
-    expect(outcome.file).toMatchObject({
+    expect(outcome.value).toMatchObject({
       name: 'front.png',
       mime: 'image/png',
       size: bytes.byteLength,
@@ -31,12 +31,12 @@ describe('files repository', () => {
       width: 40,
       height: 30,
     })
-    const original = await files.original(outcome.file.id)
+    const original = await files.original(outcome.value.id)
     expect(original).toBeInstanceOf(Blob)
     expect(new Uint8Array(await original!.arrayBuffer())).toEqual(bytes)
-    const thumbnail = await files.thumbnail(outcome.file.id)
+    const thumbnail = await files.thumbnail(outcome.value.id)
     expect(thumbnail?.blob.size).toBeGreaterThan(0)
-    expect(await files.metas([outcome.file.id])).toEqual([outcome.file])
+    expect(await files.metas([outcome.value.id])).toEqual([outcome.value])
   })
 
   it('keeps the same bytes once, however often they are added', async () => {
@@ -44,14 +44,14 @@ describe('files repository', () => {
     const bytes = encodePng({ width: 8, height: 8, colour: { r: 0, g: 0, b: 255 } })
     const a = await files.storePhoto({ name: 'a.png', bytes })
     const b = await files.storePhoto({ name: 'b.png', bytes })
-    expect(a.ok && b.ok && a.file.id === b.file.id).toBe(true)
+    expect(a.ok && b.ok && a.value.id === b.value.id).toBe(true)
   })
 
   it('refuses a file that is not an image, naming it, and stores nothing', async () => {
     const db = freshLabDb()
     const files = createFilesRepo(db, { probeImage: probe })
     const outcome = await files.storePhoto({ name: 'console.log', bytes: new TextEncoder().encode('boot ok\n') })
-    expect(outcome).toEqual({ ok: false, message: expect.stringContaining('console.log is not a photo') })
+    expect(outcome).toEqual({ ok: false, problem: { code: 'invalid', message: expect.stringContaining('console.log is not a photo') } })
     expect(await db.files.count()).toBe(0)
   })
 
@@ -60,7 +60,7 @@ describe('files repository', () => {
     const files = createFilesRepo(db, { probeImage: probe })
     const outcome = await files.storePhoto({ name: 'huge.png', bytes: new Uint8Array(maxPhotoBytes + 1) })
     expect(outcome.ok).toBe(false)
-    expect(!outcome.ok && outcome.message).toMatch(/huge\.png is 40 MiB; photos can be at most 40 MiB/)
+    expect(!outcome.ok && outcome.problem.message).toMatch(/huge\.png is 40 MiB; photos can be at most 40 MiB/)
     expect(await db.files.count()).toBe(0)
   })
 
@@ -71,7 +71,7 @@ describe('files repository', () => {
     })
     const truncated = encodePng({ width: 10, height: 10, colour: { r: 1, g: 2, b: 3 } }).slice(0, 30)
     const outcome = await files.storePhoto({ name: 'cut.png', bytes: truncated })
-    expect(!outcome.ok && outcome.message).toMatch(/cut\.png could not be read as an image/)
+    expect(!outcome.ok && outcome.problem.message).toMatch(/cut\.png could not be read as an image/)
     expect(await db.files.count()).toBe(0)
     expect(await db.thumbnails.count()).toBe(0)
   })
@@ -82,7 +82,7 @@ describe('evidence files', () => {
     const db = freshLabDb()
     const files = createFilesRepo(db, { probeImage: probe })
     const outcome = await files.storeEvidence({ name: 'bench.log', bytes: new TextEncoder().encode('BM boot ok\nrelay on\n') })
-    expect(outcome).toMatchObject({ ok: true, file: { name: 'bench.log', mime: 'text/plain', width: null, height: null } })
+    expect(outcome).toMatchObject({ ok: true, value: { name: 'bench.log', mime: 'text/plain', width: null, height: null } })
     expect(await db.thumbnails.count()).toBe(0)
   })
 
@@ -90,13 +90,13 @@ describe('evidence files', () => {
     const db = freshLabDb()
     const files = createFilesRepo(db, { probeImage: probe })
     const outcome = await files.storeEvidence({ name: 'photo.jpg', bytes: new TextEncoder().encode('not really a photo') })
-    expect(outcome).toEqual({ ok: false, message: expect.stringContaining('photo.jpg is not a photo') })
+    expect(outcome).toEqual({ ok: false, problem: { code: 'invalid', message: expect.stringContaining('photo.jpg is not a photo') } })
     expect(await db.files.count()).toBe(0)
   })
 
   it('refuses evidence over the size limit, naming the file', async () => {
     const files = createFilesRepo(freshLabDb(), { probeImage: probe })
     const outcome = await files.storeEvidence({ name: 'capture.pcap', bytes: new Uint8Array(maxEvidenceBytes + 1) })
-    expect(!outcome.ok && outcome.message).toMatch(/capture\.pcap is 40 MiB; evidence files can be at most 40 MiB/)
+    expect(!outcome.ok && outcome.problem.message).toMatch(/capture\.pcap is 40 MiB; evidence files can be at most 40 MiB/)
   })
 })
