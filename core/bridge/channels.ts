@@ -1,5 +1,7 @@
 // The channel names alone, without schemas, so the sandboxed preload can build
 // the renderer's lab bridge from them without bundling zod.
+import type { Outcome } from '../outcome'
+
 export const channels = [
   'app.info',
   'files.open',
@@ -33,6 +35,8 @@ export type ErrorCode =
   /** A file changed while it was being read. */
   | 'changed'
 
-export type BridgeError = { readonly code: ErrorCode; readonly message: string }
+/** Why main refused a call, in words a person can act on. */
+export type BridgeProblem = { readonly code: ErrorCode; readonly message: string }
 
-export type Reply<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError }
+/** Main's answer: the same {ok, value | problem} envelope storage refusals use. */
+export type Reply<T> = Outcome<T, BridgeProblem>

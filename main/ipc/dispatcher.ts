@@ -35,7 +35,7 @@ const describeIssues = (error: z.ZodError): string =>
  * and the reply is always {ok, value} or {ok:false, error}, never a throw.
  */
 export function createDispatcher(handlers: Handlers, options: { readonly appOrigin: string }): Dispatch {
-  const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } })
+  const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, problem: { code, message } })
 
   return async (channel, sender, raw) => {
     if (!isTrustedSender(sender, options.appOrigin)) {

@@ -66,7 +66,7 @@ describe('the e2e harness', () => {
 
     const received = await app.page.evaluate(async () => {
       const reply = await (window as LabWindow).lab.files.open({ multiple: true })
-      if (!reply.ok) return reply.error
+      if (!reply.ok) return reply.problem
       const [image, text] = reply.value.files
       // Small files come inline; a large one would come as a read handle.
       if (!image || !text || !('bytes' in image) || !('bytes' in text)) return reply.value
@@ -103,7 +103,7 @@ describe('the e2e harness', () => {
 
     const reply = await app.page.evaluate(() => (window as LabWindow).lab.files.open({ title: 'Add unit photos' }))
 
-    expect(reply).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Unexpected open-file dialog "Add unit photos"/) } })
+    expect(reply).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/Unexpected open-file dialog "Add unit photos"/) } })
     expect(app.problems()).toEqual([expect.stringMatching(/answerOpen/)])
   })
 

@@ -138,7 +138,7 @@ describe('large files across the bridge, from the page', () => {
     const result = await page.evaluate(async () => {
       const { lab, __largeFiles } = window as unknown as PageWindow
       const reply = await lab.files.open({})
-      if (!reply.ok) return { error: reply.error.message }
+      if (!reply.ok) return { error: reply.problem.message }
       const [file] = reply.value.files
       if (file === undefined) return { error: 'nothing opened' }
       const read = await __largeFiles.readPickedFile(lab, file)
@@ -156,7 +156,7 @@ describe('large files across the bridge, from the page', () => {
       cameAsHandle: true,
       size: bytes.byteLength,
       sha256: createHash('sha256').update(bytes).digest('hex'),
-      afterwards: { ok: false, error: { code: 'not-open', message: 'capture.pcap was already read and closed. Open it again to read it once more.' } },
+      afterwards: { ok: false, problem: { code: 'not-open', message: 'capture.pcap was already read and closed. Open it again to read it once more.' } },
     })
     app!.assertClean()
   })

@@ -21,10 +21,10 @@ export const cancellingLab: LabBridge = {
     saveAs: async () => ({ ok: true, value: { canceled: true } }),
     beginSave: async () => ({ ok: true, value: { canceled: true } }),
     // Nothing is ever open here, so every call on a save or a read handle is answered as main answers a stale ID.
-    writeChunk: async () => ({ ok: false, error: { code: 'not-open', message: 'This save is no longer under way.' } }),
-    commitSave: async () => ({ ok: false, error: { code: 'not-open', message: 'This save is no longer under way.' } }),
+    writeChunk: async () => ({ ok: false, problem: { code: 'not-open', message: 'This save is no longer under way.' } }),
+    commitSave: async () => ({ ok: false, problem: { code: 'not-open', message: 'This save is no longer under way.' } }),
     abortSave: async () => ({ ok: true, value: { aborted: false } }),
-    readRange: async () => ({ ok: false, error: { code: 'not-open', message: 'This file is no longer open for reading. Open it again.' } }),
+    readRange: async () => ({ ok: false, problem: { code: 'not-open', message: 'This file is no longer open for reading. Open it again.' } }),
     closeRead: async () => ({ ok: true, value: { closed: false } }),
   },
 }

@@ -53,11 +53,11 @@ export function usePlanFileReading() {
     try {
       reply = await lab.files.open({ title: 'Import test plan', filters: [planFileFilter], multiple: false, maxBytes: planImportLimits.maxBytes })
     } catch (error) {
-      reply = { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } }
+      reply = { ok: false, problem: { code: 'failed', message: error instanceof Error ? error.message : String(error) } }
     } finally {
       setChoosing(false)
     }
-    if (!reply.ok) return setState({ kind: 'failed', message: `The file could not be opened: ${reply.error.message} ${nothingImported}` })
+    if (!reply.ok) return setState({ kind: 'failed', message: `The file could not be opened: ${reply.problem.message} ${nothingImported}` })
     const refused = reply.value.rejected[0]
     if (refused) return setState({ kind: 'failed', message: `${refused.reason} ${nothingImported}` })
     const file = reply.value.files[0]

@@ -15,7 +15,7 @@ export function SettingsPage() {
 
   useEffect(() => {
     let live = true
-    void lab.app.info().then((reply) => live && setInfo(reply.ok ? reply.value : reply.error.message))
+    void lab.app.info().then((reply) => live && setInfo(reply.ok ? reply.value : reply.problem.message))
     void navigator.storage?.estimate?.().then((e) => live && setUsage({ usage: e.usage ?? 0, quota: e.quota ?? 0 }))
     return () => {
       live = false

@@ -28,7 +28,7 @@ export async function readPickedFile(lab: LabBridge, file: PickedFile, options: 
       signal?.throwIfAborted()
       const length = Math.min(maxChunkBytes, file.size - offset)
       const reply = await lab.files.readRange({ handle: file.handle, offset, length })
-      if (!reply.ok) throw new FileReadError(reply.error.message)
+      if (!reply.ok) throw new FileReadError(reply.problem.message)
       if (reply.value.bytes.byteLength !== length) throw new FileReadError(`${file.name} changed while it was being read. Open it again.`)
       bytes.set(reply.value.bytes, offset)
       onProgress?.({ read: offset + length, total: file.size })

@@ -48,7 +48,7 @@ export async function saveFile(lab: LabBridge, request: SaveRequest, options: Sa
   } catch (error) {
     return { status: 'failed', name: request.suggestedName, message: `Could not save ${request.suggestedName}: ${reasonOf(error)}.` }
   }
-  if (!begun.ok) return { status: 'failed', name: request.suggestedName, message: begun.error.message }
+  if (!begun.ok) return { status: 'failed', name: request.suggestedName, message: begun.problem.message }
   if (begun.value.canceled) return { status: 'not-chosen' }
   const { saveId, name, path } = begun.value
 
@@ -64,7 +64,7 @@ export async function saveFile(lab: LabBridge, request: SaveRequest, options: Sa
       const reply = await unlessAborted(lab.files.writeChunk({ saveId, offset: written, bytes: next.value }), signal)
       if (!reply.ok) {
         await abortQuietly(lab, saveId)
-        return { status: 'failed', name, message: reply.error.message }
+        return { status: 'failed', name, message: reply.problem.message }
       }
       written = reply.value.written
       onProgress?.({ name, written, total })
@@ -81,9 +81,9 @@ export async function saveFile(lab: LabBridge, request: SaveRequest, options: Sa
   // Not abortable from here: once the rename is asked for, the new file is in place or the old one is.
   const committed = await lab.files.commitSave({ saveId, size: written, sha256: hasher.hex() }).catch((error: unknown) => {
     void abortQuietly(lab, saveId)
-    return { ok: false, error: { message: `Could not save ${name}: ${reasonOf(error)}.` } } as const
+    return { ok: false, problem: { message: `Could not save ${name}: ${reasonOf(error)}.` } } as const
   })
-  if (!committed.ok) return { status: 'failed', name, message: committed.error.message }
+  if (!committed.ok) return { status: 'failed', name, message: committed.problem.message }
   return { status: 'saved', name, path, size: committed.value.size, sha256: committed.value.sha256 }
 }
 

@@ -67,7 +67,7 @@ export function useFileIntake(options: IntakeOptions) {
       const title = `Add ${options.what}`
       const reply = await lab.files.open({ title, filters: [...options.filters], multiple: true, maxBytes: options.maxBytes })
       if (!reply.ok) {
-        problems.push(`The ${options.what} could not be opened: ${reply.error.message}`)
+        problems.push(`The ${options.what} could not be opened: ${reply.problem.message}`)
         return
       }
       problems.push(...reply.value.rejected.map((r) => r.reason))

@@ -111,7 +111,7 @@ describe('the built main process (out/main/index.js)', () => {
 
   it('answers IPC from its own page and refuses a stranger', () => {
     expect(run.probes['ipcFromApp']).toMatchObject({ ok: true, value: { name: 'WWA Lab', version: '0.1.0' } })
-    expect(run.probes['ipcFromStranger']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    expect(run.probes['ipcFromStranger']).toMatchObject({ ok: false, problem: { code: 'forbidden-sender' } })
     expect(callsNamed('ipcMain.handle').map((c) => c.args[0])).toEqual([...channels])
   })
 

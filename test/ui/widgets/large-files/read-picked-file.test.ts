@@ -90,6 +90,6 @@ describe('closePickedFiles', () => {
     await closePickedFiles(lab, [file, { name: 'a.txt', type: 'text/plain', size: 1, bytes: new Uint8Array(1) }])
     expect(closeRead).toHaveBeenCalledTimes(1)
     if (!('handle' in file)) throw new Error('expected a handle')
-    await expect(on.lab.files.readRange({ handle: file.handle, offset: 0, length: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'not-open' } })
+    await expect(on.lab.files.readRange({ handle: file.handle, offset: 0, length: 1 })).resolves.toMatchObject({ ok: false, problem: { code: 'not-open' } })
   })
 })

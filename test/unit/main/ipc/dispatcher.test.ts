@@ -37,7 +37,7 @@ describe('dispatcher: who may call', () => {
 
     const reply = await dispatch('app.info', sender, undefined)
 
-    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'forbidden-sender' } })
     expect(handlers['app.info']).not.toHaveBeenCalled()
   })
 
@@ -51,12 +51,12 @@ describe('dispatcher: what may be asked', () => {
   it('names an unknown channel instead of throwing', async () => {
     const dispatch = createDispatcher(spiedHandlers(), { appOrigin })
     const reply = await dispatch('files.delete', mainFrame, {})
-    expect(reply).toEqual({ ok: false, error: { code: 'unknown-channel', message: 'There is no channel named "files.delete".' } })
+    expect(reply).toEqual({ ok: false, problem: { code: 'unknown-channel', message: 'There is no channel named "files.delete".' } })
   })
 
   it('refuses a channel name inherited from Object.prototype', async () => {
     const dispatch = createDispatcher(spiedHandlers(), { appOrigin })
-    await expect(dispatch('toString', mainFrame, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    await expect(dispatch('toString', mainFrame, {})).resolves.toMatchObject({ ok: false, problem: { code: 'unknown-channel' } })
   })
 
   it('rejects an invalid payload, naming the field, without running the service', async () => {
@@ -65,15 +65,15 @@ describe('dispatcher: what may be asked', () => {
 
     const reply = await dispatch('files.saveAs', mainFrame, { suggestedName: 'report.xlsx', bytes: [1, 2, 3] })
 
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
-    expect(!reply.ok && reply.error.message).toContain('bytes')
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'invalid-request' } })
+    expect(!reply.ok && reply.problem.message).toContain('bytes')
     expect(handlers['files.saveAs']).not.toHaveBeenCalled()
   })
 
   it('rejects an argument to a channel that takes none', async () => {
     const handlers = spiedHandlers()
     const dispatch = createDispatcher(handlers, { appOrigin })
-    await expect(dispatch('app.info', mainFrame, { sneaky: true })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    await expect(dispatch('app.info', mainFrame, { sneaky: true })).resolves.toMatchObject({ ok: false, problem: { code: 'invalid-request' } })
     expect(handlers['app.info']).not.toHaveBeenCalled()
   })
 
@@ -97,7 +97,7 @@ describe('dispatcher: failures are replies, never throws', () => {
     )
     await expect(dispatch('app.info', mainFrame, undefined)).resolves.toEqual({
       ok: false,
-      error: { code: 'failed', message: '"app.info" failed: boom' },
+      problem: { code: 'failed', message: '"app.info" failed: boom' },
     })
   })
 
@@ -111,12 +111,12 @@ describe('dispatcher: failures are replies, never throws', () => {
       { appOrigin },
     )
     const reply = await dispatch('files.saveAs', mainFrame, { suggestedName: 'report.xlsx', bytes: new Uint8Array([1]) })
-    expect(reply).toEqual({ ok: false, error: { code: 'io-failed', message: 'Could not save report.xlsx: the disk is full.' } })
+    expect(reply).toEqual({ ok: false, problem: { code: 'io-failed', message: 'Could not save report.xlsx: the disk is full.' } })
   })
 
   it('catches a service reply that breaks the contract', async () => {
     const broken = { name: 42 } as unknown as AppInfo
     const dispatch = createDispatcher(spiedHandlers({ 'app.info': async () => broken }), { appOrigin })
-    await expect(dispatch('app.info', mainFrame, undefined)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-response' } })
+    await expect(dispatch('app.info', mainFrame, undefined)).resolves.toMatchObject({ ok: false, problem: { code: 'invalid-response' } })
   })
 })

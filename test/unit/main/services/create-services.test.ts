@@ -65,7 +65,7 @@ describe('createServices behind createDispatcher', () => {
     const intoMissingFolder = dispatcherWith({ pickFilesToOpen: async () => [], pickSavePath: async () => join(folder, 'gone', 'packet.zip') })
     await expect(intoMissingFolder('files.saveAs', page, { suggestedName: 'packet.zip', bytes })).resolves.toEqual({
       ok: false,
-      error: {
+      problem: {
         code: 'io-failed',
         message: 'Could not save packet.zip: the file or its folder does not exist. The previous file, if any, is unchanged.',
       },

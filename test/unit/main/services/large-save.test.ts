@@ -49,7 +49,7 @@ async function sendChunk(lab: LabBridge, saveId: string, offset: number, expecte
   const bytes = randomFillSync(new Uint8Array(Math.min(maxChunkBytes, fileBytes - offset)))
   expected.update(bytes)
   const reply = await lab.files.writeChunk({ saveId, offset, bytes })
-  if (!reply.ok) throw new Error(reply.error.message)
+  if (!reply.ok) throw new Error(reply.problem.message)
   return reply.value.written
 }
 

@@ -31,7 +31,7 @@ async function diskWith(files: Record<string, Uint8Array>) {
 async function openAll(on: ServicesOnDisk, paths: readonly string[]): Promise<readonly PickedFile[]> {
   on.answerOpen(paths)
   const reply = await on.lab.files.open({ multiple: true })
-  if (!reply.ok) throw new Error(reply.error.message)
+  if (!reply.ok) throw new Error(reply.problem.message)
   return reply.value.files
 }
 
@@ -56,7 +56,7 @@ describe('a large opened file, read by range', () => {
     for (let offset = 0; offset < large.byteLength; offset += maxChunkBytes) {
       const length = Math.min(maxChunkBytes, large.byteLength - offset)
       const reply = await on.lab.files.readRange({ handle, offset, length })
-      if (!reply.ok) throw new Error(reply.error.message)
+      if (!reply.ok) throw new Error(reply.problem.message)
       expect(reply.value.bytes.byteLength).toBe(length)
       hash.update(reply.value.bytes)
       ranges += 1
@@ -68,7 +68,7 @@ describe('a large opened file, read by range', () => {
     await expect(on.lab.files.closeRead({ handle })).resolves.toEqual({ ok: true, value: { closed: false } })
     await expect(on.lab.files.readRange({ handle, offset: 0, length: 10 })).resolves.toEqual({
       ok: false,
-      error: { code: 'not-open', message: 'capture.bin was already read and closed. Open it again to read it once more.' },
+      problem: { code: 'not-open', message: 'capture.bin was already read and closed. Open it again to read it once more.' },
     })
   })
 
@@ -83,7 +83,7 @@ describe('a large opened file, read by range', () => {
     const handle = handleOf((await openAll(on, paths))[0])
     await expect(on.lab.files.readRange({ handle, offset: maxInlineBytes, length: 2 })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'invalid-request', message: expect.stringContaining('of photo.tif, which has only 16777217') },
+      problem: { code: 'invalid-request', message: expect.stringContaining('of photo.tif, which has only 16777217') },
     })
   })
 
@@ -92,7 +92,7 @@ describe('a large opened file, read by range', () => {
     const handle = handleOf((await openAll(on, paths))[0])
     await expect(on.lab.files.readRange({ handle, offset: 0, length: maxChunkBytes + 1 })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'invalid-request', message: expect.stringContaining('at most 8 MiB') },
+      problem: { code: 'invalid-request', message: expect.stringContaining('at most 8 MiB') },
     })
   })
 
@@ -107,9 +107,9 @@ describe('a large opened file, read by range', () => {
     await change(paths[0]!)
 
     const reply = await on.lab.files.readRange({ handle, offset: MiB, length: MiB })
-    expect(reply).toMatchObject({ ok: false, error: { code: 'changed', message: expect.stringMatching(/^bench\.log changed while it was being read: /) } })
-    expect(!reply.ok && reply.error.message).toMatch(words)
-    expect(!reply.ok && reply.error.message).toMatch(/Open it again\.$/)
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'changed', message: expect.stringMatching(/^bench\.log changed while it was being read: /) } })
+    expect(!reply.ok && reply.problem.message).toMatch(words)
+    expect(!reply.ok && reply.problem.message).toMatch(/Open it again\.$/)
     await expect(on.lab.files.closeRead({ handle })).resolves.toEqual({ ok: true, value: { closed: false } })
   })
 
@@ -122,7 +122,7 @@ describe('a large opened file, read by range', () => {
     for (const file of files) {
       await expect(on.lab.files.readRange({ handle: handleOf(file), offset: 0, length: 1 })).resolves.toMatchObject({
         ok: false,
-        error: { code: 'not-open', message: `${file.name} was closed because the window reloaded or closed. Open it again.` },
+        problem: { code: 'not-open', message: `${file.name} was closed because the window reloaded or closed. Open it again.` },
       })
     }
   })

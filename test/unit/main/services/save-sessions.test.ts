@@ -110,7 +110,7 @@ describe('a save in chunks', () => {
     disk.answerSave(join('gone', 'packet.zip'))
     await expect(disk.lab.files.beginSave({ suggestedName: 'packet.zip' })).resolves.toEqual({
       ok: false,
-      error: {
+      problem: {
         code: 'io-failed',
         message:
           'Could not save packet.zip: the file or its folder does not exist. Nothing was saved and the previous file, if any, is unchanged. Save it again, perhaps to another folder.',
@@ -131,7 +131,7 @@ describe('a save in chunks', () => {
     const on = await withOldFile()
     const saveId = await begin(on)
     const reply = await on.lab.files.writeChunk({ saveId, offset: 0, bytes: new Uint8Array(maxChunkBytes + 1) })
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('at most 8 MiB') } })
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'invalid-request', message: expect.stringContaining('at most 8 MiB') } })
     // The save itself is untouched and still takes a proper chunk.
     await expect(on.lab.files.writeChunk({ saveId, offset: 0, bytes: new Uint8Array(maxChunkBytes) })).resolves.toMatchObject({ ok: true })
   })
@@ -147,7 +147,7 @@ describe('a save that does not finish leaves no temporary file and the old file 
 
     expect(reply).toEqual({
       ok: false,
-      error: {
+      problem: {
         code: 'io-failed',
         message: 'Could not save packet.zip: the disk is full. Nothing was saved and the previous file, if any, is unchanged. Free some space on the disk, then save again.',
       },
@@ -156,7 +156,7 @@ describe('a save that does not finish leaves no temporary file and the old file 
     // The save is over; a late chunk or commit hears the same words.
     await expect(on.lab.files.commitSave({ saveId, size: 2000, sha256: sha256(whole) })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'not-open', message: expect.stringContaining('the disk is full') },
+      problem: { code: 'not-open', message: expect.stringContaining('the disk is full') },
     })
   })
 
@@ -169,7 +169,7 @@ describe('a save that does not finish leaves no temporary file and the old file 
 
     expect(reply).toEqual({
       ok: false,
-      error: {
+      problem: {
         code: 'io-failed',
         message:
           'Could not save packet.zip: permission was denied, or the file is open in another program. Nothing was saved and the previous file, if any, is unchanged. Save it to another folder, or close the program that has the file open.',
@@ -189,7 +189,7 @@ describe('a save that does not finish leaves no temporary file and the old file 
     await expect(on.lab.files.abortSave({ saveId })).resolves.toEqual({ ok: true, value: { aborted: false } })
     await expect(on.lab.files.writeChunk({ saveId, offset: 1000, bytes: pieces[1]! })).resolves.toEqual({
       ok: false,
-      error: { code: 'not-open', message: 'The save of packet.zip was cancelled. Nothing was saved and the previous file, if any, is unchanged.' },
+      problem: { code: 'not-open', message: 'The save of packet.zip was cancelled. Nothing was saved and the previous file, if any, is unchanged.' },
     })
     await expectOldFileIntact(on)
   })
@@ -199,7 +199,7 @@ describe('a save that does not finish leaves no temporary file and the old file 
     const saveId = await begin(on)
     const writing = on.lab.files.writeChunk({ saveId, offset: 0, bytes: new Uint8Array(maxChunkBytes) })
     const aborting = on.lab.files.abortSave({ saveId })
-    await expect(writing).resolves.toMatchObject({ ok: false, error: { code: 'not-open', message: expect.stringContaining('was cancelled') } })
+    await expect(writing).resolves.toMatchObject({ ok: false, problem: { code: 'not-open', message: expect.stringContaining('was cancelled') } })
     await expect(aborting).resolves.toEqual({ ok: true, value: { aborted: true } })
     await expectOldFileIntact(on)
   })
@@ -215,7 +215,7 @@ describe('a save that does not finish leaves no temporary file and the old file 
 
     expect(reply).toEqual({
       ok: false,
-      error: {
+      problem: {
         code: 'mismatch',
         message:
           'Could not save packet.zip: what reached the disk differs from what the app sent (their SHA-256 do not match), so the file would be damaged. Nothing was saved and the previous file, if any, is unchanged. Save it again.',
@@ -231,7 +231,7 @@ describe('a save that does not finish leaves no temporary file and the old file 
     const reply = await on.lab.files.commitSave({ saveId, size: 2500, sha256: sha256(whole) })
     expect(reply).toMatchObject({
       ok: false,
-      error: { code: 'mismatch', message: expect.stringMatching(/^Could not save packet\.zip: 1000 bytes of it arrived to be written, but the file should be 2\.4 KiB\./) },
+      problem: { code: 'mismatch', message: expect.stringMatching(/^Could not save packet\.zip: 1000 bytes of it arrived to be written, but the file should be 2\.4 KiB\./) },
     })
     await expectOldFileIntact(on)
   })
@@ -246,7 +246,7 @@ describe('a save that does not finish leaves no temporary file and the old file 
     await expectOldFileIntact(on)
     await expect(on.lab.files.writeChunk({ saveId, offset: 1000, bytes: pieces[1]! })).resolves.toEqual({
       ok: false,
-      error: {
+      problem: {
         code: 'not-open',
         message:
           'The save of packet.zip was stopped because no data arrived for 1 second. Nothing was saved and the previous file, if any, is unchanged. Save it again.',
@@ -273,14 +273,14 @@ describe('a save that does not finish leaves no temporary file and the old file 
 
     expect(reply).toEqual({
       ok: false,
-      error: {
+      problem: {
         code: 'out-of-order',
         message:
           'Could not save packet.zip: a piece arrived for byte 2,000 when 1,000 bytes had been written, so the file would be out of order. Nothing was saved and the previous file, if any, is unchanged. Save it again.',
       },
     })
     await expectOldFileIntact(on)
-    await expect(on.lab.files.writeChunk({ saveId, offset: 1000, bytes: pieces[1]! })).resolves.toMatchObject({ ok: false, error: { code: 'not-open' } })
+    await expect(on.lab.files.writeChunk({ saveId, offset: 1000, bytes: pieces[1]! })).resolves.toMatchObject({ ok: false, problem: { code: 'not-open' } })
   })
 
   it('when a chunk is sent before the one before it was written', async () => {
@@ -288,8 +288,8 @@ describe('a save that does not finish leaves no temporary file and the old file 
     const saveId = await begin(on)
     const first = on.lab.files.writeChunk({ saveId, offset: 0, bytes: new Uint8Array(maxChunkBytes) })
     const second = on.lab.files.writeChunk({ saveId, offset: 0, bytes: pieces[1]! })
-    await expect(second).resolves.toMatchObject({ ok: false, error: { code: 'out-of-order', message: expect.stringContaining('before the one before it was written') } })
-    await expect(first).resolves.toMatchObject({ ok: false, error: { code: 'not-open' } })
+    await expect(second).resolves.toMatchObject({ ok: false, problem: { code: 'out-of-order', message: expect.stringContaining('before the one before it was written') } })
+    await expect(first).resolves.toMatchObject({ ok: false, problem: { code: 'not-open' } })
     await expectOldFileIntact(on)
   })
 
@@ -306,14 +306,14 @@ describe('a save that does not finish leaves no temporary file and the old file 
     await expectOldFileIntact(on)
     await expect(on.lab.files.writeChunk({ saveId: second, offset: 1000, bytes: pieces[1]! })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'not-open', message: expect.stringContaining('The save of backup.wwabak was stopped because the window reloaded or closed.') },
+      problem: { code: 'not-open', message: expect.stringContaining('The save of backup.wwabak was stopped because the window reloaded or closed.') },
     })
   })
 
   it('when an ID is not one main handed out', async () => {
     disk = await servicesOnDisk()
     const reply = await disk.lab.files.writeChunk({ saveId: '00000000-0000-4000-8000-000000000000', offset: 0, bytes: pieces[0]! })
-    expect(reply).toMatchObject({ ok: false, error: { code: 'not-open', message: expect.stringContaining('This save is no longer under way') } })
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'not-open', message: expect.stringContaining('This save is no longer under way') } })
     expect(await disk.listing()).toEqual([])
   })
 })
@@ -327,7 +327,7 @@ describe('how many saves may run at once', () => {
     const refused = await disk.lab.files.beginSave({ suggestedName: 'c.zip' })
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'too-many', message: 'Could not start saving c.zip: 2 saves are already under way. Let one of them finish, then save again.' },
+      problem: { code: 'too-many', message: 'Could not start saving c.zip: 2 saves are already under way. Let one of them finish, then save again.' },
     })
 
     await disk.lab.files.abortSave({ saveId: first })
@@ -338,7 +338,7 @@ describe('how many saves may run at once', () => {
     disk = await servicesOnDisk({ saveLimits: { maxOpen: 1 } })
     disk.answerSave('a.zip')
     const choosing = disk.lab.files.beginSave({ suggestedName: 'a.zip' })
-    await expect(disk.lab.files.beginSave({ suggestedName: 'b.zip' })).resolves.toMatchObject({ ok: false, error: { code: 'too-many' } })
+    await expect(disk.lab.files.beginSave({ suggestedName: 'b.zip' })).resolves.toMatchObject({ ok: false, problem: { code: 'too-many' } })
     await expect(choosing).resolves.toMatchObject({ ok: true, value: { canceled: false } })
   })
 })
