@@ -1,14 +1,8 @@
-import { route, type Feature } from '../../app/feature'
-import { plannedPage } from '../../ui/PlannedPage'
+import { plannedFeature } from '../../ui/PlannedPage'
 
-const AvailabilityPage = plannedPage(
+export const availabilityFeature = plannedFeature(
+  'availability',
   'Availability',
+  'Certification',
   'Availability tracking is not built yet. A later release records outages and computes availability against the badge thresholds.',
 )
-
-export const availabilityFeature: Feature<'availability'> = {
-  section: 'availability',
-  label: 'Availability',
-  group: 'Certification',
-  routes: [route('', AvailabilityPage)],
-}

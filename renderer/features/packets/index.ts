@@ -1,14 +1,8 @@
-import { route, type Feature } from '../../app/feature'
-import { plannedPage } from '../../ui/PlannedPage'
+import { plannedFeature } from '../../ui/PlannedPage'
 
-const PacketsPage = plannedPage(
+export const packetsFeature = plannedFeature(
+  'packets',
   'Packets',
+  'Certification',
   'Signed packets are not built yet. A later release exports and verifies packets anyone can check with openssl and sha256sum.',
 )
-
-export const packetsFeature: Feature<'packets'> = {
-  section: 'packets',
-  label: 'Packets',
-  group: 'Certification',
-  routes: [route('', PacketsPage)],
-}

@@ -1,14 +1,8 @@
-import { route, type Feature } from '../../app/feature'
-import { plannedPage } from '../../ui/PlannedPage'
+import { plannedFeature } from '../../ui/PlannedPage'
 
-const ReviewsPage = plannedPage(
+export const reviewsFeature = plannedFeature(
+  'reviews',
   'Reviews',
+  'Certification',
   'Listing reviews are not built yet. A later release compares each captured Amazon listing with the tested unit and records the reviewer’s decisions.',
 )
-
-export const reviewsFeature: Feature<'reviews'> = {
-  section: 'reviews',
-  label: 'Reviews',
-  group: 'Certification',
-  routes: [route('', ReviewsPage)],
-}
