@@ -31,7 +31,7 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
       live = false
     }
   }, [repos, subject.kind, subject.id, limit, round]) // eslint-disable-line react-hooks/exhaustive-deps -- the subject by value
-  const status = useChainCheck(shown?.entries, round, whole)
+  const status = useChainCheck(shown?.entries, whole)
   const checkAgain = useCallback((everything: boolean) => {
     setWhole(everything)
     setRound((n) => n + 1)

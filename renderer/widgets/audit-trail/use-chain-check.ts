@@ -20,7 +20,7 @@ export type ChainStatus =
  * added since the last check continue the chain from its checkpoint (in the
  * background when there are many). `whole` checks every entry from the first.
  */
-export function useChainCheck(shown: readonly AuditEntry[] | undefined, round: number, whole: boolean): ChainStatus {
+export function useChainCheck(shown: readonly AuditEntry[] | undefined, whole: boolean): ChainStatus {
   const repos = useRepos()
   const provided = useLongCheck()
   const longCheck = useMemo(() => provided ?? checkInBatches(repos.audit), [provided, repos])
@@ -49,8 +49,8 @@ export function useChainCheck(shown: readonly AuditEntry[] | undefined, round: n
       if (live()) setStatus({ state: 'done', verdict: combineVerdicts(ofShown, result.verdict) })
     })()
     return () => controller.abort()
-    // The check runs again for new shown entries, on "Check again", and for a whole check.
-  }, [repos, longCheck, shown, round, whole])
+    // It runs again whenever the entries shown are read again ("Check again" reads them), and for a whole check.
+  }, [repos, longCheck, shown, whole])
 
   return status
 }

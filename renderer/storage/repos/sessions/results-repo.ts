@@ -79,8 +79,12 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
       }),
     )
 
-  const updateMany = async (sessionId: string, requested: readonly CaseChange[]): Promise<Outcome<readonly Result[]>> => {
-    if (requested.length === 0) return ok([])
+  const updateMany = async (sessionId: string, changes: readonly CaseChange[]): Promise<Outcome<readonly Result[]>> => {
+    if (changes.length === 0) return ok([])
+    // One change per case, the later fields over the earlier: one row and one audit entry each.
+    const merged = new Map<string, ResultChange>()
+    for (const { caseId, change } of changes) merged.set(caseId, { ...merged.get(caseId), ...change })
+    const requested = [...merged].map(([caseId, change]) => ({ caseId, change }))
     const noted = requested.map(({ caseId, change }) => ({ caseId, ...journal.note(sessionId, caseId, change) }))
     const outcome = await write(
       sessionId,

@@ -48,6 +48,25 @@ describe('sessions and results', () => {
     expect(await repos.sessions.complete('s-1')).toMatchObject({ ok: true, value: { outcome: 'passed' } })
   })
 
+  it('stores several cases at once, all or none, one entry per case', async () => {
+    const { db, repos } = await running()
+    const refused = await repos.results.updateMany('s-1', [
+      { caseId: 'TC-1', change: { verdict: 'passed' } },
+      { caseId: 'TC-99', change: { verdict: 'passed' } },
+    ])
+    expect(refused).toMatchObject({ ok: false, problem: { message: "Case TC-99 is not part of this session's plan." } })
+    expect(await db.results.count()).toBe(0)
+    const entriesBefore = await db.audit.count()
+    const stored = await repos.results.updateMany('s-1', [
+      { caseId: 'TC-1', change: { verdict: 'passed' } },
+      { caseId: 'TC-2', change: { verdict: 'failed' } },
+      { caseId: 'TC-1', change: { notes: 'LED green' } },
+    ])
+    expect(stored).toMatchObject({ ok: true, value: [{ caseId: 'TC-1', verdict: 'passed', notes: 'LED green' }, { caseId: 'TC-2', verdict: 'failed' }] })
+    expect(await db.audit.count()).toBe(entriesBefore + 2)
+    expect(await db.results.where('[planId+caseId]').equals(['plan-1', 'TC-2']).toArray()).toMatchObject([{ sessionId: 's-1', verdict: 'failed' }])
+  })
+
   it('refuses a result for a case that is not in the session plan', async () => {
     const { repos } = await running()
     expect(await repos.results.update('s-1', 'TC-99', { verdict: 'passed' })).toMatchObject({ ok: false, problem: { message: "Case TC-99 is not part of this session's plan." } })
