@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import packageJson from '../package.json' with { type: 'json' }
+import { messageOf } from '../core/text/message-of'
 
 export type Output = { write(text: string): unknown }
 
@@ -23,7 +24,7 @@ export async function main(argv: readonly string[], io: { out: Output; err: Outp
       strict: true,
     })
   } catch (error) {
-    io.err.write(`wwa-lab: ${error instanceof Error ? error.message : String(error)}\nRun "wwa-lab --help" for usage.\n`)
+    io.err.write(`wwa-lab: ${messageOf(error)}\nRun "wwa-lab --help" for usage.\n`)
     return 2
   }
   if (parsed.values.version) {

@@ -14,6 +14,7 @@ import { appMenuTemplate } from './window/app-menu'
 import { mainWindowOptions } from './window/main-window-options'
 import { chooseRendererSource } from './window/renderer-source'
 import { abandonWhenPageGoes, finishTransfersBeforeQuit } from './window/transfer-lifetime'
+import { messageOf } from '../core/text/message-of'
 
 // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
@@ -44,7 +45,7 @@ function start(): void {
       if (mainWindow === window) mainWindow = undefined
     })
     window.loadURL(source.entryUrl).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error)
+      const message = messageOf(error)
       dialog.showErrorBox('WWA Lab could not load its window', `${message}\n\nReinstalling the app may help. Your saved data has not been changed.`)
       window.show()
     })
@@ -81,7 +82,7 @@ function start(): void {
       })
     })
     .catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error)
+      const message = messageOf(error)
       dialog.showErrorBox('WWA Lab could not start', `${message}\n\nYour saved data has not been changed.`)
       app.exit(1)
     })

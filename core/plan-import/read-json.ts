@@ -1,6 +1,7 @@
 import type { PlanImportLimits } from './limits'
 import { buildTable, count, fileLabel } from './table'
 import type { RawRow, TableRead } from './table'
+import { messageOf } from '../text/message-of'
 
 export type JsonRead = { readonly kind: 'not-json'; readonly error: string } | { readonly kind: 'read'; readonly table: TableRead }
 
@@ -15,7 +16,7 @@ export function readJson(name: string, text: string, limits: PlanImportLimits): 
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    return { kind: 'not-json', error: error instanceof Error ? error.message : String(error) }
+    return { kind: 'not-json', error: messageOf(error) }
   }
   const label = fileLabel(name)
   const wrapped = isRecord(parsed) && Object.hasOwn(parsed, 'cases')

@@ -3,6 +3,7 @@ import { readTable } from './read-table'
 import type { Table } from './table'
 import { digestSha256Hex } from '../crypto/digest'
 import { nothingImported, withNothingImported } from './messages'
+import { messageOf } from '../text/message-of'
 
 /** A plan file as it arrives from the dialog or a drop. */
 export type PlanFile = { readonly name: string; readonly bytes: Uint8Array }
@@ -28,7 +29,7 @@ export async function readPlanBytes(file: PlanFile, limits: PlanImportLimits = p
     const { ok: _ok, ...table } = read
     return { ok: true, table, sha256: await digestSha256Hex(file.bytes), size: file.bytes.byteLength }
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
+    const detail = messageOf(error)
     return { ok: false, message: `${file.name} could not be read as a plan (${detail}). Check that it is an xlsx, CSV or JSON file. ${nothingImported}` }
   }
 }

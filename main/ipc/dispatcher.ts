@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { contract, type ParsedRequestOf, type ResponseOf } from '../../core/bridge/contract'
 import { originOf } from '../app-origin'
 import type { Channel, ErrorCode, Reply } from '../../core/bridge/channels'
+import { messageOf } from '../../core/text/message-of'
 
 /** Who sent a message: the URL of the sending frame and whether it is the window's main frame. */
 export type Sender = { readonly url: string; readonly isMainFrame: boolean }
@@ -56,7 +57,7 @@ export function createDispatcher(handlers: Handlers, options: { readonly appOrig
       return { ok: true, value: checked.data }
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.message)
-      const message = error instanceof Error ? error.message : String(error)
+      const message = messageOf(error)
       return fail('failed', `"${channel}" failed: ${message}`)
     }
   }

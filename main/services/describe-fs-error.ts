@@ -1,3 +1,5 @@
+import { messageOf } from '../../core/text/message-of'
+
 // What a lab tester can act on, instead of "ENOSPC: no space left on device, write".
 const reasons: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full',
@@ -22,6 +24,6 @@ export function describeFsError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined
   const known = code === undefined ? undefined : reasons[code]
   if (known !== undefined) return known
-  const message = error instanceof Error ? error.message : String(error)
+  const message = messageOf(error)
   return message.replace(/\.+$/, '')
 }

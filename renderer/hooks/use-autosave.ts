@@ -4,6 +4,7 @@ import { describeProblem, ok, type Outcome } from '../../core/outcome'
 import { storageProblem } from '../storage/storage-problems'
 import { fieldErrors, type FieldErrors } from '../ui/field-errors'
 import { useFlushOnLeave } from './use-flush-on-leave'
+import { messageOf } from '../../core/text/message-of'
 
 export type SaveStatus =
   | { readonly kind: 'saved' }
@@ -62,7 +63,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
       outcome = await job.run()
     } catch (error) {
       // Storage refusals arrive as values; anything thrown is still said, never swallowed.
-      outcome = { ok: false, problem: storageProblem(error) ?? { code: 'storage-failed', message: error instanceof Error ? error.message : String(error) } }
+      outcome = { ok: false, problem: storageProblem(error) ?? { code: 'storage-failed', message: messageOf(error) } }
     }
     // A refused job stays pending: the next change replaces it, Try again or leaving runs it again.
     if (!outcome.ok) return setFailure(describeProblem(outcome.problem))

@@ -1,5 +1,6 @@
 import { assertNever } from '../../core/assert-never'
 import { readReply, type AnyProtocol, type RequestMessage } from './protocol'
+import { messageOf } from '../../core/text/message-of'
 
 // Runs jobs in Web Workers for the window. A worker is the only thing that can stop
 // a synchronous parser caught in a loop: terminating it. So every job has a
@@ -176,7 +177,7 @@ function startOrFail<P extends AnyProtocol>(start: StartWorker<P>, label: JobLab
   try {
     return start()
   } catch (error) {
-    return failed('start', label, `the ${label.worker} did not start (${describe(error)})`)
+    return failed('start', label, `the ${label.worker} did not start (${messageOf(error)})`)
   }
 }
 
@@ -236,7 +237,7 @@ function attend<P extends AnyProtocol>(
     try {
       worker.postMessage({ kind: 'request', job, request }, [...(options.transfer ?? [])])
     } catch (error) {
-      finish(failed('send', label, `it could not be handed to the ${label.worker} (${describe(error)})`))
+      finish(failed('send', label, `it could not be handed to the ${label.worker} (${messageOf(error)})`))
     }
   })
 }
@@ -247,4 +248,3 @@ const failed = (cause: FailureCause, label: JobLabel, what: string): JobOutcome<
   message: `${label.subject} could not be ${label.action}: ${what}.${label.remedy === undefined ? '' : ` ${label.remedy}`}`,
 })
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error))

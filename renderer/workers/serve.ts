@@ -1,4 +1,5 @@
 import { readRequest, type AnyProtocol, type FailedMessage, type WorkerReply } from './protocol'
+import { messageOf } from '../../core/text/message-of'
 
 /**
  * The work a worker module does for one request. It may report progress on the way
@@ -59,6 +60,6 @@ export function serve<P extends AnyProtocol>(handler: WorkerHandler<P>, options:
 }
 
 function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
+  const text = messageOf(error)
   return text.trim() === '' ? 'no reason given' : text.trim()
 }

@@ -6,6 +6,7 @@ import { usePlanFileReader } from './plan-reader-context'
 import { readPickedFile } from '../../widgets/large-files/read-picked-file'
 import { nothingImported, withNothingImported } from '../../../core/plan-import/messages'
 import type { PlanFile, PlanFileRead } from '../../../core/plan-import/read-plan-file'
+import { messageOf } from '../../../core/text/message-of'
 
 export type ReadingState =
   | { readonly kind: 'idle' }
@@ -53,7 +54,7 @@ export function usePlanFileReading() {
     try {
       reply = await lab.files.open({ title: 'Import test plan', filters: [planFileFilter], multiple: false, maxBytes: planImportLimits.maxBytes })
     } catch (error) {
-      reply = { ok: false, problem: { code: 'failed', message: error instanceof Error ? error.message : String(error) } }
+      reply = { ok: false, problem: { code: 'failed', message: messageOf(error) } }
     } finally {
       setChoosing(false)
     }
@@ -67,7 +68,7 @@ export function usePlanFileReading() {
     try {
       bytes = await readPickedFile(lab, file)
     } catch (error) {
-      return setState({ kind: 'failed', message: withNothingImported(error instanceof Error ? error.message : String(error)) })
+      return setState({ kind: 'failed', message: withNothingImported(messageOf(error)) })
     }
     await read({ name: file.name, bytes })
   }, [lab, read])

@@ -2,6 +2,7 @@ import { maxChunkBytes, type LabBridge } from '../../../core/bridge/contract'
 import type { BeginSaveRequest } from '../../../core/bridge/contract'
 import { createSha256 } from '../../../core/crypto/sha256'
 import { chunksOf, type SaveSource } from './chunks-of'
+import { messageOf } from '../../../core/text/message-of'
 
 export type SaveRequest = Omit<BeginSaveRequest, 'suggestedName'> & {
   readonly suggestedName: string
@@ -106,6 +107,6 @@ async function abortQuietly(lab: LabBridge, saveId: string): Promise<void> {
 }
 
 function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = messageOf(error)
   return message.replace(/\.+$/, '') || 'an unknown error'
 }

@@ -7,6 +7,7 @@ import type { IncomingFile, StoreOutcome } from '../../storage/repos/files/files
 import { describeProblem } from '../../../core/outcome'
 import { storageProblem } from '../../storage/storage-problems'
 import { closePickedFiles, FileReadError, readPickedFile } from '../large-files/read-picked-file'
+import { messageOf } from '../../../core/text/message-of'
 
 export type IntakeState = { readonly busy: string | null; readonly problems: readonly string[] }
 
@@ -36,7 +37,7 @@ export function useFileIntake(options: IntakeOptions) {
     try {
       await work(problems)
     } catch (error) {
-      const problem = storageProblem(error) ?? { code: 'storage-failed' as const, message: error instanceof Error ? error.message : String(error) }
+      const problem = storageProblem(error) ?? { code: 'storage-failed' as const, message: messageOf(error) }
       problems.push(`The ${options.what} could not be added: ${describeProblem(problem)}`)
     } finally {
       setState({ busy: null, problems })
@@ -51,7 +52,7 @@ export function useFileIntake(options: IntakeOptions) {
       try {
         incoming = { name: file.name, bytes: await file.read() }
       } catch (error) {
-        problems.push(error instanceof Error ? error.message : String(error))
+        problems.push(messageOf(error))
         continue
       }
       const outcome = await options.store(incoming)
@@ -120,4 +121,4 @@ export function useFileIntake(options: IntakeOptions) {
   return { state, pick, take }
 }
 
-const describeReadError = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '')
+const describeReadError = (error: unknown): string => messageOf(error).replace(/\.+$/, '')
