@@ -7,7 +7,7 @@ type Call = (request?: unknown) => Promise<unknown>
 /**
  * window.lab, built from the channel list alone: 'files.open' becomes
  * lab.files.open(request). Each call sends exactly one argument and returns
- * main's {ok, value | error} reply; validation happens in main, not here, so
+ * main's {ok, value | problem} reply; validation happens in main, not here, so
  * this file bundles no zod and stays a small sandboxed script.
  */
 function buildBridge(): LabBridge {

@@ -33,7 +33,7 @@ const describeIssues = (error: z.ZodError): string =>
 /**
  * The one way a message from the renderer reaches a service: the sender must be
  * the app's own main frame, the request must parse with the contract's schema,
- * and the reply is always {ok, value} or {ok:false, error}, never a throw.
+ * and the reply is always {ok, value} or {ok:false, problem}, never a throw.
  */
 export function createDispatcher(handlers: Handlers, options: { readonly appOrigin: string }): Dispatch {
   const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, problem: { code, message } })

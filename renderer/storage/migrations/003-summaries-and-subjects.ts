@@ -1,10 +1,35 @@
 import type { Transaction } from 'dexie'
-import type { AuditEntry } from '../../../core/audit/audit-entry'
-import { parseResultId, type EntityKind } from '../../../core/model/entity'
-import { splitSession, type Session } from '../../../core/model/session'
-import { headerOf, type PlanVersion } from '../../../core/model/test-plan'
-import { subjectsOf } from '../audit-subjects'
+import { canonicalJson } from '../../../core/audit/canonical-json'
+import { sha256Hex } from '../../../core/crypto/sha256'
 import type { Migration } from './migration'
+
+// A released migration must do for ever what it did when it shipped, whatever
+// the models and helpers become later. So it reads and writes rows in the shapes
+// of its own release, spelled out below, and relies only on canonical JSON and
+// SHA-256, which never change.
+
+type EntityKind = string
+type Ref = { readonly kind: EntityKind; readonly id: string }
+type Change = { readonly field: string; readonly before?: unknown; readonly after?: unknown }
+type AuditRowV2 = { entity: Ref; changes: readonly Change[]; subjects?: readonly string[] }
+type TestCaseV2 = Record<string, unknown>
+type SessionV2 = {
+  readonly id: string
+  readonly productId: string
+  readonly plan: { readonly planId: string; readonly versionId: string; readonly name: string; readonly version: number; readonly cases: readonly TestCaseV2[] }
+}
+type PlanVersionV2 = { readonly planId: string; readonly version: number; readonly cases: readonly TestCaseV2[] } & Record<string, unknown>
+
+const utf8 = new TextEncoder()
+
+/** Version 3's frozen copy of a session's plan, named by the SHA-256 of its canonical JSON. */
+function frozenCopy(plan: SessionV2['plan']) {
+  const copy = { planId: plan.planId, versionId: plan.versionId, name: plan.name, version: plan.version, cases: plan.cases }
+  return { ...copy, id: sha256Hex(utf8.encode(canonicalJson(copy))) }
+}
+
+/** The session ids version 2 gave results: "<sessionId>/<caseId>". */
+const sessionOfResult = (id: string) => (id.indexOf('/') > 0 ? id.slice(0, id.indexOf('/')) : undefined)
 
 /** Version 2 named drafts by the section of their editor; version 3 names them by entity kind, as everything else does. */
 const draftKinds: Readonly<Record<string, EntityKind>> = {
@@ -51,10 +76,11 @@ async function upgradeToVersion3(tx: Transaction): Promise<void> {
   // Sessions: cases out of the row. Remember each session's plan and product for results and audit subjects.
   const sessionFacts = new Map<string, { readonly planId: string; readonly productId: string }>()
   const sessions = tx.table('sessions')
-  for (const session of (await sessions.toArray()) as Session[]) {
-    const { summary, frozen } = splitSession(session)
+  for (const session of (await sessions.toArray()) as SessionV2[]) {
+    const frozen = frozenCopy(session.plan)
+    const { cases, ...plan } = session.plan
     await tx.table('frozenPlans').put(frozen)
-    await sessions.put(summary)
+    await sessions.put({ ...session, plan: { ...plan, caseCount: cases.length, frozenId: frozen.id } })
     sessionFacts.set(session.id, { planId: session.plan.planId, productId: session.productId })
   }
 
@@ -65,30 +91,27 @@ async function upgradeToVersion3(tx: Transaction): Promise<void> {
       result.planId = sessionFacts.get(result.sessionId)?.planId ?? ''
     })
 
-  const byPlan = new Map<string, PlanVersion[]>()
-  for (const version of (await tx.table('planVersions').toArray()) as PlanVersion[]) byPlan.set(version.planId, [...(byPlan.get(version.planId) ?? []), version])
+  const byPlan = new Map<string, PlanVersionV2[]>()
+  for (const version of (await tx.table('planVersions').toArray()) as PlanVersionV2[]) byPlan.set(version.planId, [...(byPlan.get(version.planId) ?? []), version])
   for (const [planId, versions] of byPlan) {
-    const latest = versions.reduce((a, b) => (b.version > a.version ? b : a))
-    await tx.table('planSummaries').put({ planId, latest: headerOf(latest), versionCount: versions.length })
+    const { cases, ...latest } = versions.reduce((a, b) => (b.version > a.version ? b : a))
+    await tx.table('planSummaries').put({ planId, latest: { ...latest, caseCount: cases.length }, versionCount: versions.length })
   }
 
   const unitProducts = new Map(((await tx.table('units').toArray()) as { id: string; productId: string }[]).map((u) => [u.id, u.productId]))
   await tx
     .table('audit')
     .toCollection()
-    .modify((entry: AuditEntry & { subjects?: readonly string[] }) => {
-      entry.subjects = subjectsOf(entry.entity, parentsFromHistory(entry, unitProducts, sessionFacts))
+    .modify((entry: AuditRowV2) => {
+      const refs = [entry.entity, ...parentsFromHistory(entry, unitProducts, sessionFacts)]
+      entry.subjects = [...new Set(refs.map((ref) => `${ref.kind}:${ref.id}`))]
     })
 }
 
 /** The product an old entry belongs to, from the records as they are now, or from the entry itself for a deleted unit. */
-function parentsFromHistory(
-  entry: AuditEntry,
-  unitProducts: ReadonlyMap<string, string>,
-  sessions: ReadonlyMap<string, { readonly productId: string }>,
-): { readonly kind: EntityKind; readonly id: string }[] {
+function parentsFromHistory(entry: AuditRowV2, unitProducts: ReadonlyMap<string, string>, sessions: ReadonlyMap<string, { readonly productId: string }>): Ref[] {
   const { kind, id } = entry.entity
-  const product = (productId: string | undefined) => (productId ? [{ kind: 'product' as const, id: productId }] : [])
+  const product = (productId: string | undefined) => (productId ? [{ kind: 'product', id: productId }] : [])
   switch (kind) {
     case 'unit': {
       const recorded = entry.changes.find((change) => change.field === 'productId')
@@ -98,7 +121,7 @@ function parentsFromHistory(
     case 'session':
       return product(sessions.get(id)?.productId)
     case 'result': {
-      const sessionId = parseResultId(id)?.sessionId
+      const sessionId = sessionOfResult(id)
       if (sessionId === undefined) return []
       return [{ kind: 'session', id: sessionId }, ...product(sessions.get(sessionId)?.productId)]
     }
