@@ -1,6 +1,6 @@
 import { dialog } from 'electron'
 import type { BrowserWindow, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron'
-import type { DialogFileFilter, Dialogs } from './services/dialogs'
+import type { DialogFileFilter, Dialogs } from './services/files/dialogs'
 
 const toElectronFilters = (filters: readonly DialogFileFilter[] | undefined): FileFilter[] | undefined =>
   filters?.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }))

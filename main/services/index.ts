@@ -1,10 +1,10 @@
 import type { AppInfo } from '../../core/bridge/contract'
 import type { Handlers } from '../ipc/dispatcher'
-import type { AtomicWriteFs } from './atomic-write'
-import type { Dialogs } from './dialogs'
-import { createFileService, type FileLimits } from './files'
-import { createReadHandles, type ReadHandleLimits } from './read-handles'
-import { createSaveSessions, type SaveLimits } from './save-sessions'
+import type { AtomicWriteFs } from './files/atomic-write'
+import type { Dialogs } from './files/dialogs'
+import { createFileService, type FileLimits } from './files/files'
+import { createReadHandles, type ReadHandleLimits } from './files/read-handles'
+import { createSaveSessions, type SaveLimits } from './files/save-sessions'
 
 export type ServiceDeps = {
   readonly dialogs: Dialogs
@@ -54,7 +54,7 @@ export function createServices(deps: ServiceDeps): Services {
   }
 }
 
-export type { Dialogs } from './dialogs'
-export type { FileLimits } from './files'
-export type { ReadHandleLimits } from './read-handles'
-export type { SaveLimits } from './save-sessions'
+export type { Dialogs } from './files/dialogs'
+export type { FileLimits } from './files/files'
+export type { ReadHandleLimits } from './files/read-handles'
+export type { SaveLimits } from './files/save-sessions'

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppInfo } from '../../../../core/bridge/contract'
 import { createDispatcher } from '../../../../main/ipc/dispatcher'
-import { describeApp } from '../../../../main/services/app-info'
+import { describeApp } from '../../../../main/services/app/app-info'
 import { createServices, type Dialogs } from '../../../../main/services/index'
 
 // The same wiring the end-to-end harness uses: real services behind the real dispatcher.

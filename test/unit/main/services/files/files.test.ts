@@ -3,10 +3,10 @@ import * as nodeFs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ServiceError } from '../../../../main/ipc/dispatcher'
-import type { Dialogs } from '../../../../main/services/dialogs'
-import { createFileService, type ReadFs } from '../../../../main/services/files'
-import { createReadHandles } from '../../../../main/services/read-handles'
+import { ServiceError } from '../../../../../main/ipc/dispatcher'
+import type { Dialogs } from '../../../../../main/services/files/dialogs'
+import { createFileService, type ReadFs } from '../../../../../main/services/files/files'
+import { createReadHandles } from '../../../../../main/services/files/read-handles'
 
 let folder: string
 beforeEach(async () => {

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../core/format-bytes'
+import { formatBytes } from '../../../core/format-bytes'
 
 // Small words the messages of chunked saves and range reads share.
 

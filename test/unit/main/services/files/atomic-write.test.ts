@@ -3,7 +3,7 @@ import * as nodeFs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openAtomicFile, writeFileAtomic, type AtomicWriteFs, type WritableHandle } from '../../../../main/services/atomic-write'
+import { openAtomicFile, writeFileAtomic, type AtomicWriteFs, type WritableHandle } from '../../../../../main/services/files/atomic-write'
 
 const oldContent = 'the results saved yesterday'
 const newBytes = new TextEncoder().encode('the results saved today, which are longer')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { ServiceError } from '../ipc/dispatcher'
+import { ServiceError } from '../../ipc/dispatcher'
 
 export type TransferTableOptions<T> = {
   /** An entry untouched this long is taken out, refused from then on with idleMessage, and handed to onIdle. */

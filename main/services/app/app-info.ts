@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../core/bridge/contract'
+import type { AppInfo } from '../../../core/bridge/contract'
 
 export type AppIdentity = { readonly name: string; readonly version: string }
 export type Runtime = { readonly versions: Readonly<Record<string, string | undefined>>; readonly platform: string }

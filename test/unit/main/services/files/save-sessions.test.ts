@@ -3,8 +3,8 @@ import * as nodeFs from 'node:fs/promises'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { maxChunkBytes } from '../../../../core/bridge/contract'
-import type { AtomicWriteFs } from '../../../../main/services/atomic-write'
+import { maxChunkBytes } from '../../../../../core/bridge/contract'
+import type { AtomicWriteFs } from '../../../../../main/services/files/atomic-write'
 import { servicesOnDisk, type ServicesOnDisk } from './lab-over-dispatch'
 
 const oldBytes = new TextEncoder().encode('last week’s packet, which must survive any failed save')

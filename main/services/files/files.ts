@@ -1,13 +1,13 @@
 import * as nodeFs from 'node:fs/promises'
 import { basename } from 'node:path'
-import { maxInlineBytes, maxTransferBytes } from '../../core/bridge/contract'
-import type { OpenFilesResponse, ParsedRequestOf, PickedFile, SaveAsResponse } from '../../core/bridge/contract'
-import { ServiceError } from '../ipc/dispatcher'
-import { mimeTypeFor } from '../mime-types'
+import { maxInlineBytes, maxTransferBytes } from '../../../core/bridge/contract'
+import type { OpenFilesResponse, ParsedRequestOf, PickedFile, SaveAsResponse } from '../../../core/bridge/contract'
+import { ServiceError } from '../../ipc/dispatcher'
+import { mimeTypeFor } from '../../mime-types'
 import { writeFileAtomic } from './atomic-write'
 import { describeFsError } from './describe-fs-error'
 import type { Dialogs } from './dialogs'
-import { formatBytes } from '../../core/format-bytes'
+import { formatBytes } from '../../../core/format-bytes'
 import { createReadHandles, type FileInfo, type ReadableHandle, type ReadHandles } from './read-handles'
 
 export type FileLimits = {

@@ -1,4 +1,4 @@
-import { messageOf } from '../../core/text/message-of'
+import { messageOf } from '../../../core/text/message-of'
 
 // What a lab tester can act on, instead of "ENOSPC: no space left on device, write".
 const reasons: Readonly<Record<string, string>> = {

@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { channels } from '../../../../core/bridge/channels'
-import type { AppInfo, LabBridge } from '../../../../core/bridge/contract'
-import { createDispatcher, type Dispatch } from '../../../../main/ipc/dispatcher'
-import { createServices, type Dialogs, type ServiceDeps, type Services } from '../../../../main/services/index'
+import { channels } from '../../../../../core/bridge/channels'
+import type { AppInfo, LabBridge } from '../../../../../core/bridge/contract'
+import { createDispatcher, type Dispatch } from '../../../../../main/ipc/dispatcher'
+import { createServices, type Dialogs, type ServiceDeps, type Services } from '../../../../../main/services/index'
 
 const appOrigin = 'app://wwa-lab'
 const page = { url: `${appOrigin}/index.html`, isMainFrame: true }

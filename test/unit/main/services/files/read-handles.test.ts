@@ -3,9 +3,9 @@ import * as nodeFs from 'node:fs/promises'
 import { appendFile, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { maxChunkBytes, maxInlineBytes, type PickedFile } from '../../../../core/bridge/contract'
-import { createFileService, type ReadFs } from '../../../../main/services/files'
-import { createReadHandles } from '../../../../main/services/read-handles'
+import { maxChunkBytes, maxInlineBytes, type PickedFile } from '../../../../../core/bridge/contract'
+import { createFileService, type ReadFs } from '../../../../../main/services/files/files'
+import { createReadHandles } from '../../../../../main/services/files/read-handles'
 import { servicesOnDisk, type ServicesOnDisk } from './lab-over-dispatch'
 
 const MiB = 1024 * 1024

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeFsError } from '../../../../main/services/describe-fs-error'
+import { describeFsError } from '../../../../../main/services/files/describe-fs-error'
 
 describe('describeFsError', () => {
   it('puts known error codes in words', () => {

@@ -1,5 +1,5 @@
-import type { ParsedRequestOf, ResponseOf } from '../../core/bridge/contract'
-import { ServiceError } from '../ipc/dispatcher'
+import type { ParsedRequestOf, ResponseOf } from '../../../core/bridge/contract'
+import { ServiceError } from '../../ipc/dispatcher'
 import { describeFsError } from './describe-fs-error'
 import { createTransferTable } from './transfer-table'
 import { durationInWords, twoSizes } from './transfer-words'

@@ -4,8 +4,8 @@ import { stat } from 'node:fs/promises'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { maxChunkBytes } from '../../../../core/bridge/contract'
-import type { LabBridge } from '../../../../core/bridge/contract'
+import { maxChunkBytes } from '../../../../../core/bridge/contract'
+import type { LabBridge } from '../../../../../core/bridge/contract'
 import { servicesOnDisk, type ServicesOnDisk } from './lab-over-dispatch'
 
 const MiB = 1024 * 1024
