@@ -1,5 +1,5 @@
 import { isAbsolute } from 'node:path'
-import type { Dialogs } from '../../main/services/dialogs'
+import type { Dialogs } from '../../main/services/files/dialogs'
 
 /** What a test does in place of the person at the native file dialogs. */
 export type DialogAnswers = {

@@ -8,7 +8,7 @@ import type { LabBridge } from '../../../../core/bridge/contract'
 import { FileSaveProgress } from '../../../../renderer/widgets/large-files/FileSaveProgress'
 import { useFileSave } from '../../../../renderer/widgets/large-files/use-file-save'
 import type { SaveSource } from '../../../../renderer/widgets/large-files/chunks-of'
-import { servicesOnDisk, type ServicesOnDisk } from '../../../unit/main/services/lab-over-dispatch'
+import { servicesOnDisk, type ServicesOnDisk } from '../../../unit/main/services/files/lab-over-dispatch'
 
 const MiB = 1024 * 1024
 const oldContent = 'the report saved last week'

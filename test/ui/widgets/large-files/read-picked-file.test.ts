@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { maxInlineBytes, type LabBridge, type PickedFile } from '../../../../core/bridge/contract'
 import { closePickedFiles, FileReadError, readPickedFile } from '../../../../renderer/widgets/large-files/read-picked-file'
-import { servicesOnDisk, type ServicesOnDisk } from '../../../unit/main/services/lab-over-dispatch'
+import { servicesOnDisk, type ServicesOnDisk } from '../../../unit/main/services/files/lab-over-dispatch'
 
 const MiB = 1024 * 1024
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')

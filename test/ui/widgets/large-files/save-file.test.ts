@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AtomicWriteFs } from '../../../../main/services/atomic-write'
+import type { AtomicWriteFs } from '../../../../main/services/files/atomic-write'
 import { saveFile, type SaveProgress } from '../../../../renderer/widgets/large-files/save-file'
-import { servicesOnDisk, type ServicesOnDisk } from '../../../unit/main/services/lab-over-dispatch'
+import { servicesOnDisk, type ServicesOnDisk } from '../../../unit/main/services/files/lab-over-dispatch'
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const bytesOf = (length: number) => Uint8Array.from({ length }, (_, index) => (index * 7919) & 255)
