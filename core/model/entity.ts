@@ -89,9 +89,6 @@ export function entityLabel<K extends ModelledKind>(kind: K, record: EntityRecor
 /** The id the audit trail and references give one case's result in one session. */
 export const resultId = (sessionId: string, caseId: string): string => `${sessionId}/${caseId}`
 
-/** What every result id of this session starts with. */
-export const resultIdPrefix = (sessionId: string): string => `${sessionId}/`
-
 /** The session and case of a result id, or undefined for text that is not one. */
 export function parseResultId(id: string): { readonly sessionId: string; readonly caseId: string } | undefined {
   const slash = id.indexOf('/')

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie'
 import type { z } from 'zod'
-import { entityLabel, type EntityKind, type EntityRecords, type EntityRef, type ModelledKind } from '../../core/model/entity'
+import { entityLabel, type EntityRecords, type EntityRef, type ModelledKind } from '../../core/model/entity'
 import { Hub } from '../../core/model/hub'
 import { LabProfile } from '../../core/model/lab-profile'
 import { Product } from '../../core/model/product'
@@ -56,5 +56,3 @@ export const registry: { readonly [K in ModelledKind]: Registration<K> } = {
 
 /** The registration of a kind, for code that handles any kind. */
 export const registrationOf = <K extends ModelledKind>(kind: K): Registration<K> => registry[kind]
-
-export const isModelledKind = (kind: EntityKind): kind is ModelledKind => Object.hasOwn(registry, kind)
