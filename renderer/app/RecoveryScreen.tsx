@@ -10,7 +10,7 @@ import './RecoveryScreen.css'
 export function RecoveryScreen({ failure }: { failure: OpenFailure }) {
   return (
     <main className="recovery" aria-labelledby="recovery-title">
-      <h1 id="recovery-title">WWA Lab cannot open the lab’s data</h1>
+      <h1 id="recovery-title">{failure.kind === 'taken-over' ? 'This window stopped using the lab’s data' : 'WWA Lab cannot open the lab’s data'}</h1>
       <Explanation failure={failure} />
       <p>
         <strong>Nothing was changed or deleted.</strong> The lab’s data stays exactly as it is on this computer until it can be opened.
