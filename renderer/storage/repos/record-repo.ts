@@ -3,6 +3,7 @@ import type { EntityRecords } from '../../../core/model/entity'
 import type { Outcome } from '../../../core/outcome'
 import { auditChange, changeOf, type AuditContext } from '../audit-log'
 import type { LabDb } from '../lab-db'
+import { newestFirst } from '../newest-first'
 import { attempt, validate } from '../storage-problems'
 import { registrationOf } from '../tables'
 
@@ -29,7 +30,7 @@ export function createRecordRepo<K extends IdentityKind>(db: LabDb, kind: K, aud
   const key = (id: string) => id as IDType<T, 'id'>
   return {
     get: (id) => table.get(key(id)),
-    list: () => table.orderBy('updatedAt').reverse().toArray(),
+    list: async () => newestFirst(await table.orderBy('updatedAt').toArray()),
     async save(record) {
       const valid = validate(registration.schema, { ...record, updatedAt: audit.now().toISOString() })
       if (!valid.ok) return valid

@@ -2,6 +2,7 @@ import { headerOf, PlanVersion, type PlanSource, type TestCase } from '../../../
 import type { Outcome } from '../../../../core/outcome'
 import { auditChange, changeOf, type AuditContext } from '../../audit-log'
 import type { LabDb, PlanSummaryRow } from '../../lab-db'
+import { newestFirst } from '../../newest-first'
 import { attempt, orRefuse, validate } from '../../storage-problems'
 
 /** A plan as lists show it: its newest version (without cases) and how many versions there are. */
@@ -66,7 +67,7 @@ export function createPlansRepo(db: LabDb, audit: AuditContext, newId: () => str
   return {
     getVersion: (id) => db.planVersions.get(id),
     versionsOf: async (planId) => (await db.planVersions.where('planId').equals(planId).toArray()).sort((a, b) => b.version - a.version),
-    list: () => db.planSummaries.orderBy('latest.updatedAt').reverse().toArray(),
+    list: async () => newestFirst(await db.planSummaries.orderBy('latest.updatedAt').toArray()),
     isUsed,
     async save(version) {
       const at = audit.now().toISOString()

@@ -3,6 +3,7 @@ import { listCaseIds, summarizeSession } from '../../../../core/rules/session-su
 import type { Outcome } from '../../../../core/outcome'
 import { auditChange, changeOf, type AuditContext } from '../../audit-log'
 import type { LabDb } from '../../lab-db'
+import { newestFirst } from '../../newest-first'
 import { attempt, refuse, validate } from '../../storage-problems'
 
 export type SessionsRepo = {
@@ -50,7 +51,7 @@ export function createSessionsRepo(db: LabDb, audit: AuditContext): SessionsRepo
       return frozen ? joinSession(summary, frozen) : undefined
     },
     summary: (id) => db.sessions.get(id),
-    list: () => db.sessions.orderBy('updatedAt').reverse().toArray(),
+    list: async () => newestFirst(await db.sessions.orderBy('updatedAt').toArray()),
     forProduct: async (productId) =>
       (await db.sessions.where('productId').equals(productId).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     async create(session) {
