@@ -11,8 +11,15 @@ export type BenchResult = {
   readonly baseline: Figure
   /** Further figures that explain the gap, each also compared with the baseline. */
   readonly details?: readonly Figure[]
+  /** Figures too many for one line each: one row per thing measured (lab-year's nine screens), under the headline. */
+  readonly table?: FigureTable
   readonly notes?: readonly string[]
 }
+
+export type TableColumn = { readonly title: string; readonly align: 'left' | 'right' }
+
+/** Rows of already formatted cells, one cell per column. */
+export type FigureTable = { readonly columns: readonly TableColumn[]; readonly rows: readonly (readonly string[])[] }
 
 export type BenchModule = { readonly run: () => Promise<BenchResult> }
 
@@ -31,8 +38,24 @@ export function formatResult(result: BenchResult): string {
   for (const detail of result.details ?? []) {
     lines.push(`  ${detail.label.padEnd(width)}  ${whole.format(detail.ms).padStart(7)} ms  ${ratio(detail, baseline)} ${shortName(baseline.label)}`)
   }
+  if (result.table) lines.push(...formatTable(result.table))
   for (const note of result.notes ?? []) lines.push(`  note: ${note}`)
   return lines.join('\n')
+}
+
+/** The table's lines, indented as the details are, each column as wide as its widest cell. */
+export function formatTable(table: FigureTable): string[] {
+  const widths = table.columns.map((column, i) => Math.max(column.title.length, ...table.rows.map((row) => (row[i] ?? '').length)))
+  const line = (cells: readonly string[]) =>
+    `  ${table.columns
+      .map((column, i) => {
+        const cell = cells[i] ?? ''
+        const width = widths[i] ?? 0
+        return column.align === 'right' ? cell.padStart(width) : cell.padEnd(width)
+      })
+      .join('  ')
+      .trimEnd()}`
+  return [line(table.columns.map((c) => c.title)), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...table.rows.map(line)]
 }
 
 // "raw IndexedDB put" reads as "1.36× raw": the baseline's first word names it.
