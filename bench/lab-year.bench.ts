@@ -50,7 +50,9 @@ const screens: readonly Screen[] = [
   { kind: 'product', label: 'Product page with its history', address: (t) => `#/products/${encodeURIComponent(t.productId)}` },
 ]
 const auditLabel = 'Audit view of the product (from the click)'
-const rowLabels: readonly string[] = [...screens.map((s) => s.label), auditLabel]
+// Each screen is opened twice a round: as a new document (about:blank, then the address) and by reloading it there.
+const asNewDocument = (label: string) => `${label}, new document`
+const rowLabels: readonly string[] = [...screens.map((s) => s.label), auditLabel, ...screens.map((s) => asNewDocument(s.label))]
 
 const log = (line: string) => console.log(line)
 const whole = (n: number) => Math.round(n).toLocaleString('en-US')
@@ -96,8 +98,12 @@ export async function run(): Promise<BenchResult> {
         // Big, empty, big, empty…: whatever the machine does meanwhile falls on both alike.
         for (const lab of labs) {
           const app = appOf(lab)
-          const marks = await openScreen(app, lab, screen)
-          const figures: [string, OpenMarks][] = [[screen.label, marks]]
+          const fresh = await openScreen(app, lab, screen)
+          const reloaded = await reloadScreen(app, lab, screen)
+          const figures: [string, OpenMarks][] = [
+            [screen.label, reloaded],
+            [asNewDocument(screen.label), fresh],
+          ]
           if (screen.kind === 'product') {
             const audit = await app.page.evaluate(() => (window as unknown as TimingWindow).labYearTiming.openAudit())
             expectFacts(lab, 'audit', audit.facts, auditLabel)
@@ -201,6 +207,15 @@ async function openScreen(app: App, lab: Lab, screen: Screen): Promise<OpenMarks
   return marks
 }
 
+/** A reload of the app where it stands: a new document at the same address, as a window opened again, and as the runner bench times its opens. */
+async function reloadScreen(app: App, lab: Lab, screen: Screen): Promise<OpenMarks> {
+  await app.page.reload()
+  const marks = await app.page.evaluate(() => (window as unknown as TimingWindow).labYearTiming.opened())
+  if (marks.screen !== screen.kind) throw new Error(`Expected the ${screen.kind} screen at ${app.page.url()} after a reload, but timed the ${marks.screen}.`)
+  expectFacts(lab, screen.kind, marks.facts, screen.label)
+  return marks
+}
+
 /** Throws unless the screen showed the lab's data in full at its first paint. */
 function expectFacts(lab: Lab, kind: ScreenKind, facts: ScreenFacts, label: string): void {
   const { counts, targets } = lab.seeded
@@ -223,6 +238,8 @@ function expectFacts(lab: Lab, kind: ScreenKind, facts: ScreenFacts, label: stri
     case 'plans':
       return listed(counts.plans)
     case 'sessions':
+      // The newest page paints first and the rest is read after it: "100 shown" then, on a lab with more.
+      if (counts.sessions > pageRows && first === `${pageRows} shown` && facts.rows === pageRows) return
       return listed(counts.sessions)
     case 'runner':
       if (!first.startsWith(`Case 1 of ${targets.runnerCases}`) || second !== `${targets.runnerDecided} of ${targets.runnerCases} cases decided` || !third.startsWith(`${targets.runnerFirstCase} ·`) || facts.rows === 0) {
@@ -235,7 +252,9 @@ function expectFacts(lab: Lab, kind: ScreenKind, facts: ScreenFacts, label: stri
     case 'audit': {
       const total = targets.productAudit
       const line = total > pageRows ? `The newest ${pageRows} entries of ${whole(total)}, newest first.` : `${countOf(total, 'entry', 'entries')}, newest first.`
-      if (first !== line || facts.rows !== Math.min(total, pageRows)) fail(`expected "${line}" and ${Math.min(total, pageRows)} rows`)
+      // The entries paint first and the total is counted after them.
+      const counting = total > pageRows ? `The newest ${pageRows} entries, newest first.` : line
+      if ((first !== line && first !== counting) || facts.rows !== Math.min(total, pageRows)) fail(`expected "${line}" and ${Math.min(total, pageRows)} rows`)
       return
     }
     default:
@@ -330,7 +349,7 @@ function resultOf(labs: readonly Lab[], samples: ReadonlyMap<string, Record<LabK
       labLine(empty),
       `timed records: the runner of the newest completed session of the largest plan (${t.runnerCases.toLocaleString('en-US')} cases, ${t.runnerDecided.toLocaleString('en-US')} decided, the rest optional and blocked) in both labs; ` +
         `product ${t.productLabel} on the big lab, the one with the longest trail (${t.productSessions} sessions, ${whole(t.productAudit)} audit entries; on the empty lab ${whole(empty.seeded.targets.productAudit)})`,
-      'time to first useful paint: from the start of a full load of the app at the screen\'s address (about:blank first, then the address: a new document, as a person opening the app there) ' +
+      'time to first useful paint: from the start of a full load of the app at the screen\'s address (a reload of it there, as a window opened again and as the runner bench times its opens; the rows "…, new document" load it after about:blank instead, a new document in the tab) ' +
         'to the frame after the DOM first holds the useful content (a list\'s first data row; the runner\'s case 1 selected and its heading; the product page\'s sessions list), ' +
         'seen by a MutationObserver an init script installs before the app runs, then one requestAnimationFrame and the task after it',
       "the audit view is timed from the click that opens the product page's \"Audit trail of this product, its units and sessions\" <details> (a click in the page once it is idle) to the frame after the \"Audit entries\" table's first row",

@@ -380,7 +380,7 @@ async function finish(request: TargetRequest): Promise<{ readonly counts: LabCou
     db.results.count(),
     db.audit.count(),
   ])
-  const trail = await repos.audit.page({ kind: 'product', id: seeded.product.id }, { limit: 1 })
+  const trailTotal = await repos.audit.count({ kind: 'product', id: seeded.product.id })
   return {
     counts: { products, units, hubs, skills, plans, planVersions, sessions, completedSessions, results, audit },
     targets: {
@@ -391,7 +391,7 @@ async function finish(request: TargetRequest): Promise<{ readonly counts: LabCou
       productId: seeded.product.id,
       productLabel: entityLabel('product', seeded.product),
       productSessions: (await repos.sessions.forProduct(seeded.product.id)).length,
-      productAudit: trail.total,
+      productAudit: trailTotal,
     },
   }
 }

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { dates } from '../../app/lab-dates'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { SelectField, TextField } from '../../ui/Field'
-import { DataTable } from '../../table/DataTable'
+import { DataTable, rowsPerPage } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 import { sessionRows, type SessionRow } from './session-rows'
 import './sessions.css'
@@ -35,10 +35,25 @@ const distinct = (values: readonly string[]) => [...new Set(values)].sort((a, b)
 export function SessionsList() {
   const repos = useRepos()
   const [filters, setFilters] = useState<Filters>(noFilters)
-  const all = useLiveQuery(async () => {
+  // The newest page shows first; every session is read after it has painted, for sorting and filtering them all.
+  const [readAll, setReadAll] = useState(false)
+  const newest = useLiveQuery(async () => {
+    const [sessions, products, total] = await Promise.all([repos.sessions.newest(rowsPerPage), repos.products.list(), repos.sessions.count()])
+    return { rows: sessionRows(sessions, products), total }
+  }, [repos])
+  const everyOne = useLiveQuery(async () => {
+    if (!readAll) return undefined
     const [sessions, products] = await Promise.all([repos.sessions.list(), repos.products.list()])
     return sessionRows(sessions, products)
-  }, [repos])
+  }, [repos, readAll])
+  useEffect(() => {
+    if (newest === undefined || readAll) return undefined
+    // After the frame that shows the newest: reading thousands of sessions must not hold up their first paint.
+    const frame = requestAnimationFrame(() => setTimeout(() => setReadAll(true), 0))
+    return () => cancelAnimationFrame(frame)
+  }, [newest, readAll])
+  const all = everyOne ?? newest?.rows
+  const loading = everyOne === undefined && newest !== undefined && newest.total > newest.rows.length ? newest.total : undefined
   const rows = useMemo(
     () =>
       all?.filter(
@@ -69,6 +84,11 @@ export function SessionsList() {
           <TextField label="Started from" type="date" value={filters.from} onChange={(from) => set({ from })} />
           <TextField label="Started until" type="date" value={filters.to} onChange={(to) => set({ to })} />
         </div>
+      ) : null}
+      {loading !== undefined ? (
+        <p className="muted" role="status">
+          The newest {rowsPerPage} of {loading.toLocaleString('en-US')} sessions; the rest are being read, and sorting and filters apply to all once they are.
+        </p>
       ) : null}
       {rows === undefined ? (
         <p className="muted">Loading…</p>

@@ -18,7 +18,9 @@ export const auditPageSize = 100
  */
 export function AuditTrail({ subject }: { subject: EntityRef }) {
   const repos = useRepos()
-  const [shown, setShown] = useState<{ readonly entries: readonly AuditEntry[]; readonly total: number }>()
+  const [shown, setShown] = useState<{ readonly entries: readonly AuditEntry[] }>()
+  // Counted after the newest entries show: a product's trail is tens of thousands of index entries to walk.
+  const [total, setTotal] = useState<number>()
   const [limit, setLimit] = useState(auditPageSize)
   const [round, setRound] = useState(0)
   const [whole, setWhole] = useState(false)
@@ -26,7 +28,11 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
   useEffect(() => {
     let live = true
     // Read on request, not live: re-reading and re-checking after every key press would slow the runner.
-    void repos.audit.page(subject, { limit }).then((page) => live && setShown(page))
+    void repos.audit.newest(subject, { limit }).then((entries) => {
+      if (!live) return
+      setShown({ entries })
+      void repos.audit.count(subject).then((n) => live && setTotal(n))
+    })
     return () => {
       live = false
     }
@@ -54,11 +60,7 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
         <p className="muted">No entries yet.</p>
       ) : (
         <>
-          <p className="muted">
-            {shown.entries.length < shown.total
-              ? `The newest ${countOf(shown.entries.length, 'entry', 'entries')} of ${shown.total.toLocaleString('en-US')}, newest first.`
-              : `${countOf(shown.total, 'entry', 'entries')}, newest first.`}
-          </p>
+          <p className="muted">{describeShown(shown.entries.length, total, limit)}</p>
           <table aria-label="Audit entries">
             <thead>
               <tr>
@@ -94,7 +96,7 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
               ))}
             </tbody>
           </table>
-          {shown.entries.length < shown.total ? (
+          {(total === undefined ? shown.entries.length === limit : shown.entries.length < total) ? (
             <button type="button" onClick={() => setLimit((n) => n + auditPageSize)}>
               Show earlier entries
             </button>
@@ -103,6 +105,14 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
       )}
     </div>
   )
+}
+
+/** "The newest 100 entries of 11,522, newest first.", before the count arrives "The newest 100 entries, newest first." */
+function describeShown(shown: number, total: number | undefined, limit: number): string {
+  if (total !== undefined && shown >= total) return `${countOf(total, 'entry', 'entries')}, newest first.`
+  if (total === undefined && shown < limit) return `${countOf(shown, 'entry', 'entries')}, newest first.`
+  const of = total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`
+  return `The newest ${countOf(shown, 'entry', 'entries')}${of}, newest first.`
 }
 
 function ChainLine({ status }: { status: ChainStatus }) {

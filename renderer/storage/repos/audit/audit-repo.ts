@@ -26,7 +26,9 @@ export type SinceCheck =
 
 export type AuditRepo = {
   /** The newest entries about a record and what belongs to it (a product's units, sessions and results), in chain order. */
-  page(subject: EntityRef, options: { readonly limit: number; readonly offset?: number }): Promise<AuditPage>
+  newest(subject: EntityRef, options: { readonly limit: number; readonly offset?: number }): Promise<AuditEntry[]>
+  /** How many entries there are about a record and what belongs to it: a walk of the index, so screens ask it after showing the newest. */
+  count(subject: EntityRef): Promise<number>
   /**
    * A page and the verdict on it, checked on this thread: every entry on the page,
    * and the whole trail since the checkpoint however long. For packets and tests;
@@ -66,16 +68,14 @@ export function createAuditRepo(db: LabDb, now: () => Date = () => new Date()): 
 
   const repo: AuditRepo = {
     async view(subject, { limit }) {
-      const page = await repo.page(subject, { limit })
-      const [shown, since] = await Promise.all([repo.checkShown(page.entries), repo.checkSince(Number.POSITIVE_INFINITY)])
+      const [entries, total] = await Promise.all([repo.newest(subject, { limit }), repo.count(subject)])
+      const [shown, since] = await Promise.all([repo.checkShown(entries), repo.checkSince(Number.POSITIVE_INFINITY)])
       // With no limit on the entries since the checkpoint, the check is never "long".
-      return { ...page, verdict: since.state === 'checked' ? combineVerdicts(shown, since.verdict) : shown }
+      return { entries, total, verdict: since.state === 'checked' ? combineVerdicts(shown, since.verdict) : shown }
     },
-    async page(subject, { limit, offset = 0 }) {
-      const about = () => db.audit.where('subjects').equals(subjectKey(subject))
-      const [newest, total] = await Promise.all([about().reverse().offset(offset).limit(limit).toArray(), about().count()])
-      return { entries: newest.reverse(), total }
-    },
+    newest: async (subject, { limit, offset = 0 }) =>
+      (await db.audit.where('subjects').equals(subjectKey(subject)).reverse().offset(offset).limit(limit).toArray()).reverse(),
+    count: (subject) => db.audit.where('subjects').equals(subjectKey(subject)).count(),
     async checkShown(entries) {
       const wanted = [...new Set(entries.map((e) => e.seq - 1).filter((seq) => seq >= 1))]
       const found = await db.audit.bulkGet(wanted)

@@ -13,6 +13,10 @@ export type SessionsRepo = {
   summary(id: string): Promise<SessionSummary | undefined>
   /** Every session, most recently changed first, without their cases. */
   list(): Promise<SessionSummary[]>
+  /** The `limit` most recently changed sessions, newest first: what a list shows before it has read them all. */
+  newest(limit: number): Promise<SessionSummary[]>
+  /** How many sessions there are. */
+  count(): Promise<number>
   /** The sessions run on one product, newest first. */
   forProduct(productId: string): Promise<SessionSummary[]>
   /** Records a new session in the draft state, after validating it; its plan's cases are frozen with it. */
@@ -52,6 +56,8 @@ export function createSessionsRepo(db: LabDb, audit: AuditContext): SessionsRepo
     },
     summary: (id) => db.sessions.get(id),
     list: async () => newestFirst(await db.sessions.orderBy('updatedAt').toArray()),
+    newest: (limit) => db.sessions.orderBy('updatedAt').reverse().limit(limit).toArray(),
+    count: () => db.sessions.count(),
     forProduct: async (productId) =>
       (await db.sessions.where('productId').equals(productId).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     async create(session) {

@@ -33,4 +33,21 @@ describe('sessions list', () => {
     await user.type(within(filters).getByLabelText('Started from'), '2026-11-15')
     expect(units()).toEqual(['SN-0001'])
   })
+
+  it('shows the newest sessions first, then reads them all for sorting and filtering', async () => {
+    const db = freshLabDb()
+    await db.products.put(aProduct())
+    await db.units.put(aUnit())
+    const minute = (i: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString()
+    await putSessions(
+      db,
+      Array.from({ length: 130 }, (_, i) => aSession({ id: `s-${i}`, unitAsTested: { serialNumber: `SN-${i}`, firmware: '1', hardwareRevision: '' }, updatedAt: minute(i) })),
+    )
+    renderApp('#/sessions', { db })
+    const table = await screen.findByRole('table', { name: 'Sessions' })
+    expect(await screen.findByText('130 shown')).toBeInTheDocument()
+    expect(screen.queryByText(/the rest are being read/)).not.toBeInTheDocument()
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('SN-129')
+    expect(screen.getByText('Rows 1–100 of 130')).toBeInTheDocument()
+  })
 })

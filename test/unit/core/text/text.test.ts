@@ -53,3 +53,14 @@ describe('lab dates', () => {
     expect(labDates('en-US').day('')).toBe('')
   })
 })
+
+describe('lab dates in the machine zone', () => {
+  it('gives the same day as the formatter would, without one', () => {
+    const here = labDates('en-US')
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+    const there = labDates('en-US', zone)
+    for (const instant of ['2026-12-01T00:30:00.000Z', '2026-12-01T23:30:00.000Z', '2024-02-29T12:00:00.000Z', '2026-03-29T01:30:00.000Z']) {
+      expect(here.isoDay(instant)).toBe(there.isoDay(instant))
+    }
+  })
+})

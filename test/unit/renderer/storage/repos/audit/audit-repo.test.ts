@@ -17,11 +17,11 @@ async function labWithHistory(units: number) {
 describe('audit repository', () => {
   it('pages a product trail newest last, counting every entry of its units too', async () => {
     const { repos } = await labWithHistory(30)
-    const page = await repos.audit.page({ kind: 'product', id: 'p-1' }, { limit: 10 })
-    expect(page.total).toBe(31)
-    expect(page.entries.map((e) => e.seq)).toEqual([22, 23, 24, 25, 26, 27, 28, 29, 30, 31])
-    const earlier = await repos.audit.page({ kind: 'product', id: 'p-1' }, { limit: 10, offset: 10 })
-    expect(earlier.entries.at(-1)?.seq).toBe(21)
+    expect(await repos.audit.count({ kind: 'product', id: 'p-1' })).toBe(31)
+    const newest = await repos.audit.newest({ kind: 'product', id: 'p-1' }, { limit: 10 })
+    expect(newest.map((e) => e.seq)).toEqual([22, 23, 24, 25, 26, 27, 28, 29, 30, 31])
+    const earlier = await repos.audit.newest({ kind: 'product', id: 'p-1' }, { limit: 10, offset: 10 })
+    expect(earlier.at(-1)?.seq).toBe(21)
   })
 
   it('checks only the entries since its checkpoint, and moves the checkpoint to the head', async () => {
