@@ -9,7 +9,9 @@ const workerPackages = new Set(['zod', 'fflate', 'xlsx'])
 /** The path of `source` as imported from `filename`, relative to the project, with / separators; undefined for a package. */
 function importedPath(/** @type {string} */ cwd, /** @type {string} */ filename, /** @type {string} */ source) {
   if (!source.startsWith('./') && !source.startsWith('../')) return undefined
-  return relative(cwd, resolve(dirname(filename), source)).split(sep).join('/')
+  return relative(cwd, resolve(dirname(filename), source))
+    .split(sep)
+    .join('/')
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -21,7 +23,8 @@ const rendererBoundaries = {
     messages: {
       otherFeature:
         'A feature never imports another feature ({{target}}): move what both need into renderer/widgets, renderer/ui, renderer/hooks or core.',
-      workerReach: 'A worker may import only core and renderer/workers, not {{target}}: it runs outside the window, with no React, storage or features.',
+      workerReach:
+        'A worker may import only core and renderer/workers, not {{target}}: it runs outside the window, with no React, storage or features.',
     },
   },
   create(context) {
@@ -36,14 +39,23 @@ const rendererBoundaries = {
       const target = importedPath(context.cwd, context.filename, source)
       if (feature !== undefined && target !== undefined) {
         const other = /^renderer\/features\/([^/]+)(\/|$)/.exec(target)?.[1]
-        if (other !== undefined && other !== feature) context.report({ node, messageId: 'otherFeature', data: { target } })
+        if (other !== undefined && other !== feature)
+          context.report({ node, messageId: 'otherFeature', data: { target } })
       }
       if (isWorker) {
-        const allowed = target === undefined ? workerPackages.has(source.split('/')[0] ?? '') : /^(core|renderer\/workers)\//.test(target)
+        const allowed =
+          target === undefined
+            ? workerPackages.has(source.split('/')[0] ?? '')
+            : /^(core|renderer\/workers)\//.test(target)
         if (!allowed) context.report({ node, messageId: 'workerReach', data: { target: target ?? source } })
       }
     }
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check }
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    }
   },
 }
 

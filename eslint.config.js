@@ -8,7 +8,12 @@ import { boundariesPlugin } from './eslint.boundaries.js'
 // The layering table of CONVENTIONS.md: who may import whom.
 /** @typedef {{group?: string[], regex?: string, message: string}} Pattern */
 /** @typedef {{name: string, importNames?: string[], message: string}} RestrictedPath */
-const layer = (/** @type {string[]} */ files, /** @type {Pattern[]} */ patterns, /** @type {RestrictedPath[]} */ paths = [], ignores = /** @type {string[]} */ ([])) => ({
+const layer = (
+  /** @type {string[]} */ files,
+  /** @type {Pattern[]} */ patterns,
+  /** @type {RestrictedPath[]} */ paths = [],
+  ignores = /** @type {string[]} */ ([]),
+) => ({
   files,
   ignores,
   rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
@@ -38,25 +43,40 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'Focused tests hide the rest of the suite.' },
+        {
+          selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']",
+          message: 'Focused tests hide the rest of the suite.',
+        },
       ],
     },
   },
-  layer(['core/**'], [
-    outside('main', 'core is pure TypeScript: it may not import main.'),
-    outside('renderer', 'core is pure TypeScript: it may not import renderer.'),
-    outside('preload', 'core is pure TypeScript: it may not import preload.'),
-    outside('cli', 'core is pure TypeScript: it may not import cli.'),
-    {
-      // An allow-list: anything but a relative path, zod, fflate or xlsx is refused.
-      regex: '^(?!\\.{1,2}/|(zod|fflate|xlsx)(/|$))',
-      message: 'core may import only core, zod, fflate and xlsx: no electron, Node, React, Dexie or DOM libraries.',
-    },
-  ]),
+  layer(
+    ['core/**'],
+    [
+      outside('main', 'core is pure TypeScript: it may not import main.'),
+      outside('renderer', 'core is pure TypeScript: it may not import renderer.'),
+      outside('preload', 'core is pure TypeScript: it may not import preload.'),
+      outside('cli', 'core is pure TypeScript: it may not import cli.'),
+      {
+        // An allow-list: anything but a relative path, zod, fflate or xlsx is refused.
+        regex: '^(?!\\.{1,2}/|(zod|fflate|xlsx)(/|$))',
+        message: 'core may import only core, zod, fflate and xlsx: no electron, Node, React, Dexie or DOM libraries.',
+      },
+    ],
+  ),
   {
     files: ['core/**'],
     rules: {
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'indexedDB',
+        'process',
+        'Buffer',
+      ],
     },
   },
   ...(() => {
@@ -68,17 +88,34 @@ export default tseslint.config(
     ]
     const registry = 'main/ipc/registry.ts'
     return [
-      layer(['main/**'], mainPatterns, [{ name: 'electron', importNames: ['ipcMain'], message: `Only ${registry} touches ipcMain: add a channel to core/bridge/contract.ts instead.` }], [registry]),
+      layer(
+        ['main/**'],
+        mainPatterns,
+        [
+          {
+            name: 'electron',
+            importNames: ['ipcMain'],
+            message: `Only ${registry} touches ipcMain: add a channel to core/bridge/contract.ts instead.`,
+          },
+        ],
+        [registry],
+      ),
       layer([registry], mainPatterns),
     ]
   })(),
-  layer(['preload/**'], [
-    outside('main', 'preload may import only core/bridge.'),
-    outside('renderer', 'preload may import only core/bridge.'),
-    outside('cli', 'preload may import only core/bridge.'),
-    { group: ['**/core/model/**', '**/core/rules/**', '**/core/packet/**', '**/core/data/**'], message: 'preload may import only core/bridge.' },
-    packages(['zod', ...uiPackages], 'preload bundles nothing but core/bridge channel names.'),
-  ]),
+  layer(
+    ['preload/**'],
+    [
+      outside('main', 'preload may import only core/bridge.'),
+      outside('renderer', 'preload may import only core/bridge.'),
+      outside('cli', 'preload may import only core/bridge.'),
+      {
+        group: ['**/core/model/**', '**/core/rules/**', '**/core/packet/**', '**/core/data/**'],
+        message: 'preload may import only core/bridge.',
+      },
+      packages(['zod', ...uiPackages], 'preload bundles nothing but core/bridge channel names.'),
+    ],
+  ),
   ...(() => {
     const rendererPatterns = [
       outside('main', 'renderer may import only core and renderer: talk to main through window.lab.'),
@@ -90,11 +127,17 @@ export default tseslint.config(
     return [
       layer(['renderer/**'], rendererPatterns, [], [features]),
       // Features reach storage only through repositories (and live queries over them).
-      layer([features], [
-        ...rendererPatterns,
-        packages(['dexie'], 'A feature does not use Dexie: call a repository from renderer/storage/repos instead.'),
-        { group: ['**/storage/lab-db', '**/storage/lab-db.ts'], message: 'A feature does not open the database: call a repository from renderer/storage/repos instead.' },
-      ]),
+      layer(
+        [features],
+        [
+          ...rendererPatterns,
+          packages(['dexie'], 'A feature does not use Dexie: call a repository from renderer/storage/repos instead.'),
+          {
+            group: ['**/storage/lab-db', '**/storage/lab-db.ts'],
+            message: 'A feature does not open the database: call a repository from renderer/storage/repos instead.',
+          },
+        ],
+      ),
     ]
   })(),
   {
@@ -102,12 +145,15 @@ export default tseslint.config(
     plugins: { boundaries: boundariesPlugin },
     rules: { 'boundaries/renderer-boundaries': 'error' },
   },
-  layer(['cli/**'], [
-    outside('main', 'cli may import only core and cli.'),
-    outside('renderer', 'cli may import only core and cli.'),
-    outside('preload', 'cli may import only core and cli.'),
-    packages(['electron', ...uiPackages], 'cli runs in plain Node: no electron, React or Dexie.'),
-  ]),
+  layer(
+    ['cli/**'],
+    [
+      outside('main', 'cli may import only core and cli.'),
+      outside('renderer', 'cli may import only core and cli.'),
+      outside('preload', 'cli may import only core and cli.'),
+      packages(['electron', ...uiPackages], 'cli runs in plain Node: no electron, React or Dexie.'),
+    ],
+  ),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

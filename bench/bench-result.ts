@@ -36,7 +36,9 @@ export function formatResult(result: BenchResult): string {
   ]
   const width = Math.max(0, ...(result.details ?? []).map((d) => d.label.length))
   for (const detail of result.details ?? []) {
-    lines.push(`  ${detail.label.padEnd(width)}  ${whole.format(detail.ms).padStart(7)} ms  ${ratio(detail, baseline)} ${shortName(baseline.label)}`)
+    lines.push(
+      `  ${detail.label.padEnd(width)}  ${whole.format(detail.ms).padStart(7)} ms  ${ratio(detail, baseline)} ${shortName(baseline.label)}`,
+    )
   }
   if (result.table) lines.push(...formatTable(result.table))
   for (const note of result.notes ?? []) lines.push(`  note: ${note}`)
@@ -45,7 +47,9 @@ export function formatResult(result: BenchResult): string {
 
 /** The table's lines, indented as the details are, each column as wide as its widest cell. */
 export function formatTable(table: FigureTable): string[] {
-  const widths = table.columns.map((column, i) => Math.max(column.title.length, ...table.rows.map((row) => (row[i] ?? '').length)))
+  const widths = table.columns.map((column, i) =>
+    Math.max(column.title.length, ...table.rows.map((row) => (row[i] ?? '').length)),
+  )
   const line = (cells: readonly string[]) =>
     `  ${table.columns
       .map((column, i) => {
@@ -55,7 +59,11 @@ export function formatTable(table: FigureTable): string[] {
       })
       .join('  ')
       .trimEnd()}`
-  return [line(table.columns.map((c) => c.title)), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...table.rows.map(line)]
+  return [
+    line(table.columns.map((c) => c.title)),
+    `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`,
+    ...table.rows.map(line),
+  ]
 }
 
 // "raw IndexedDB put" reads as "1.36× raw": the baseline's first word names it.

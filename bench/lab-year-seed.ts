@@ -40,8 +40,15 @@ export function duration(ms: number): string {
 export async function seedLabs(labs: readonly LabToSeed[], log: (line: string) => void): Promise<SeededLab[]> {
   const siteDir = await mkdtemp(join(tmpdir(), 'wwa-lab-bench-seed-'))
   try {
-    const script = await bundleBrowserCode(fileURLToPath(new URL('./browser/lab-year-seed.page.ts', import.meta.url)), siteDir, 'es')
-    await writeFile(join(siteDir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>seed</title><script type="module" src="./${basename(script)}"></script>`)
+    const script = await bundleBrowserCode(
+      fileURLToPath(new URL('./browser/lab-year-seed.page.ts', import.meta.url)),
+      siteDir,
+      'es',
+    )
+    await writeFile(
+      join(siteDir, 'index.html'),
+      `<!doctype html><meta charset="utf-8"><title>seed</title><script type="module" src="./${basename(script)}"></script>`,
+    )
     const seeded: SeededLab[] = []
     for (const lab of labs) seeded.push(await seedOne(siteDir, lab, log))
     return seeded
@@ -50,7 +57,11 @@ export async function seedLabs(labs: readonly LabToSeed[], log: (line: string) =
   }
 }
 
-async function seedOne(siteDir: string, { label, profileDir, shape }: LabToSeed, log: (line: string) => void): Promise<SeededLab> {
+async function seedOne(
+  siteDir: string,
+  { label, profileDir, shape }: LabToSeed,
+  log: (line: string) => void,
+): Promise<SeededLab> {
   const context = await launchChromium(profileDir)
   try {
     const watch = await watchProblems(context, testOrigin)
@@ -76,26 +87,35 @@ async function seedOne(siteDir: string, { label, profileDir, shape }: LabToSeed,
         `  ${label}: ${whole(done.sessions)}/${whole(total.sessions)} sessions, ${whole(done.results)}/${whole(total.results)} results, ${whole(done.products)} products · ` +
           `${duration(elapsed)} · ${whole(rate)} results/s (this chunk ${whole((wrote.results / (performance.now() - chunkStart)) * 1000)}/s) · about ${duration(left)} left`,
       )
-      if (watch.problems.length > 0) throw new Error(`Seeding ${label} made the page report problems:\n${watch.problems.join('\n')}`)
+      if (watch.problems.length > 0)
+        throw new Error(`Seeding ${label} made the page report problems:\n${watch.problems.join('\n')}`)
     }
-    const finished = await page.evaluate(
-      (request) => (window as unknown as SeedWindow).labYearSeed.finish(request),
-      { runnerSession: shape.runnerSession, product: shape.product },
-    )
+    const finished = await page.evaluate((request) => (window as unknown as SeedWindow).labYearSeed.finish(request), {
+      runnerSession: shape.runnerSession,
+      product: shape.product,
+    })
     const seedMs = performance.now() - started
-    const wrong = (Object.keys(shape.expected) as (keyof LabCounts)[]).filter((key) => finished.counts[key] !== shape.expected[key])
+    const wrong = (Object.keys(shape.expected) as (keyof LabCounts)[]).filter(
+      (key) => finished.counts[key] !== shape.expected[key],
+    )
     if (wrong.length > 0) {
-      throw new Error(`The ${label} does not hold what was seeded: ${wrong.map((key) => `${key} ${whole(finished.counts[key])}, expected ${whole(shape.expected[key])}`).join('; ')}.`)
+      throw new Error(
+        `The ${label} does not hold what was seeded: ${wrong.map((key) => `${key} ${whole(finished.counts[key])}, expected ${whole(shape.expected[key])}`).join('; ')}.`,
+      )
     }
-    if (watch.problems.length > 0) throw new Error(`Seeding ${label} made the page report problems:\n${watch.problems.join('\n')}`)
-    log(`  ${label}: seeded in ${duration(seedMs)} (${whole((finished.counts.results / seedMs) * 1000)} results/s, ${whole(((finished.counts.results + finished.counts.audit) / seedMs) * 1000)} result and audit rows/s)`)
+    if (watch.problems.length > 0)
+      throw new Error(`Seeding ${label} made the page report problems:\n${watch.problems.join('\n')}`)
+    log(
+      `  ${label}: seeded in ${duration(seedMs)} (${whole((finished.counts.results / seedMs) * 1000)} results/s, ${whole(((finished.counts.results + finished.counts.audit) / seedMs) * 1000)} result and audit rows/s)`,
+    )
     return { ...finished, seedMs }
   } finally {
     await context.close()
   }
 }
 
-const seedChunk = (page: Page, chunk: readonly SeedEvent[]) => page.evaluate((events) => (window as unknown as SeedWindow).labYearSeed.seedChunk(events), chunk)
+const seedChunk = (page: Page, chunk: readonly SeedEvent[]) =>
+  page.evaluate((events) => (window as unknown as SeedWindow).labYearSeed.seedChunk(events), chunk)
 
 /** The events in order, cut once a chunk holds `sessionsPerCall` sessions or `resultsPerCall` results (products go with the sessions after them). */
 function* chunksOf(events: readonly SeedEvent[]): Generator<SeedEvent[]> {

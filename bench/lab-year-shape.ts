@@ -4,7 +4,18 @@ import type { LabBase, LabCounts, PlanSpec, ProductSpec, SeedEvent, SessionSpec 
 import { seededRandom } from './browser/seeded-random'
 
 /** Issue 7's lab at scale 1: five years of a busy lab. */
-export const fullLab = { products: 300, unitsPerProduct: 2, hubs: 20, skills: 50, plans: 40, versionsPerPlan: 3, sessions: 3_000, results: 1_500_000, testers: 12, years: 5 } as const
+export const fullLab = {
+  products: 300,
+  unitsPerProduct: 2,
+  hubs: 20,
+  skills: 50,
+  plans: 40,
+  versionsPerPlan: 3,
+  sessions: 3_000,
+  results: 1_500_000,
+  testers: 12,
+  years: 5,
+} as const
 
 // Regression plans are most of the plans and most of the runs; the full certifications are long.
 const smallPlans = { share: 0.7, fewest: 150, most: 500 } as const
@@ -31,10 +42,17 @@ export type LabShape = {
 
 type Draft = { readonly desired: number; readonly duration: number } & (
   | { readonly kind: 'product'; readonly spec: Omit<ProductSpec, 'at'> }
-  | { readonly kind: 'session'; readonly spec: Omit<SessionSpec, 'plan' | 'version' | 'createdAt' | 'startedAt' | 'decidedAt' | 'completedAt' | 'decided'> }
+  | {
+      readonly kind: 'session'
+      readonly spec: Omit<
+        SessionSpec,
+        'plan' | 'version' | 'createdAt' | 'startedAt' | 'decidedAt' | 'completedAt' | 'decided'
+      >
+    }
 )
 
-const linear = (from: number, to: number, i: number, n: number) => Math.round(n === 1 ? to : from + ((to - from) * i) / (n - 1))
+const linear = (from: number, to: number, i: number, n: number) =>
+  Math.round(n === 1 ? to : from + ((to - from) * i) / (n - 1))
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)
 const iso = (ms: number) => new Date(ms).toISOString()
 const sessionHours = (cases: number) => 1 + cases / 90
@@ -43,11 +61,28 @@ const sessionHours = (cases: number) => 1 + cases / 90
 function planSpecs(count: number): PlanSpec[] {
   const small = Math.max(1, Math.round(count * smallPlans.share))
   const large = Math.max(1, count - small)
-  const devices = ['smart plug', 'light', 'switch', 'thermostat', 'lock', 'camera', 'doorbell', 'sensor', 'fan', 'blinds']
+  const devices = [
+    'smart plug',
+    'light',
+    'switch',
+    'thermostat',
+    'lock',
+    'camera',
+    'doorbell',
+    'sensor',
+    'fan',
+    'blinds',
+  ]
   return [
-    ...Array.from({ length: small }, (_, i) => ({ name: `WWA ${devices[i % devices.length] ?? 'device'} regression ${Math.floor(i / devices.length) + 1}`, caseCount: linear(smallPlans.fewest, smallPlans.most, i, small) })),
+    ...Array.from({ length: small }, (_, i) => ({
+      name: `WWA ${devices[i % devices.length] ?? 'device'} regression ${Math.floor(i / devices.length) + 1}`,
+      caseCount: linear(smallPlans.fewest, smallPlans.most, i, small),
+    })),
     ...Array.from({ length: large }, (_, i) => ({
-      name: i === large - 1 ? 'WWA full certification, every capability' : `WWA ${devices[i % devices.length] ?? 'device'} full certification ${Math.floor(i / devices.length) + 1}`,
+      name:
+        i === large - 1
+          ? 'WWA full certification, every capability'
+          : `WWA ${devices[i % devices.length] ?? 'device'} full certification ${Math.floor(i / devices.length) + 1}`,
       caseCount: linear(largePlans.fewest, largePlans.most, i, large),
     })),
     // The largest plan's text must not depend on how many plans there are: the baseline holds the same one.
@@ -88,7 +123,8 @@ function apportion(total: number, weights: readonly number[]): number[] {
   return counts
 }
 
-const connectionAt = (i: number): ConnectionMethod => (i % 10 < 3 ? 'hub' : i % 10 < 8 ? 'direct-skill' : i % 10 === 8 ? 'zigbee' : 'matter')
+const connectionAt = (i: number): ConnectionMethod =>
+  i % 10 < 3 ? 'hub' : i % 10 < 8 ? 'direct-skill' : i % 10 === 8 ? 'zigbee' : 'matter'
 const regionsAt = (i: number): Region[] => [['NA'], ['EU'], ['NA', 'EU'], ['NA', 'EU', 'FE']][i % 4] as Region[]
 
 /**
@@ -115,10 +151,17 @@ export function yearsOfLab(scale: number): LabShape {
   const solved = Math.round((wanted - sessions * smallMean) / (largeMean - smallMean))
   const onLarge = Math.min(
     sessions - small.length * fullLab.versionsPerPlan,
-    Math.max(large.length * fullLab.versionsPerPlan, Math.ceil(sessions * largeSessionShare.least), Math.min(solved, Math.floor(sessions * largeSessionShare.most))),
+    Math.max(
+      large.length * fullLab.versionsPerPlan,
+      Math.ceil(sessions * largeSessionShare.least),
+      Math.min(solved, Math.floor(sessions * largeSessionShare.most)),
+    ),
   )
   const planOfRun = shuffle(
-    [...Array.from({ length: onLarge }, (_, k) => large[k % large.length] ?? 0), ...Array.from({ length: sessions - onLarge }, (_, k) => small[k % small.length] ?? 0)],
+    [
+      ...Array.from({ length: onLarge }, (_, k) => large[k % large.length] ?? 0),
+      ...Array.from({ length: sessions - onLarge }, (_, k) => small[k % small.length] ?? 0),
+    ],
     random,
   )
 
@@ -212,7 +255,10 @@ export function yearsOfLab(scale: number): LabShape {
     run += 1
   }
   if (runnerSession < 0) throw new Error('No completed session of the largest plan: the shape is too small.')
-  const product = [...resultsOfProduct.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, -1])[0]
+  const product = [...resultsOfProduct.entries()].reduce(
+    (best, entry) => (entry[1] > best[1] ? entry : best),
+    [0, -1],
+  )[0]
 
   const planVersions = plans.length * fullLab.versionsPerPlan
   const units = products * fullLab.unitsPerProduct
@@ -245,7 +291,10 @@ export function oneOfEach(): LabShape {
   return {
     base: { at: iso(firstDay), testers: 1, hubs: 1, skills: 1, plans: [plan] },
     events: [
-      { kind: 'product', product: { index: 0, at: iso(created), connection: 'hub', hub: 0, skill: 0, regions: ['NA'], units: 1 } },
+      {
+        kind: 'product',
+        product: { index: 0, at: iso(created), connection: 'hub', hub: 0, skill: 0, regions: ['NA'], units: 1 },
+      },
       {
         kind: 'session',
         session: {
@@ -266,6 +315,17 @@ export function oneOfEach(): LabShape {
     ],
     runnerSession: 0,
     product: 0,
-    expected: { products: 1, units: 1, hubs: 1, skills: 1, plans: 1, planVersions: 1, sessions: 1, completedSessions: 1, results: plan.caseCount, audit: 1 + 1 + 1 + 1 + 1 + 1 + 3 + plan.caseCount },
+    expected: {
+      products: 1,
+      units: 1,
+      hubs: 1,
+      skills: 1,
+      plans: 1,
+      planVersions: 1,
+      sessions: 1,
+      completedSessions: 1,
+      results: plan.caseCount,
+      audit: 1 + 1 + 1 + 1 + 1 + 1 + 3 + plan.caseCount,
+    },
   }
 }

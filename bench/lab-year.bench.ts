@@ -35,9 +35,17 @@ type Lab = {
   readonly bytes: number
 }
 
-type Manifest = { readonly scale: number; readonly seededAt: string; readonly labs: Readonly<Record<LabKey, SeededLab>> }
+type Manifest = {
+  readonly scale: number
+  readonly seededAt: string
+  readonly labs: Readonly<Record<LabKey, SeededLab>>
+}
 
-type Screen = { readonly kind: Exclude<ScreenKind, 'audit'>; readonly label: string; readonly address: (targets: SeedTargets) => string }
+type Screen = {
+  readonly kind: Exclude<ScreenKind, 'audit'>
+  readonly label: string
+  readonly address: (targets: SeedTargets) => string
+}
 
 const screens: readonly Screen[] = [
   { kind: 'products', label: 'Products', address: () => '#/products' },
@@ -46,13 +54,25 @@ const screens: readonly Screen[] = [
   { kind: 'skills', label: 'Skills', address: () => '#/skills' },
   { kind: 'plans', label: 'Test plans', address: () => '#/plans' },
   { kind: 'sessions', label: 'Sessions list', address: () => '#/sessions' },
-  { kind: 'runner', label: "A session's runner", address: (t) => `#/sessions/${encodeURIComponent(t.runnerSessionId)}` },
-  { kind: 'product', label: 'Product page with its history', address: (t) => `#/products/${encodeURIComponent(t.productId)}` },
+  {
+    kind: 'runner',
+    label: "A session's runner",
+    address: (t) => `#/sessions/${encodeURIComponent(t.runnerSessionId)}`,
+  },
+  {
+    kind: 'product',
+    label: 'Product page with its history',
+    address: (t) => `#/products/${encodeURIComponent(t.productId)}`,
+  },
 ]
 const auditLabel = 'Audit view of the product (from the click)'
 // Each screen is opened twice a round: as a new document (about:blank, then the address) and by reloading it there.
 const asNewDocument = (label: string) => `${label}, new document`
-const rowLabels: readonly string[] = [...screens.map((s) => s.label), auditLabel, ...screens.map((s) => asNewDocument(s.label))]
+const rowLabels: readonly string[] = [
+  ...screens.map((s) => s.label),
+  auditLabel,
+  ...screens.map((s) => asNewDocument(s.label)),
+]
 
 const log = (line: string) => console.log(line)
 const whole = (n: number) => Math.round(n).toLocaleString('en-US')
@@ -70,7 +90,14 @@ export async function run(): Promise<BenchResult> {
   try {
     const appDir = await snapshotOfTheApp(join(workDir, 'renderer'))
     const { labs, reused } = await prepareLabs(root, options.scale)
-    const initScript = await readFile(await bundleBrowserCode(fileURLToPath(new URL('./browser/lab-year-timing.init.ts', import.meta.url)), workDir, 'iife'), 'utf8')
+    const initScript = await readFile(
+      await bundleBrowserCode(
+        fileURLToPath(new URL('./browser/lab-year-timing.init.ts', import.meta.url)),
+        workDir,
+        'iife',
+      ),
+      'utf8',
+    )
     const opened = new Map<LabKey, App>()
     for (const lab of labs) {
       const app = await launchApp({ profileDir: lab.profileDir })
@@ -87,13 +114,17 @@ export async function run(): Promise<BenchResult> {
       return app
     }
 
-    const samples = new Map<string, Record<LabKey, OpenMarks[]>>(rowLabels.map((label) => [label, { big: [], empty: [] }]))
+    const samples = new Map<string, Record<LabKey, OpenMarks[]>>(
+      rowLabels.map((label) => [label, { big: [], empty: [] }]),
+    )
     const load = { before: loadavg()[0] ?? 0, highest: 0 }
     const warmUp: string[] = []
     const chainChecks: string[] = []
     for (let round = 0; round <= rounds; round += 1) {
       load.highest = Math.max(load.highest, loadavg()[0] ?? 0)
-      log(`${round === 0 ? 'lab-year: warm-up round (not counted)' : `lab-year: round ${round} of ${rounds}`}; load average ${(loadavg()[0] ?? 0).toFixed(1)}`)
+      log(
+        `${round === 0 ? 'lab-year: warm-up round (not counted)' : `lab-year: round ${round} of ${rounds}`}; load average ${(loadavg()[0] ?? 0).toFixed(1)}`,
+      )
       for (const screen of screens) {
         // Big, empty, big, empty…: whatever the machine does meanwhile falls on both alike.
         for (const lab of labs) {
@@ -118,11 +149,24 @@ export async function run(): Promise<BenchResult> {
       }
     }
 
-    const problems = labs.flatMap((lab) => appOf(lab).problems().map((p) => `${lab.label}: ${p}`))
-    const result = resultOf(labs, samples, { warmUp, chainChecks, reused, problems, root: options.profileRoot, load: { ...load, after: loadavg()[0] ?? 0 } })
+    const problems = labs.flatMap((lab) =>
+      appOf(lab)
+        .problems()
+        .map((p) => `${lab.label}: ${p}`),
+    )
+    const result = resultOf(labs, samples, {
+      warmUp,
+      chainChecks,
+      reused,
+      problems,
+      root: options.profileRoot,
+      load: { ...load, after: loadavg()[0] ?? 0 },
+    })
     if (problems.length > 0) {
       console.log(formatResult(result))
-      throw new Error(`The app reported ${problems.length} problem(s), so these figures cannot be trusted:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+      throw new Error(
+        `The app reported ${problems.length} problem(s), so these figures cannot be trusted:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      )
     }
     return result
   } finally {
@@ -139,8 +183,11 @@ export async function run(): Promise<BenchResult> {
 async function snapshotOfTheApp(dir: string): Promise<string> {
   await cp(rendererRoot, dir, { recursive: true })
   const html = await readFile(join(dir, 'index.html'), 'utf8')
-  const missing = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+)"/g)].map((m) => m[1] ?? '').filter((path) => !existsSync(join(dir, path)))
-  if (missing.length > 0) throw new Error(`The copy of ${rendererRoot} lacks ${missing.join(', ')}: was it being rebuilt? Run again.`)
+  const missing = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+)"/g)]
+    .map((m) => m[1] ?? '')
+    .filter((path) => !existsSync(join(dir, path)))
+  if (missing.length > 0)
+    throw new Error(`The copy of ${rendererRoot} lacks ${missing.join(', ')}: was it being rebuilt? Run again.`)
   return dir
 }
 
@@ -149,13 +196,19 @@ type Options = { readonly scale: number | undefined; readonly profileRoot: strin
 function readOptions(): Options {
   const raw = process.env.WWA_LAB_BENCH_SCALE
   const scale = raw === undefined || raw === '' ? undefined : Number(raw)
-  if (scale !== undefined && !(scale > 0 && scale <= 1)) throw new Error(`WWA_LAB_BENCH_SCALE must be a number above 0 and at most 1 (0.05 for a quick trial), not "${raw}".`)
+  if (scale !== undefined && !(scale > 0 && scale <= 1))
+    throw new Error(
+      `WWA_LAB_BENCH_SCALE must be a number above 0 and at most 1 (0.05 for a quick trial), not "${raw}".`,
+    )
   const profileRoot = process.env.WWA_LAB_BENCH_PROFILE || undefined
   return { scale, profileRoot }
 }
 
 /** Seeds both labs into root, or reuses the ones a previous run seeded there (WWA_LAB_BENCH_PROFILE). */
-async function prepareLabs(root: string, requestedScale: number | undefined): Promise<{ labs: Lab[]; reused: string | undefined }> {
+async function prepareLabs(
+  root: string,
+  requestedScale: number | undefined,
+): Promise<{ labs: Lab[]; reused: string | undefined }> {
   const profiles: Record<LabKey, string> = { big: join(root, 'big-lab'), empty: join(root, 'empty-lab') }
   const manifestPath = join(root, manifestName)
   let manifest: Manifest
@@ -163,13 +216,17 @@ async function prepareLabs(root: string, requestedScale: number | undefined): Pr
   if (existsSync(manifestPath)) {
     manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest
     if (requestedScale !== undefined && requestedScale !== manifest.scale) {
-      throw new Error(`${root} holds labs seeded at scale ${manifest.scale}, not ${requestedScale}: unset WWA_LAB_BENCH_SCALE, or name another folder in WWA_LAB_BENCH_PROFILE.`)
+      throw new Error(
+        `${root} holds labs seeded at scale ${manifest.scale}, not ${requestedScale}: unset WWA_LAB_BENCH_SCALE, or name another folder in WWA_LAB_BENCH_PROFILE.`,
+      )
     }
     reused = manifest.seededAt
     log(`lab-year: reusing the labs seeded in ${root} on ${manifest.seededAt} (scale ${manifest.scale})`)
   } else {
     if (existsSync(profiles.big) || existsSync(profiles.empty)) {
-      throw new Error(`${root} holds a lab profile but no ${manifestName}: an earlier seeding did not finish. Delete the folder, or name another one.`)
+      throw new Error(
+        `${root} holds a lab profile but no ${manifestName}: an earlier seeding did not finish. Delete the folder, or name another one.`,
+      )
     }
     await mkdir(root, { recursive: true })
     const scale = requestedScale ?? 1
@@ -188,7 +245,13 @@ async function prepareLabs(root: string, requestedScale: number | undefined): Pr
   }
   const labs: Lab[] = []
   for (const key of ['big', 'empty'] as const) {
-    labs.push({ key, label: `${key} lab`, profileDir: profiles[key], seeded: manifest.labs[key], bytes: await folderBytes(indexedDbFolder(profiles[key])) })
+    labs.push({
+      key,
+      label: `${key} lab`,
+      profileDir: profiles[key],
+      seeded: manifest.labs[key],
+      bytes: await folderBytes(indexedDbFolder(profiles[key])),
+    })
   }
   return { labs, reused }
 }
@@ -202,7 +265,8 @@ async function openScreen(app: App, lab: Lab, screen: Screen): Promise<OpenMarks
   await app.page.goto('about:blank')
   await app.page.goto(`${testOrigin}/${screen.address(lab.seeded.targets)}`)
   const marks = await app.page.evaluate(() => (window as unknown as TimingWindow).labYearTiming.opened())
-  if (marks.screen !== screen.kind) throw new Error(`Expected the ${screen.kind} screen at ${app.page.url()}, but timed the ${marks.screen}.`)
+  if (marks.screen !== screen.kind)
+    throw new Error(`Expected the ${screen.kind} screen at ${app.page.url()}, but timed the ${marks.screen}.`)
   expectFacts(lab, screen.kind, marks.facts, screen.label)
   return marks
 }
@@ -211,7 +275,10 @@ async function openScreen(app: App, lab: Lab, screen: Screen): Promise<OpenMarks
 async function reloadScreen(app: App, lab: Lab, screen: Screen): Promise<OpenMarks> {
   await app.page.reload()
   const marks = await app.page.evaluate(() => (window as unknown as TimingWindow).labYearTiming.opened())
-  if (marks.screen !== screen.kind) throw new Error(`Expected the ${screen.kind} screen at ${app.page.url()} after a reload, but timed the ${marks.screen}.`)
+  if (marks.screen !== screen.kind)
+    throw new Error(
+      `Expected the ${screen.kind} screen at ${app.page.url()} after a reload, but timed the ${marks.screen}.`,
+    )
   expectFacts(lab, screen.kind, marks.facts, screen.label)
   return marks
 }
@@ -224,7 +291,8 @@ function expectFacts(lab: Lab, kind: ScreenKind, facts: ScreenFacts, label: stri
     throw new Error(`${lab.label}, ${label}: ${what} (it showed ${JSON.stringify(facts)}).`)
   }
   const listed = (n: number) => {
-    if (first !== `${n} shown` || facts.rows !== Math.min(n, pageRows)) fail(`expected "${n} shown" and ${Math.min(n, pageRows)} rows`)
+    if (first !== `${n} shown` || facts.rows !== Math.min(n, pageRows))
+      fail(`expected "${n} shown" and ${Math.min(n, pageRows)} rows`)
   }
   switch (kind) {
     case 'products':
@@ -242,19 +310,31 @@ function expectFacts(lab: Lab, kind: ScreenKind, facts: ScreenFacts, label: stri
       if (counts.sessions > pageRows && first === `${pageRows} shown` && facts.rows === pageRows) return
       return listed(counts.sessions)
     case 'runner':
-      if (!first.startsWith(`Case 1 of ${targets.runnerCases}`) || second !== `${targets.runnerDecided} of ${targets.runnerCases} cases decided` || !third.startsWith(`${targets.runnerFirstCase} ·`) || facts.rows === 0) {
-        fail(`expected case 1 of ${targets.runnerCases} (${targets.runnerFirstCase}) with ${targets.runnerDecided} decided`)
+      if (
+        !first.startsWith(`Case 1 of ${targets.runnerCases}`) ||
+        second !== `${targets.runnerDecided} of ${targets.runnerCases} cases decided` ||
+        !third.startsWith(`${targets.runnerFirstCase} ·`) ||
+        facts.rows === 0
+      ) {
+        fail(
+          `expected case 1 of ${targets.runnerCases} (${targets.runnerFirstCase}) with ${targets.runnerDecided} decided`,
+        )
       }
       return
     case 'product':
-      if (first !== targets.productLabel || facts.rows !== targets.productSessions) fail(`expected ${targets.productLabel} with ${targets.productSessions} sessions`)
+      if (first !== targets.productLabel || facts.rows !== targets.productSessions)
+        fail(`expected ${targets.productLabel} with ${targets.productSessions} sessions`)
       return
     case 'audit': {
       const total = targets.productAudit
-      const line = total > pageRows ? `The newest ${pageRows} entries of ${whole(total)}, newest first.` : `${countOf(total, 'entry', 'entries')}, newest first.`
+      const line =
+        total > pageRows
+          ? `The newest ${pageRows} entries of ${whole(total)}, newest first.`
+          : `${countOf(total, 'entry', 'entries')}, newest first.`
       // The entries paint first and the total is counted after them.
       const counting = total > pageRows ? `The newest ${pageRows} entries, newest first.` : line
-      if ((first !== line && first !== counting) || facts.rows !== Math.min(total, pageRows)) fail(`expected "${line}" and ${Math.min(total, pageRows)} rows`)
+      if ((first !== line && first !== counting) || facts.rows !== Math.min(total, pageRows))
+        fail(`expected "${line}" and ${Math.min(total, pageRows)} rows`)
       return
     }
     default:
@@ -280,10 +360,15 @@ async function waitForChainCheck(app: App, lab: Lab): Promise<string> {
       if (!line.startsWith('Intact')) throw new Error(`The ${lab.label}'s audit trail does not verify: ${line}`)
       return `${line} (${duration(performance.now() - started)})`
     }
-    if (performance.now() - started > chainCheckTimeoutMs) throw new Error(`The ${lab.label}'s audit view did not finish checking within ${duration(chainCheckTimeoutMs)}: ${line ?? 'nothing shown'}.`)
+    if (performance.now() - started > chainCheckTimeoutMs)
+      throw new Error(
+        `The ${lab.label}'s audit view did not finish checking within ${duration(chainCheckTimeoutMs)}: ${line ?? 'nothing shown'}.`,
+      )
     if (performance.now() - reported > 30_000) {
       reported = performance.now()
-      log(`  ${lab.label}: the first audit view is checking the trail, ${line ?? 'starting'} (${duration(reported - started)})`)
+      log(
+        `  ${lab.label}: the first audit view is checking the trail, ${line ?? 'starting'} (${duration(reported - started)})`,
+      )
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000))
   }
@@ -301,19 +386,31 @@ type Extras = {
 
 type Row = { readonly label: string; readonly big: readonly number[]; readonly empty: readonly number[] }
 
-function resultOf(labs: readonly Lab[], samples: ReadonlyMap<string, Record<LabKey, readonly OpenMarks[]>>, extras: Extras): BenchResult {
+function resultOf(
+  labs: readonly Lab[],
+  samples: ReadonlyMap<string, Record<LabKey, readonly OpenMarks[]>>,
+  extras: Extras,
+): BenchResult {
   const painted = (marks: readonly OpenMarks[] | undefined) => (marks ?? []).map((m) => m.painted)
-  const rows: Row[] = rowLabels.map((label) => ({ label, big: painted(samples.get(label)?.big), empty: painted(samples.get(label)?.empty) }))
+  const rows: Row[] = rowLabels.map((label) => ({
+    label,
+    big: painted(samples.get(label)?.big),
+    empty: painted(samples.get(label)?.empty),
+  }))
   const judged = rows.map((row) => {
     const big = median(row.big)
     const empty = median(row.empty)
     const ratio = big / empty
-    const misses = [big >= target.ms ? `${whole(big)} ms` : '', ratio > target.ratio ? `${ratio.toFixed(2)}×` : ''].filter((m) => m !== '')
+    const misses = [
+      big >= target.ms ? `${whole(big)} ms` : '',
+      ratio > target.ratio ? `${ratio.toFixed(2)}×` : '',
+    ].filter((m) => m !== '')
     return { ...row, bigMedian: big, emptyMedian: empty, ratio, misses }
   })
   const slowest = judged.reduce((a, b) => (b.bigMedian > a.bigMedian ? b : a))
   const missed = judged.filter((row) => row.misses.length > 0)
-  const spread = (values: readonly number[]) => `${whole(median(values))} ms (${whole(Math.min(...values))}–${whole(Math.max(...values))})`
+  const spread = (values: readonly number[]) =>
+    `${whole(median(values))} ms (${whole(Math.min(...values))}–${whole(Math.max(...values))})`
   const big = labs.find((l) => l.key === 'big')
   const empty = labs.find((l) => l.key === 'empty')
   if (!big || !empty) throw new Error('Both labs are needed.')
@@ -341,7 +438,13 @@ function resultOf(labs: readonly Lab[], samples: ReadonlyMap<string, Record<LabK
         { title: 'Ratio', align: 'right' },
         { title: `<${target.ms} ms and ≤${target.ratio}×`, align: 'left' },
       ],
-      rows: judged.map((row) => [row.label, spread(row.big), spread(row.empty), `${row.ratio.toFixed(2)}×`, row.misses.length === 0 ? 'yes' : `NO (${row.misses.join(', ')})`]),
+      rows: judged.map((row) => [
+        row.label,
+        spread(row.big),
+        spread(row.empty),
+        `${row.ratio.toFixed(2)}×`,
+        row.misses.length === 0 ? 'yes' : `NO (${row.misses.join(', ')})`,
+      ]),
     },
     notes: [
       `target, every screen under ${target.ms} ms and within ${target.ratio}× of the empty lab: ${missed.length === 0 ? 'met' : `NOT met by ${missed.map((r) => `${r.label} (${r.misses.join(', ')})`).join('; ')}`}`,
@@ -350,19 +453,24 @@ function resultOf(labs: readonly Lab[], samples: ReadonlyMap<string, Record<LabK
       `timed records: the runner of the newest completed session of the largest plan (${t.runnerCases.toLocaleString('en-US')} cases, ${t.runnerDecided.toLocaleString('en-US')} decided, the rest optional and blocked) in both labs; ` +
         `product ${t.productLabel} on the big lab, the one with the longest trail (${t.productSessions} sessions, ${whole(t.productAudit)} audit entries; on the empty lab ${whole(empty.seeded.targets.productAudit)})`,
       'time to first useful paint: from the start of a full load of the app at the screen\'s address (a reload of it there, as a window opened again and as the runner bench times its opens; the rows "…, new document" load it after about:blank instead, a new document in the tab) ' +
-        'to the frame after the DOM first holds the useful content (a list\'s first data row; the runner\'s case 1 selected and its heading; the product page\'s sessions list), ' +
+        "to the frame after the DOM first holds the useful content (a list's first data row; the runner's case 1 selected and its heading; the product page's sessions list), " +
         'seen by a MutationObserver an init script installs before the app runs, then one requestAnimationFrame and the task after it',
-      "the audit view is timed from the click that opens the product page's \"Audit trail of this product, its units and sessions\" <details> (a click in the page once it is idle) to the frame after the \"Audit entries\" table's first row",
+      'the audit view is timed from the click that opens the product page\'s "Audit trail of this product, its units and sessions" <details> (a click in the page once it is idle) to the frame after the "Audit entries" table\'s first row',
       `medians of ${rounds} opens per screen per lab, alternating big and empty lab screen by screen, after a warm-up round not counted: ${extras.warmUp.join(', ')}`,
-      ...(['big', 'empty'] as const).map((key) => `where a load's time went on the ${key} lab, medians in ms (script arrived / app shell drawn / content in the DOM / painted): ${phases(samples, key)}`),
+      ...(['big', 'empty'] as const).map(
+        (key) =>
+          `where a load's time went on the ${key} lab, medians in ms (script arrived / app shell drawn / content in the DOM / painted): ${phases(samples, key)}`,
+      ),
       `first audit view after seeding (warm-up): ${extras.chainChecks.join('; ')}; the timed opens check from the checkpoint it saved`,
-      'every open checked the screen showed the lab in full at its first paint (the list counts, e.g. "300 shown", 100 rows drawn; the runner\'s case count and decided count; the product\'s sessions; the audit view\'s entry count)',
+      "every open checked the screen showed the lab in full at its first paint (the list counts, e.g. \"300 shown\", 100 rows drawn; the runner's case count and decided count; the product's sessions; the audit view's entry count)",
       extras.problems.length === 0
         ? 'the app reported no problems on either lab (harness problems(): CSP violations, page and console errors, requests outside the origin), nor did the seeding pages'
         : `the app reported ${extras.problems.length} problem(s): ${extras.problems.join(' | ')}`,
       `load average (1 min) ${extras.load.before.toFixed(1)} when the timed opens began, up to ${extras.load.highest.toFixed(1)} at a round's start, ${extras.load.after.toFixed(1)} at the end, on ${cpus().length} cores: another engineer works on this machine, so the absolute figures carry that noise; the alternation puts it on both labs alike`,
       'the built app (a copy of out/renderer taken when the run started, so a rebuild in the tree cannot change it midway) under the app CSP, served by a Playwright route with main\'s app:// handler as in the e2e tests (Cache-Control: no-cache, so every open fetches the script again: the "script arrived" phase above), headless Chromium, 2 cores shared',
-      extras.root ? `labs kept in ${extras.root} (WWA_LAB_BENCH_PROFILE): run again with it to measure without seeding` : 'labs seeded into a temp folder, removed afterwards (set WWA_LAB_BENCH_PROFILE=<dir> to keep them)',
+      extras.root
+        ? `labs kept in ${extras.root} (WWA_LAB_BENCH_PROFILE): run again with it to measure without seeding`
+        : 'labs seeded into a temp folder, removed afterwards (set WWA_LAB_BENCH_PROFILE=<dir> to keep them)',
     ],
   }
 }
@@ -378,7 +486,8 @@ function phases(samples: ReadonlyMap<string, Record<LabKey, readonly OpenMarks[]
     .join(', ')
 }
 
-const megabytes = (bytes: number) => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`)
+const megabytes = (bytes: number) =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)

@@ -38,8 +38,12 @@ export async function run(): Promise<BenchResult> {
     apps.push(empty)
 
     await seeded.page.goto(benchPageUrl)
-    const seed = await seeded.page.evaluate((n) => (window as unknown as BenchWindow).runnerSeed.seedRunnerSession(n), caseCount)
-    if (seed.caseIds.length !== caseCount) throw new Error(`The seeded session has ${seed.caseIds.length} cases, not ${caseCount}.`)
+    const seed = await seeded.page.evaluate(
+      (n) => (window as unknown as BenchWindow).runnerSeed.seedRunnerSession(n),
+      caseCount,
+    )
+    if (seed.caseIds.length !== caseCount)
+      throw new Error(`The seeded session has ${seed.caseIds.length} cases, not ${caseCount}.`)
     // The same update without the UI, in databases of their own so the runner's stays as seeded.
     const repoOnly = await seeded.page.evaluate(
       ([n, count]) => (window as unknown as BenchWindow).runnerSeed.timeRepoUpdates(n, count, 'bench-repo-only'),
@@ -62,15 +66,24 @@ export async function run(): Promise<BenchResult> {
     }
 
     // The runner is open from the last reload, case 1 selected.
-    const timed = await setVerdicts(seeded.page, { sessionId: seed.sessionId, caseIds: seed.caseIds.slice(0, verdictCount), firstIndex: 0, watch: 'commit' })
+    const timed = await setVerdicts(seeded.page, {
+      sessionId: seed.sessionId,
+      caseIds: seed.caseIds.slice(0, verdictCount),
+      firstIndex: 0,
+      watch: 'commit',
+    })
     const polled = await setVerdicts(seeded.page, {
       sessionId: seed.sessionId,
       caseIds: seed.caseIds.slice(verdictCount, verdictCount + polledCount),
       firstIndex: verdictCount,
       watch: 'poll',
     })
-    const passed = await seeded.page.evaluate((id) => (window as unknown as BenchWindow).runnerTiming.passedCount(id), seed.sessionId)
-    if (passed !== verdictCount + polledCount) throw new Error(`IndexedDB holds ${passed} passed results, not ${verdictCount + polledCount}.`)
+    const passed = await seeded.page.evaluate(
+      (id) => (window as unknown as BenchWindow).runnerTiming.passedCount(id),
+      seed.sessionId,
+    )
+    if (passed !== verdictCount + polledCount)
+      throw new Error(`IndexedDB holds ${passed} passed results, not ${verdictCount + polledCount}.`)
     for (const app of apps) app.assertClean()
 
     console.log(formatResult(openResult(runnerOpens, emptyOpens, firstOpen)))
@@ -103,7 +116,13 @@ async function openedAs(page: Page, kind: OpenKind): Promise<OpenMarks> {
   return marks
 }
 
-function verdictResult(seed: RunnerSeed, timed: VerdictTimes, polled: VerdictTimes, repoOnly: readonly number[], repoOnlySmall: readonly number[]): BenchResult {
+function verdictResult(
+  seed: RunnerSeed,
+  timed: VerdictTimes,
+  polled: VerdictTimes,
+  repoOnly: readonly number[],
+  repoOnlySmall: readonly number[],
+): BenchResult {
   const stored = median(timed.stored)
   const p95 = percentile(timed.stored, 0.95)
   return {
@@ -141,7 +160,10 @@ function verdictResult(seed: RunnerSeed, timed: VerdictTimes, polled: VerdictTim
 
 function openResult(runner: readonly OpenMarks[], empty: readonly OpenMarks[], first: OpenMarks): BenchResult {
   const painted = median(runner.map((m) => m.painted))
-  const p95 = percentile(runner.map((m) => m.painted), 0.95)
+  const p95 = percentile(
+    runner.map((m) => m.painted),
+    0.95,
+  )
   const arrived = (marks: readonly OpenMarks[]) => median(marks.map((m) => m.scriptArrived ?? Number.NaN))
   return {
     name: 'runner-open',

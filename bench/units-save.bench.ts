@@ -33,7 +33,10 @@ export async function run(): Promise<BenchResult> {
       subject: { label: 'repositories', ms: median(pairs.map((p) => p.repo)) },
       baseline: { label: 'raw IndexedDB put of the same unit and audit rows', ms: median(pairs.map((p) => p.raw)) },
       details: [
-        { label: 'raw put of the units alone, no indexes (the old baseline)', ms: await measure(site, 'raw-units-only') },
+        {
+          label: 'raw put of the units alone, no indexes (the old baseline)',
+          ms: await measure(site, 'raw-units-only'),
+        },
         { label: 'repositories, one saveMany call', ms: await measure(site, 'repo-one-call') },
         { label: 'zod Unit.parse alone (no storage)', ms: await measure(site, 'validate') },
       ],

@@ -23,11 +23,16 @@ export type ProblemCode = (typeof problemCodes)[number]
 export type Problem = { readonly code: ProblemCode; readonly message: string; readonly field?: string }
 
 /** {ok:true, value} or {ok:false, problem}: the one envelope for refusals, in storage and across the bridge (whose problems have codes of their own). */
-export type Outcome<T, P = Problem> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: P }
+export type Outcome<T, P = Problem> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: P }
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value })
 
-export const refused = (code: ProblemCode, message: string, field?: string): { readonly ok: false; readonly problem: Problem } => ({
+export const refused = (
+  code: ProblemCode,
+  message: string,
+  field?: string,
+): { readonly ok: false; readonly problem: Problem } => ({
   ok: false,
   problem: field === undefined ? { code, message } : { code, message, field },
 })

@@ -6,7 +6,11 @@
 
 type CoreBufferSource = ArrayBuffer | ArrayBufferView<ArrayBuffer>
 
-type CoreCryptoKey = { readonly type: string; readonly extractable: boolean; readonly algorithm: { readonly name: string } }
+type CoreCryptoKey = {
+  readonly type: string
+  readonly extractable: boolean
+  readonly algorithm: { readonly name: string }
+}
 
 type CoreSubtleCrypto = {
   digest(algorithm: 'SHA-256' | 'SHA-384' | 'SHA-512', data: CoreBufferSource): Promise<ArrayBuffer>
@@ -18,8 +22,17 @@ type CoreSubtleCrypto = {
     usages: readonly ('sign' | 'verify')[],
   ): Promise<CoreCryptoKey>
   exportKey(format: 'raw' | 'spki' | 'pkcs8', key: CoreCryptoKey): Promise<ArrayBuffer>
-  sign(algorithm: { readonly name: 'Ed25519' } | 'Ed25519', key: CoreCryptoKey, data: CoreBufferSource): Promise<ArrayBuffer>
-  verify(algorithm: { readonly name: 'Ed25519' } | 'Ed25519', key: CoreCryptoKey, signature: CoreBufferSource, data: CoreBufferSource): Promise<boolean>
+  sign(
+    algorithm: { readonly name: 'Ed25519' } | 'Ed25519',
+    key: CoreCryptoKey,
+    data: CoreBufferSource,
+  ): Promise<ArrayBuffer>
+  verify(
+    algorithm: { readonly name: 'Ed25519' } | 'Ed25519',
+    key: CoreCryptoKey,
+    signature: CoreBufferSource,
+    data: CoreBufferSource,
+  ): Promise<boolean>
 }
 
 // eslint-disable-next-line no-var -- a global is declared with var, as lib.dom.d.ts does

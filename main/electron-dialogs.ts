@@ -18,7 +18,10 @@ export function createElectronDialogs(parentWindow: () => BrowserWindow | undefi
         properties: options.multiple === true ? ['openFile', 'multiSelections'] : ['openFile'],
       }
       const parent = parentWindow()
-      const result = parent === undefined ? await dialog.showOpenDialog(dialogOptions) : await dialog.showOpenDialog(parent, dialogOptions)
+      const result =
+        parent === undefined
+          ? await dialog.showOpenDialog(dialogOptions)
+          : await dialog.showOpenDialog(parent, dialogOptions)
       return result.canceled ? [] : result.filePaths
     },
 
@@ -30,7 +33,10 @@ export function createElectronDialogs(parentWindow: () => BrowserWindow | undefi
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       }
       const parent = parentWindow()
-      const result = parent === undefined ? await dialog.showSaveDialog(dialogOptions) : await dialog.showSaveDialog(parent, dialogOptions)
+      const result =
+        parent === undefined
+          ? await dialog.showSaveDialog(dialogOptions)
+          : await dialog.showSaveDialog(parent, dialogOptions)
       return result.canceled || result.filePath === '' ? undefined : result.filePath
     },
   }

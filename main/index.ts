@@ -32,7 +32,10 @@ if (app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const source = chooseRendererSource({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
+  const source = chooseRendererSource({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+  })
   let mainWindow: BrowserWindow | undefined
 
   hardenApp(app, { appOrigin: source.origin })
@@ -46,7 +49,10 @@ function start(): void {
     })
     window.loadURL(source.entryUrl).catch((error: unknown) => {
       const message = messageOf(error)
-      dialog.showErrorBox('WWA Lab could not load its window', `${message}\n\nReinstalling the app may help. Your saved data has not been changed.`)
+      dialog.showErrorBox(
+        'WWA Lab could not load its window',
+        `${message}\n\nReinstalling the app may help. Your saved data has not been changed.`,
+      )
       window.show()
     })
     return window
@@ -65,7 +71,9 @@ function start(): void {
     .whenReady()
     .then(() => {
       hardenSession(session.defaultSession, { appOrigin: source.origin, extraOrigins: source.extraRequestOrigins })
-      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })))
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })),
+      )
       protocol.handle(appScheme, createRendererHandler({ root: rendererRoot, host: appHost, contentSecurityPolicy }))
 
       const services = createServices({

@@ -11,4 +11,12 @@ z.config({ jitless: true })
 const root = document.getElementById('root')
 if (!root) throw new Error('The page has no #root element.')
 
-createRoot(root).render(await start({ db: new LabDb(), indexedDB, lab: globalThis.lab, probeImage: probeImageInBrowser, storage: navigator.storage }))
+createRoot(root).render(
+  await start({
+    db: new LabDb(),
+    indexedDB,
+    lab: globalThis.lab,
+    probeImage: probeImageInBrowser,
+    storage: navigator.storage,
+  }),
+)

@@ -26,7 +26,10 @@ export async function buildBenchSite(entry: string): Promise<BenchSite> {
   const remove = () => rm(siteDir, { recursive: true, force: true })
   try {
     const script = await bundleBrowserCode(entry, siteDir, 'es')
-    await writeFile(join(siteDir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./${basename(script)}"></script>`)
+    await writeFile(
+      join(siteDir, 'index.html'),
+      `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./${basename(script)}"></script>`,
+    )
   } catch (error) {
     await remove()
     throw error

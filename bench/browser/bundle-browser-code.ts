@@ -20,7 +20,12 @@ export async function bundleBrowserCode(entry: string, outDir: string, format: '
       write: true,
       target: 'es2023',
       minify: false,
-      lib: { entry, formats: [format], fileName: () => fileName, ...(format === 'iife' ? { name: basename(entry, '.ts').replace(/\W/g, '_') } : {}) },
+      lib: {
+        entry,
+        formats: [format],
+        fileName: () => fileName,
+        ...(format === 'iife' ? { name: basename(entry, '.ts').replace(/\W/g, '_') } : {}),
+      },
     },
   })
   return join(outDir, fileName)

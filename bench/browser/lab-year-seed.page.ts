@@ -26,7 +26,13 @@ z.config({ jitless: true })
 export type PlanSpec = { readonly name: string; readonly caseCount: number; readonly seed: number }
 
 /** What exists before the first product: the lab profile, hubs, skills and every plan's first version. */
-export type LabBase = { readonly at: string; readonly testers: number; readonly hubs: number; readonly skills: number; readonly plans: readonly PlanSpec[] }
+export type LabBase = {
+  readonly at: string
+  readonly testers: number
+  readonly hubs: number
+  readonly skills: number
+  readonly plans: readonly PlanSpec[]
+}
 
 export type ProductSpec = {
   readonly index: number
@@ -57,9 +63,16 @@ export type SessionSpec = {
   readonly decided: number
 }
 
-export type SeedEvent = { readonly kind: 'product'; readonly product: ProductSpec } | { readonly kind: 'session'; readonly session: SessionSpec }
+export type SeedEvent =
+  | { readonly kind: 'product'; readonly product: ProductSpec }
+  | { readonly kind: 'session'; readonly session: SessionSpec }
 
-export type ChunkDone = { readonly products: number; readonly units: number; readonly sessions: number; readonly results: number }
+export type ChunkDone = {
+  readonly products: number
+  readonly units: number
+  readonly sessions: number
+  readonly results: number
+}
 
 /** Rows in each table, counted after seeding. */
 export type LabCounts = {
@@ -135,7 +148,20 @@ const pick = <T>(items: readonly T[], index: number): T => {
   return item
 }
 
-const capabilities = ['Alexa.PowerController', 'Alexa.BrightnessController', 'Alexa.ColorController', 'Alexa.ThermostatController', 'Alexa.LockController', 'Alexa.EndpointHealth', 'Discovery', 'Account linking', 'Alexa.ToggleController', 'Reporting', 'Routines', 'Firmware update']
+const capabilities = [
+  'Alexa.PowerController',
+  'Alexa.BrightnessController',
+  'Alexa.ColorController',
+  'Alexa.ThermostatController',
+  'Alexa.LockController',
+  'Alexa.EndpointHealth',
+  'Discovery',
+  'Account linking',
+  'Alexa.ToggleController',
+  'Reporting',
+  'Routines',
+  'Firmware update',
+]
 const actions = [
   ['turn on', 'off', 'on'],
   ['turn off', 'on', 'off'],
@@ -162,12 +188,58 @@ function revised(version: PlanVersion): PlanVersion {
   const target = (version.version * 37) % version.cases.length
   return {
     ...version,
-    cases: version.cases.map((c, i) => (i === target ? { ...c, expected: `${c.expected} Revised in version ${version.version + 1}: the report may arrive up to 8 s late.` } : c)),
+    cases: version.cases.map((c, i) =>
+      i === target
+        ? {
+            ...c,
+            expected: `${c.expected} Revised in version ${version.version + 1}: the report may arrive up to 8 s late.`,
+          }
+        : c,
+    ),
   }
 }
 
-const brands = ['Acme', 'Brightlane', 'Cosyhome', 'Domotek', 'Everlite', 'Fernwood', 'Glowbit', 'Hearthly', 'Ironleaf', 'Juniper Labs', 'Kestrel', 'Lumora', 'Meridian', 'Northwind', 'Orchid', 'Pebble & Co', 'Quillon', 'Riverstone', 'Solace', 'Tidewater', 'Umbra', 'Vireo', 'Willowby', 'Xylo', 'Zephyr']
-const deviceTypes = ['Light', 'Plug', 'Switch', 'Thermostat', 'Lock', 'Camera', 'Doorbell', 'Contact sensor', 'Motion sensor', 'Fan', 'Air purifier', 'Blinds']
+const brands = [
+  'Acme',
+  'Brightlane',
+  'Cosyhome',
+  'Domotek',
+  'Everlite',
+  'Fernwood',
+  'Glowbit',
+  'Hearthly',
+  'Ironleaf',
+  'Juniper Labs',
+  'Kestrel',
+  'Lumora',
+  'Meridian',
+  'Northwind',
+  'Orchid',
+  'Pebble & Co',
+  'Quillon',
+  'Riverstone',
+  'Solace',
+  'Tidewater',
+  'Umbra',
+  'Vireo',
+  'Willowby',
+  'Xylo',
+  'Zephyr',
+]
+const deviceTypes = [
+  'Light',
+  'Plug',
+  'Switch',
+  'Thermostat',
+  'Lock',
+  'Camera',
+  'Doorbell',
+  'Contact sensor',
+  'Motion sensor',
+  'Fan',
+  'Air purifier',
+  'Blinds',
+]
 const regionMarketplaces: Readonly<Record<Region, readonly string[]>> = {
   NA: ['US', 'CA'],
   EU: ['UK', 'DE', 'FR', 'IT', 'ES'],
@@ -202,7 +274,11 @@ function productOf(spec: ProductSpec): Product {
     skillRecordId: spec.skill === null ? null : (state.skillIds[spec.skill] ?? null),
     marketplaces: codes,
     retailIds: [{ kind: 'UPC-A', value: upcA(81_000_000_000 + spec.index * 7) }],
-    asins: codes.map((code, i) => ({ marketplace: code, asin: asinOf(spec.index * 40 + i + 1_000_000), variation: '' })),
+    asins: codes.map((code, i) => ({
+      marketplace: code,
+      asin: asinOf(spec.index * 40 + i + 1_000_000),
+      variation: '',
+    })),
     createdAt: spec.at,
     updatedAt: spec.at,
   })
@@ -228,8 +304,16 @@ function unitsOf(spec: ProductSpec, product: Product): Unit[] {
 
 // --- Verdicts: mostly passed; some sessions find failures; optional cases are sometimes blocked. ---
 
-const failNotes = ['State report arrived after 9 s; Alexa app showed the old state.', 'Device did not respond to the voice request; worked on the second try.', 'Discovery listed the device twice after the firmware update.']
-const otherNotes = ['Checked on the second unit as well.', 'Needed a power cycle before discovery.', 'Hub firmware updated before this case.']
+const failNotes = [
+  'State report arrived after 9 s; Alexa app showed the old state.',
+  'Device did not respond to the voice request; worked on the second try.',
+  'Discovery listed the device twice after the firmware update.',
+]
+const otherNotes = [
+  'Checked on the second unit as well.',
+  'Needed a power cycle before discovery.',
+  'Hub firmware updated before this case.',
+]
 
 function verdictsFor(cases: readonly TestCase[], spec: SessionSpec): CaseChange[] {
   const r = seededRandom(spec.index * 7919 + 17)
@@ -238,9 +322,20 @@ function verdictsFor(cases: readonly TestCase[], spec: SessionSpec): CaseChange[
   return cases.slice(0, spec.decided).map((c, i): CaseChange => {
     const x = r()
     const verdict: Verdict = c.required
-      ? x < failRate ? 'failed' : x < failRate + 0.03 ? 'not-applicable' : 'passed'
-      : x < 0.06 ? 'blocked' : x < 0.14 ? 'not-applicable' : x < 0.15 ? 'failed' : 'passed'
-    const notes = verdict === 'failed' || verdict === 'blocked' ? pick(failNotes, i) : r() < 0.02 ? pick(otherNotes, i) : ''
+      ? x < failRate
+        ? 'failed'
+        : x < failRate + 0.03
+          ? 'not-applicable'
+          : 'passed'
+      : x < 0.06
+        ? 'blocked'
+        : x < 0.14
+          ? 'not-applicable'
+          : x < 0.15
+            ? 'failed'
+            : 'passed'
+    const notes =
+      verdict === 'failed' || verdict === 'blocked' ? pick(failNotes, i) : r() < 0.02 ? pick(otherNotes, i) : ''
     return { caseId: c.caseId, change: notes === '' ? { verdict } : { verdict, notes } }
   })
 }
@@ -250,11 +345,50 @@ function verdictsFor(cases: readonly TestCase[], spec: SessionSpec): CaseChange[
 async function seedBase(base: LabBase): Promise<void> {
   const repos = openRepos()
   const r = seededRandom(base.testers * 31 + base.plans.length)
-  const first = ['Ana', 'Ben', 'Chloe', 'Dev', 'Emil', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jun', 'Kira', 'Luis', 'Mara', 'Nils', 'Omar', 'Pia']
-  const last = ['Novak', 'Okafor', 'Petrov', 'Quinn', 'Rossi', 'Sato', 'Tanaka', 'Ueda', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zhou', 'Abbott', 'Brandt', 'Costa']
+  const first = [
+    'Ana',
+    'Ben',
+    'Chloe',
+    'Dev',
+    'Emil',
+    'Farah',
+    'Goran',
+    'Hana',
+    'Ivo',
+    'Jun',
+    'Kira',
+    'Luis',
+    'Mara',
+    'Nils',
+    'Omar',
+    'Pia',
+  ]
+  const last = [
+    'Novak',
+    'Okafor',
+    'Petrov',
+    'Quinn',
+    'Rossi',
+    'Sato',
+    'Tanaka',
+    'Ueda',
+    'Varga',
+    'Weber',
+    'Xu',
+    'Yilmaz',
+    'Zhou',
+    'Abbott',
+    'Brandt',
+    'Costa',
+  ]
   const people: Person[] = Array.from({ length: base.testers + 1 }, (_, i) => {
     const name = `${pick(first, i)} ${pick(last, i)}`
-    return { id: crypto.randomUUID(), name, initials: `${pick(first, i).charAt(0)}${pick(last, i).charAt(0)}`, role: i === 0 ? 'manager' : 'tester' }
+    return {
+      id: crypto.randomUUID(),
+      name,
+      initials: `${pick(first, i).charAt(0)}${pick(last, i).charAt(0)}`,
+      role: i === 0 ? 'manager' : 'tester',
+    }
   })
   const [manager, ...testers] = people
   if (!manager) throw new Error('The lab needs a manager.')
@@ -265,20 +399,56 @@ async function seedBase(base: LabBase): Promise<void> {
   valueOf(await repos.profile.save(profile))
   for (let i = 0; i < base.hubs; i++) {
     const brand = pick(brands, i * 3)
-    const hub = valueOf(await repos.hubs.save(aHub({ id: crypto.randomUUID(), brand, modelNumber: `${brand.slice(0, 2).toUpperCase()}-HUB${i + 1}`, name: `${brand} Bridge ${i + 1}`, asins: [asinOf(500_000 + i)], firmware: `${2 + (i % 3)}.${i % 10}`, createdAt: base.at, updatedAt: base.at })))
+    const hub = valueOf(
+      await repos.hubs.save(
+        aHub({
+          id: crypto.randomUUID(),
+          brand,
+          modelNumber: `${brand.slice(0, 2).toUpperCase()}-HUB${i + 1}`,
+          name: `${brand} Bridge ${i + 1}`,
+          asins: [asinOf(500_000 + i)],
+          firmware: `${2 + (i % 3)}.${i % 10}`,
+          createdAt: base.at,
+          updatedAt: base.at,
+        }),
+      ),
+    )
     state.hubIds.push(hub.id)
   }
   for (let i = 0; i < base.skills; i++) {
-    const skill = valueOf(await repos.skills.save(aSkill({ id: crypto.randomUUID(), skillId: `amzn1.ask.skill.${uuidOf(r)}`, name: `${pick(brands, i)} Home ${i + 1}`, createdAt: base.at, updatedAt: base.at })))
+    const skill = valueOf(
+      await repos.skills.save(
+        aSkill({
+          id: crypto.randomUUID(),
+          skillId: `amzn1.ask.skill.${uuidOf(r)}`,
+          name: `${pick(brands, i)} Home ${i + 1}`,
+          createdAt: base.at,
+          updatedAt: base.at,
+        }),
+      ),
+    )
     state.skillIds.push(skill.id)
   }
   for (const plan of base.plans) {
     const cases = Array.from({ length: plan.caseCount }, (_, i) => caseAt(plan, i))
-    state.plans.push(valueOf(await repos.plans.importPlan({ name: plan.name, cases, source: { kind: 'xlsx', fileName: `${plan.name}.xlsx`, sha256: null } })))
+    state.plans.push(
+      valueOf(
+        await repos.plans.importPlan({
+          name: plan.name,
+          cases,
+          source: { kind: 'xlsx', fileName: `${plan.name}.xlsx`, sha256: null },
+        }),
+      ),
+    )
   }
 }
 
-async function versionFor(repos: Repositories, planIndex: number, version: number, instant: string): Promise<PlanVersion> {
+async function versionFor(
+  repos: Repositories,
+  planIndex: number,
+  version: number,
+  instant: string,
+): Promise<PlanVersion> {
   let current = state.plans[planIndex]
   if (!current) throw new Error(`No plan ${planIndex}.`)
   while (current.version < version) {
@@ -286,7 +456,8 @@ async function versionFor(repos: Repositories, planIndex: number, version: numbe
     at(instant, personActor(state.manager))
     // A session ran this version, so the save must make the next version, not change it.
     const next: PlanVersion = valueOf(await repos.plans.save(revised(current)))
-    if (next.id === current.id || next.version !== current.version + 1) throw new Error(`Saving ${current.name} v${current.version} did not make version ${current.version + 1}.`)
+    if (next.id === current.id || next.version !== current.version + 1)
+      throw new Error(`Saving ${current.name} v${current.version} did not make version ${current.version + 1}.`)
     current = next
     state.plans[planIndex] = next
   }
@@ -297,7 +468,10 @@ async function runSession(repos: Repositories, spec: SessionSpec): Promise<numbe
   const seeded = state.products.get(spec.product)
   const unit = seeded?.units[spec.unit]
   const tester = state.testers[spec.tester]
-  if (!seeded || !unit || !tester) throw new Error(`Session ${spec.index} names product ${spec.product}, unit ${spec.unit} or tester ${spec.tester}, which do not exist.`)
+  if (!seeded || !unit || !tester)
+    throw new Error(
+      `Session ${spec.index} names product ${spec.product}, unit ${spec.unit} or tester ${spec.tester}, which do not exist.`,
+    )
   const plan = await versionFor(repos, spec.plan, spec.version, spec.createdAt)
   const id = crypto.randomUUID()
   const actor = personActor(tester)
@@ -307,12 +481,18 @@ async function runSession(repos: Repositories, spec: SessionSpec): Promise<numbe
       id,
       productId: seeded.product.id,
       unitId: unit.id,
-      unitAsTested: { serialNumber: unit.serialNumber, firmware: unit.firmware, hardwareRevision: unit.hardwareRevision },
+      unitAsTested: {
+        serialNumber: unit.serialNumber,
+        firmware: unit.firmware,
+        hardwareRevision: unit.hardwareRevision,
+      },
       plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
       testerId: tester.id,
       testerName: tester.name,
       region: spec.region,
-      marketplaces: seeded.product.marketplaces.filter((code) => marketplaces.find((m) => m.code === code)?.region === spec.region),
+      marketplaces: seeded.product.marketplaces.filter(
+        (code) => marketplaces.find((m) => m.code === code)?.region === spec.region,
+      ),
       state: 'draft',
       outcome: null,
       startedAt: null,
@@ -364,22 +544,24 @@ async function finish(request: TargetRequest): Promise<{ readonly counts: LabCou
   const repos = openRepos()
   const runnerSessionId = state.sessionIds.get(request.runnerSession)
   const seeded = state.products.get(request.product)
-  if (!runnerSessionId || !seeded) throw new Error(`Session ${request.runnerSession} or product ${request.product} was never seeded.`)
+  if (!runnerSessionId || !seeded)
+    throw new Error(`Session ${request.runnerSession} or product ${request.product} was never seeded.`)
   const runner = await repos.sessions.get(runnerSessionId)
   if (!runner) throw new Error('The runner session is not stored.')
   const runnerResults = await repos.results.forSession(runnerSessionId)
-  const [products, units, hubs, skills, plans, planVersions, sessions, completedSessions, results, audit] = await Promise.all([
-    db.products.count(),
-    db.units.count(),
-    db.hubs.count(),
-    db.skills.count(),
-    db.planSummaries.count(),
-    db.planVersions.count(),
-    db.sessions.count(),
-    db.sessions.where('state').equals('completed').count(),
-    db.results.count(),
-    db.audit.count(),
-  ])
+  const [products, units, hubs, skills, plans, planVersions, sessions, completedSessions, results, audit] =
+    await Promise.all([
+      db.products.count(),
+      db.units.count(),
+      db.hubs.count(),
+      db.skills.count(),
+      db.planSummaries.count(),
+      db.planVersions.count(),
+      db.sessions.count(),
+      db.sessions.where('state').equals('completed').count(),
+      db.results.count(),
+      db.audit.count(),
+    ])
   const trailTotal = await repos.audit.count({ kind: 'product', id: seeded.product.id })
   return {
     counts: { products, units, hubs, skills, plans, planVersions, sessions, completedSessions, results, audit },

@@ -4,7 +4,17 @@
 // useful content; the frame after that moment is when a person sees it. Playwright's polling
 // plays no part in the figure.
 
-export const screenKinds = ['products', 'units', 'hubs', 'skills', 'plans', 'sessions', 'runner', 'product', 'audit'] as const
+export const screenKinds = [
+  'products',
+  'units',
+  'hubs',
+  'skills',
+  'plans',
+  'sessions',
+  'runner',
+  'product',
+  'audit',
+] as const
 export type ScreenKind = (typeof screenKinds)[number]
 
 /** What the screen showed at that moment, so a figure can never come from an empty screen. */
@@ -65,7 +75,8 @@ const listTable = (label: string) => document.querySelector<HTMLTableElement>(`t
 const hasDataRow = (label: string) => listTable(label)?.querySelector('tbody tr td a') != null
 
 const runnerShown = () =>
-  document.querySelector('[role="listbox"][aria-label="Cases"] #case-option-0[aria-selected="true"]') !== null && document.getElementById('case-title') !== null
+  document.querySelector('[role="listbox"][aria-label="Cases"] #case-option-0[aria-selected="true"]') !== null &&
+  document.getElementById('case-title') !== null
 
 const productSessions = () => document.querySelector('section[aria-labelledby="product-history-title"] ul.link-list')
 const auditTable = () => document.querySelector('table[aria-label="Audit entries"]')
@@ -89,18 +100,28 @@ function factsOf(screen: ScreenKind): ScreenFacts {
   const list = lists[screen]
   if (list !== undefined) {
     const table = listTable(list)
-    return { text: [text(table?.closest('.data-table')?.querySelector('.table-toolbar [aria-live]'))], rows: table?.querySelectorAll('tbody tr').length ?? 0 }
+    return {
+      text: [text(table?.closest('.data-table')?.querySelector('.table-toolbar [aria-live]'))],
+      rows: table?.querySelectorAll('tbody tr').length ?? 0,
+    }
   }
   switch (screen) {
     case 'runner': {
       const title = document.getElementById('case-title')
       return {
-        text: [text(title?.closest('article')?.querySelector('p.muted')), text(document.querySelector('.progress-summary label span')), text(title)],
+        text: [
+          text(title?.closest('article')?.querySelector('p.muted')),
+          text(document.querySelector('.progress-summary label span')),
+          text(title),
+        ],
         rows: document.querySelectorAll('[role="listbox"][aria-label="Cases"] [role="option"]').length,
       }
     }
     case 'product':
-      return { text: [text(document.getElementById('product-title'))], rows: productSessions()?.querySelectorAll(':scope > li').length ?? 0 }
+      return {
+        text: [text(document.getElementById('product-title'))],
+        rows: productSessions()?.querySelectorAll(':scope > li').length ?? 0,
+      }
     case 'audit': {
       const table = auditTable()
       return { text: [text(table?.previousElementSibling)], rows: table?.querySelectorAll('tbody tr').length ?? 0 }
@@ -113,7 +134,9 @@ function factsOf(screen: ScreenKind): ScreenFacts {
 /** What the page shows instead, for an error message. */
 const onScreen = () => {
   const alert = text(document.querySelector('[role="alert"]'))
-  return alert ? `The app says: ${alert}` : `The page shows: ${text(document.querySelector('main') ?? document.body).slice(0, 300) || 'nothing'}`
+  return alert
+    ? `The app says: ${alert}`
+    : `The page shows: ${text(document.querySelector('main') ?? document.body).slice(0, 300) || 'nothing'}`
 }
 
 /** performance.now() once the frame after this moment has been produced (a rAF, then the task after it). */
@@ -127,7 +150,9 @@ const afterNextFrame = () =>
   )
 
 const scriptArrived = () => {
-  const script = performance.getEntriesByType('resource').find((e) => e.name.startsWith(`${location.origin}/assets/`) && e.name.endsWith('.js'))
+  const script = performance
+    .getEntriesByType('resource')
+    .find((e) => e.name.startsWith(`${location.origin}/assets/`) && e.name.endsWith('.js'))
   return script ? (script as PerformanceResourceTiming).responseEnd : null
 }
 
@@ -144,14 +169,23 @@ function whenShown(screen: ScreenKind, root: Node): Promise<OpenMarks> {
       const facts = factsOf(screen)
       observer.disconnect()
       clearTimeout(timer)
-      void afterNextFrame().then((painted) => resolve({ screen, shown, painted, facts, scriptArrived: scriptArrived(), shell }))
+      void afterNextFrame().then((painted) =>
+        resolve({ screen, shown, painted, facts, scriptArrived: scriptArrived(), shell }),
+      )
     }
     const observer = new MutationObserver(settle)
     const timer = setTimeout(() => {
       observer.disconnect()
-      reject(new Error(`The ${screen} screen did not show within ${timeoutMs / 1000} s at ${location.href}. ${onScreen()}`))
+      reject(
+        new Error(`The ${screen} screen did not show within ${timeoutMs / 1000} s at ${location.href}. ${onScreen()}`),
+      )
     }, timeoutMs)
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-selected', 'id'] })
+    observer.observe(root, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-selected', 'id'],
+    })
     settle()
   })
 }
@@ -184,7 +218,9 @@ const chainLine = () => {
   const line = trail.querySelector('.chain-line')
   if (line) return text(line)
   const progress = trail.querySelector<HTMLProgressElement>('progress')
-  return progress ? `checking: ${Math.round(progress.value).toLocaleString('en-US')} of ${Math.round(progress.max).toLocaleString('en-US')}` : null
+  return progress
+    ? `checking: ${Math.round(progress.value).toLocaleString('en-US')} of ${Math.round(progress.max).toLocaleString('en-US')}`
+    : null
 }
 
 const labYearTiming: LabYearTiming = { opened: () => opened, openAudit, chainLine }

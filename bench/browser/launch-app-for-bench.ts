@@ -20,13 +20,19 @@ export type BenchBundles = {
  * /bench/) and a script injected into every document before the page's own
  * (for timing the app without changing it).
  */
-export async function buildBenchBundles(entries: { readonly page: string; readonly initScript: string }): Promise<BenchBundles> {
+export async function buildBenchBundles(entries: {
+  readonly page: string
+  readonly initScript: string
+}): Promise<BenchBundles> {
   const dir = await mkdtemp(join(tmpdir(), 'wwa-lab-bench-bundles-'))
   const remove = () => rm(dir, { recursive: true, force: true })
   try {
     const page = await bundleBrowserCode(entries.page, dir, 'es')
     const initScript = await bundleBrowserCode(entries.initScript, dir, 'iife')
-    await writeFile(join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./${basename(page)}"></script>`)
+    await writeFile(
+      join(dir, 'index.html'),
+      `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./${basename(page)}"></script>`,
+    )
     return { dir, initScript, remove }
   } catch (error) {
     await remove()
@@ -44,7 +50,9 @@ export async function launchAppForBench(bundles: BenchBundles): Promise<App> {
   try {
     // Registered after the app's catch-all route, so it is asked first (Playwright runs the newest match first).
     const serve = serveFolder({ root: bundles.dir, contentSecurityPolicy })
-    await app.context.route(`${testOrigin}/bench/**`, (route) => serve(route, new URL(route.request().url()).pathname.replace(/^\/bench/, '')))
+    await app.context.route(`${testOrigin}/bench/**`, (route) =>
+      serve(route, new URL(route.request().url()).pathname.replace(/^\/bench/, '')),
+    )
     await app.context.addInitScript({ content: await readFile(bundles.initScript, 'utf8') })
     return app
   } catch (error) {

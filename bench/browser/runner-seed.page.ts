@@ -29,7 +29,14 @@ export type RunnerSeedApi = {
   timeRepoUpdates(caseCount: number, count: number, dbName: string): Promise<RepoUpdateTimes>
 }
 
-const categories = ['Alexa.PowerController', 'Alexa.EndpointHealth', 'Discovery', 'Account linking', 'Alexa.ToggleController', 'Reporting']
+const categories = [
+  'Alexa.PowerController',
+  'Alexa.EndpointHealth',
+  'Discovery',
+  'Account linking',
+  'Alexa.ToggleController',
+  'Reporting',
+]
 
 // Text about as long as a real WWA case's: the session stores every case, and a verdict reads the session.
 const caseAt = (i: number): TestCase => {
@@ -54,18 +61,30 @@ async function seed(dbName: string, caseCount: number): Promise<RunnerSeed> {
     const product = valueOf(await repos.products.save(aProduct({ id: crypto.randomUUID() })))
     const unit = valueOf(await repos.units.save(aUnit({ id: crypto.randomUUID(), productId: product.id })))
     const cases = Array.from({ length: caseCount }, (_, i) => caseAt(i))
-    const plan = valueOf(await repos.plans.importPlan({ name: 'WWA smart plug, full', cases, source: { kind: 'typed', fileName: null, sha256: null } }))
-    const draft = valueOf(await repos.sessions.create(
-      aSession({
-        id: crypto.randomUUID(),
-        productId: product.id,
-        unitId: unit.id,
-        plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
-        createdAt: new Date().toISOString(),
+    const plan = valueOf(
+      await repos.plans.importPlan({
+        name: 'WWA smart plug, full',
+        cases,
+        source: { kind: 'typed', fileName: null, sha256: null },
       }),
-    ))
+    )
+    const draft = valueOf(
+      await repos.sessions.create(
+        aSession({
+          id: crypto.randomUUID(),
+          productId: product.id,
+          unitId: unit.id,
+          plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
+          createdAt: new Date().toISOString(),
+        }),
+      ),
+    )
     const session = valueOf(await repos.sessions.start(draft.id))
-    return { sessionId: session.id, caseIds: draft.plan.cases.map((c) => c.caseId), sessionBytes: JSON.stringify(session).length }
+    return {
+      sessionId: session.id,
+      caseIds: draft.plan.cases.map((c) => c.caseId),
+      sessionBytes: JSON.stringify(session).length,
+    }
   } finally {
     db.close()
   }

@@ -74,7 +74,10 @@ const commitWaiters = new Map<string, Waiter>()
 const tracked = new WeakMap<IDBTransaction, TrackedTransaction>()
 
 const originalTransaction = IDBDatabase.prototype.transaction
-IDBDatabase.prototype.transaction = function transaction(this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>): IDBTransaction {
+IDBDatabase.prototype.transaction = function transaction(
+  this: IDBDatabase,
+  ...args: Parameters<IDBDatabase['transaction']>
+): IDBTransaction {
   const tx = originalTransaction.apply(this, args)
   if (this.name === appDbName && tx.mode === 'readwrite' && tx.objectStoreNames.contains('results')) {
     const info: TrackedTransaction = { opened: performance.now(), puts: [] }
@@ -84,31 +87,43 @@ IDBDatabase.prototype.transaction = function transaction(this: IDBDatabase, ...a
       for (const { key, at } of info.puts) commitWaiters.get(key)?.resolve({ opened: info.opened, put: at, committed })
     })
     tx.addEventListener('abort', () => {
-      for (const { key } of info.puts) commitWaiters.get(key)?.reject(new Error(`The transaction storing ${key} was aborted: ${String(tx.error)}`))
+      for (const { key } of info.puts)
+        commitWaiters.get(key)?.reject(new Error(`The transaction storing ${key} was aborted: ${String(tx.error)}`))
     })
   }
   return tx
 }
 
 const originalPut = IDBObjectStore.prototype.put
-IDBObjectStore.prototype.put = function put(this: IDBObjectStore, ...args: [value: unknown, key?: IDBValidKey]): IDBRequest<IDBValidKey> {
+IDBObjectStore.prototype.put = function put(
+  this: IDBObjectStore,
+  ...args: [value: unknown, key?: IDBValidKey]
+): IDBRequest<IDBValidKey> {
   const request = originalPut.apply(this, args)
   const [value] = args
   const info = tracked.get(this.transaction)
-  if (info && this.name === 'results' && isResultRow(value)) info.puts.push({ key: rowKey(value), at: performance.now() })
+  if (info && this.name === 'results' && isResultRow(value))
+    info.puts.push({ key: rowKey(value), at: performance.now() })
   return request
 }
 
 function waitForCommit(row: ResultRow): Promise<CommitMarks> {
   const key = rowKey(row)
   return new Promise<CommitMarks>((resolve, reject) => {
-    const timer = setTimeout(() => finish(() => reject(new Error(`No transaction stored ${key} within ${commitTimeoutMs} ms. ${shownProblem()}`))), commitTimeoutMs)
+    const timer = setTimeout(
+      () =>
+        finish(() => reject(new Error(`No transaction stored ${key} within ${commitTimeoutMs} ms. ${shownProblem()}`))),
+      commitTimeoutMs,
+    )
     const finish = (settle: () => void) => {
       clearTimeout(timer)
       commitWaiters.delete(key)
       settle()
     }
-    commitWaiters.set(key, { resolve: (marks) => finish(() => resolve(marks)), reject: (error) => finish(() => reject(error)) })
+    commitWaiters.set(key, {
+      resolve: (marks) => finish(() => resolve(marks)),
+      reject: (error) => finish(() => reject(error)),
+    })
   })
 }
 
@@ -148,7 +163,8 @@ const afterNextFrame = () =>
 async function until(condition: () => boolean, what: string): Promise<void> {
   const start = performance.now()
   while (!condition()) {
-    if (performance.now() - start > commitTimeoutMs) throw new Error(`Waited ${commitTimeoutMs} ms for ${what}. ${shownProblem()}`)
+    if (performance.now() - start > commitTimeoutMs)
+      throw new Error(`Waited ${commitTimeoutMs} ms for ${what}. ${shownProblem()}`)
     await nextFrame()
   }
 }
@@ -173,7 +189,9 @@ function whenDom(root: Node, condition: () => boolean, what: string): Promise<nu
 // --- Opening: when the runner (or the Sessions list) is first on screen. ---
 
 const casesListbox = () => document.querySelector<HTMLElement>('[role="listbox"][aria-label="Cases"]')
-const runnerShown = () => casesListbox()?.querySelector('#case-option-0[aria-selected="true"]') != null && document.getElementById('case-title') !== null
+const runnerShown = () =>
+  casesListbox()?.querySelector('#case-option-0[aria-selected="true"]') != null &&
+  document.getElementById('case-title') !== null
 const sessionsListShown = () => document.querySelector('table[aria-label="Sessions"] tbody tr') !== null
 
 const opened = new Promise<OpenMarks>((resolve) => {
@@ -183,17 +201,32 @@ const opened = new Promise<OpenMarks>((resolve) => {
     const shown = performance.now()
     observer.disconnect()
     void afterNextFrame().then((painted) => {
-      const script = performance.getEntriesByType('resource').find((e) => e.name.startsWith(`${location.origin}/assets/`) && e.name.endsWith('.js'))
-      resolve({ kind, shown, painted, scriptArrived: script ? (script as PerformanceResourceTiming).responseEnd : null })
+      const script = performance
+        .getEntriesByType('resource')
+        .find((e) => e.name.startsWith(`${location.origin}/assets/`) && e.name.endsWith('.js'))
+      resolve({
+        kind,
+        shown,
+        painted,
+        scriptArrived: script ? (script as PerformanceResourceTiming).responseEnd : null,
+      })
     })
   })
-  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-selected', 'id'] })
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-selected', 'id'],
+  })
 })
 
 // --- Setting verdicts from the keyboard. ---
 
 /** A key press as the runner receives it: keydown on the focused element, bubbling to its window listener. */
-const press = (key: string) => (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+const press = (key: string) =>
+  (document.activeElement ?? document.body).dispatchEvent(
+    new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+  )
 
 async function openRawStore(): Promise<IDBDatabase> {
   const open = indexedDB.open(rawDbName, 1)
@@ -208,7 +241,15 @@ async function openRawStore(): Promise<IDBDatabase> {
 
 /** ms from put to complete for one result row, written as the app writes it but without Dexie, zod, audit or React. */
 async function timeRawPut(db: IDBDatabase, caseId: string, durability: 'strict' | 'relaxed'): Promise<number> {
-  const row = { sessionId: `raw-${durability}`, caseId, verdict: 'passed', notes: '', evidenceIds: [], updatedAt: new Date().toISOString(), updatedBy: 'bench' }
+  const row = {
+    sessionId: `raw-${durability}`,
+    caseId,
+    verdict: 'passed',
+    notes: '',
+    evidenceIds: [],
+    updatedAt: new Date().toISOString(),
+    updatedBy: 'bench',
+  }
   const start = performance.now()
   const tx = db.transaction('results', 'readwrite', { durability })
   tx.objectStore('results').put(row)
@@ -220,9 +261,12 @@ async function timeRawPut(db: IDBDatabase, caseId: string, durability: 'strict' 
 async function pollStored(db: IDBDatabase, row: ResultRow): Promise<number> {
   const start = performance.now()
   for (;;) {
-    const stored: unknown = await request(db.transaction('results', 'readonly').objectStore('results').get([row.sessionId, row.caseId]))
+    const stored: unknown = await request(
+      db.transaction('results', 'readonly').objectStore('results').get([row.sessionId, row.caseId]),
+    )
     if (isResultRow(stored) && stored.verdict === row.verdict) return performance.now()
-    if (performance.now() - start > commitTimeoutMs) throw new Error(`Polling never saw ${rowKey(row)}. ${shownProblem()}`)
+    if (performance.now() - start > commitTimeoutMs)
+      throw new Error(`Polling never saw ${rowKey(row)}. ${shownProblem()}`)
   }
 }
 
@@ -232,11 +276,22 @@ async function verdicts(run: VerdictRun): Promise<VerdictTimes> {
   listbox.focus() // keys must not start in a field: the runner ignores them there
   const raw = await openRawStore()
   const appDb = run.watch === 'poll' ? await request(indexedDB.open(appDbName)) : undefined
-  const times: VerdictTimes = { stored: [], toTransaction: [], toPut: [], putToCommit: [], shown: [], rawStrict: [], rawRelaxed: [] }
+  const times: VerdictTimes = {
+    stored: [],
+    toTransaction: [],
+    toPut: [],
+    putToCommit: [],
+    shown: [],
+    rawStrict: [],
+    rawRelaxed: [],
+  }
   try {
     for (const [i, caseId] of run.caseIds.entries()) {
       const option = `case-option-${run.firstIndex + i}`
-      await until(() => listbox.getAttribute('aria-activedescendant') === option && document.activeElement === listbox, `case ${caseId} to be selected`)
+      await until(
+        () => listbox.getAttribute('aria-activedescendant') === option && document.activeElement === listbox,
+        `case ${caseId} to be selected`,
+      )
       // Between presses the app settles, as it would between a tester's keys: the frame after
       // a move is drawn, the moved-to case's history query has run. Each timed step then starts
       // as a task of its own at a random point of a frame, as a real key press arrives, not in a
@@ -252,7 +307,11 @@ async function verdicts(run: VerdictRun): Promise<VerdictTimes> {
 
       const row = { sessionId: run.sessionId, caseId, verdict: 'passed' }
       const committed = run.watch === 'commit' ? waitForCommit(row) : undefined
-      const badge = whenDom(listbox, () => document.getElementById(option)?.querySelector('.verdict-badge.verdict-passed') != null, `case ${caseId} to show Passed`)
+      const badge = whenDom(
+        listbox,
+        () => document.getElementById(option)?.querySelector('.verdict-badge.verdict-passed') != null,
+        `case ${caseId} to show Passed`,
+      )
       const start = performance.now()
       press('p')
       if (committed) {
@@ -277,7 +336,9 @@ async function verdicts(run: VerdictRun): Promise<VerdictTimes> {
 async function passedCount(sessionId: string): Promise<number> {
   const db = await request(indexedDB.open(appDbName))
   try {
-    const rows: unknown[] = await request(db.transaction('results').objectStore('results').index('sessionId').getAll(sessionId))
+    const rows: unknown[] = await request(
+      db.transaction('results').objectStore('results').index('sessionId').getAll(sessionId),
+    )
     return rows.filter((row) => isResultRow(row) && row.verdict === 'passed').length
   } finally {
     db.close()

@@ -25,8 +25,15 @@ function makeUnits(count: number): Unit[] {
     receivedFrom: 'Acme Devices Ltd, Cambridge',
     condition: unitConditions[i % unitConditions.length] ?? 'new-sealed',
     conditionNotes: i % 4 === 0 ? 'Outer box dented on one corner; device unmarked.' : '',
-    photos: i % 2 === 0 ? [{ fileId: `file-${i}-front`, role: 'front' as const }, { fileId: `file-${i}-label`, role: 'rating-label' as const }] : [],
-    discovery: i % 2 === 0 ? { manufacturer: 'Acme', model: `AC-${i % 50}`, endpointCount: 1 + (i % 4), pastedAt: now } : null,
+    photos:
+      i % 2 === 0
+        ? [
+            { fileId: `file-${i}-front`, role: 'front' as const },
+            { fileId: `file-${i}-label`, role: 'rating-label' as const },
+          ]
+        : [],
+    discovery:
+      i % 2 === 0 ? { manufacturer: 'Acme', model: `AC-${i % 50}`, endpointCount: 1 + (i % 4), pastedAt: now } : null,
     createdAt: now,
     updatedAt: now,
   }))
@@ -41,7 +48,11 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return performance.now() - start
 }
 
-async function repoSave(name: string, units: readonly Unit[], chunkSize: number): Promise<{ ms: number; stored: number }> {
+async function repoSave(
+  name: string,
+  units: readonly Unit[],
+  chunkSize: number,
+): Promise<{ ms: number; stored: number }> {
   const db = new LabDb(name)
   await db.open() // opening and creating the schema is once per launch, not per save: keep it out of the figure
   // Saved as the app saves them: validated, stored, and each one appended to the audit trail.
@@ -58,7 +69,10 @@ async function repoSave(name: string, units: readonly Unit[], chunkSize: number)
 }
 
 /** Exactly the rows the repository writes for these units (the units as validated and their sealed audit entries), by letting it write them once. */
-async function rowsTheRepositoryWrites(units: readonly Unit[], chunkSize: number): Promise<{ units: unknown[]; audit: unknown[] }> {
+async function rowsTheRepositoryWrites(
+  units: readonly Unit[],
+  chunkSize: number,
+): Promise<{ units: unknown[]; audit: unknown[] }> {
   const name = `rows-${crypto.randomUUID()}`
   await repoSave(name, units, chunkSize)
   const db = new LabDb(name)
@@ -76,7 +90,11 @@ const request = <T>(r: IDBRequest<T>) =>
 
 // LabDb's stores for these rows, as migrations 1 to 3 declare them: the same key paths and indexes.
 const unitIndexes = ['productId', 'serialNumber', 'updatedAt'] as const
-const auditIndexes: readonly { readonly name: string; readonly keyPath: string | string[]; readonly multiEntry?: boolean }[] = [
+const auditIndexes: readonly {
+  readonly name: string
+  readonly keyPath: string | string[]
+  readonly multiEntry?: boolean
+}[] = [
   { name: '[entity.kind+entity.id]', keyPath: ['entity.kind', 'entity.id'] },
   { name: 'at', keyPath: 'at' },
   { name: 'subjects', keyPath: 'subjects', multiEntry: true },
@@ -89,13 +107,19 @@ async function openRaw(name: string, withIndexes: boolean, withAudit: boolean): 
     if (withIndexes) for (const field of unitIndexes) units.createIndex(field, field)
     if (!withAudit) return
     const audit = open.result.createObjectStore('audit', { keyPath: 'seq' })
-    for (const index of auditIndexes) audit.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry ?? false })
+    for (const index of auditIndexes)
+      audit.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry ?? false })
   }
   return request(open)
 }
 
 /** Raw IndexedDB puts of the given rows, one strict transaction per chunk, as the repository's transactions are. */
-async function rawSave(name: string, rows: { units: readonly unknown[]; audit: readonly unknown[] }, chunkSize: number, withIndexes: boolean): Promise<{ ms: number; stored: number }> {
+async function rawSave(
+  name: string,
+  rows: { units: readonly unknown[]; audit: readonly unknown[] },
+  chunkSize: number,
+  withIndexes: boolean,
+): Promise<{ ms: number; stored: number }> {
   const withAudit = rows.audit.length > 0
   const db = await openRaw(name, withIndexes, withAudit)
   const stores = withAudit ? ['units', 'audit'] : ['units']
@@ -121,7 +145,12 @@ async function rawSave(name: string, rows: { units: readonly unknown[]; audit: r
   return { ms, stored }
 }
 
-async function measure(kind: UnitsSaveKind, name: string, units: readonly Unit[], chunkSize: number): Promise<UnitsSaveFigure> {
+async function measure(
+  kind: UnitsSaveKind,
+  name: string,
+  units: readonly Unit[],
+  chunkSize: number,
+): Promise<UnitsSaveFigure> {
   switch (kind) {
     case 'raw':
       // One audit entry per new unit, so chunk n of units and chunk n of entries belong together.

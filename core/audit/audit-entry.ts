@@ -37,7 +37,11 @@ export const AuditEntry = z
   })
   .superRefine((entry, ctx) => {
     if ((entry.seq === 1) !== (entry.prevHash === '')) {
-      ctx.addIssue({ code: 'custom', path: ['prevHash'], message: 'Only the first entry has no previous hash, and it has none.' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prevHash'],
+        message: 'Only the first entry has no previous hash, and it has none.',
+      })
     }
   })
 export type AuditEntry = z.infer<typeof AuditEntry>
@@ -83,10 +87,14 @@ export function verifyChain(entries: readonly AuditEntry[]): ChainVerdict {
     // The number this position should hold: what follows the previous entry, or 1 at the start of the trail.
     const expected = previous !== undefined ? previous.seq + 1 : entry.prevHash === '' ? 1 : entry.seq
     if (!Number.isSafeInteger(entry.seq) || entry.seq < 1 || !hashMatches(entry)) {
-      return broken(expected, `Entry ${expected} was changed after it was written: its contents no longer match its hash.`)
+      return broken(
+        expected,
+        `Entry ${expected} was changed after it was written: its contents no longer match its hash.`,
+      )
     }
     if (previous === undefined) {
-      if (entry.seq === 1 && entry.prevHash !== '') return broken(1, 'Entry 1 names a previous entry, but it is the first entry of the trail.')
+      if (entry.seq === 1 && entry.prevHash !== '')
+        return broken(1, 'Entry 1 names a previous entry, but it is the first entry of the trail.')
       if (entry.seq !== 1 && entry.prevHash === '') {
         return broken(entry.seq, `Entry ${entry.seq} names no previous entry, but only entry 1 may start the trail.`)
       }
@@ -94,7 +102,10 @@ export function verifyChain(entries: readonly AuditEntry[]): ChainVerdict {
       const order = orderProblem(entry, previous, expected, seen, numbers, index)
       if (order !== undefined) return order
       if (entry.prevHash !== previous.hash) {
-        return broken(entry.seq, `Entry ${entry.seq} does not follow entry ${previous.seq}: it names a different previous entry.`)
+        return broken(
+          entry.seq,
+          `Entry ${entry.seq} does not follow entry ${previous.seq}: it names a different previous entry.`,
+        )
       }
     }
     seen.add(entry.seq)
@@ -112,12 +123,18 @@ function orderProblem(
   index: number,
 ): ChainVerdict | undefined {
   if (entry.seq === expected) return undefined
-  if (seen.has(entry.seq)) return broken(entry.seq, `Entry ${entry.seq} appears twice: a second copy follows entry ${previous.seq}.`)
-  if (entry.seq < expected) return broken(entry.seq, `Entries are out of order: entry ${entry.seq} comes right after entry ${previous.seq}.`)
+  if (seen.has(entry.seq))
+    return broken(entry.seq, `Entry ${entry.seq} appears twice: a second copy follows entry ${previous.seq}.`)
+  if (entry.seq < expected)
+    return broken(entry.seq, `Entries are out of order: entry ${entry.seq} comes right after entry ${previous.seq}.`)
   if (numbers.indexOf(expected, index + 1) !== -1) {
-    return broken(expected, `Entries are out of order: entry ${entry.seq} comes right after entry ${previous.seq}, where entry ${expected} belongs.`)
+    return broken(
+      expected,
+      `Entries are out of order: entry ${entry.seq} comes right after entry ${previous.seq}, where entry ${expected} belongs.`,
+    )
   }
-  const gap = entry.seq - expected === 1 ? `Entry ${expected} is missing` : `Entries ${expected} to ${entry.seq - 1} are missing`
+  const gap =
+    entry.seq - expected === 1 ? `Entry ${expected} is missing` : `Entries ${expected} to ${entry.seq - 1} are missing`
   return broken(expected, `${gap}: the chain jumps from ${previous.seq} to ${entry.seq}.`)
 }
 

@@ -17,7 +17,8 @@ function write(value: unknown, path: string, open: Set<object>): string {
     case 'boolean':
       return JSON.stringify(value)
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`${path} is ${String(value)}, which JSON cannot hold: only finite numbers can be written.`)
+      if (!Number.isFinite(value))
+        throw new TypeError(`${path} is ${String(value)}, which JSON cannot hold: only finite numbers can be written.`)
       return JSON.stringify(value)
     case 'undefined':
       throw new TypeError(`${path} is undefined, which JSON cannot hold.`)
@@ -49,7 +50,9 @@ function writeObject(value: object, path: string, open: Set<object>): string {
     const prototype: unknown = Object.getPrototypeOf(value)
     if (prototype !== Object.prototype && prototype !== null) {
       const kind = (value as { constructor?: { name?: unknown } }).constructor?.name
-      throw new TypeError(`${path} is a ${typeof kind === 'string' && kind !== '' ? kind : 'non-plain object'}, which JSON cannot hold: use plain objects and arrays.`)
+      throw new TypeError(
+        `${path} is a ${typeof kind === 'string' && kind !== '' ? kind : 'non-plain object'}, which JSON cannot hold: use plain objects and arrays.`,
+      )
     }
     const record = value as Record<string, unknown>
     const parts: string[] = []

@@ -48,13 +48,19 @@ export function createChainCheck(anchor?: AuditEntry): ChainCheck {
  * hash, and it follows the entry before it. This is how the entries on screen are
  * checked however old they are; `previousOf` gives entry n−1 for entry n.
  */
-export function checkEach(entries: readonly AuditEntry[], previousOf: (seq: number) => AuditEntry | undefined): ChainVerdict {
+export function checkEach(
+  entries: readonly AuditEntry[],
+  previousOf: (seq: number) => AuditEntry | undefined,
+): ChainVerdict {
   let worst: ChainVerdict | undefined
   for (const entry of entries) {
     const previous = entry.seq > 1 ? previousOf(entry.seq - 1) : undefined
     const verdict =
       entry.seq > 1 && previous === undefined
-        ? broken(entry.seq - 1, `Entry ${entry.seq - 1} is missing: entry ${entry.seq} follows an entry that is no longer in the trail.`)
+        ? broken(
+            entry.seq - 1,
+            `Entry ${entry.seq - 1} is missing: entry ${entry.seq} follows an entry that is no longer in the trail.`,
+          )
         : verifyChain(previous ? [previous, entry] : [entry])
     if (!verdict.intact && (worst === undefined || worst.intact || verdict.firstBad < worst.firstBad)) worst = verdict
   }

@@ -39,9 +39,10 @@ export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']
 export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>
 
 type GroupOf<C extends string> = C extends `${infer G}.${string}` ? G : never
-type CallOf<C extends Channel> = RequestOf<C> extends undefined
-  ? () => Promise<Reply<ResponseOf<C>>>
-  : (request: RequestOf<C>) => Promise<Reply<ResponseOf<C>>>
+type CallOf<C extends Channel> =
+  RequestOf<C> extends undefined
+    ? () => Promise<Reply<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<Reply<ResponseOf<C>>>
 
 /** The shape of the renderer's `lab` global: `lab.files.open(request)` for channel 'files.open'. */
 export type LabBridge = {

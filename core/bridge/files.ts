@@ -26,7 +26,10 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 as 64 lower
 
 export const FileFilter = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^(\*|[a-z0-9]{1,10})$/i)).min(1).max(30),
+  extensions: z
+    .array(z.string().regex(/^(\*|[a-z0-9]{1,10})$/i))
+    .min(1)
+    .max(30),
 })
 
 export const OpenFilesRequest = z.object({
@@ -65,7 +68,11 @@ export const OpenFilesResponse = z.object({
 export const ReadRangeRequest = z.object({
   handle: Id,
   offset: Position,
-  length: z.number().int().positive().max(maxChunkBytes, `A range is at most ${formatBytes(maxChunkBytes)}.`),
+  length: z
+    .number()
+    .int()
+    .positive()
+    .max(maxChunkBytes, `A range is at most ${formatBytes(maxChunkBytes)}.`),
 })
 
 export const ReadRangeResponse = z.object({ bytes: Bytes })

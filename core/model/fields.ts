@@ -12,11 +12,7 @@ export const CalendarDate = z.iso.date({ message: 'Enter a date as YYYY-MM-DD.' 
 
 /** Text a person must fill in: trimmed, not empty, bounded. */
 export const requiredText = (label: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} can be at most ${max} characters.`)
+  z.string().trim().min(1, `${label} is required.`).max(max, `${label} can be at most ${max} characters.`)
 
 /** Text a person may leave empty: trimmed, bounded. */
 export const optionalText = (label: string, max = 500) =>

@@ -74,4 +74,5 @@ export const mimeTypeOf = (name: string): string => fileTypeOf(name)?.mime ?? un
 export const isPhotoName = (name: string): boolean => fileTypeOf(name)?.photo === true
 
 /** The extensions of the rows a use accepts, for a file dialog's filter. */
-export const extensionsFor = (use: 'photo' | 'evidence' | 'plan'): string[] => fileTypes.filter((type) => type[use] === true).map((type) => type.extension)
+export const extensionsFor = (use: 'photo' | 'evidence' | 'plan'): string[] =>
+  fileTypes.filter((type) => type[use] === true).map((type) => type.extension)

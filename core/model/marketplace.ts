@@ -27,7 +27,11 @@ const MarketplaceTable = z
       const seen = new Set<string>()
       rows.forEach((row, index) => {
         if (seen.has(row[key])) {
-          ctx.addIssue({ code: 'custom', path: [index, key], message: `${row[key]} appears twice; each ${key} must be unique.` })
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, key],
+            message: `${row[key]} appears twice; each ${key} must be unique.`,
+          })
         }
         seen.add(row[key])
       })

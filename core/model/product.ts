@@ -108,11 +108,19 @@ export const Product = z
     })
     product.variations.forEach((name, index) => {
       if (product.variations.indexOf(name) !== index) {
-        ctx.addIssue({ code: 'custom', path: ['variations', index], message: `The variation "${name}" is listed twice.` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['variations', index],
+          message: `The variation "${name}" is listed twice.`,
+        })
       }
     })
     if (product.connection !== 'hub' && product.hubId !== null) {
-      ctx.addIssue({ code: 'custom', path: ['hubId'], message: 'Only a product that connects through a hub names a tested hub.' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hubId'],
+        message: 'Only a product that connects through a hub names a tested hub.',
+      })
     }
   })
 export type Product = z.infer<typeof Product>

@@ -36,7 +36,10 @@ const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 as 64 l
  * copy serves every session that ran exactly those cases, and a copy can never
  * be mistaken for another).
  */
-export const PlanRef = FrozenPlan.omit({ cases: true }).extend({ caseCount: z.number().int().positive(), frozenId: Sha256Hex })
+export const PlanRef = FrozenPlan.omit({ cases: true }).extend({
+  caseCount: z.number().int().positive(),
+  frozenId: Sha256Hex,
+})
 export type PlanRef = z.infer<typeof PlanRef>
 
 /** The tested unit as it was when the session started: later edits of the unit never change what a session ran on. */
@@ -68,8 +71,15 @@ export const Session = z
     updatedAt: Instant,
   })
   .superRefine((session, ctx) => {
-    if ((session.state === 'completed' || session.state === 'signed') && (session.outcome === null || session.completedAt === null)) {
-      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'A completed session records its outcome and when it completed.' })
+    if (
+      (session.state === 'completed' || session.state === 'signed') &&
+      (session.outcome === null || session.completedAt === null)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome'],
+        message: 'A completed session records its outcome and when it completed.',
+      })
     }
   })
 export type Session = z.infer<typeof Session>
@@ -83,10 +93,16 @@ const utf8 = new TextEncoder()
 export const frozenPlanId = (plan: FrozenPlan): string => sha256Hex(utf8.encode(canonicalJson(plan)))
 
 /** A session split into its row and its frozen plan, as storage keeps them. */
-export function splitSession(session: Session): { readonly summary: SessionSummary; readonly frozen: FrozenPlan & { readonly id: string } } {
+export function splitSession(session: Session): {
+  readonly summary: SessionSummary
+  readonly frozen: FrozenPlan & { readonly id: string }
+} {
   const { cases, ...plan } = session.plan
   const id = frozenPlanId(session.plan)
-  return { summary: { ...session, plan: { ...plan, caseCount: cases.length, frozenId: id } }, frozen: { ...session.plan, id } }
+  return {
+    summary: { ...session, plan: { ...plan, caseCount: cases.length, frozenId: id } },
+    frozen: { ...session.plan, id },
+  }
 }
 
 /** The whole session again, from its row and the frozen plan it names. */

@@ -23,7 +23,10 @@ export const planSourceKinds = ['typed', 'xlsx', 'csv', 'json'] as const
 export const PlanSource = z.object({
   kind: z.enum(planSourceKinds),
   fileName: z.string().max(255).nullable(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
 })
 export type PlanSource = z.infer<typeof PlanSource>
 
@@ -37,7 +40,10 @@ export const PlanVersion = z
     planId: Id,
     name: requiredText('Plan name', 200),
     version: z.number().int().positive(),
-    cases: z.array(TestCase).min(1, 'A plan needs at least one case.').max(maxPlanCases, `A plan can have at most ${maxPlanCases} cases.`),
+    cases: z
+      .array(TestCase)
+      .min(1, 'A plan needs at least one case.')
+      .max(maxPlanCases, `A plan can have at most ${maxPlanCases} cases.`),
     source: PlanSource,
     createdAt: Instant,
     updatedAt: Instant,
@@ -63,4 +69,7 @@ export type PlanVersion = z.infer<typeof PlanVersion>
 export type PlanVersionHeader = Omit<PlanVersion, 'cases'> & { readonly caseCount: number }
 
 /** The header of a version. */
-export const headerOf = ({ cases, ...header }: PlanVersion): PlanVersionHeader => ({ ...header, caseCount: cases.length })
+export const headerOf = ({ cases, ...header }: PlanVersion): PlanVersionHeader => ({
+  ...header,
+  caseCount: cases.length,
+})

@@ -19,10 +19,38 @@ export type ColumnMapping = Record<PlanField, number | null>
 const synonyms: Readonly<Record<PlanField, readonly string[]>> = {
   caseId: ['caseid', 'id', 'testid', 'tc', 'tcid', 'testcaseid', 'caseno', 'casenumber', 'testno', 'testnumber', 'no'],
   title: ['title', 'name', 'testcase', 'testname', 'casename', 'testcasename', 'casetitle', 'testtitle', 'summary'],
-  category: ['category', 'capability', 'interface', 'alexainterface', 'capabilityinterface', 'group', 'area', 'feature'],
+  category: [
+    'category',
+    'capability',
+    'interface',
+    'alexainterface',
+    'capabilityinterface',
+    'group',
+    'area',
+    'feature',
+  ],
   steps: ['steps', 'procedure', 'teststeps', 'testprocedure', 'instructions', 'step'],
-  expected: ['expected', 'expectedresult', 'expectedresults', 'expectedoutcome', 'expectedbehavior', 'expectedbehaviour', 'passcriteria'],
-  required: ['required', 'mandatory', 'optional', 'requiredoptional', 'mandatoryoptional', 'isrequired', 'ismandatory', 'isoptional', 'req', 'opt'],
+  expected: [
+    'expected',
+    'expectedresult',
+    'expectedresults',
+    'expectedoutcome',
+    'expectedbehavior',
+    'expectedbehaviour',
+    'passcriteria',
+  ],
+  required: [
+    'required',
+    'mandatory',
+    'optional',
+    'requiredoptional',
+    'mandatoryoptional',
+    'isrequired',
+    'ismandatory',
+    'isoptional',
+    'req',
+    'opt',
+  ],
 }
 
 // A column headed "Optional" says yes for optional cases: its values mean the opposite of "Required".
@@ -30,13 +58,15 @@ const invertedRequired = new Set(['optional', 'isoptional', 'opt'])
 
 /** A header as it is compared: lower case, letters and digits only, without a bracketed note. */
 export function headerKey(header: string): string {
-  return header
-    .normalize('NFKC')
-    .replace(/[([{].*?[)\]}]/g, ' ')
-    .toLowerCase()
-    // "Case #" and "#" are ways of writing "Case no." and "No.".
-    .replaceAll('#', 'no')
-    .replace(/[^\p{L}\p{N}]+/gu, '')
+  return (
+    header
+      .normalize('NFKC')
+      .replace(/[([{].*?[)\]}]/g, ' ')
+      .toLowerCase()
+      // "Case #" and "#" are ways of writing "Case no." and "No.".
+      .replaceAll('#', 'no')
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+  )
 }
 
 /** True when a column with this header marks optional cases (so "yes" means not required). */
@@ -51,7 +81,14 @@ export function isOptionalColumn(header: string): boolean {
  */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
   const keys = headers.map(headerKey)
-  const mapping: ColumnMapping = { caseId: null, title: null, category: null, steps: null, expected: null, required: null }
+  const mapping: ColumnMapping = {
+    caseId: null,
+    title: null,
+    category: null,
+    steps: null,
+    expected: null,
+    required: null,
+  }
   const used = new Set<number>()
   const assign = (matches: (key: string, name: string) => boolean) => {
     for (const field of planFields) {

@@ -11,9 +11,12 @@ const decoder = (encoding: TextEncoding, fatal = false) => new TextDecoder(encod
 /** The text of a file: by its byte-order mark, else UTF-8 if it is valid UTF-8, else Windows-1252. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const own = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes)
-  if (own[0] === 0xef && own[1] === 0xbb && own[2] === 0xbf) return { text: decoder('utf-8').decode(own.subarray(3)), encoding: 'utf-8' }
-  if (own[0] === 0xff && own[1] === 0xfe) return { text: decoder('utf-16le').decode(own.subarray(2)), encoding: 'utf-16le' }
-  if (own[0] === 0xfe && own[1] === 0xff) return { text: decoder('utf-16be').decode(own.subarray(2)), encoding: 'utf-16be' }
+  if (own[0] === 0xef && own[1] === 0xbb && own[2] === 0xbf)
+    return { text: decoder('utf-8').decode(own.subarray(3)), encoding: 'utf-8' }
+  if (own[0] === 0xff && own[1] === 0xfe)
+    return { text: decoder('utf-16le').decode(own.subarray(2)), encoding: 'utf-16le' }
+  if (own[0] === 0xfe && own[1] === 0xff)
+    return { text: decoder('utf-16be').decode(own.subarray(2)), encoding: 'utf-16be' }
   try {
     return { text: decoder('utf-8', true).decode(own), encoding: 'utf-8' }
   } catch {

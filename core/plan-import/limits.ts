@@ -24,7 +24,11 @@ export type PlanImportLimits = { readonly [K in keyof typeof planImportLimits]: 
  * file and the limit; undefined when it is within the limit. The one size check:
  * the drop, the window's reader and readTable all ask it.
  */
-export function planFileSizeRefusal(name: string, size: number, limits: PlanImportLimits = planImportLimits): string | undefined {
+export function planFileSizeRefusal(
+  name: string,
+  size: number,
+  limits: PlanImportLimits = planImportLimits,
+): string | undefined {
   if (size <= limits.maxBytes) return undefined
   const limit = formatBytes(limits.maxBytes)
   // Just over the limit rounds to the limit itself ("10 MiB; at most 10 MiB"): then the exact count says why.

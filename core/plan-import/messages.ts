@@ -10,4 +10,5 @@ export const tookTooLongMessage = (name: string, limits: PlanImportLimits = plan
   `Reading ${name} took longer than ${limits.maxMillis / 1000} seconds; the file is too large or damaged. ${nothingImported}`
 
 /** A message that ends by saying nothing was stored, said once. */
-export const withNothingImported = (message: string) => (message.includes(nothingImported) ? message : `${message} ${nothingImported}`)
+export const withNothingImported = (message: string) =>
+  message.includes(nothingImported) ? message : `${message} ${nothingImported}`

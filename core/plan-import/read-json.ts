@@ -3,7 +3,8 @@ import { buildTable, count, fileLabel } from './table'
 import type { RawRow, TableRead } from './table'
 import { messageOf } from '../text/message-of'
 
-export type JsonRead = { readonly kind: 'not-json'; readonly error: string } | { readonly kind: 'read'; readonly table: TableRead }
+export type JsonRead =
+  { readonly kind: 'not-json'; readonly error: string } | { readonly kind: 'read'; readonly table: TableRead }
 
 /**
  * A JSON plan: an array of case objects, or an object whose "cases" holds one. Keys
@@ -27,31 +28,55 @@ export function readJson(name: string, text: string, limits: PlanImportLimits): 
       : `${label} is JSON but not a test plan: expected a list of cases, or an object with a "cases" list.`
     return { kind: 'read', table: { ok: false, message } }
   }
-  if (cases.length === 0) return { kind: 'read', table: { ok: false, message: `${label} has no cases: its list is empty.` } }
+  if (cases.length === 0)
+    return { kind: 'read', table: { ok: false, message: `${label} has no cases: its list is empty.` } }
   if (cases.length > limits.maxRows) {
-    return { kind: 'read', table: { ok: false, message: `${label} has ${count(cases.length)} cases; a plan can have at most ${count(limits.maxRows)}.` } }
+    return {
+      kind: 'read',
+      table: {
+        ok: false,
+        message: `${label} has ${count(cases.length)} cases; a plan can have at most ${count(limits.maxRows)}.`,
+      },
+    }
   }
   const notObject = cases.findIndex((item) => !isRecord(item))
   if (notObject !== -1) {
-    return { kind: 'read', table: { ok: false, message: `Case ${notObject + 1} in ${label} is not an object: each case is written as { "caseId": …, "title": …, … }.` } }
+    return {
+      kind: 'read',
+      table: {
+        ok: false,
+        message: `Case ${notObject + 1} in ${label} is not an object: each case is written as { "caseId": …, "title": …, … }.`,
+      },
+    }
   }
   const records = cases as Record<string, unknown>[]
   const keys = [...new Set(records.flatMap((record) => Object.keys(record)))]
-  if (keys.length === 0) return { kind: 'read', table: { ok: false, message: `The cases in ${label} have no fields: each needs at least "caseId" and "title".` } }
+  if (keys.length === 0)
+    return {
+      kind: 'read',
+      table: { ok: false, message: `The cases in ${label} have no fields: each needs at least "caseId" and "title".` },
+    }
 
   const lines = caseLines(text, wrapped)
   const lineOf = (index: number) => (lines.length === records.length ? (lines[index] ?? index + 1) : index + 1)
-  const raw: RawRow[] = [{ row: 1, cells: keys }, ...records.map((record, index) => ({ row: lineOf(index), cells: keys.map((key) => jsonText(record[key])) }))]
+  const raw: RawRow[] = [
+    { row: 1, cells: keys },
+    ...records.map((record, index) => ({ row: lineOf(index), cells: keys.map((key) => jsonText(record[key])) })),
+  ]
   return { kind: 'read', table: buildTable({ format: 'json', sheetName: null, name }, raw, limits) }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function jsonText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (Array.isArray(value) && value.every((item) => item === null || ['string', 'number', 'boolean'].includes(typeof item))) {
+  if (
+    Array.isArray(value) &&
+    value.every((item) => item === null || ['string', 'number', 'boolean'].includes(typeof item))
+  ) {
     return value.map(jsonText).join('\n')
   }
   return JSON.stringify(value)
@@ -63,7 +88,12 @@ function jsonText(value: unknown): string {
  * "cases" key wins, as it does in JSON.parse.
  */
 function caseLines(text: string, wrapped: boolean): number[] {
-  type Open = { readonly kind: 'object' | 'array'; readonly isCases: boolean; expectKey: boolean; lastKey: string | null }
+  type Open = {
+    readonly kind: 'object' | 'array'
+    readonly isCases: boolean
+    expectKey: boolean
+    lastKey: string | null
+  }
   const stack: Open[] = []
   let line = 1
   let lines: number[] = []

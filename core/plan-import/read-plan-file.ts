@@ -22,7 +22,10 @@ export type ReadPlanOutcome =
  * are parsed off the window's thread; UI tests call it directly. Never
  * rejects: a parser failure becomes a message naming the file.
  */
-export async function readPlanBytes(file: PlanFile, limits: PlanImportLimits = planImportLimits): Promise<ReadPlanOutcome> {
+export async function readPlanBytes(
+  file: PlanFile,
+  limits: PlanImportLimits = planImportLimits,
+): Promise<ReadPlanOutcome> {
   try {
     const read = readTable(file, limits)
     if (!read.ok) return { ok: false, message: withNothingImported(read.message) }
@@ -30,6 +33,9 @@ export async function readPlanBytes(file: PlanFile, limits: PlanImportLimits = p
     return { ok: true, table, sha256: await digestSha256Hex(file.bytes), size: file.bytes.byteLength }
   } catch (error) {
     const detail = messageOf(error)
-    return { ok: false, message: `${file.name} could not be read as a plan (${detail}). Check that it is an xlsx, CSV or JSON file. ${nothingImported}` }
+    return {
+      ok: false,
+      message: `${file.name} could not be read as a plan (${detail}). Check that it is an xlsx, CSV or JSON file. ${nothingImported}`,
+    }
   }
 }

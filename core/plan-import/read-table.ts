@@ -16,7 +16,10 @@ export type { Table, TableRead, PlanFileFormat } from './table'
  * sniffed among comma, semicolon and tab. The size is checked before anything is
  * parsed, the number of rows right after. Never throws.
  */
-export function readTable(input: { readonly name: string; readonly bytes: Uint8Array }, limits: PlanImportLimits = planImportLimits): TableRead {
+export function readTable(
+  input: { readonly name: string; readonly bytes: Uint8Array },
+  limits: PlanImportLimits = planImportLimits,
+): TableRead {
   const { name, bytes } = input
   const label = fileLabel(name)
   const tooLarge = planFileSizeRefusal(name, bytes.length, limits)
@@ -37,7 +40,8 @@ export function readTable(input: { readonly name: string; readonly bytes: Uint8A
 
 function readBytes(name: string, bytes: Uint8Array, limits: PlanImportLimits, deadline: Deadline): TableRead {
   const label = fileLabel(name)
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return readXlsx(name, bytes, limits, deadline)
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return readXlsx(name, bytes, limits, deadline)
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // Legacy .xls and password-protected .xlsx share this container.
     return {
@@ -46,7 +50,8 @@ function readBytes(name: string, bytes: Uint8Array, limits: PlanImportLimits, de
     }
   }
   const { text } = decodeText(bytes)
-  if (text.includes('\u0000')) return { ok: false, message: `${label} is not an xlsx, CSV or JSON file: it contains binary data.` }
+  if (text.includes('\u0000'))
+    return { ok: false, message: `${label} is not an xlsx, CSV or JSON file: it contains binary data.` }
 
   const start = text.search(/\S/)
   const first = start === -1 ? '' : text[start]
@@ -75,4 +80,5 @@ function readCsv(name: string, text: string, limits: PlanImportLimits, deadline:
   return buildTable({ format: 'csv', sheetName: null, name }, parsed.rows, limits)
 }
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, index) => bytes[index] === byte)
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
+  signature.every((byte, index) => bytes[index] === byte)

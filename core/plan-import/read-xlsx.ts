@@ -15,12 +15,21 @@ import { readZipDirectory } from './zip-directory'
 export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimits, deadline: Deadline): TableRead {
   const label = fileLabel(name)
   const directory = readZipDirectory(bytes)
-  if (!directory.ok) return { ok: false, message: `${label} is damaged: it starts like an Excel workbook but its contents cannot be listed.` }
+  if (!directory.ok)
+    return {
+      ok: false,
+      message: `${label} is damaged: it starts like an Excel workbook but its contents cannot be listed.`,
+    }
   const partNames = new Set(directory.parts.map((part) => part.name.toLowerCase()))
   if (!partNames.has('xl/workbook.xml') && !partNames.has('xl/workbook.bin')) {
-    return { ok: false, message: `${label} is a zip archive but not an Excel workbook. Save the plan as .xlsx or CSV and import that.` }
+    return {
+      ok: false,
+      message: `${label} is a zip archive but not an Excel workbook. Save the plan as .xlsx or CSV and import that.`,
+    }
   }
-  const unpacked = directory.parts.filter((part) => isNeeded(part.name)).reduce((sum, part) => sum + part.unpackedBytes, 0)
+  const unpacked = directory.parts
+    .filter((part) => isNeeded(part.name))
+    .reduce((sum, part) => sum + part.unpackedBytes, 0)
   if (unpacked > limits.maxUnpackedBytes) {
     return {
       ok: false,
@@ -35,7 +44,10 @@ export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimi
   try {
     stored = zipSync(unzipSync(bytes, { filter: (file) => isNeeded(file.name) }), { level: 0 })
   } catch {
-    return { ok: false, message: `${label} is damaged: part of it cannot be unpacked. Open it in Excel, save it again as .xlsx, and import that.` }
+    return {
+      ok: false,
+      message: `${label} is damaged: part of it cannot be unpacked. Open it in Excel, save it again as .xlsx, and import that.`,
+    }
   }
   if (deadline.overdue()) return { ok: false, message: deadline.message }
 
@@ -54,12 +66,16 @@ export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimi
       sheetStubs: false,
     })
   } catch {
-    return { ok: false, message: `${label} could not be read as an Excel workbook: it may be damaged. Open it in Excel, save it again as .xlsx, and import that.` }
+    return {
+      ok: false,
+      message: `${label} could not be read as an Excel workbook: it may be damaged. Open it in Excel, save it again as .xlsx, and import that.`,
+    }
   }
   if (deadline.overdue()) return { ok: false, message: deadline.message }
 
   const sheet = firstSheetWithText(book)
-  if (sheet === undefined) return { ok: false, message: `${label} has no text in any sheet: a plan needs a header row and one row per case.` }
+  if (sheet === undefined)
+    return { ok: false, message: `${label} has no text in any sheet: a plan needs a header row and one row per case.` }
   const raw = sheetRows(sheet.sheet, deadline)
   if (raw === undefined) return { ok: false, message: deadline.message }
   return buildTable({ format: 'xlsx', sheetName: sheet.name, name }, raw, limits)
@@ -71,7 +87,9 @@ const isNeeded = (name: string) => !/^(xl\/(media|embeddings|printerSettings)\/|
 function firstSheetWithText(book: WorkBook): { name: string; sheet: WorkSheet } | undefined {
   const hidden = (index: number) => (book.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0
   // A template's lookup lists often sit in a hidden sheet; the cases are in a visible one.
-  const order = book.SheetNames.map((name, index) => ({ name, index })).sort((a, b) => Number(hidden(a.index)) - Number(hidden(b.index)))
+  const order = book.SheetNames.map((name, index) => ({ name, index })).sort(
+    (a, b) => Number(hidden(a.index)) - Number(hidden(b.index)),
+  )
   for (const { name } of order) {
     const sheet = book.Sheets[name]
     if (sheet !== undefined && hasText(sheet)) return { name, sheet }
@@ -79,7 +97,8 @@ function firstSheetWithText(book: WorkBook): { name: string; sheet: WorkSheet } 
   return undefined
 }
 
-const denseRows = (sheet: WorkSheet): readonly (readonly (CellObject | undefined)[] | undefined)[] => sheet['!data'] ?? []
+const denseRows = (sheet: WorkSheet): readonly (readonly (CellObject | undefined)[] | undefined)[] =>
+  sheet['!data'] ?? []
 
 function hasText(sheet: WorkSheet): boolean {
   return denseRows(sheet).some((row) => row?.some((cell) => cell !== undefined && displayed(cell) !== ''))

@@ -57,7 +57,10 @@ export function buildTable(
     if (cells.some((cell) => cell !== '')) kept.push({ row: row.row, cells })
   }
   // A title above the table ("Acme test plan, v3") is one cell; a plan's header has at least an ID and a title.
-  const headerAt = Math.max(0, kept.findIndex((row) => row.cells.filter((cell) => cell !== '').length >= 2))
+  const headerAt = Math.max(
+    0,
+    kept.findIndex((row) => row.cells.filter((cell) => cell !== '').length >= 2),
+  )
   const [header, ...data] = kept.slice(headerAt)
   let width = 0
   for (const row of [header, ...data]) {
@@ -67,10 +70,14 @@ export function buildTable(
     width = Math.max(width, last + 1)
   }
   const label = fileLabel(base.name)
-  if (header === undefined) return { ok: false, message: `${label} has no text in it: a plan needs a header row and one row per case.` }
+  if (header === undefined)
+    return { ok: false, message: `${label} has no text in it: a plan needs a header row and one row per case.` }
   if (data.length === 0) return { ok: false, message: `${label} has a header row but no cases below it.` }
   if (data.length > limits.maxRows) {
-    return { ok: false, message: `${label} has ${count(data.length)} cases; a plan can have at most ${count(limits.maxRows)}.` }
+    return {
+      ok: false,
+      message: `${label} has ${count(data.length)} cases; a plan can have at most ${count(limits.maxRows)}.`,
+    }
   }
   const pad = (cells: readonly string[]) => Array.from({ length: width }, (_, index) => cells[index] ?? '')
   const rowNumbers = data.map((row) => row.row)

@@ -17,7 +17,10 @@ export type PlanRowsCheck = { readonly cases: TestCase[]; readonly problems: Pla
  * says what the plan editor would say, plus what only a file can get wrong: columns
  * not chosen, a required/optional value that is neither, a case ID used twice.
  */
-export function validatePlanRows(table: Pick<Table, 'headerRow' | 'headers' | 'rows' | 'rowNumbers'>, mapping: ColumnMapping): PlanRowsCheck {
+export function validatePlanRows(
+  table: Pick<Table, 'headerRow' | 'headers' | 'rows' | 'rowNumbers'>,
+  mapping: ColumnMapping,
+): PlanRowsCheck {
   const column = (field: PlanField) => {
     const index = columnOf(table.headers, mapping, field)
     const header = index === null ? '' : (table.headers[index] ?? '')
@@ -29,7 +32,11 @@ export function validatePlanRows(table: Pick<Table, 'headerRow' | 'headers' | 'r
   const cases: TestCase[] = []
   const problems: PlanRowProblem[] = []
   if (table.rows.length > maxPlanCases) {
-    problems.push({ row: table.headerRow, column: column('caseId'), message: `This plan has ${count(table.rows.length)} cases; a plan can have at most ${count(maxPlanCases)}.` })
+    problems.push({
+      row: table.headerRow,
+      column: column('caseId'),
+      message: `This plan has ${count(table.rows.length)} cases; a plan can have at most ${count(maxPlanCases)}.`,
+    })
   }
   const requiredIndex = columnOf(table.headers, mapping, 'required')
   const optionalColumn = requiredIndex !== null && isOptionalColumn(table.headers[requiredIndex] ?? '')
@@ -42,7 +49,8 @@ export function validatePlanRows(table: Pick<Table, 'headerRow' | 'headers' | 'r
       return at === null ? '' : (cells[at] ?? '')
     }
     const found: { field: PlanField; message: string }[] = []
-    const required = requiredIndex === null ? ({ ok: true, value: true } as const) : parseRequired(cell('required'), optionalColumn)
+    const required =
+      requiredIndex === null ? ({ ok: true, value: true } as const) : parseRequired(cell('required'), optionalColumn)
     if (!required.ok) found.push({ field: 'required', message: required.message })
 
     const parsed = TestCase.safeParse({
@@ -65,7 +73,10 @@ export function validatePlanRows(table: Pick<Table, 'headerRow' | 'headers' | 'r
     const caseId = cell('caseId').trim()
     const earlier = firstRowOf.get(caseId)
     if (caseId !== '' && earlier !== undefined) {
-      found.push({ field: 'caseId', message: `Case ID ${caseId} is already used in row ${earlier}; case IDs must be unique in a plan.` })
+      found.push({
+        field: 'caseId',
+        message: `Case ID ${caseId} is already used in row ${earlier}; case IDs must be unique in a plan.`,
+      })
     } else if (caseId !== '') firstRowOf.set(caseId, row)
 
     // Problems of one row in the order of the columns a tester reads: ID first.
@@ -82,7 +93,11 @@ function columnOf(headers: readonly string[], mapping: ColumnMapping, field: Pla
   return index !== null && Number.isInteger(index) && index >= 0 && index < headers.length ? index : null
 }
 
-function checkMapping(table: Pick<Table, 'headerRow' | 'headers'>, mapping: ColumnMapping, column: (field: PlanField) => string): PlanRowProblem[] {
+function checkMapping(
+  table: Pick<Table, 'headerRow' | 'headers'>,
+  mapping: ColumnMapping,
+  column: (field: PlanField) => string,
+): PlanRowProblem[] {
   const problems: PlanRowProblem[] = []
   for (const field of ['caseId', 'title'] as const) {
     if (columnOf(table.headers, mapping, field) !== null) continue
@@ -113,4 +128,4 @@ function checkMapping(table: Pick<Table, 'headerRow' | 'headers'>, mapping: Colu
   return problems
 }
 
-const fieldOf = (key: PropertyKey | undefined): PlanField => (planFields.find((field) => field === key) ?? 'caseId')
+const fieldOf = (key: PropertyKey | undefined): PlanField => planFields.find((field) => field === key) ?? 'caseId'

@@ -7,7 +7,10 @@ export type ZipPart = { readonly name: string; readonly unpackedBytes: number }
 export type ZipDirectory = { readonly ok: true; readonly parts: ZipPart[] } | { readonly ok: false }
 
 const u16 = (bytes: Uint8Array, at: number) => (at + 2 <= bytes.length ? bytes[at]! | (bytes[at + 1]! << 8) : -1)
-const u32 = (bytes: Uint8Array, at: number) => (at + 4 <= bytes.length ? (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0 : -1)
+const u32 = (bytes: Uint8Array, at: number) =>
+  at + 4 <= bytes.length
+    ? (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
+    : -1
 // 64-bit fields as numbers: exact up to 2^53, far beyond any size this reads.
 const u64 = (bytes: Uint8Array, at: number) => {
   const low = u32(bytes, at)
@@ -36,7 +39,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     const extraLength = u16(bytes, offset + 30)
     const commentLength = u16(bytes, offset + 32)
     const nameStart = offset + 46
-    if (nameLength < 0 || extraLength < 0 || commentLength < 0 || nameStart + nameLength + extraLength > bytes.length) return { ok: false }
+    if (nameLength < 0 || extraLength < 0 || commentLength < 0 || nameStart + nameLength + extraLength > bytes.length)
+      return { ok: false }
     let unpackedBytes = u32(bytes, offset + 24)
     if (unpackedBytes === 0xffffffff) unpackedBytes = zip64Size(bytes, nameStart + nameLength, extraLength)
     if (unpackedBytes < 0) return { ok: false }

@@ -6,10 +6,12 @@ const asinLength = 10
 /** Checks an Amazon Standard Identification Number: B0 + 8 capitals/digits, or a valid book ISBN-10 (with a warning). */
 export function checkAsin(input: string): Check<string> {
   const asin = input.trim()
-  if (asin === '') return { ok: false, message: 'Enter the ASIN: 10 capital letters and digits starting with B0, e.g. B0C1234XYZ.' }
+  if (asin === '')
+    return { ok: false, message: 'Enter the ASIN: 10 capital letters and digits starting with B0, e.g. B0C1234XYZ.' }
 
   const strays = strayCharacters(asin, /[A-Za-z0-9]/)
-  if (strays !== '') return { ok: false, message: `An ASIN has only letters and digits; this one also contains ${strays}.` }
+  if (strays !== '')
+    return { ok: false, message: `An ASIN has only letters and digits; this one also contains ${strays}.` }
 
   if (asin.length !== asinLength) {
     return { ok: false, message: `An ASIN has ${asinLength} characters; this one has ${asin.length}.` }
@@ -35,7 +37,10 @@ export function checkAsin(input: string): Check<string> {
   }
   // B-letter-O for B-zero is the typo testers make most when copying an ASIN by hand.
   if (asin.startsWith('BO')) {
-    return { ok: false, message: `Product ASINs start with B0 (B and the digit zero); this one starts with BO (the letter O).` }
+    return {
+      ok: false,
+      message: `Product ASINs start with B0 (B and the digit zero); this one starts with BO (the letter O).`,
+    }
   }
   return { ok: false, message: `Product ASINs start with B0; this one starts with ${asin.slice(0, 2)}.` }
 }

@@ -3,7 +3,8 @@ import { listInWords } from '../text/list'
 /** Names one character for a message; invisible ones by code point, so a tester can find a zero-width mark pasted in. */
 export function characterName(ch: string, spaceName = 'spaces'): string {
   if (/^\s$/u.test(ch)) return spaceName
-  if (/^[\p{Cc}\p{Cf}]$/u.test(ch)) return `an invisible character (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`
+  if (/^[\p{Cc}\p{Cf}]$/u.test(ch))
+    return `an invisible character (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`
   return `"${ch}"`
 }
 

@@ -3,5 +3,4 @@
  * warning worth showing), or a message saying what is wrong and what is expected.
  */
 export type Check<T = string> =
-  | { readonly ok: true; readonly value: T; readonly warning?: string }
-  | { readonly ok: false; readonly message: string }
+  { readonly ok: true; readonly value: T; readonly warning?: string } | { readonly ok: false; readonly message: string }

@@ -33,7 +33,9 @@ export function parseDiscoveryResponse(text: string): DiscoveryParse {
   // Size before anything else: parsing a huge paste would freeze the form the tester is typing in.
   const bytes = utf8Length(text)
   if (bytes > maxBytes) {
-    return fail(`The discovery response is ${formatSize(bytes)}; the limit is 1 MB. Paste only the Discover.Response event.`)
+    return fail(
+      `The discovery response is ${formatSize(bytes)}; the limit is 1 MB. Paste only the Discover.Response event.`,
+    )
   }
   // A byte-order mark comes along when the JSON is copied out of some editors; JSON.parse refuses it.
   const json = text.replace(/^\uFEFF/, '')
@@ -49,7 +51,8 @@ export function parseDiscoveryResponse(text: string): DiscoveryParse {
   const located = locateEndpoints(root)
   if (!located.ok) return located
   const { list, where, single } = located.value
-  if (!Array.isArray(list)) return fail(`${capital(where)} is ${describe(list)}; expected a list (JSON array) of endpoints.`)
+  if (!Array.isArray(list))
+    return fail(`${capital(where)} is ${describe(list)}; expected a list (JSON array) of endpoints.`)
   if (list.length === 0) return fail(`${capital(where)} is empty: the device reported no endpoints to Alexa.`)
 
   const endpoints: DiscoveredEndpoint[] = []
@@ -84,7 +87,8 @@ function locateEndpoints(root: unknown): Step<{ list: unknown; where: string; si
   }
   // The event without its {"event": …} wrapper, as some logs print it.
   if (has(root, 'payload')) return endpointsOfEvent(root, '')
-  if (has(root, 'endpoints')) return { ok: true, value: { list: root['endpoints'], where: '"endpoints"', single: false } }
+  if (has(root, 'endpoints'))
+    return { ok: true, value: { list: root['endpoints'], where: '"endpoints"', single: false } }
   if (['endpointId', 'additionalAttributes', 'manufacturerName', 'friendlyName'].some((key) => has(root, key))) {
     return { ok: true, value: { list: [root], where: 'the endpoint', single: true } }
   }
@@ -95,8 +99,12 @@ function endpointsOfEvent(event: JsonObject, path: string): Step<{ list: unknown
   const payload = event['payload']
   const name = eventName(event)
   // Naming the event the tester pasted (an ErrorResponse, a ChangeReport) explains the missing endpoints at once.
-  const which = name === null || name === 'Alexa.Discovery.Discover.Response' ? '' : ` This is an ${name} event, not Alexa.Discovery Discover.Response.`
-  if (!has(event, 'payload')) return fail(`${path === '' ? 'The event' : '"event"'} has no "payload".${which || ` ${pasteHint}`}`)
+  const which =
+    name === null || name === 'Alexa.Discovery.Discover.Response'
+      ? ''
+      : ` This is an ${name} event, not Alexa.Discovery Discover.Response.`
+  if (!has(event, 'payload'))
+    return fail(`${path === '' ? 'The event' : '"event"'} has no "payload".${which || ` ${pasteHint}`}`)
   if (!isObject(payload)) return fail(`"${path}payload" is ${describe(payload)}; expected an object with "endpoints".`)
   if (!has(payload, 'endpoints')) return fail(`"${path}payload" has no "endpoints" list.${which || ` ${pasteHint}`}`)
   return { ok: true, value: { list: payload['endpoints'], where: `"${path}payload.endpoints"`, single: false } }
@@ -127,7 +135,8 @@ function readEndpoint(item: unknown, label: string): Step<DiscoveredEndpoint> {
   let manufacturer: string | null = null
   let model: string | null = null
   if (attributes !== undefined && attributes !== null) {
-    if (!isObject(attributes)) return fail(`${who}: additionalAttributes is ${describe(attributes)}; expected an object.`)
+    if (!isObject(attributes))
+      return fail(`${who}: additionalAttributes is ${describe(attributes)}; expected an object.`)
     const reportedManufacturer = textField(attributes, 'manufacturer', who, 'additionalAttributes.')
     const reportedModel = textField(attributes, 'model', who, 'additionalAttributes.')
     if (!reportedManufacturer.ok) return reportedManufacturer
@@ -159,7 +168,8 @@ function textField(object: JsonObject, key: string, who: string, path = ''): Ste
 
 function jsonProblem(error: unknown): string {
   // V8 parses JSON without recursion, but an engine that runs out of stack reports a RangeError, not a SyntaxError.
-  if (!(error instanceof SyntaxError)) return 'The discovery response could not be read: it is nested too deeply to be a discovery response.'
+  if (!(error instanceof SyntaxError))
+    return 'The discovery response could not be read: it is nested too deeply to be a discovery response.'
   // V8 quotes the text around the fault; its line breaks would break the message's layout beside the field.
   const detail = error.message.replace(/\s+/g, ' ').replace(/[.\s]+$/, '')
   return `The discovery response is not valid JSON: ${detail}. Paste the whole response, from its first { to its last }.`

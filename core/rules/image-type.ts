@@ -6,7 +6,11 @@ const signatures: readonly { readonly mime: string; readonly matches: (b: Uint8A
   { mime: 'image/gif', matches: (b) => ascii(b, 0, 4) === 'GIF8' },
   { mime: 'image/webp', matches: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP' },
   // "BM" alone starts plenty of logs; a real bitmap also names a known header size at byte 14.
-  { mime: 'image/bmp', matches: (b) => b[0] === 0x42 && b[1] === 0x4d && [12, 40, 52, 56, 64, 108, 124].includes(b[14] ?? 0) && b[15] === 0 },
+  {
+    mime: 'image/bmp',
+    matches: (b) =>
+      b[0] === 0x42 && b[1] === 0x4d && [12, 40, 52, 56, 64, 108, 124].includes(b[14] ?? 0) && b[15] === 0,
+  },
 ]
 
 function ascii(bytes: Uint8Array, from: number, to: number): string {

@@ -8,14 +8,21 @@ export function compareDiscoveryModel(
   const reported = discovered.trim()
   const requested = productModel.trim()
   if (reported === requested) {
-    return { verdict: 'pass', message: `The device reports model "${quote(reported)}" in discovery, as the certification request names it.` }
+    return {
+      verdict: 'pass',
+      message: `The device reports model "${quote(reported)}" in discovery, as the certification request names it.`,
+    }
   }
   if (reported === '') {
-    return { verdict: 'mismatch', message: `The device reports no model in discovery; the certification request names "${quote(requested)}".` }
+    return {
+      verdict: 'mismatch',
+      message: `The device reports no model in discovery; the certification request names "${quote(requested)}".`,
+    }
   }
   const base = `The device reports model "${quote(reported)}" in discovery, but the certification request names "${quote(requested)}".`
   // The rule asks for the same model number, so a near miss still fails; saying how near helps the maker fix the right side.
-  if (reported.toLowerCase() === requested.toLowerCase()) return { verdict: 'mismatch', message: `${base} They differ only in capital letters.` }
+  if (reported.toLowerCase() === requested.toLowerCase())
+    return { verdict: 'mismatch', message: `${base} They differ only in capital letters.` }
   if (squeeze(reported) === squeeze(requested)) {
     return { verdict: 'mismatch', message: `${base} They differ only in spaces or punctuation.` }
   }

@@ -23,7 +23,10 @@ export function checkRetailId(kind: RetailIdKind, input: string): Check<string> 
 
   const strays = strayCharacters(text, /^[0-9\s-]$/u)
   if (strays !== '') {
-    return { ok: false, message: `${a} ${kind} has only digits (spaces and hyphens between them are fine); this one also contains ${strays}.` }
+    return {
+      ok: false,
+      message: `${a} ${kind} has only digits (spaces and hyphens between them are fine); this one also contains ${strays}.`,
+    }
   }
   if (text.startsWith('-') || text.endsWith('-')) {
     return { ok: false, message: `${a} ${kind} cannot start or end with a hyphen; hyphens may only separate digits.` }

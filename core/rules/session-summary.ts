@@ -21,7 +21,10 @@ export type SessionSummary = {
 }
 
 /** Counts a session's verdicts and says whether it can complete, and with which outcome. */
-export function summarizeSession(cases: readonly TestCase[], verdictOf: (caseId: string) => Verdict | undefined): SessionSummary {
+export function summarizeSession(
+  cases: readonly TestCase[],
+  verdictOf: (caseId: string) => Verdict | undefined,
+): SessionSummary {
   const counts = Object.fromEntries(verdicts.map((v) => [v, 0])) as Record<Verdict, number>
   const undecidedRequired: string[] = []
   const failedRequired: string[] = []

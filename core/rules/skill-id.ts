@@ -40,7 +40,8 @@ export function checkSkillId(input: string): Check<string> {
 /** Says how the start of `id` departs from the skill-ID prefix, quoting what the tester typed. */
 function prefixProblem(id: string): string {
   const expected = `A skill ID starts with "${prefix}"`
-  if (id.toLowerCase().startsWith(prefix)) return `${expected} in lowercase; this one starts with "${id.slice(0, prefix.length)}".`
+  if (id.toLowerCase().startsWith(prefix))
+    return `${expected} in lowercase; this one starts with "${id.slice(0, prefix.length)}".`
   // Skills created in Alexa's early days keep this older format; name it so the tester knows the ID is not a typo.
   if (id.startsWith('amzn1.echo-sdk-ams.app.')) {
     return `${expected}; this one has the older "amzn1.echo-sdk-ams.app." format, which WWA Lab does not record.`

@@ -11,7 +11,8 @@ export type RendererServerOptions = {
   readonly readFile?: (path: string) => Promise<Uint8Array<ArrayBuffer>>
 }
 
-export type ResolvedPath = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly status: 403 | 404 }
+export type ResolvedPath =
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly status: 403 | 404 }
 
 // Chromium already folds "/../" and "%2e%2e" out of standard URLs before a
 // handler sees them; these checks are the second wall, for whatever gets past.
@@ -44,7 +45,8 @@ export function resolveRendererPath(root: string, pathname: string): ResolvedPat
 
   const path = join(root, ...segments)
   const inside = relative(root, path)
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { ok: false, status: 403 }
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
+    return { ok: false, status: 403 }
   return { ok: true, path }
 }
 

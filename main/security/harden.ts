@@ -56,13 +56,16 @@ export function hardenSession(
   options: { readonly appOrigin: string; readonly extraOrigins?: readonly string[] },
 ): void {
   const extraOrigins = options.extraOrigins ?? []
-  const mayPersist = (permission: string, origin: string | undefined) => permission === 'persistent-storage' && origin === options.appOrigin
+  const mayPersist = (permission: string, origin: string | undefined) =>
+    permission === 'persistent-storage' && origin === options.appOrigin
   // On Windows and Linux the spell-checker downloads dictionaries from Google's servers.
   session.setSpellCheckerEnabled(false)
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(mayPersist(permission, originOf(details.requestingUrl))),
   )
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => mayPersist(permission, originOf(requestingOrigin)))
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    mayPersist(permission, originOf(requestingOrigin)),
+  )
   session.setDevicePermissionHandler(() => false)
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequestUrl(details.url, extraOrigins) })

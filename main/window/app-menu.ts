@@ -5,7 +5,10 @@ import type { MenuItemConstructorOptions } from 'electron'
  * tools only in development, since a reload mid-edit or an open console is not
  * something a lab's installed app should offer.
  */
-export function appMenuTemplate(options: { readonly isPackaged: boolean; readonly isMac: boolean }): MenuItemConstructorOptions[] {
+export function appMenuTemplate(options: {
+  readonly isPackaged: boolean
+  readonly isMac: boolean
+}): MenuItemConstructorOptions[] {
   const developer: MenuItemConstructorOptions[] = options.isPackaged
     ? []
     : [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }]
@@ -26,7 +29,14 @@ export function appMenuTemplate(options: { readonly isPackaged: boolean; readonl
     },
     {
       label: 'View',
-      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...developer],
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...developer,
+      ],
     },
     { role: 'windowMenu' },
   ]

@@ -16,8 +16,15 @@ const localHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
  * development, `electron-vite dev` passes its local dev server so edits reload.
  * A dev server URL that is not plain http on this machine is ignored.
  */
-export function chooseRendererSource(options: { readonly isPackaged: boolean; readonly devServerUrl: string | undefined }): RendererSource {
-  const packagedSource: RendererSource = { entryUrl: `${appOrigin}/index.html`, origin: appOrigin, extraRequestOrigins: [] }
+export function chooseRendererSource(options: {
+  readonly isPackaged: boolean
+  readonly devServerUrl: string | undefined
+}): RendererSource {
+  const packagedSource: RendererSource = {
+    entryUrl: `${appOrigin}/index.html`,
+    origin: appOrigin,
+    extraRequestOrigins: [],
+  }
   if (options.isPackaged || options.devServerUrl === undefined || options.devServerUrl === '') return packagedSource
   let url: URL
   try {

@@ -1,7 +1,11 @@
 import { isAppUrl } from '../security/harden'
 
 /** What a main-frame navigation says about itself, from Electron's 'did-start-navigation'. */
-export type StartedNavigation = { readonly url: string; readonly isMainFrame: boolean; readonly isSameDocument: boolean }
+export type StartedNavigation = {
+  readonly url: string
+  readonly isMainFrame: boolean
+  readonly isSameDocument: boolean
+}
 
 /** The events of a window's web contents used here; tests pass a fake. */
 export type PageEvents = {

@@ -32,7 +32,9 @@ export class ErrorBoundary extends Component<{ readonly children: ReactNode; rea
         <p>
           What went wrong: <code>{error.message}</code>
         </p>
-        <p>Choose another section on the left, or restart WWA Lab. If it happens again, note what you did just before.</p>
+        <p>
+          Choose another section on the left, or restart WWA Lab. If it happens again, note what you did just before.
+        </p>
       </section>
     )
   }

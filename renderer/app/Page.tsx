@@ -3,7 +3,11 @@ import type { Section } from './sections'
 import { href } from './route'
 import { matchRoute } from './router'
 
-type Props = { readonly feature: Feature<Section>; readonly segments: readonly string[]; readonly query: URLSearchParams }
+type Props = {
+  readonly feature: Feature<Section>
+  readonly segments: readonly string[]
+  readonly query: URLSearchParams
+}
 
 /** The feature's page for these segments; an address inside a section that no page answers says so. */
 export function Page({ feature, segments, query }: Props) {
@@ -13,7 +17,8 @@ export function Page({ feature, segments, query }: Props) {
       <section aria-labelledby="not-found-title">
         <h1 id="not-found-title">Nothing is at this address</h1>
         <p className="notice">
-          {feature.label} has no page at “{segments.join('/')}”. <a href={href(feature.section)}>Go to {feature.label}</a>
+          {feature.label} has no page at “{segments.join('/')}”.{' '}
+          <a href={href(feature.section)}>Go to {feature.label}</a>
         </p>
       </section>
     )

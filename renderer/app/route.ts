@@ -2,12 +2,19 @@ import { useEffect, useState } from 'react'
 import type { Section } from './sections'
 
 /** Where the app is: "#/plans/import?plan=x" is section 'plans', segments ['import'], query plan=x. */
-export type Address = { readonly section: string; readonly segments: readonly string[]; readonly query: URLSearchParams }
+export type Address = {
+  readonly section: string
+  readonly segments: readonly string[]
+  readonly query: URLSearchParams
+}
 
 /** Reads "#/products/abc?x=1" into its parts; which section and page that is, the router decides. */
 export function parseAddress(hash: string): Address {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')
-  const [section = '', ...segments] = path.split('/').filter((part) => part !== '').map(decodeSegment)
+  const [section = '', ...segments] = path
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeSegment)
   return { section, segments, query: new URLSearchParams(query) }
 }
 

@@ -33,4 +33,5 @@ export const sections = [
 export type Section = (typeof sections)[number]['section']
 
 /** The feature that owns this section name, or undefined for a name no feature claims. */
-export const featureOf = (section: string): (typeof sections)[number] | undefined => sections.find((feature) => feature.section === section)
+export const featureOf = (section: string): (typeof sections)[number] | undefined =>
+  sections.find((feature) => feature.section === section)

@@ -30,15 +30,18 @@ export async function start(options: StartOptions): Promise<ReactElement> {
   if (failure) return <RecoveryScreen failure={failure} />
   const workingAs = createWorkingAsStore()
   const repos = createRepositories(options.db, { probeImage: options.probeImage, actor: workingAs.current })
-  const [persistence] = await Promise.all([requestPersistentStorage(options.storage), restoreWorkingAs(repos, workingAs)])
+  const [persistence] = await Promise.all([
+    requestPersistentStorage(options.storage),
+    restoreWorkingAs(repos, workingAs),
+  ])
   return (
     <StrictMode>
       <WhileOpen db={options.db}>
-      <ServicesProvider services={{ repos, workingAs, lab: options.lab, persistence }}>
-        <LongCheckContext.Provider value={options.longCheck ?? workerLongCheck(options.db.name)}>
-          <App />
-        </LongCheckContext.Provider>
-      </ServicesProvider>
+        <ServicesProvider services={{ repos, workingAs, lab: options.lab, persistence }}>
+          <LongCheckContext.Provider value={options.longCheck ?? workerLongCheck(options.db.name)}>
+            <App />
+          </LongCheckContext.Provider>
+        </ServicesProvider>
       </WhileOpen>
     </StrictMode>
   )

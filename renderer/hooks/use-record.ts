@@ -10,7 +10,8 @@ export type ReadyRecord<T> = {
   readonly restored?: { readonly value: T; readonly savedAt: string }
 }
 
-export type LoadedRecord<T> = { readonly state: 'loading' } | { readonly state: 'missing' } | ({ readonly state: 'ready' } & ReadyRecord<T>)
+export type LoadedRecord<T> =
+  { readonly state: 'loading' } | { readonly state: 'missing' } | ({ readonly state: 'ready' } & ReadyRecord<T>)
 
 /**
  * Loads the record an editor opens, or makes a fresh one for "new", together
@@ -25,7 +26,9 @@ export function useRecord<T extends { readonly id: string; readonly updatedAt: s
 ): LoadedRecord<T> {
   const repos = useRepos()
   const isNewAddress = id === 'new'
-  const [fresh] = useState((): LoadedRecord<T> | undefined => (isNewAddress ? { state: 'ready', record: makeNew(), isNew: true } : undefined))
+  const [fresh] = useState((): LoadedRecord<T> | undefined =>
+    isNewAddress ? { state: 'ready', record: makeNew(), isNew: true } : undefined,
+  )
   const loaded = useLoadOnce(async (): Promise<LoadedRecord<T>> => {
     if (isNewAddress) return { state: 'loading' }
     const [stored, draft] = await Promise.all([get(id), repos.drafts.get(kind, id)])
@@ -37,7 +40,9 @@ export function useRecord<T extends { readonly id: string; readonly updatedAt: s
       state: 'ready',
       record: base,
       isNew: stored === undefined,
-      ...(restorable ? { restored: { value: { ...base, ...(draft.value as Partial<T>), id }, savedAt: draft.savedAt } } : {}),
+      ...(restorable
+        ? { restored: { value: { ...base, ...(draft.value as Partial<T>), id }, savedAt: draft.savedAt } }
+        : {}),
     }
   }, `${kind}:${id}`)
   return fresh ?? loaded ?? { state: 'loading' }

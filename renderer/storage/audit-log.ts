@@ -34,19 +34,31 @@ export function changeOf<K extends ModelledKind>(
   parents: readonly EntityRef[] = [],
 ): RecordChange {
   const registration = registrationOf(kind)
-  return { entity: { kind, id, label: registration.label(record) }, parents: [...registration.parents(record), ...parents], before, after }
+  return {
+    entity: { kind, id, label: registration.label(record) },
+    parents: [...registration.parents(record), ...parents],
+    before,
+    after,
+  }
 }
 
 /** The entry a change makes, or undefined when nothing but its save time (or saver) changed. */
 function entryFor(context: AuditContext, { entity, before, after }: RecordChange): UnsealedEntry | undefined {
   // Who saved last (updatedBy) is the entry's actor already; alone it is no change.
-  const changes = diffFields(before as Record<string, unknown> | undefined, after as Record<string, unknown> | undefined, ['updatedAt', 'updatedBy'])
+  const changes = diffFields(
+    before as Record<string, unknown> | undefined,
+    after as Record<string, unknown> | undefined,
+    ['updatedAt', 'updatedBy'],
+  )
   if (changes.length === 0) return undefined
   const action = before === undefined ? 'create' : after === undefined ? 'delete' : 'update'
   return { at: context.now().toISOString(), actor: context.actor(), entity, action, changes }
 }
 
-const rowOf = (entry: AuditEntry, change: RecordChange): AuditRow => ({ ...entry, subjects: subjectsOf(change.entity, change.parents) })
+const rowOf = (entry: AuditEntry, change: RecordChange): AuditRow => ({
+  ...entry,
+  subjects: subjectsOf(change.entity, change.parents),
+})
 
 /**
  * Records changes in the hash chain. Call it inside a read-write transaction
@@ -67,4 +79,5 @@ export async function auditChanges(db: LabDb, context: AuditContext, changes: re
 }
 
 /** Records one change (create, update or delete), if anything but its save time changed. */
-export const auditChange = (db: LabDb, context: AuditContext, change: RecordChange): Promise<void> => auditChanges(db, context, [change])
+export const auditChange = (db: LabDb, context: AuditContext, change: RecordChange): Promise<void> =>
+  auditChanges(db, context, [change])

@@ -27,7 +27,12 @@ export type DraftRow = {
 /** A small per-workstation setting, e.g. who is working at this bench. */
 export type SettingRow = { readonly key: string; readonly value: unknown }
 
-export type ThumbnailRow = { readonly fileId: string; readonly blob: Blob; readonly width: number; readonly height: number }
+export type ThumbnailRow = {
+  readonly fileId: string
+  readonly blob: Blob
+  readonly width: number
+  readonly height: number
+}
 
 /**
  * An audit entry as stored: the sealed entry, plus the records it concerns
@@ -40,7 +45,11 @@ export type AuditRow = AuditEntry & { readonly subjects: readonly string[] }
 export type ResultRow = Result & { readonly planId: string }
 
 /** A plan as the list shows it, kept beside its versions in the same transactions. */
-export type PlanSummaryRow = { readonly planId: string; readonly latest: PlanVersionHeader; readonly versionCount: number }
+export type PlanSummaryRow = {
+  readonly planId: string
+  readonly latest: PlanVersionHeader
+  readonly versionCount: number
+}
 
 /** The cases a session ran, stored once per distinct copy and named by its SHA-256: sessions refer to it. */
 export type FrozenPlanRow = FrozenPlan & { readonly id: string }

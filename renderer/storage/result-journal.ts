@@ -3,7 +3,13 @@ import type { Result } from '../../core/model/result'
 export type ResultChange = Partial<Pick<Result, 'verdict' | 'notes' | 'evidenceIds'>>
 
 /** A change of one case's result that may not have reached IndexedDB yet. */
-export type PendingChange = { readonly sessionId: string; readonly caseId: string; readonly change: ResultChange; readonly version: number; readonly at: string }
+export type PendingChange = {
+  readonly sessionId: string
+  readonly caseId: string
+  readonly change: ResultChange
+  readonly version: number
+  readonly at: string
+}
 
 type Entry = { readonly change: ResultChange; readonly version: number; readonly at: string }
 
@@ -16,7 +22,10 @@ const prefix = 'wwa-lab.pending-result.'
  * here first, then stored, then settled. Whatever is still noted when a session
  * opens again is stored then.
  */
-export function createResultJournal(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> | undefined, now: () => Date = () => new Date()) {
+export function createResultJournal(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> | undefined,
+  now: () => Date = () => new Date(),
+) {
   const keyOf = (sessionId: string, caseId: string) => `${prefix}${sessionId}/${caseId}`
   const read = (key: string): Entry | undefined => {
     try {
@@ -28,10 +37,18 @@ export function createResultJournal(storage: Pick<Storage, 'getItem' | 'setItem'
   }
   return {
     /** Notes a change before it is stored, merged with what is still pending for the case; returns the merged entry. */
-    note(sessionId: string, caseId: string, change: ResultChange): { readonly change: ResultChange; readonly version: number } {
+    note(
+      sessionId: string,
+      caseId: string,
+      change: ResultChange,
+    ): { readonly change: ResultChange; readonly version: number } {
       const key = keyOf(sessionId, caseId)
       const before = read(key)
-      const entry: Entry = { change: { ...before?.change, ...change }, version: (before?.version ?? 0) + 1, at: now().toISOString() }
+      const entry: Entry = {
+        change: { ...before?.change, ...change },
+        version: (before?.version ?? 0) + 1,
+        at: now().toISOString(),
+      }
       try {
         storage?.setItem(key, JSON.stringify(entry))
       } catch {

@@ -13,7 +13,8 @@ export class Refusal extends Error {
   }
 }
 
-export const refuse = (code: ProblemCode, message: string, field?: string): Refusal => new Refusal(refused(code, message, field).problem)
+export const refuse = (code: ProblemCode, message: string, field?: string): Refusal =>
+  new Refusal(refused(code, message, field).problem)
 
 // What IndexedDB and Dexie call the failures a person can run into; anything else is a bug and stays an exception.
 const storageNames = new Set([
@@ -40,7 +41,8 @@ export function storageProblem(error: unknown): Problem | undefined {
   if (!(error instanceof Error)) return undefined
   const name = innerName(error)
   if (name === 'QuotaExceededError') return { code: 'disk-full', message: 'The disk is full.' }
-  if (name === 'DatabaseClosedError' || name === 'InvalidStateError' || name === 'VersionChangeError') return { code: 'storage-closed', message: error.message }
+  if (name === 'DatabaseClosedError' || name === 'InvalidStateError' || name === 'VersionChangeError')
+    return { code: 'storage-closed', message: error.message }
   if (storageNames.has(name) || storageNames.has(error.name)) return { code: 'storage-failed', message: error.message }
   return undefined
 }

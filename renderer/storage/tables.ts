@@ -43,7 +43,12 @@ export const registry: { readonly [K in ModelledKind]: Registration<K> } = {
     label: (r) => entityLabel('unit', r),
     parents: (unit) => [{ kind: 'product', id: unit.productId }],
   },
-  'plan-version': { table: 'planVersions', schema: PlanVersion, label: (r) => entityLabel('plan-version', r), parents: none },
+  'plan-version': {
+    table: 'planVersions',
+    schema: PlanVersion,
+    label: (r) => entityLabel('plan-version', r),
+    parents: none,
+  },
   session: {
     table: 'sessions',
     schema: Session,

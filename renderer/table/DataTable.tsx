@@ -101,7 +101,19 @@ export function DataTable<T extends RowData>({ label, columns, data, rowId, empt
   )
 }
 
-function Pager({ page, pages, count, label, onPage }: { page: number; pages: number; count: number; label: string; onPage: (page: number) => void }) {
+function Pager({
+  page,
+  pages,
+  count,
+  label,
+  onPage,
+}: {
+  page: number
+  pages: number
+  count: number
+  label: string
+  onPage: (page: number) => void
+}) {
   if (pages <= 1) return null
   const from = page * rowsPerPage + 1
   const to = Math.min(count, (page + 1) * rowsPerPage)
@@ -120,7 +132,13 @@ function Pager({ page, pages, count, label, onPage }: { page: number; pages: num
   )
 }
 
-function ColumnChooser<T extends RowData>({ label, columns }: { label: string; columns: Column<ListFeatures, T, unknown>[] }) {
+function ColumnChooser<T extends RowData>({
+  label,
+  columns,
+}: {
+  label: string
+  columns: Column<ListFeatures, T, unknown>[]
+}) {
   const hideable = columns.filter((column) => column.getCanHide())
   return (
     <details className="column-chooser">

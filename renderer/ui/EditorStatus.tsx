@@ -42,7 +42,12 @@ export function EditorStatus({ form, restoredAt }: Props) {
   )
 }
 
-const statusClass: Readonly<Record<SaveStatus['kind'], string>> = { saved: 'status-good', pending: 'status-pending', invalid: 'status-bad', failed: 'status-bad' }
+const statusClass: Readonly<Record<SaveStatus['kind'], string>> = {
+  saved: 'status-good',
+  pending: 'status-pending',
+  invalid: 'status-bad',
+  failed: 'status-bad',
+}
 
 function describe(status: SaveStatus): string {
   switch (status.kind) {

@@ -40,7 +40,18 @@ type TextFieldProps = {
   readonly autoFocus?: boolean
 }
 
-export function TextField({ label, value, onChange, error, warning, hint, type = 'text', list, placeholder, autoFocus }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  warning,
+  hint,
+  type = 'text',
+  list,
+  placeholder,
+  autoFocus,
+}: TextFieldProps) {
   return (
     <FieldFrame label={label} error={error} warning={warning} hint={hint}>
       {({ id, describedBy, invalid }) => (

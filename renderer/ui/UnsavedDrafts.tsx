@@ -6,9 +6,21 @@ import type { EntityKind } from '../../core/model/entity'
 import { dates } from '../app/lab-dates'
 
 /** New records that were started but never valid enough to save: listed so they can be finished, not lost. */
-export function UnsavedDrafts({ kind, section, exists }: { kind: EntityKind; section: Section; exists: (id: string) => Promise<unknown> }) {
+export function UnsavedDrafts({
+  kind,
+  section,
+  exists,
+}: {
+  kind: EntityKind
+  section: Section
+  exists: (id: string) => Promise<unknown>
+}) {
   const repos = useRepos()
-  const drafts = useLiveQuery(() => repos.drafts.unsavedNew(kind, async (id) => (await exists(id)) !== undefined), [repos, kind, exists]) ?? []
+  const drafts =
+    useLiveQuery(
+      () => repos.drafts.unsavedNew(kind, async (id) => (await exists(id)) !== undefined),
+      [repos, kind, exists],
+    ) ?? []
   if (drafts.length === 0) return null
   return (
     <section className="notice" aria-labelledby={`${kind}-drafts-title`}>
@@ -17,7 +29,8 @@ export function UnsavedDrafts({ kind, section, exists }: { kind: EntityKind; sec
       <ul className="link-list">
         {drafts.map((draft) => (
           <li key={draft.key}>
-            <a href={href(section, draft.recordId)}>{draft.title}</a> <span className="muted">· last typed {dates.dateTime(draft.savedAt)}</span>
+            <a href={href(section, draft.recordId)}>{draft.title}</a>{' '}
+            <span className="muted">· last typed {dates.dateTime(draft.savedAt)}</span>
           </li>
         ))}
       </ul>

@@ -7,7 +7,12 @@ import type { WorkerProtocol } from './protocol'
 import { serve } from './serve'
 
 /** Check the entries after `after` up to `head`, continuing from `anchor` (the checkpointed entry), in database `dbName`. */
-export type AuditChainRequest = { readonly dbName: string; readonly after: number; readonly head: number; readonly anchor: AuditEntry | undefined }
+export type AuditChainRequest = {
+  readonly dbName: string
+  readonly after: number
+  readonly head: number
+  readonly anchor: AuditEntry | undefined
+}
 
 export type AuditChainResult = { readonly verdict: ChainVerdict; readonly last: AuditEntry | undefined }
 
@@ -48,7 +53,9 @@ serve<AuditChainProtocol>(async ({ dbName, after, head, anchor }, progress) => {
     let at = after
     while (at < head) {
       const range = IDBKeyRange.bound(at, head, true, false)
-      const batch = (await request(db.transaction(auditStore, 'readonly').objectStore(auditStore).getAll(range, batchSize))) as AuditEntry[]
+      const batch = (await request(
+        db.transaction(auditStore, 'readonly').objectStore(auditStore).getAll(range, batchSize),
+      )) as AuditEntry[]
       if (batch.length === 0) break
       if (check.add(batch)) break
       at = batch.at(-1)?.seq ?? head

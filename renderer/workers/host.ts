@@ -53,7 +53,11 @@ export type JobOutcome<Result> =
   | { readonly kind: 'canceled' }
 
 /** Runs one job in a fresh worker, terminated once there is an outcome: the way to parse an untrusted file. */
-export function runInWorker<P extends AnyProtocol>(start: StartWorker<P>, request: P['request'], options: JobOptions<P>): Promise<JobOutcome<P['result']>> {
+export function runInWorker<P extends AnyProtocol>(
+  start: StartWorker<P>,
+  request: P['request'],
+  options: JobOptions<P>,
+): Promise<JobOutcome<P['result']>> {
   if (options.signal?.aborted === true) return Promise.resolve({ kind: 'canceled' })
   const worker = startOrFail(start, options.label)
   if ('kind' in worker) return Promise.resolve(worker)
@@ -83,7 +87,10 @@ export type PoolOptions<P extends AnyProtocol> = {
 }
 
 /** Workers for parallel work: one per core but one (the window's), at least 1 and at most `cap`. */
-export function defaultPoolSize(cores: number | undefined = globalThis.navigator?.hardwareConcurrency, cap = 4): number {
+export function defaultPoolSize(
+  cores: number | undefined = globalThis.navigator?.hardwareConcurrency,
+  cap = 4,
+): number {
   const usable = typeof cores === 'number' && Number.isFinite(cores) ? Math.floor(cores) - 1 : 1
   return Math.max(1, Math.min(cap, usable))
 }
@@ -173,7 +180,10 @@ export function createWorkerPool<P extends AnyProtocol>(options: PoolOptions<P>)
 let lastJob = 0
 const nextJob = () => ++lastJob
 
-function startOrFail<P extends AnyProtocol>(start: StartWorker<P>, label: JobLabel): WorkerLike<P['request']> | JobOutcome<never> {
+function startOrFail<P extends AnyProtocol>(
+  start: StartWorker<P>,
+  label: JobLabel,
+): WorkerLike<P['request']> | JobOutcome<never> {
   try {
     return start()
   } catch (error) {
@@ -203,12 +213,20 @@ function attend<P extends AnyProtocol>(
       worker.onmessage = null
       worker.onerror = null
       worker.onmessageerror = null
-      resolve({ outcome, reusable: outcome.kind === 'done' || (outcome.kind === 'failed' && outcome.cause === 'handler') })
+      resolve({
+        outcome,
+        reusable: outcome.kind === 'done' || (outcome.kind === 'failed' && outcome.cause === 'handler'),
+      })
     }
     const onAbort = () => finish({ kind: 'canceled' })
     const deadline = options.deadlineMillis
     // setTimeout fires at once for a delay past 2^31 - 1 ms, so "no deadline" must be no timer at all.
-    const timer = Number.isFinite(deadline) ? setTimeout(() => finish({ kind: 'timed-out', afterMillis: deadline }), Math.min(Math.max(0, deadline), 2 ** 31 - 1)) : undefined
+    const timer = Number.isFinite(deadline)
+      ? setTimeout(
+          () => finish({ kind: 'timed-out', afterMillis: deadline }),
+          Math.min(Math.max(0, deadline), 2 ** 31 - 1),
+        )
+      : undefined
     signal?.addEventListener('abort', onAbort, { once: true })
 
     worker.onmessage = (event) => {
@@ -247,4 +265,3 @@ const failed = (cause: FailureCause, label: JobLabel, what: string): JobOutcome<
   cause,
   message: `${label.subject} could not be ${label.action}: ${what}.${label.remedy === undefined ? '' : ` ${label.remedy}`}`,
 })
-

@@ -29,7 +29,8 @@ export type DoneMessage<Result> = { readonly kind: 'done'; readonly job: number;
  */
 export type FailedMessage = { readonly kind: 'failed'; readonly job: number | null; readonly message: string }
 
-export type WorkerReply<P extends AnyProtocol> = ProgressMessage<P['progress']> | DoneMessage<P['result']> | FailedMessage
+export type WorkerReply<P extends AnyProtocol> =
+  ProgressMessage<P['progress']> | DoneMessage<P['result']> | FailedMessage
 
 const isObject = (data: unknown): data is Record<string, unknown> => typeof data === 'object' && data !== null
 
@@ -47,7 +48,9 @@ export function readReply<P extends AnyProtocol>(data: unknown): WorkerReply<P> 
     case 'done':
       return Number.isInteger(job) && 'result' in data ? (data as DoneMessage<P['result']>) : undefined
     case 'failed':
-      return (job === null || Number.isInteger(job)) && typeof data['message'] === 'string' ? (data as FailedMessage) : undefined
+      return (job === null || Number.isInteger(job)) && typeof data['message'] === 'string'
+        ? (data as FailedMessage)
+        : undefined
     default:
       return undefined
   }
@@ -55,6 +58,7 @@ export function readReply<P extends AnyProtocol>(data: unknown): WorkerReply<P> 
 
 /** A message to a worker as a request, or undefined when it is not one. */
 export function readRequest<P extends AnyProtocol>(data: unknown): RequestMessage<P['request']> | undefined {
-  if (!isObject(data) || data['kind'] !== 'request' || !Number.isInteger(data['job']) || !('request' in data)) return undefined
+  if (!isObject(data) || data['kind'] !== 'request' || !Number.isInteger(data['job']) || !('request' in data))
+    return undefined
   return data as RequestMessage<P['request']>
 }

@@ -5,7 +5,10 @@ import { messageOf } from '../../core/text/message-of'
  * The work a worker module does for one request. It may report progress on the way
  * and may be async; what it throws or rejects with is sent back as a failure.
  */
-export type WorkerHandler<P extends AnyProtocol> = (request: P['request'], progress: (progress: P['progress']) => void) => P['result'] | Promise<P['result']>
+export type WorkerHandler<P extends AnyProtocol> = (
+  request: P['request'],
+  progress: (progress: P['progress']) => void,
+) => P['result'] | Promise<P['result']>
 
 /** The members of a worker's global scope the helper uses; the project's DOM typings describe a window, not a worker. */
 export type WorkerScope = {
@@ -27,7 +30,8 @@ export type ServeOptions<P extends AnyProtocol> = {
  */
 export function serve<P extends AnyProtocol>(handler: WorkerHandler<P>, options: ServeOptions<P> = {}): void {
   const scope = options.scope ?? (globalThis as unknown as WorkerScope)
-  const send = (reply: WorkerReply<P>, transfer: readonly Transferable[] = []) => scope.postMessage(reply, [...transfer])
+  const send = (reply: WorkerReply<P>, transfer: readonly Transferable[] = []) =>
+    scope.postMessage(reply, [...transfer])
   const fail = (job: number | null, message: string) => send({ kind: 'failed', job, message } satisfies FailedMessage)
 
   scope.addEventListener('messageerror', () => fail(null, 'the request could not be read'))

@@ -16,7 +16,9 @@ type Queued<T> = { readonly answer: T }
  * test did not expect rejects (the service replies with an error) and is
  * reported, so a test never hangs on a dialog nobody will close.
  */
-export function createAnsweredDialogs(onUnexpected: (message: string) => void): DialogAnswers & { readonly dialogs: Dialogs } {
+export function createAnsweredDialogs(
+  onUnexpected: (message: string) => void,
+): DialogAnswers & { readonly dialogs: Dialogs } {
   const opens: Queued<readonly string[]>[] = []
   const saves: Queued<string | undefined>[] = []
 

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { launchApp, type App } from './harness'
 import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
-import { LabProfileScreen, ProductScreen, readStore, SimpleRecordScreen, UnitScreen, waitForSaved } from './pages/catalogue'
+import {
+  LabProfileScreen,
+  ProductScreen,
+  readStore,
+  SimpleRecordScreen,
+  UnitScreen,
+  waitForSaved,
+} from './pages/catalogue'
 
 const discoveryResponse = JSON.stringify({
   event: {
@@ -40,10 +47,13 @@ describe('the catalogue, as a new lab uses it', () => {
     await new LabProfileScreen(page).open()
     await new LabProfileScreen(page).fill('North Bench Lab', [{ name: 'Jo Doe', initials: 'JD', role: 'Lab tester' }])
 
-    await new SimpleRecordScreen(page, 'Hubs', 'New hub').create({ Brand: 'Acme', 'Model number': 'HUB-2', Name: 'Acme Bridge', Firmware: '4.0' }, async (p) => {
-      await p.getByRole('button', { name: 'Add hub ASIN' }).click()
-      await p.getByRole('textbox', { name: 'ASIN' }).fill('B0HUBHUB01')
-    })
+    await new SimpleRecordScreen(page, 'Hubs', 'New hub').create(
+      { Brand: 'Acme', 'Model number': 'HUB-2', Name: 'Acme Bridge', Firmware: '4.0' },
+      async (p) => {
+        await p.getByRole('button', { name: 'Add hub ASIN' }).click()
+        await p.getByRole('textbox', { name: 'ASIN' }).fill('B0HUBHUB01')
+      },
+    )
     await new SimpleRecordScreen(page, 'Skills', 'New skill').create({
       'Skill name': 'Acme Home',
       'Skill ID': 'amzn1.ask.skill.12345678-1234-4234-8234-123456789abc',
@@ -68,7 +78,14 @@ describe('the catalogue, as a new lab uses it', () => {
 
     await page.getByRole('link', { name: 'Add unit' }).click()
     const unit = new UnitScreen(page)
-    await unit.fill({ serial: 'SN-0001', firmware: '1.2.3', hardware: 'B', receivedOn: '2026-11-18', from: 'Acme Ltd.', condition: 'New, sealed' })
+    await unit.fill({
+      serial: 'SN-0001',
+      firmware: '1.2.3',
+      hardware: 'B',
+      receivedOn: '2026-11-18',
+      from: 'Acme Ltd.',
+      condition: 'New, sealed',
+    })
     const front = await files.png('front.png', { width: 640, height: 480, colour: { r: 200, g: 30, b: 30 } })
     const back = await files.png('back.png', { width: 480, height: 640, colour: { r: 30, g: 30, b: 200 } })
     app.dialogs.answerOpen([front, back])
@@ -86,22 +103,29 @@ describe('the catalogue, as a new lab uses it', () => {
       await p.getByRole('heading', { name: 'Unit SN-0001' }).waitFor()
       expect(await p.getByRole('textbox', { name: 'Firmware' }).inputValue()).toBe('1.2.3')
       expect(await new UnitScreen(p).decodedThumbnails()).toBe(2)
-      expect(await p.getByRole('group', { name: 'Unit photos' }).getByRole('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt')))).toEqual([
-        'front.png',
-        'back.png',
-      ])
+      expect(
+        await p
+          .getByRole('group', { name: 'Unit photos' })
+          .getByRole('img')
+          .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt'))),
+      ).toEqual(['front.png', 'back.png'])
       await p.getByText(/Pass: .*AC-100/).waitFor()
 
       const list = await new ProductScreen(p).openList()
       await list.getByRole('link', { name: 'AC-100' }).click()
       await p.getByRole('heading', { name: 'Acme AC-100' }).waitFor()
       const asins = p.getByRole('group', { name: /^ASIN \d+$/ })
-      expect(await asins.getByRole('textbox', { name: 'ASIN' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
-        'B0ABCDEF12',
-        'B0ABCDEF34',
-      ])
-      expect(await p.getByRole('combobox', { name: 'Tested hub' }).locator('option:checked').textContent()).toBe('Acme HUB-2')
-      expect(await p.getByRole('combobox', { name: 'Alexa skill' }).locator('option:checked').textContent()).toBe('Acme Home')
+      expect(
+        await asins
+          .getByRole('textbox', { name: 'ASIN' })
+          .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+      ).toEqual(['B0ABCDEF12', 'B0ABCDEF34'])
+      expect(await p.getByRole('combobox', { name: 'Tested hub' }).locator('option:checked').textContent()).toBe(
+        'Acme HUB-2',
+      )
+      expect(await p.getByRole('combobox', { name: 'Alexa skill' }).locator('option:checked').textContent()).toBe(
+        'Acme Home',
+      )
 
       await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Lab profile' }).click()
       expect(await p.getByRole('textbox', { name: 'Lab name' }).inputValue()).toBe('North Bench Lab')
@@ -117,7 +141,13 @@ describe('the catalogue, as a new lab uses it', () => {
     expect(stored).toHaveLength(2)
     expect(stored).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ name: 'front.png', mime: 'image/png', width: 640, height: 480, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+        expect.objectContaining({
+          name: 'front.png',
+          mime: 'image/png',
+          width: 640,
+          height: 480,
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        }),
         expect.objectContaining({ name: 'back.png', width: 480, height: 640 }),
       ]),
     )
@@ -138,11 +168,16 @@ describe('the catalogue, as a new lab uses it', () => {
     await expect.poll(() => asin.getAttribute('aria-invalid')).toBe('true')
     const asinMessage = await page.locator(`#${await asin.getAttribute('aria-describedby')}`).textContent()
     expect(asinMessage).toMatch(/ASIN/)
-    await page.getByRole('group', { name: 'ASIN 1' }).getByRole('button', { name: /Remove ASIN/ }).click()
+    await page
+      .getByRole('group', { name: 'ASIN 1' })
+      .getByRole('button', { name: /Remove ASIN/ })
+      .click()
 
     const code = await products.addRetailId('EAN-13', '4006381333932')
     await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true')
-    expect(await page.locator(`#${await code.getAttribute('aria-describedby')}`).textContent()).toMatch(/check digit should be 1/i)
+    expect(await page.locator(`#${await code.getAttribute('aria-describedby')}`).textContent()).toMatch(
+      /check digit should be 1/i,
+    )
     await page.getByRole('status').filter({ hasText: 'Not saved' }).waitFor()
 
     await page.waitForTimeout(600)

@@ -72,13 +72,25 @@ describe('the e2e harness', () => {
       if (!image || !text || !('bytes' in image) || !('bytes' in text)) return reply.value
       const bitmap = await createImageBitmap(new Blob([image.bytes]))
       return {
-        image: { name: image.name, isBytes: image.bytes instanceof Uint8Array, length: image.bytes.length, width: bitmap.width, height: bitmap.height },
+        image: {
+          name: image.name,
+          isBytes: image.bytes instanceof Uint8Array,
+          length: image.bytes.length,
+          width: bitmap.width,
+          height: bitmap.height,
+        },
         text: { name: text.name, content: new TextDecoder().decode(text.bytes) },
       }
     })
 
     expect(received).toEqual({
-      image: { name: 'front.png', isBytes: true, length: encodePng({ width: 3, height: 2, colour: { r: 0, g: 128, b: 255 } }).length, width: 3, height: 2 },
+      image: {
+        name: 'front.png',
+        isBytes: true,
+        length: encodePng({ width: 3, height: 2, colour: { r: 0, g: 128, b: 255 } }).length,
+        width: 3,
+        height: 2,
+      },
       text: { name: 'session.log', content: 'case 1: pass\n' },
     })
     app.assertClean()
@@ -90,7 +102,10 @@ describe('the e2e harness', () => {
     app.dialogs.answerSave(target)
 
     const reply = await app.page.evaluate(() =>
-      (window as LabWindow).lab.files.saveAs({ suggestedName: 'report.csv', bytes: new TextEncoder().encode('asin,status\nB0TEST,ok\n') }),
+      (window as LabWindow).lab.files.saveAs({
+        suggestedName: 'report.csv',
+        bytes: new TextEncoder().encode('asin,status\nB0TEST,ok\n'),
+      }),
     )
 
     expect(reply).toMatchObject({ ok: true, value: { canceled: false, path: target } })
@@ -103,7 +118,10 @@ describe('the e2e harness', () => {
 
     const reply = await app.page.evaluate(() => (window as LabWindow).lab.files.open({ title: 'Add unit photos' }))
 
-    expect(reply).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/Unexpected open-file dialog "Add unit photos"/) } })
+    expect(reply).toMatchObject({
+      ok: false,
+      problem: { message: expect.stringMatching(/Unexpected open-file dialog "Add unit photos"/) },
+    })
     expect(app.problems()).toEqual([expect.stringMatching(/answerOpen/)])
   })
 
@@ -111,13 +129,24 @@ describe('the e2e harness', () => {
     app = await launchApp()
 
     // fetch is refused inside the renderer, an image load reaches the network layer: both must be caught.
-    const outcome = await app.page.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'))
-    await app.page.evaluate(() => document.body.append(Object.assign(new Image(), { src: 'https://example.com/badge.png' })))
+    const outcome = await app.page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'loaded',
+        () => 'blocked',
+      ),
+    )
+    await app.page.evaluate(() =>
+      document.body.append(Object.assign(new Image(), { src: 'https://example.com/badge.png' })),
+    )
 
     expect(outcome).toBe('blocked')
-    await expect.poll(() => app?.requestsOutsideOrigin).toEqual(['https://example.com/', 'https://example.com/badge.png'])
+    await expect
+      .poll(() => app?.requestsOutsideOrigin)
+      .toEqual(['https://example.com/', 'https://example.com/badge.png'])
     expect(app.problems()).toContainEqual(expect.stringMatching(/^CSP violation: .*example\.com/))
-    expect(app.problems()).toContainEqual(expect.stringMatching(/^Request outside the app's origin: GET https:\/\/example\.com\//))
+    expect(app.problems()).toContainEqual(
+      expect.stringMatching(/^Request outside the app's origin: GET https:\/\/example\.com\//),
+    )
     expect(() => app?.assertClean()).toThrow(/example\.com/)
   })
 
@@ -131,7 +160,11 @@ describe('the e2e harness', () => {
           open.onerror = () => reject(open.error)
           open.onsuccess = () => {
             const tx = open.result.transaction('notes', 'readwrite', { durability: 'strict' })
-            tx.objectStore('notes').put({ id: 'n1', text: 'unit received', photo: new Blob(['PNG?'], { type: 'image/png' }) })
+            tx.objectStore('notes').put({
+              id: 'n1',
+              text: 'unit received',
+              photo: new Blob(['PNG?'], { type: 'image/png' }),
+            })
             tx.oncomplete = () => resolve()
             tx.onerror = () => reject(tx.error)
           }
@@ -187,6 +220,8 @@ describe('replies crossing the test bridge', () => {
   })
 
   it('refuse, naming where it sits, a value Playwright would silently turn into {}', () => {
-    expect(() => cloneForPage({ value: { files: [{ bytes: new ArrayBuffer(4) }] } })).toThrow(/reply\.value\.files\[0\]\.bytes is of type ArrayBuffer/)
+    expect(() => cloneForPage({ value: { files: [{ bytes: new ArrayBuffer(4) }] } })).toThrow(
+      /reply\.value\.files\[0\]\.bytes is of type ArrayBuffer/,
+    )
   })
 })

@@ -85,7 +85,9 @@ async function launchOnProfile(profileDir: string, ownsProfile: boolean): Promis
       problems: () => [...watcher.problems],
       assertClean() {
         if (watcher.problems.length === 0) return
-        throw new Error(`The app reported ${watcher.problems.length} problem(s):\n${watcher.problems.map((p) => `  - ${p}`).join('\n')}`)
+        throw new Error(
+          `The app reported ${watcher.problems.length} problem(s):\n${watcher.problems.map((p) => `  - ${p}`).join('\n')}`,
+        )
       },
       async relaunch() {
         await closeBrowser()

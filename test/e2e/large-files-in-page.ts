@@ -28,7 +28,8 @@ export async function bundleLargeFiles(): Promise<string> {
   })
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
   const chunk = outputs.flatMap((output) => output.output).find((item) => item.type === 'chunk')
-  if (chunk === undefined || chunk.type !== 'chunk') throw new Error('Bundling renderer/widgets/large-files produced no script.')
+  if (chunk === undefined || chunk.type !== 'chunk')
+    throw new Error('Bundling renderer/widgets/large-files produced no script.')
   return chunk.code
 }
 

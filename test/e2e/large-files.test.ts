@@ -64,7 +64,11 @@ function paddedPng(width: number, height: number, size: number): Uint8Array {
   const stride = 1 + width * 3
   const raw = new Uint8Array(stride * height).fill(90)
   for (let row = 0; row < height; row += 1) raw[row * stride] = 0 // each scanline's filter: none
-  const parts = [Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk('IHDR', header), chunk('IDAT', deflateSync(raw))]
+  const parts = [
+    Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+  ]
   const end = chunk('IEND', new Uint8Array())
   const used = parts.reduce((sum, part) => sum + part.byteLength, 0) + end.byteLength + 12
   parts.push(chunk('prVt', new Uint8Array(size - used)), end)
@@ -86,18 +90,29 @@ describe('large files across the bridge, from the page', () => {
     const result = await page.evaluate(async (size) => {
       const bytes = new Uint8Array(size)
       // getRandomValues fills at most 64 KiB at a time.
-      for (let offset = 0; offset < size; offset += 65536) crypto.getRandomValues(bytes.subarray(offset, offset + 65536))
+      for (let offset = 0; offset < size; offset += 65536)
+        crypto.getRandomValues(bytes.subarray(offset, offset + 65536))
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
       const expected = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('')
       const progress: number[] = []
       const { saveFile } = (window as unknown as PageWindow).__largeFiles
-      const outcome = await saveFile((window as unknown as PageWindow).lab, { suggestedName: 'report.zip', source: new Blob([bytes]) }, {
-        onProgress: (p) => progress.push(p.written),
-      })
+      const outcome = await saveFile(
+        (window as unknown as PageWindow).lab,
+        { suggestedName: 'report.zip', source: new Blob([bytes]) },
+        {
+          onProgress: (p) => progress.push(p.written),
+        },
+      )
       return { outcome, expected, progress }
     }, blobBytes)
 
-    expect(result.outcome).toEqual({ status: 'saved', name: 'report.zip', path: target, size: blobBytes, sha256: result.expected })
+    expect(result.outcome).toEqual({
+      status: 'saved',
+      name: 'report.zip',
+      path: target,
+      size: blobBytes,
+      sha256: result.expected,
+    })
     // Five 8 MiB chunks and a short one, each reported once main had written it.
     expect(result.progress).toEqual([0, 8, 16, 24, 32, 40].map((n) => n * MiB).concat(blobBytes))
     expect((await stat(target)).size).toBe(blobBytes)
@@ -116,11 +131,15 @@ describe('large files across the bridge, from the page', () => {
     const outcome = await page.evaluate(async (size) => {
       const controller = new AbortController()
       const { saveFile } = (window as unknown as PageWindow).__largeFiles
-      return saveFile((window as unknown as PageWindow).lab, { suggestedName: 'backup.wwabak', source: new Blob([new Uint8Array(size).fill(7)]) }, {
-        signal: controller.signal,
-        // Cancel as the third chunk is on its way, the way the Cancel button does.
-        onProgress: (p) => p.written >= 16 * 1024 * 1024 && controller.abort(),
-      })
+      return saveFile(
+        (window as unknown as PageWindow).lab,
+        { suggestedName: 'backup.wwabak', source: new Blob([new Uint8Array(size).fill(7)]) },
+        {
+          signal: controller.signal,
+          // Cancel as the third chunk is on its way, the way the Cancel button does.
+          onProgress: (p) => p.written >= 16 * 1024 * 1024 && controller.abort(),
+        },
+      )
     }, blobBytes)
 
     expect(outcome).toEqual({ status: 'canceled', name: 'backup.wwabak' })
@@ -143,7 +162,8 @@ describe('large files across the bridge, from the page', () => {
       if (file === undefined) return { error: 'nothing opened' }
       const read = await __largeFiles.readPickedFile(lab, file)
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', read))
-      const afterwards = 'handle' in file ? await lab.files.readRange({ handle: file.handle, offset: 0, length: 1 }) : undefined
+      const afterwards =
+        'handle' in file ? await lab.files.readRange({ handle: file.handle, offset: 0, length: 1 }) : undefined
       return {
         cameAsHandle: 'handle' in file,
         size: read.byteLength,
@@ -156,7 +176,13 @@ describe('large files across the bridge, from the page', () => {
       cameAsHandle: true,
       size: bytes.byteLength,
       sha256: createHash('sha256').update(bytes).digest('hex'),
-      afterwards: { ok: false, problem: { code: 'not-open', message: 'capture.pcap was already read and closed. Open it again to read it once more.' } },
+      afterwards: {
+        ok: false,
+        problem: {
+          code: 'not-open',
+          message: 'capture.pcap was already read and closed. Open it again to read it once more.',
+        },
+      },
     })
     app!.assertClean()
   })
@@ -169,7 +195,14 @@ describe('large files across the bridge, from the page', () => {
     await waitForSaved(page)
     await page.getByRole('link', { name: 'Add unit' }).click()
     const unit = new UnitScreen(page)
-    await unit.fill({ serial: 'SN-9', firmware: '3.0', hardware: 'A', receivedOn: '2026-11-20', from: 'Acme Ltd.', condition: 'New, open box' })
+    await unit.fill({
+      serial: 'SN-9',
+      firmware: '3.0',
+      hardware: 'A',
+      receivedOn: '2026-11-20',
+      from: 'Acme Ltd.',
+      condition: 'New, open box',
+    })
     await waitForSaved(page)
     const large = paddedPng(64, 48, 18 * MiB + 5)
     const small = paddedPng(32, 24, 4096)
@@ -181,9 +214,18 @@ describe('large files across the bridge, from the page', () => {
     await expect.poll(() => gallery.getByRole('img').count(), { timeout: 20_000 }).toBe(2)
     await waitForSaved(page)
     const stored = (await readStore(page, 'files')) as { name: string; size: number; sha256: string; width: number }[]
-    expect(stored.map(({ name, size, sha256, width }) => ({ name, size, sha256, width })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+    expect(
+      stored
+        .map(({ name, size, sha256, width }) => ({ name, size, sha256, width }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual([
       { name: 'front.png', size: 4096, sha256: createHash('sha256').update(small).digest('hex'), width: 32 },
-      { name: 'label-closeup.png', size: large.byteLength, sha256: createHash('sha256').update(large).digest('hex'), width: 64 },
+      {
+        name: 'label-closeup.png',
+        size: large.byteLength,
+        sha256: createHash('sha256').update(large).digest('hex'),
+        width: 64,
+      },
     ])
     app!.assertClean()
   })

@@ -34,7 +34,11 @@ describe('importing test plans', () => {
     expect(await plans.mappingOf('Expected result').locator('option:checked').textContent()).toBe('E: Expected result')
     expect(await plans.preview().getByRole('row').count()).toBe(11)
     expect(await app.page.getByText('Preview: the first 10 of 60 rows', { exact: false }).count()).toBe(1)
-    await expect.poll(() => app?.page.getByRole('status').filter({ hasText: 'Every row of smart plug plan.xlsx is valid.' }).count()).toBe(1)
+    await expect
+      .poll(() =>
+        app?.page.getByRole('status').filter({ hasText: 'Every row of smart plug plan.xlsx is valid.' }).count(),
+      )
+      .toBe(1)
 
     await plans.importButton().click()
     expect(await plans.editorSummary()).toBe('Version 1 · 60 cases · Imported from smart plug plan.xlsx')
@@ -78,7 +82,9 @@ describe('importing test plans', () => {
       ['11', 'Case ID', 'Case ID TC-002 is already used in row 3; case IDs must be unique in a plan.'],
       ['16', 'Required', expect.stringContaining('"sometimes" is not a yes or no.')],
     ])
-    expect(await plans.alert().textContent()).toContain('3 problems in 3 rows of broken plan.xlsx. Nothing is imported until every row is valid')
+    expect(await plans.alert().textContent()).toContain(
+      '3 problems in 3 rows of broken plan.xlsx. Nothing is imported until every row is valid',
+    )
     expect(await plans.importButton().isDisabled()).toBe(true)
     expect(await readStore(app.page, 'planVersions')).toEqual([])
     app.assertClean()
@@ -97,7 +103,9 @@ describe('importing test plans', () => {
     await plans.chooseFile()
 
     await plans.alert().waitFor()
-    expect(await plans.alert().textContent()).toBe('huge plan.csv is 11 MiB, more than the 10 MiB limit for opening a file. It was not opened. Nothing was imported.')
+    expect(await plans.alert().textContent()).toBe(
+      'huge plan.csv is 11 MiB, more than the 10 MiB limit for opening a file. It was not opened. Nothing was imported.',
+    )
     expect(await plans.preview().count()).toBe(0)
 
     // A dropped file never passes the dialog's limit: the page refuses it before reading.
@@ -107,7 +115,9 @@ describe('importing test plans', () => {
       return transfer
     })
     await app.page.getByRole('group', { name: 'Plan file' }).dispatchEvent('drop', { dataTransfer })
-    await expect.poll(() => app?.page.getByRole('alert').textContent()).toBe('dropped plan.xlsx is 10,485,761 bytes; a plan file can be at most 10 MiB. Nothing was imported.')
+    await expect
+      .poll(() => app?.page.getByRole('alert').textContent())
+      .toBe('dropped plan.xlsx is 10,485,761 bytes; a plan file can be at most 10 MiB. Nothing was imported.')
     expect(await readStore(app.page, 'planVersions')).toEqual([])
     app.assertClean()
   })

@@ -39,7 +39,11 @@ describe('a certification session at the bench', () => {
     const { page, runner } = started
     await runner.caseList().focus()
 
-    const photo = await started.files.png('tc-007 led.png', { width: 400, height: 300, colour: { r: 220, g: 30, b: 30 } })
+    const photo = await started.files.png('tc-007 led.png', {
+      width: 400,
+      height: 300,
+      colour: { r: 220, g: 30, b: 30 },
+    })
     for (let n = 1; n <= 60; n++) {
       await runner.keys(keyFor(n))
       if (n === 3 || n === 7) {
@@ -50,7 +54,10 @@ describe('a certification session at the bench', () => {
       if (n === 7) {
         started.app.dialogs.answerOpen([photo])
         await runner.keys('e')
-        await page.getByRole('region', { name: 'Evidence for case TC-007' }).getByRole('img', { name: 'tc-007 led.png' }).waitFor()
+        await page
+          .getByRole('region', { name: 'Evidence for case TC-007' })
+          .getByRole('img', { name: 'tc-007 led.png' })
+          .waitFor()
       }
       if (n < 60) await runner.keys('j')
     }
@@ -60,7 +67,10 @@ describe('a certification session at the bench', () => {
     expect(await runner.selected().textContent()).toContain('TC-060')
 
     await page.getByRole('button', { name: 'Complete session' }).press('Enter')
-    await page.getByRole('group', { name: 'Complete the session?' }).getByText('Complete as failed (TC-007 failed)?').waitFor()
+    await page
+      .getByRole('group', { name: 'Complete the session?' })
+      .getByText('Complete as failed (TC-007 failed)?')
+      .waitFor()
     await page.keyboard.press('Enter') // "Complete now" has the focus
     await page.getByText('Completed: failed. Required cases that failed: TC-007.').waitFor()
 
@@ -70,7 +80,10 @@ describe('a certification session at the bench', () => {
     expect(results).toHaveLength(60)
     const count = (v: string) => results.filter((r) => r.verdict === v).length
     expect([count('passed'), count('failed'), count('not-applicable'), count('blocked')]).toEqual([47, 1, 6, 6])
-    expect(results.find((r) => r.caseId === 'TC-007')).toMatchObject({ notes: 'LED stays red after the command', evidenceIds: [expect.any(String)] })
+    expect(results.find((r) => r.caseId === 'TC-007')).toMatchObject({
+      notes: 'LED stays red after the command',
+      evidenceIds: [expect.any(String)],
+    })
     expect(results.find((r) => r.caseId === 'TC-003')?.notes).toBe('Discovery took 4 s')
     started.app.assertClean()
   })
@@ -87,10 +100,15 @@ describe('a certification session at the bench', () => {
     await app.page.goto(address)
     const again = new SessionScreen(app.page)
     await again.caseList().waitFor()
-    await again.caseList().getByRole('option', { name: /TC-002/ }).click()
+    await again
+      .caseList()
+      .getByRole('option', { name: /TC-002/ })
+      .click()
     await expect.poll(() => again.notes().inputValue()).toBe('Relay clicks twice')
     expect(await again.selected().textContent()).toContain('Failed')
-    await expect.poll(async () => ((await readStore(app!.page, 'results')) as Result[]).find((r) => r.caseId === 'TC-002')?.notes).toBe('Relay clicks twice')
+    await expect
+      .poll(async () => ((await readStore(app!.page, 'results')) as Result[]).find((r) => r.caseId === 'TC-002')?.notes)
+      .toBe('Relay clicks twice')
     app.assertClean()
   })
 
@@ -139,8 +157,12 @@ describe('a certification session at the bench', () => {
     const png = Buffer.from(encodePng({ width: 120, height: 80, colour: { r: 20, g: 90, b: 200 } })).toString('base64')
     await page.evaluate((base64) => {
       const transfer = new DataTransfer()
-      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'screenshot.png', { type: 'image/png' }))
-      document.querySelector('.runner')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }))
+      transfer.items.add(
+        new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'screenshot.png', { type: 'image/png' }),
+      )
+      document
+        .querySelector('.runner')
+        ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }))
     }, png)
     const evidence = page.getByRole('region', { name: 'Evidence for case TC-001' })
     await evidence.getByRole('img', { name: 'screenshot.png' }).waitFor()
@@ -153,7 +175,10 @@ describe('a certification session at the bench', () => {
     await evidence.dispatchEvent('drop', { dataTransfer: log })
     await evidence.getByText('bench.log').waitFor()
     await expect
-      .poll(async () => ((await readStore(page, 'results')) as Result[]).find((r) => r.caseId === 'TC-001')?.evidenceIds.length)
+      .poll(
+        async () =>
+          ((await readStore(page, 'results')) as Result[]).find((r) => r.caseId === 'TC-001')?.evidenceIds.length,
+      )
       .toBe(2)
     app?.assertClean()
   })

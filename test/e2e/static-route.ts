@@ -16,7 +16,11 @@ export type FolderServer = (route: Route, pathname?: string) => Promise<void>
 /** Serves files under root through main's renderer handler; `pathname` overrides the request's (to serve a sub-path). */
 export function serveFolder(options: StaticSiteOptions): FolderServer {
   const origin = new URL(options.origin ?? testOrigin)
-  const handle = createRendererHandler({ root: options.root, host: origin.host, contentSecurityPolicy: options.contentSecurityPolicy })
+  const handle = createRendererHandler({
+    root: options.root,
+    host: origin.host,
+    contentSecurityPolicy: options.contentSecurityPolicy,
+  })
   return async (route, pathname) => {
     const request = route.request()
     const url = new URL(request.url())

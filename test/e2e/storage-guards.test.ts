@@ -89,7 +89,10 @@ describe('start-up', () => {
       (version) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('wwa-lab', version)
-          open.onupgradeneeded = () => open.result.createObjectStore('listingSnapshots', { keyPath: 'id' }).put({ id: 'snap-1', asin: 'B0ABCDEF12' })
+          open.onupgradeneeded = () =>
+            open.result
+              .createObjectStore('listingSnapshots', { keyPath: 'id' })
+              .put({ id: 'snap-1', asin: 'B0ABCDEF12' })
           open.onsuccess = () => {
             open.result.close()
             resolve()
@@ -115,7 +118,12 @@ describe('start-up', () => {
             const snapshot = tx.objectStore('listingSnapshots').get('snap-1')
             const products = tx.objectStore('products').count()
             tx.oncomplete = () => {
-              resolve({ version: db.version, stores: [...db.objectStoreNames], snapshot: snapshot.result, products: products.result })
+              resolve({
+                version: db.version,
+                stores: [...db.objectStoreNames],
+                snapshot: snapshot.result,
+                products: products.result,
+              })
               db.close()
             }
           }

@@ -26,20 +26,32 @@ try {
   await products.addAsin('Germany (DE)', 'B0ABCDEF34')
   await products.addRetailId('EAN-13', '4006381333932')
   await page.screenshot({ path: join(outDir, 'product-editor.png'), fullPage: true })
-  await page.getByRole('group', { name: 'Retail identifier 1' }).getByRole('textbox', { name: 'Code' }).fill('4006381333931')
+  await page
+    .getByRole('group', { name: 'Retail identifier 1' })
+    .getByRole('textbox', { name: 'Code' })
+    .fill('4006381333931')
   await waitForSaved(page)
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: join(outDir, 'product-saved.png') })
   await page.getByRole('link', { name: 'Add unit' }).click()
   const unit = new UnitScreen(page)
-  await unit.fill({ serial: 'SN-0001', firmware: '1.2.3', hardware: 'B', receivedOn: '2026-11-18', from: 'Acme Ltd.', condition: 'New, sealed' })
+  await unit.fill({
+    serial: 'SN-0001',
+    firmware: '1.2.3',
+    hardware: 'B',
+    receivedOn: '2026-11-18',
+    from: 'Acme Ltd.',
+    condition: 'New, sealed',
+  })
   app.dialogs.answerOpen([
     await files.png('front.png', { width: 640, height: 480, colour: { r: 200, g: 30, b: 30 } }),
     await files.png('label.png', { width: 300, height: 500, colour: { r: 30, g: 120, b: 60 } }),
   ])
   await unit.addPhotosThroughDialog()
   await unit.decodedThumbnails()
-  await unit.pasteDiscovery('{"endpoints":[{"endpointId":"a","manufacturerName":"Acme","additionalAttributes":{"model":"AC-100X"}}]}')
+  await unit.pasteDiscovery(
+    '{"endpoints":[{"endpointId":"a","manufacturerName":"Acme","additionalAttributes":{"model":"AC-100X"}}]}',
+  )
   await waitForSaved(page)
   await page.screenshot({ path: join(outDir, 'unit-editor.png'), fullPage: true })
   await (await products.openList()).waitFor()

@@ -7,7 +7,10 @@ import type { AppInfo } from '../../core/bridge/contract'
  * package name and version, no Electron, and the Chromium actually running.
  */
 export async function testAppInfo(context: BrowserContext): Promise<AppInfo> {
-  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string }
+  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    name: string
+    version: string
+  }
   const page = context.pages()[0] ?? (await context.newPage())
   const session = await context.newCDPSession(page)
   try {

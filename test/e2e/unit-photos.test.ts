@@ -20,7 +20,14 @@ async function openNewUnit(current: App) {
   await waitForSaved(current.page)
   await current.page.getByRole('link', { name: 'Add unit' }).click()
   const unit = new UnitScreen(current.page)
-  await unit.fill({ serial: 'SN-3', firmware: '3.0', hardware: 'A', receivedOn: '2026-11-20', from: 'Acme Ltd.', condition: 'New, open box' })
+  await unit.fill({
+    serial: 'SN-3',
+    firmware: '3.0',
+    hardware: 'A',
+    receivedOn: '2026-11-20',
+    from: 'Acme Ltd.',
+    condition: 'New, open box',
+  })
   await waitForSaved(current.page)
   return unit
 }

@@ -37,14 +37,20 @@ function endlessWorkbook(cells: number): Uint8Array {
       '_rels/.rels': part(
         `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
       ),
-      'xl/workbook.xml': part(`<workbook xmlns="${main}" xmlns:r="${relationships}"><sheets><sheet name="Cases" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      'xl/workbook.xml': part(
+        `<workbook xmlns="${main}" xmlns:r="${relationships}"><sheets><sheet name="Cases" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
       'xl/_rels/workbook.xml.rels': part(
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
           `<Relationship Id="rId1" Type="${relationships}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${relationships}/styles" Target="styles.xml"/></Relationships>`,
       ),
       // Style 1 shows a number as a percentage (built-in format 10), so every cell is formatted as it is read.
-      'xl/styles.xml': part(`<styleSheet xmlns="${main}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="10" applyNumberFormat="1"/></cellXfs></styleSheet>`),
-      'xl/worksheets/sheet1.xml': part(`<worksheet xmlns="${main}"><sheetData>${row.repeat(cells / 20)}</sheetData></worksheet>`),
+      'xl/styles.xml': part(
+        `<styleSheet xmlns="${main}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="10" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+      ),
+      'xl/worksheets/sheet1.xml': part(
+        `<worksheet xmlns="${main}"><sheetData>${row.repeat(cells / 20)}</sheetData></worksheet>`,
+      ),
     },
     { level: 6 },
   )
@@ -75,7 +81,9 @@ describe('the worker host in Chromium', () => {
     const waited = Date.now() - clickedAt
 
     // The host's message, not the parser's own clock check: the parser never got back to look at its clock.
-    expect(await plans.alert().textContent()).toBe('Reading endless plan.xlsx took longer than 10 seconds; the file is too large or damaged. Nothing was imported.')
+    expect(await plans.alert().textContent()).toBe(
+      'Reading endless plan.xlsx took longer than 10 seconds; the file is too large or damaged. Nothing was imported.',
+    )
     expect(waited).toBeGreaterThanOrEqual(10_000)
     expect(waited).toBeLessThan(14_000)
     // Chromium ends a terminated worker once the call it is stuck in lets go, which can take a few seconds.

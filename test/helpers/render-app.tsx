@@ -21,10 +21,19 @@ export const cancellingLab: LabBridge = {
     saveAs: async () => ({ ok: true, value: { canceled: true } }),
     beginSave: async () => ({ ok: true, value: { canceled: true } }),
     // Nothing is ever open here, so every call on a save or a read handle is answered as main answers a stale ID.
-    writeChunk: async () => ({ ok: false, problem: { code: 'not-open', message: 'This save is no longer under way.' } }),
-    commitSave: async () => ({ ok: false, problem: { code: 'not-open', message: 'This save is no longer under way.' } }),
+    writeChunk: async () => ({
+      ok: false,
+      problem: { code: 'not-open', message: 'This save is no longer under way.' },
+    }),
+    commitSave: async () => ({
+      ok: false,
+      problem: { code: 'not-open', message: 'This save is no longer under way.' },
+    }),
     abortSave: async () => ({ ok: true, value: { aborted: false } }),
-    readRange: async () => ({ ok: false, problem: { code: 'not-open', message: 'This file is no longer open for reading. Open it again.' } }),
+    readRange: async () => ({
+      ok: false,
+      problem: { code: 'not-open', message: 'This file is no longer open for reading. Open it again.' },
+    }),
     closeRead: async () => ({ ok: true, value: { closed: false } }),
   },
 }
@@ -40,7 +49,10 @@ export function renderApp(hash: string, over: RenderAppOptions = {}) {
   const { db = freshLabDb(), wrapper, ...rest } = over
   const workingAs = over.workingAs ?? createWorkingAsStore()
   const services: AppServices = {
-    repos: createRepositories(db, { probeImage: () => Promise.reject(new Error('no image decoding in happy-dom')), actor: workingAs.current }),
+    repos: createRepositories(db, {
+      probeImage: () => Promise.reject(new Error('no image decoding in happy-dom')),
+      actor: workingAs.current,
+    }),
     workingAs,
     lab: cancellingLab,
     persistence: 'not-persisted',

@@ -15,7 +15,8 @@ export async function putSessions(db: LabDb, sessions: readonly Session[]): Prom
 export async function putPlanVersions(db: LabDb, versions: readonly PlanVersion[]): Promise<void> {
   await db.planVersions.bulkPut([...versions])
   const byPlan = new Map<string, PlanVersion[]>()
-  for (const version of await db.planVersions.toArray()) byPlan.set(version.planId, [...(byPlan.get(version.planId) ?? []), version])
+  for (const version of await db.planVersions.toArray())
+    byPlan.set(version.planId, [...(byPlan.get(version.planId) ?? []), version])
   for (const [planId, all] of byPlan) {
     const latest = all.reduce((a, b) => (b.version > a.version ? b : a))
     await db.planSummaries.put({ planId, latest: headerOf(latest), versionCount: all.length })

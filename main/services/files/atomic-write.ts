@@ -4,7 +4,12 @@ import { basename, dirname, join } from 'node:path'
 
 /** The part of a file handle the atomic write uses. */
 export type WritableHandle = {
-  write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ readonly bytesWritten: number }>
+  write(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number,
+  ): Promise<{ readonly bytesWritten: number }>
   sync(): Promise<void>
   close(): Promise<void>
 }
@@ -66,7 +71,8 @@ export async function openAtomicFile(path: string, fs: AtomicWriteFs = nodeFs): 
     return run
   }
   const mustBeOpen = () => {
-    if (state !== 'open') throw new Error(`The temporary file for ${basename(path)} is ${state}; nothing more can be written to it.`)
+    if (state !== 'open')
+      throw new Error(`The temporary file for ${basename(path)} is ${state}; nothing more can be written to it.`)
   }
   const removeTemporary = async (next: State) => {
     state = next

@@ -41,7 +41,9 @@ export type FileService = {
   saveAs(request: ParsedRequestOf<'files.saveAs'>): Promise<SaveAsResponse>
 }
 
-type Opened = { readonly ok: true; readonly handle: ReadableHandle; readonly info: FileInfo } | { readonly ok: false; readonly reason: string }
+type Opened =
+  | { readonly ok: true; readonly handle: ReadableHandle; readonly info: FileInfo }
+  | { readonly ok: false; readonly reason: string }
 
 /**
  * Opening and saving files the person picks in a dialog. Opening never reads a
@@ -57,7 +59,11 @@ export function createFileService(deps: FileServiceDeps): FileService {
 
   return {
     async open(request) {
-      const paths = await deps.dialogs.pickFilesToOpen({ title: request.title, filters: request.filters, multiple: request.multiple })
+      const paths = await deps.dialogs.pickFilesToOpen({
+        title: request.title,
+        filters: request.filters,
+        multiple: request.multiple,
+      })
       if (paths.length === 0) return { canceled: true, files: [], rejected: [] }
 
       const perFileLimit = Math.min(request.maxBytes ?? limits.maxFileBytes, limits.maxFileBytes)
@@ -107,15 +113,20 @@ export function createFileService(deps: FileServiceDeps): FileService {
       try {
         await writeFile(path, request.bytes)
       } catch (error) {
-        throw new ServiceError('io-failed', `Could not save ${name}: ${describeFsError(error)}. The previous file, if any, is unchanged.`)
+        throw new ServiceError(
+          'io-failed',
+          `Could not save ${name}: ${describeFsError(error)}. The previous file, if any, is unchanged.`,
+        )
       }
       return { canceled: false, path, name, size: request.bytes.byteLength }
     },
   }
 }
 
-const unreadable = (name: string, error: unknown) => ({ ok: false, reason: `${name} could not be read: ${describeFsError(error)}.` }) as const
-const changed = (name: string) => ({ ok: false, reason: `${name} changed while it was being read. Open it again.` }) as const
+const unreadable = (name: string, error: unknown) =>
+  ({ ok: false, reason: `${name} could not be read: ${describeFsError(error)}.` }) as const
+const changed = (name: string) =>
+  ({ ok: false, reason: `${name} changed while it was being read. Open it again.` }) as const
 
 /** Opens a regular file within the size limit, checking its size before opening and again on the open file. */
 async function openWithinLimit(fs: ReadFs, path: string, name: string, fileLimit: number): Promise<Opened> {
@@ -123,7 +134,10 @@ async function openWithinLimit(fs: ReadFs, path: string, name: string, fileLimit
     ok: false,
     reason: `${name} is ${formatBytes(size)}, more than the ${formatBytes(fileLimit)} limit for opening a file. It was not opened.`,
   })
-  const notAFile: Opened = { ok: false, reason: `${name} is not a regular file (it may be a folder or a device) and was not opened.` }
+  const notAFile: Opened = {
+    ok: false,
+    reason: `${name} is not a regular file (it may be a folder or a device) and was not opened.`,
+  }
 
   // Look at the size before opening: an over-limit file is never read, not even in part.
   let info: FileInfo
@@ -158,7 +172,9 @@ async function readWhole(
   handle: ReadableHandle,
   name: string,
   size: number,
-): Promise<{ readonly ok: true; readonly bytes: Uint8Array<ArrayBuffer> } | { readonly ok: false; readonly reason: string }> {
+): Promise<
+  { readonly ok: true; readonly bytes: Uint8Array<ArrayBuffer> } | { readonly ok: false; readonly reason: string }
+> {
   try {
     // A plain Uint8Array of exactly the file's size: a Buffer may share a pooled
     // ArrayBuffer with unrelated data, and serializes differently outside Electron.

@@ -27,7 +27,12 @@ export type ReadHandleLimits = {
 // a long one waits while the files before it are hashed and stored.
 export const defaultReadHandleLimits: ReadHandleLimits = { maxOpen: 64, idleMs: 5 * 60_000 }
 
-type OpenRead = { readonly name: string; readonly size: number; readonly mtimeMs?: number; readonly handle: ReadableHandle }
+type OpenRead = {
+  readonly name: string
+  readonly size: number
+  readonly mtimeMs?: number
+  readonly handle: ReadableHandle
+}
 
 export type ReadHandles = {
   readonly hasRoom: boolean
@@ -51,7 +56,8 @@ export function createReadHandles(limits: Partial<ReadHandleLimits> = {}): ReadH
   const release = (file: OpenRead) => file.handle.close().catch(() => undefined)
   const table = createTransferTable<OpenRead>({
     idleMs,
-    idleMessage: (file) => `${file.name} was closed because it was not read for ${durationInWords(idleMs)}. Open it again.`,
+    idleMessage: (file) =>
+      `${file.name} was closed because it was not read for ${durationInWords(idleMs)}. Open it again.`,
     onIdle: (file) => void release(file),
     unknownMessage: 'This file is no longer open for reading. Open it again.',
   })
@@ -63,9 +69,13 @@ export function createReadHandles(limits: Partial<ReadHandleLimits> = {}): ReadH
   }
 
   const changed = (file: OpenRead, now?: number) => {
-    if (now === undefined || now === file.size) return new ServiceError('changed', `${file.name} changed while it was being read. Open it again.`)
+    if (now === undefined || now === file.size)
+      return new ServiceError('changed', `${file.name} changed while it was being read. Open it again.`)
     const [then, nowInWords] = twoSizes(file.size, now)
-    return new ServiceError('changed', `${file.name} changed while it was being read: it was ${then} when opened and is ${nowInWords} now. Open it again.`)
+    return new ServiceError(
+      'changed',
+      `${file.name} changed while it was being read: it was ${then} when opened and is ${nowInWords} now. Open it again.`,
+    )
   }
 
   return {
@@ -104,7 +114,11 @@ export function createReadHandles(limits: Partial<ReadHandleLimits> = {}): ReadH
         return { bytes }
       } catch (error) {
         if (error instanceof ServiceError) throw error
-        return end(id, file, new ServiceError('io-failed', `${file.name} could not be read: ${describeFsError(error)}. Open it again.`))
+        return end(
+          id,
+          file,
+          new ServiceError('io-failed', `${file.name} could not be read: ${describeFsError(error)}. Open it again.`),
+        )
       }
     },
 

@@ -103,7 +103,10 @@ export function createSaveSessions(deps: SaveSessionDeps): SaveSessions {
         try {
           file = await openAtomicFile(path, fs)
         } catch (error) {
-          throw new ServiceError('io-failed', `Could not save ${name}: ${describeFsError(error)}. ${unchanged} ${remedyFor(error)}`)
+          throw new ServiceError(
+            'io-failed',
+            `Could not save ${name}: ${describeFsError(error)}. ${unchanged} ${remedyFor(error)}`,
+          )
         }
         const saveId = table.add({ name, path, file, hash: createHash('sha256'), written: 0, writing: false })
         return { canceled: false, saveId, path, name }
@@ -129,7 +132,14 @@ export function createSaveSessions(deps: SaveSessionDeps): SaveSessions {
       } catch (error) {
         // An abort or the idle clock may have ended the save meanwhile; its words stand then.
         if (table.peek(saveId) !== session) throw table.refusal(saveId)
-        return refuse(saveId, session, new ServiceError('io-failed', `Could not save ${name}: ${describeFsError(error)}. ${unchanged} ${remedyFor(error)}`))
+        return refuse(
+          saveId,
+          session,
+          new ServiceError(
+            'io-failed',
+            `Could not save ${name}: ${describeFsError(error)}. ${unchanged} ${remedyFor(error)}`,
+          ),
+        )
       } finally {
         session.writing = false
       }
@@ -143,7 +153,8 @@ export function createSaveSessions(deps: SaveSessionDeps): SaveSessions {
     async commit({ saveId, size, sha256 }) {
       const session = table.get(saveId)
       const { name, path, written } = session
-      if (session.writing) return refuse(saveId, session, outOfOrder(name, 'the save was finished before its last piece was written'))
+      if (session.writing)
+        return refuse(saveId, session, outOfOrder(name, 'the save was finished before its last piece was written'))
       if (size !== written) {
         const [received, said] = twoSizes(written, size)
         const message = `Could not save ${name}: ${received} of it arrived to be written, but the file should be ${said}. ${unchanged} Save it again.`
@@ -158,7 +169,10 @@ export function createSaveSessions(deps: SaveSessionDeps): SaveSessions {
       try {
         await session.file.commit()
       } catch (error) {
-        const failure = new ServiceError('io-failed', `Could not save ${name}: ${describeFsError(error)}. ${unchanged} ${remedyFor(error)}`)
+        const failure = new ServiceError(
+          'io-failed',
+          `Could not save ${name}: ${describeFsError(error)}. ${unchanged} ${remedyFor(error)}`,
+        )
         table.remember(saveId, failure.message)
         throw failure
       }
@@ -177,7 +191,10 @@ export function createSaveSessions(deps: SaveSessionDeps): SaveSessions {
       const sessions = table.ids().flatMap((saveId) => {
         const session = table.peek(saveId)
         if (session === undefined) return []
-        table.take(saveId, `The save of ${session.name} was stopped because the window reloaded or closed. ${unchanged} Save it again.`)
+        table.take(
+          saveId,
+          `The save of ${session.name} was stopped because the window reloaded or closed. ${unchanged} Save it again.`,
+        )
         return [session]
       })
       sessions.forEach(discard)
@@ -187,11 +204,15 @@ export function createSaveSessions(deps: SaveSessionDeps): SaveSessions {
 }
 
 const outOfOrder = (name: string, what: string) =>
-  new ServiceError('out-of-order', `Could not save ${name}: ${what}, so the file would be out of order. ${unchanged} Save it again.`)
+  new ServiceError(
+    'out-of-order',
+    `Could not save ${name}: ${what}, so the file would be out of order. ${unchanged} Save it again.`,
+  )
 
 function remedyFor(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'Free some space on the disk, then save again.'
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Save it to another folder, or close the program that has the file open.'
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return 'Save it to another folder, or close the program that has the file open.'
   return 'Save it again, perhaps to another folder.'
 }

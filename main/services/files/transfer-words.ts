@@ -15,5 +15,7 @@ export function durationInWords(ms: number): string {
 /** Two sizes as a message says them, exact when rounding would show them equal ("16 MiB … 16 MiB"). */
 export function twoSizes(a: number, b: number): readonly [string, string] {
   const [shownA, shownB] = [formatBytes(a), formatBytes(b)]
-  return shownA === shownB ? [`${a.toLocaleString('en-US')} bytes`, `${b.toLocaleString('en-US')} bytes`] : [shownA, shownB]
+  return shownA === shownB
+    ? [`${a.toLocaleString('en-US')} bytes`, `${b.toLocaleString('en-US')} bytes`]
+    : [shownA, shownB]
 }

@@ -12,7 +12,14 @@ import { useRecordEditor } from '../../hooks/use-record-editor'
 /** A hub: brand, model number, firmware and the ASINs it sells under. */
 export function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {
   const repos = useRepos()
-  const form = useRecordEditor({ kind: 'hub', section: 'hubs', loaded, schema: Hub, save: repos.hubs.save, title: (h) => entityLabel('hub', h) })
+  const form = useRecordEditor({
+    kind: 'hub',
+    section: 'hubs',
+    loaded,
+    schema: Hub,
+    save: repos.hubs.save,
+    title: (h) => entityLabel('hub', h),
+  })
   const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   const set = <K extends keyof Hub>(key: K, value: Hub[K]) => update((h) => ({ ...h, [key]: value }), key)
@@ -24,10 +31,26 @@ export function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {
       <h1 id="hub-title">{draft.modelNumber ? `Hub ${entityLabel('hub', draft)}` : 'New hub'}</h1>
       <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
       <div className="grid">
-        <TextField label="Brand" value={draft.brand} error={visibleError('brand')} onChange={(v) => set('brand', v)} autoFocus={isNew} />
-        <TextField label="Model number" value={draft.modelNumber} error={visibleError('modelNumber')} onChange={(v) => set('modelNumber', v)} />
+        <TextField
+          label="Brand"
+          value={draft.brand}
+          error={visibleError('brand')}
+          onChange={(v) => set('brand', v)}
+          autoFocus={isNew}
+        />
+        <TextField
+          label="Model number"
+          value={draft.modelNumber}
+          error={visibleError('modelNumber')}
+          onChange={(v) => set('modelNumber', v)}
+        />
         <TextField label="Name" value={draft.name} error={visibleError('name')} onChange={(v) => set('name', v)} />
-        <TextField label="Firmware" value={draft.firmware} error={visibleError('firmware')} onChange={(v) => set('firmware', v)} />
+        <TextField
+          label="Firmware"
+          value={draft.firmware}
+          error={visibleError('firmware')}
+          onChange={(v) => set('firmware', v)}
+        />
       </div>
       <fieldset>
         <legend>Hub ASINs</legend>
@@ -41,7 +64,12 @@ export function HubEditor({ loaded }: { loaded: ReadyRecord<Hub> }) {
                   value={asin}
                   error={visibleError(`asins.${index}`)}
                   warning={check.ok ? check.warning : undefined}
-                  onChange={(v) => update((h) => ({ ...h, asins: h.asins.map((a, i) => (i === index ? v.trim() : a)) }), `asins.${index}`)}
+                  onChange={(v) =>
+                    update(
+                      (h) => ({ ...h, asins: h.asins.map((a, i) => (i === index ? v.trim() : a)) }),
+                      `asins.${index}`,
+                    )
+                  }
                 />
                 <button
                   type="button"

@@ -5,7 +5,16 @@ import { useRepos } from '../../app/services-context'
 import { RecordPage } from '../../ui/RecordPage'
 import { HubEditor } from './HubEditor'
 
-const newHub = (): Hub => ({ id: newId(), brand: '', modelNumber: '', name: '', asins: [], firmware: '', createdAt: nowIso(), updatedAt: nowIso() })
+const newHub = (): Hub => ({
+  id: newId(),
+  brand: '',
+  modelNumber: '',
+  name: '',
+  asins: [],
+  firmware: '',
+  createdAt: nowIso(),
+  updatedAt: nowIso(),
+})
 
 /** "#/hubs/<id>" (or "new"): one hub's editor. */
 export function HubEditorPage({ params }: PageProps<':id'>) {

@@ -7,5 +7,16 @@ import { hubColumns } from './hub-columns'
 export function HubsList() {
   const repos = useRepos()
   const rows = useLiveQuery(() => repos.hubs.list(), [repos])
-  return <RecordListPage kind="hub" section="hubs" title="Hubs" newLabel="New hub" rows={rows} columns={hubColumns} empty="No hubs yet." exists={repos.hubs.get} />
+  return (
+    <RecordListPage
+      kind="hub"
+      section="hubs"
+      title="Hubs"
+      newLabel="New hub"
+      rows={rows}
+      columns={hubColumns}
+      empty="No hubs yet."
+      exists={repos.hubs.get}
+    />
+  )
 }

@@ -17,7 +17,10 @@ export function LabProfilePage() {
   const loaded = useLoadOnce(async () => {
     const [stored, draft] = await Promise.all([repos.profile.get(), repos.drafts.get('lab-profile', 'lab')])
     const restorable = draft && (!stored || draft.savedAt > stored.updatedAt)
-    return { stored: stored ?? null, restored: restorable ? { value: draft.value as LabProfile, savedAt: draft.savedAt } : null }
+    return {
+      stored: stored ?? null,
+      restored: restorable ? { value: draft.value as LabProfile, savedAt: draft.savedAt } : null,
+    }
   }, 'lab')
   if (loaded === undefined) return <p className="muted">Loading…</p>
   return <LabProfileEditor stored={loaded.stored} restored={loaded.restored} />
@@ -43,7 +46,10 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
   const { draft, update, visibleError } = form
 
   const setPerson = (index: number, change: Partial<Person>, field: string) =>
-    update((p) => ({ ...p, people: p.people.map((person, i) => (i === index ? { ...person, ...change } : person)) }), `people.${index}.${field}`)
+    update(
+      (p) => ({ ...p, people: p.people.map((person, i) => (i === index ? { ...person, ...change } : person)) }),
+      `people.${index}.${field}`,
+    )
 
   return (
     <section aria-labelledby="lab-title" className="editor">
@@ -56,7 +62,9 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
         onChange={(name) => update((p) => ({ ...p, name }), 'name')}
       />
       <h2>People</h2>
-      <p className="muted">Everyone who records, reviews or signs. People have no passwords; the signing key has one.</p>
+      <p className="muted">
+        Everyone who records, reviews or signs. People have no passwords; the signing key has one.
+      </p>
       {draft.people.length === 0 ? <p className="muted">No people yet.</p> : null}
       <ol className="rows">
         {draft.people.map((person, index) => (
@@ -92,7 +100,9 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
       </ol>
       <button
         type="button"
-        onClick={() => update((p) => ({ ...p, people: [...p.people, { id: newId(), name: '', initials: '', role: 'tester' }] }))}
+        onClick={() =>
+          update((p) => ({ ...p, people: [...p.people, { id: newId(), name: '', initials: '', role: 'tester' }] }))
+        }
       >
         Add person
       </button>

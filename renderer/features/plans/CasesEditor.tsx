@@ -27,7 +27,10 @@ export function CasesEditor({ form }: { form: PlanForm }) {
   const shown = cases.slice(first, first + casesPerPage)
 
   const setCase = (index: number, change: Partial<TestCase>, field: keyof TestCase) =>
-    update((p) => ({ ...p, cases: p.cases.map((c, i) => (i === index ? { ...c, ...change } : c)) }), `cases.${index}.${field}`)
+    update(
+      (p) => ({ ...p, cases: p.cases.map((c, i) => (i === index ? { ...c, ...change } : c)) }),
+      `cases.${index}.${field}`,
+    )
   const reorder = (from: number, to: number) => {
     update((p) => ({ ...p, cases: move(p.cases, from, to) }), 'cases')
     setPage(Math.floor(to / casesPerPage))
@@ -42,7 +45,9 @@ export function CasesEditor({ form }: { form: PlanForm }) {
     setFocusCase(index)
   }
   const problemCases = cases.flatMap((_, index) =>
-    (['caseId', 'title', 'category', 'steps', 'expected'] as const).some((f) => visibleError(`cases.${index}.${f}`)) ? [index] : [],
+    (['caseId', 'title', 'category', 'steps', 'expected'] as const).some((f) => visibleError(`cases.${index}.${f}`))
+      ? [index]
+      : [],
   )
   const elsewhere = problemCases.filter((index) => index < first || index >= first + casesPerPage)
 
@@ -79,7 +84,12 @@ export function CasesEditor({ form }: { form: PlanForm }) {
                   autoFocus={focusCase === index}
                   onChange={(caseId) => setCase(index, { caseId }, 'caseId')}
                 />
-                <TextField label="Title" value={testCase.title} error={err('title')} onChange={(title) => setCase(index, { title }, 'title')} />
+                <TextField
+                  label="Title"
+                  value={testCase.title}
+                  error={err('title')}
+                  onChange={(title) => setCase(index, { title }, 'title')}
+                />
                 <TextField
                   label="Category or capability"
                   value={testCase.category}
@@ -87,10 +97,20 @@ export function CasesEditor({ form }: { form: PlanForm }) {
                   onChange={(category) => setCase(index, { category }, 'category')}
                 />
                 <label className="check case-required">
-                  <input type="checkbox" checked={testCase.required} onChange={(e) => setCase(index, { required: e.target.checked }, 'required')} />
+                  <input
+                    type="checkbox"
+                    checked={testCase.required}
+                    onChange={(e) => setCase(index, { required: e.target.checked }, 'required')}
+                  />
                   Required
                 </label>
-                <TextAreaField label="Steps" rows={2} value={testCase.steps} error={err('steps')} onChange={(steps) => setCase(index, { steps }, 'steps')} />
+                <TextAreaField
+                  label="Steps"
+                  rows={2}
+                  value={testCase.steps}
+                  error={err('steps')}
+                  onChange={(steps) => setCase(index, { steps }, 'steps')}
+                />
                 <TextAreaField
                   label="Expected result"
                   rows={2}
@@ -100,10 +120,20 @@ export function CasesEditor({ form }: { form: PlanForm }) {
                 />
               </div>
               <div className="case-actions">
-                <button type="button" aria-label={`Move case ${n} up`} disabled={index === 0} onClick={() => reorder(index, index - 1)}>
+                <button
+                  type="button"
+                  aria-label={`Move case ${n} up`}
+                  disabled={index === 0}
+                  onClick={() => reorder(index, index - 1)}
+                >
                   ↑
                 </button>
-                <button type="button" aria-label={`Move case ${n} down`} disabled={index === cases.length - 1} onClick={() => reorder(index, index + 1)}>
+                <button
+                  type="button"
+                  aria-label={`Move case ${n} down`}
+                  disabled={index === cases.length - 1}
+                  onClick={() => reorder(index, index + 1)}
+                >
                   ↓
                 </button>
                 <button
@@ -126,7 +156,17 @@ export function CasesEditor({ form }: { form: PlanForm }) {
   )
 }
 
-function Pager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage: (page: number) => void }) {
+function Pager({
+  page,
+  pages,
+  total,
+  onPage,
+}: {
+  page: number
+  pages: number
+  total: number
+  onPage: (page: number) => void
+}) {
   if (pages <= 1) return null
   const from = page * casesPerPage + 1
   const to = Math.min(total, (page + 1) * casesPerPage)

@@ -1,4 +1,9 @@
-import { planFieldLabels, planFields, type ColumnMapping, type PlanField } from '../../../core/plan-import/column-mapping'
+import {
+  planFieldLabels,
+  planFields,
+  type ColumnMapping,
+  type PlanField,
+} from '../../../core/plan-import/column-mapping'
 import type { Table } from '../../../core/plan-import/table'
 import { SelectField } from '../../ui/Field'
 import { clip } from '../../../core/text/clip'
@@ -33,7 +38,10 @@ export function ColumnMappingControls({
 }) {
   const options = [
     { value: '', label: 'Not in the file' },
-    ...headers.map((header, index) => ({ value: String(index), label: `${columnLetter(index)}: ${header || '(no header)'}` })),
+    ...headers.map((header, index) => ({
+      value: String(index),
+      label: `${columnLetter(index)}: ${header || '(no header)'}`,
+    })),
   ]
   return (
     <fieldset>
@@ -57,12 +65,13 @@ export function ColumnMappingControls({
   )
 }
 
-
 /** The first rows as they will be read with the chosen columns, before anything is stored. */
 export function PlanPreview({ table, mapping }: { table: Pick<Table, 'rows' | 'rowNumbers'>; mapping: ColumnMapping }) {
   const shown = table.rows.slice(0, previewRows)
   const caption =
-    table.rows.length > shown.length ? `Preview: the first ${shown.length} of ${table.rows.length} rows` : `Preview: all ${shown.length} rows`
+    table.rows.length > shown.length
+      ? `Preview: the first ${shown.length} of ${table.rows.length} rows`
+      : `Preview: all ${shown.length} rows`
   return (
     <div className="data-table plan-preview">
       <table aria-label="Preview">
@@ -83,7 +92,9 @@ export function PlanPreview({ table, mapping }: { table: Pick<Table, 'rows' | 'r
               <th scope="row">{table.rowNumbers[index]}</th>
               {planFields.map((field) => {
                 const at = mapping[field]
-                return <td key={field}>{at === null ? <span className="muted">—</span> : clip(cells[at] ?? '', 120)}</td>
+                return (
+                  <td key={field}>{at === null ? <span className="muted">—</span> : clip(cells[at] ?? '', 120)}</td>
+                )
               })}
             </tr>
           ))}

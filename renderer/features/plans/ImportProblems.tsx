@@ -29,12 +29,14 @@ export function ImportProblems({ problems, fileName }: { problems: readonly Plan
     <section aria-labelledby="import-problems-title">
       <h2 id="import-problems-title">Problems</h2>
       <p className="field-error" role="alert">
-        {problems.length === 1 ? '1 problem' : `${problems.length} problems`} in {rows === 1 ? '1 row' : `${rows} rows`} of {fileName}. Nothing
-        is imported until every row is valid: correct the file and choose it again, or change the columns above.
+        {problems.length === 1 ? '1 problem' : `${problems.length} problems`} in {rows === 1 ? '1 row' : `${rows} rows`}{' '}
+        of {fileName}. Nothing is imported until every row is valid: correct the file and choose it again, or change the
+        columns above.
       </p>
       {problems.length > maxListed ? (
         <p className="muted">
-          The first {maxListed} are listed. So many problems usually mean a wrong column choice or a file that is not a test plan.
+          The first {maxListed} are listed. So many problems usually mean a wrong column choice or a file that is not a
+          test plan.
         </p>
       ) : null}
       <DataTable label="Problems" columns={problemColumns} data={listed} rowId={(row) => row.id} empty="No problems." />

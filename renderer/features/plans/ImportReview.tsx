@@ -58,8 +58,8 @@ export function ImportReview({ fileName, read, existing }: Props) {
         <h2 id="import-file-title">{fileName}</h2>
         <p className="muted">
           {table.format.toUpperCase()}
-          {table.sheetName ? `, sheet “${table.sheetName}”` : ''} · header in row {table.headerRow} · {countCases(rows)} in rows{' '}
-          {table.firstDataRow}–{table.rowNumbers.at(-1) ?? table.firstDataRow}
+          {table.sheetName ? `, sheet “${table.sheetName}”` : ''} · header in row {table.headerRow} · {countCases(rows)}{' '}
+          in rows {table.firstDataRow}–{table.rowNumbers.at(-1) ?? table.firstDataRow}
         </p>
         <TextField label="Plan name" value={name} error={nameError} onChange={setName} />
         <ColumnMappingControls headers={table.headers} mapping={mapping} onChange={setMapping} />

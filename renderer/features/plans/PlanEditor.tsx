@@ -17,7 +17,9 @@ export function PlanEditor({ loaded }: { loaded: ReadyRecord<PlanVersion> }) {
   const { form, fork } = usePlanAutosave(loaded)
   const { draft, update, visibleError } = form
   const current = fork?.to ?? loaded.record
-  const used = useLiveQuery(() => (form.exists ? repos.plans.isUsed(current.id) : false), [repos, current.id, form.exists]) ?? false
+  const used =
+    useLiveQuery(() => (form.exists ? repos.plans.isUsed(current.id) : false), [repos, current.id, form.exists]) ??
+    false
 
   return (
     <section aria-labelledby="plan-title" className="editor plan-editor">
@@ -30,8 +32,8 @@ export function PlanEditor({ loaded }: { loaded: ReadyRecord<PlanVersion> }) {
       </p>
       {fork ? (
         <p className="notice" role="status">
-          Version {fork.from} was used by a session, so your edit is saved as version {fork.to.version}. Version {fork.from} stays
-          exactly as that session ran it.
+          Version {fork.from} was used by a session, so your edit is saved as version {fork.to.version}. Version{' '}
+          {fork.from} stays exactly as that session ran it.
         </p>
       ) : used ? (
         <p className="notice">

@@ -24,7 +24,14 @@ const newPlan = (): PlanVersion => ({
 export function PlanEditorPage({ params }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="plan-version" section="plans" id={params.id} what="test plan version" get={repos.plans.getVersion} makeNew={newPlan}>
+    <RecordPage
+      kind="plan-version"
+      section="plans"
+      id={params.id}
+      what="test plan version"
+      get={repos.plans.getVersion}
+      makeNew={newPlan}
+    >
       {(ready) => <LatestOrKept loaded={ready} />}
     </RecordPage>
   )
@@ -40,5 +47,9 @@ function LatestOrKept({ loaded }: { loaded: ReadyRecord<PlanVersion> }) {
     return versions[0] ?? record
   }, record.id)
   if (newest === undefined) return <p className="muted">Loading…</p>
-  return newest.version > record.version ? <PlanVersionView version={record} latest={newest} /> : <PlanEditor loaded={loaded} />
+  return newest.version > record.version ? (
+    <PlanVersionView version={record} latest={newest} />
+  ) : (
+    <PlanEditor loaded={loaded} />
+  )
 }

@@ -12,22 +12,24 @@ export function PlanFileDrop({ reading }: { reading: Reading }) {
   const busy = reading.choosing || state.kind === 'reading'
   const { dragging, handlers } = useFileDrop((files) => void reading.drop(files), !busy)
   return (
-    <div
-      className={`drop-zone${dragging ? ' dragging' : ''}`}
-      role="group"
-      aria-label="Plan file"
-      {...handlers}
-    >
+    <div className={`drop-zone${dragging ? ' dragging' : ''}`} role="group" aria-label="Plan file" {...handlers}>
       <p>
-        <button type="button" className={state.kind === 'read' ? undefined : 'primary'} disabled={busy} onClick={() => void reading.choose()}>
+        <button
+          type="button"
+          className={state.kind === 'read' ? undefined : 'primary'}
+          disabled={busy}
+          onClick={() => void reading.choose()}
+        >
           {state.kind === 'read' ? 'Choose another file…' : 'Choose plan file…'}
         </button>{' '}
         <span className="muted">
-          or drop an xlsx, CSV or JSON file here (at most {formatBytes(planImportLimits.maxBytes)}, {planImportLimits.maxRows.toLocaleString('en-US')}{' '}
-          cases).
+          or drop an xlsx, CSV or JSON file here (at most {formatBytes(planImportLimits.maxBytes)},{' '}
+          {planImportLimits.maxRows.toLocaleString('en-US')} cases).
         </span>
       </p>
-      {state.kind === 'reading' ? <ReadingProgress name={state.name} size={state.size} startedAt={state.startedAt} onCancel={reading.cancel} /> : null}
+      {state.kind === 'reading' ? (
+        <ReadingProgress name={state.name} size={state.size} startedAt={state.startedAt} onCancel={reading.cancel} />
+      ) : null}
       {state.kind === 'failed' ? (
         <p className="field-error" role="alert">
           {state.message}
@@ -43,7 +45,17 @@ export function PlanFileDrop({ reading }: { reading: Reading }) {
 }
 
 /** Parsing cannot report how far it got, so the bar shows the time used against the limit after which it is stopped. */
-function ReadingProgress({ name, size, startedAt, onCancel }: { name: string; size: number; startedAt: number; onCancel: () => void }) {
+function ReadingProgress({
+  name,
+  size,
+  startedAt,
+  onCancel,
+}: {
+  name: string
+  size: number
+  startedAt: number
+  onCancel: () => void
+}) {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 250)

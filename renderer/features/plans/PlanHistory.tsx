@@ -8,7 +8,10 @@ import { dates } from '../../app/lab-dates'
 export function PlanHistory({ planId, currentId }: { planId: string; currentId: string }) {
   const repos = useRepos()
   const versions = useLiveQuery(
-    async () => Promise.all((await repos.plans.versionsOf(planId)).map(async (v) => ({ v, used: await repos.plans.isUsed(v.id) }))),
+    async () =>
+      Promise.all(
+        (await repos.plans.versionsOf(planId)).map(async (v) => ({ v, used: await repos.plans.isUsed(v.id) })),
+      ),
     [repos, planId],
   )
   if (versions === undefined) return null

@@ -15,7 +15,10 @@ import './plans.css'
 export function PlanImportPage({ query }: PageProps) {
   const planId = query.get('plan')
   const repos = useRepos()
-  const existing = useLiveQuery(async () => (planId ? ((await repos.plans.versionsOf(planId))[0] ?? null) : null), [repos, planId])
+  const existing = useLiveQuery(
+    async () => (planId ? ((await repos.plans.versionsOf(planId))[0] ?? null) : null),
+    [repos, planId],
+  )
   const reading = usePlanFileReading()
   const { state } = reading
 
@@ -37,13 +40,18 @@ export function PlanImportPage({ query }: PageProps) {
       </p>
       <h1 id="plan-import-title">{existing ? `Import a new version of ${existing.name}` : 'Import a test plan'}</h1>
       <p className="muted">
-        A header row, then one row per case: case ID, title, category or capability, steps, expected result, and required or optional.
-        Nothing is stored until every row is valid, and then all cases are stored at once
+        A header row, then one row per case: case ID, title, category or capability, steps, expected result, and
+        required or optional. Nothing is stored until every row is valid, and then all cases are stored at once
         {existing ? `, as version ${existing.version + 1}` : ''}.
       </p>
       <PlanFileDrop reading={reading} />
       {state.kind === 'read' ? (
-        <ImportReview key={`${state.name}:${state.read.sha256}`} fileName={state.name} read={state.read} existing={existing} />
+        <ImportReview
+          key={`${state.name}:${state.read.sha256}`}
+          fileName={state.name}
+          read={state.read}
+          existing={existing}
+        />
       ) : null}
     </section>
   )

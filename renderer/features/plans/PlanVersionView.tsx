@@ -17,7 +17,11 @@ const caseColumns = column.columns([
   column.accessor('category', { header: 'Category or capability', sortFn: 'text' }),
   column.accessor('steps', { header: 'Steps', sortFn: 'text' }),
   column.accessor('expected', { header: 'Expected result', sortFn: 'text' }),
-  column.accessor((c) => (c.required ? 'Required' : 'Optional'), { id: 'required', header: 'Required', sortFn: 'text' }),
+  column.accessor((c) => (c.required ? 'Required' : 'Optional'), {
+    id: 'required',
+    header: 'Required',
+    sortFn: 'text',
+  }),
 ])
 
 /** An older version, read-only: it is kept as it was (sessions may have run it); edits go to the latest. */
@@ -32,13 +36,21 @@ export function PlanVersionView({ version, latest }: { version: PlanVersion; lat
         {version.name} <span className="muted">version {version.version}</span>
       </h1>
       <p className="muted">
-        {countCases(version.cases.length)} · {describeSource(version.source)} · saved {dates.dateTime(version.updatedAt)}
+        {countCases(version.cases.length)} · {describeSource(version.source)} · saved{' '}
+        {dates.dateTime(version.updatedAt)}
       </p>
       <p className="notice">
         This is an earlier version, kept exactly as it was. The latest is{' '}
         <a href={href('plans', latest.id)}>version {latest.version}</a>; open it to make changes.
       </p>
-      <DataTable label="Cases" columns={caseColumns} data={rows} rowId={(row) => String(row.n)} empty="This version has no cases." initiallyHidden={['steps', 'expected']} />
+      <DataTable
+        label="Cases"
+        columns={caseColumns}
+        data={rows}
+        rowId={(row) => String(row.n)}
+        empty="This version has no cases."
+        initiallyHidden={['steps', 'expected']}
+      />
       <PlanHistory planId={version.planId} currentId={version.id} />
     </section>
   )

@@ -1,6 +1,11 @@
 import { assertNever } from '../../../core/assert-never'
 import { planFileSizeRefusal, planImportLimits, type PlanImportLimits } from '../../../core/plan-import/limits'
-import { canceledMessage, nothingImported, tookTooLongMessage, withNothingImported } from '../../../core/plan-import/messages'
+import {
+  canceledMessage,
+  nothingImported,
+  tookTooLongMessage,
+  withNothingImported,
+} from '../../../core/plan-import/messages'
 import type { PlanFile, ReadPlanOutcome } from '../../../core/plan-import/read-plan-file'
 import { runInWorker, type StartWorker, type WorkerLike } from '../../workers/host'
 import type { PlanReadProtocol, PlanReadRequest } from '../../workers/plan-import.worker'
@@ -21,7 +26,9 @@ const startPlanWorker: StartWorker<PlanReadProtocol> = () =>
  * or the tester cancels (see workers/host.ts). The file's bytes are handed over to
  * the worker: the caller must not use them afterwards.
  */
-export function createWorkerPlanReader(options: { readonly limits?: PlanImportLimits; readonly start?: () => PlanWorker } = {}): ReadPlanFile {
+export function createWorkerPlanReader(
+  options: { readonly limits?: PlanImportLimits; readonly start?: () => PlanWorker } = {},
+): ReadPlanFile {
   const limits = options.limits ?? planImportLimits
   const start = options.start ?? startPlanWorker
   return async (file, signal) => {
@@ -31,12 +38,16 @@ export function createWorkerPlanReader(options: { readonly limits?: PlanImportLi
     if (tooLarge !== undefined) return { ok: false, message: withNothingImported(tooLarge) }
 
     const bytes = ownBuffer(file.bytes)
-    const outcome = await runInWorker<PlanReadProtocol>(start, { name: file.name, bytes, limits }, {
-      deadlineMillis: limits.maxMillis,
-      signal,
-      transfer: [bytes],
-      label: { subject: file.name, action: 'read', worker: 'file reader', remedy: nothingImported },
-    })
+    const outcome = await runInWorker<PlanReadProtocol>(
+      start,
+      { name: file.name, bytes, limits },
+      {
+        deadlineMillis: limits.maxMillis,
+        signal,
+        transfer: [bytes],
+        label: { subject: file.name, action: 'read', worker: 'file reader', remedy: nothingImported },
+      },
+    )
     switch (outcome.kind) {
       case 'done':
         return outcome.result
@@ -57,6 +68,7 @@ export const readPlanFileInWorker: ReadPlanFile = createWorkerPlanReader()
 
 /** An ArrayBuffer holding exactly these bytes, to transfer: a view into a larger (or shared) buffer is copied first. */
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer
+  if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
+    return bytes.buffer
   return bytes.slice().buffer as ArrayBuffer
 }

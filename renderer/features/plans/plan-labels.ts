@@ -21,7 +21,14 @@ export const planTitle = (plan: Pick<PlanVersion, 'name'>) => plan.name.trim() |
 
 export const countCases = (n: number) => countOf(n, 'case')
 
-export const blankCase = (caseId: string): TestCase => ({ caseId, title: '', category: '', steps: '', expected: '', required: true })
+export const blankCase = (caseId: string): TestCase => ({
+  caseId,
+  title: '',
+  category: '',
+  steps: '',
+  expected: '',
+  required: true,
+})
 
 /**
  * The ID a new case is offered: the last case's ID with its number raised

@@ -52,13 +52,22 @@ export function usePlanFileReading() {
     setChoosing(true)
     let reply: Awaited<ReturnType<typeof lab.files.open>>
     try {
-      reply = await lab.files.open({ title: 'Import test plan', filters: [planFileFilter], multiple: false, maxBytes: planImportLimits.maxBytes })
+      reply = await lab.files.open({
+        title: 'Import test plan',
+        filters: [planFileFilter],
+        multiple: false,
+        maxBytes: planImportLimits.maxBytes,
+      })
     } catch (error) {
       reply = { ok: false, problem: { code: 'failed', message: messageOf(error) } }
     } finally {
       setChoosing(false)
     }
-    if (!reply.ok) return setState({ kind: 'failed', message: `The file could not be opened: ${reply.problem.message} ${nothingImported}` })
+    if (!reply.ok)
+      return setState({
+        kind: 'failed',
+        message: `The file could not be opened: ${reply.problem.message} ${nothingImported}`,
+      })
     const refused = reply.value.rejected[0]
     if (refused) return setState({ kind: 'failed', message: `${refused.reason} ${nothingImported}` })
     const file = reply.value.files[0]
@@ -77,7 +86,11 @@ export function usePlanFileReading() {
     async (files: FileList) => {
       const file = files[0]
       if (!file) return
-      if (files.length > 1) return setState({ kind: 'failed', message: `Drop one plan file at a time; ${files.length} were dropped. ${nothingImported}` })
+      if (files.length > 1)
+        return setState({
+          kind: 'failed',
+          message: `Drop one plan file at a time; ${files.length} were dropped. ${nothingImported}`,
+        })
       // Refused before reading: a dropped disk image must not be pulled into memory whole.
       const tooLarge = planFileSizeRefusal(file.name, file.size)
       if (tooLarge !== undefined) return setState({ kind: 'failed', message: withNothingImported(tooLarge) })
@@ -85,7 +98,10 @@ export function usePlanFileReading() {
       try {
         bytes = new Uint8Array(await file.arrayBuffer())
       } catch {
-        return setState({ kind: 'failed', message: `${file.name} could not be read; a folder cannot be imported as a plan. ${nothingImported}` })
+        return setState({
+          kind: 'failed',
+          message: `${file.name} could not be read; a folder cannot be imported as a plan. ${nothingImported}`,
+        })
       }
       await read({ name: file.name, bytes })
     },
@@ -96,4 +112,3 @@ export function usePlanFileReading() {
 
   return { state, choosing, choose, drop, cancel }
 }
-

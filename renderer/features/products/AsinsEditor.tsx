@@ -9,7 +9,10 @@ import type { ProductForm } from './ProductEditor'
 export function AsinsEditor({ form }: { form: ProductForm }) {
   const { draft, update, visibleError } = form
   const setRow = (index: number, change: Partial<ListingAsin>) =>
-    update((p) => ({ ...p, asins: p.asins.map((row, i) => (i === index ? { ...row, ...change } : row)) }), `asins.${index}`)
+    update(
+      (p) => ({ ...p, asins: p.asins.map((row, i) => (i === index ? { ...row, ...change } : row)) }),
+      `asins.${index}`,
+    )
   const firstMarketplace = draft.marketplaces[0]
 
   return (

@@ -29,7 +29,11 @@ export function MarketplacePicker({ form }: { form: ProductForm }) {
               .filter((m) => m.region === region)
               .map((m) => (
                 <label key={m.code} className="check">
-                  <input type="checkbox" checked={chosen.has(m.code)} onChange={(e) => toggle(m.code, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(m.code)}
+                    onChange={(e) => toggle(m.code, e.target.checked)}
+                  />
                   {m.name} ({m.code})
                 </label>
               ))}

@@ -1,6 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { entityLabel } from '../../../core/model/entity'
-import { commonDeviceTypes, connectionLabels, connectionMethods, Product, type ConnectionMethod } from '../../../core/model/product'
+import {
+  commonDeviceTypes,
+  connectionLabels,
+  connectionMethods,
+  Product,
+  type ConnectionMethod,
+} from '../../../core/model/product'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { SelectField, TextField } from '../../ui/Field'
@@ -20,7 +26,14 @@ export type ProductForm = ReturnType<typeof useAutosave<Product>>
 
 export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
   const repos = useRepos()
-  const form = useRecordEditor({ kind: 'product', section: 'products', loaded, schema: Product, save: repos.products.save, title: (p) => entityLabel('product', p) })
+  const form = useRecordEditor({
+    kind: 'product',
+    section: 'products',
+    loaded,
+    schema: Product,
+    save: repos.products.save,
+    title: (p) => entityLabel('product', p),
+  })
   const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   const hubs = useLiveQuery(() => repos.hubs.list(), [repos]) ?? []
@@ -38,7 +51,13 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
       <fieldset>
         <legend>Identity</legend>
         <div className="grid">
-          <TextField label="Brand" value={draft.brand} error={visibleError('brand')} onChange={(v) => set('brand', v)} autoFocus={isNew} />
+          <TextField
+            label="Brand"
+            value={draft.brand}
+            error={visibleError('brand')}
+            onChange={(v) => set('brand', v)}
+            autoFocus={isNew}
+          />
           <TextField
             label="Model number"
             value={draft.modelNumber}
@@ -46,7 +65,12 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
             hint="Exactly as given in the certification request."
             onChange={(v) => set('modelNumber', v)}
           />
-          <TextField label="Product name" value={draft.name} error={visibleError('name')} onChange={(v) => set('name', v)} />
+          <TextField
+            label="Product name"
+            value={draft.name}
+            error={visibleError('name')}
+            onChange={(v) => set('name', v)}
+          />
           <TextField
             label="Device type"
             value={draft.deviceType}
@@ -73,7 +97,10 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
               value={draft.hubId ?? ''}
               error={visibleError('hubId')}
               hint={hubs.length === 0 ? 'No hubs yet: add the tested hub under Hubs.' : undefined}
-              options={[{ value: '', label: 'Not chosen yet' }, ...hubs.map((h) => ({ value: h.id, label: entityLabel('hub', h) }))]}
+              options={[
+                { value: '', label: 'Not chosen yet' },
+                ...hubs.map((h) => ({ value: h.id, label: entityLabel('hub', h) })),
+              ]}
               onChange={(v) => set('hubId', v === '' ? null : v)}
             />
           ) : null}
@@ -98,9 +125,20 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
           label="Reference images"
           fileIds={draft.referencePhotoIds}
           onAdd={(ids) =>
-            update((p) => ({ ...p, referencePhotoIds: [...p.referencePhotoIds, ...ids.filter((id) => !p.referencePhotoIds.includes(id))] }), 'referencePhotoIds')
+            update(
+              (p) => ({
+                ...p,
+                referencePhotoIds: [...p.referencePhotoIds, ...ids.filter((id) => !p.referencePhotoIds.includes(id))],
+              }),
+              'referencePhotoIds',
+            )
           }
-          onRemove={(id) => update((p) => ({ ...p, referencePhotoIds: p.referencePhotoIds.filter((x) => x !== id) }), 'referencePhotoIds')}
+          onRemove={(id) =>
+            update(
+              (p) => ({ ...p, referencePhotoIds: p.referencePhotoIds.filter((x) => x !== id) }),
+              'referencePhotoIds',
+            )
+          }
         />
       </fieldset>
 

@@ -27,7 +27,14 @@ const newProduct = (): Product => ({
 export function ProductEditorPage({ params }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="product" section="products" id={params.id} what="product" get={repos.products.get} makeNew={newProduct}>
+    <RecordPage
+      kind="product"
+      section="products"
+      id={params.id}
+      what="product"
+      get={repos.products.get}
+      makeNew={newProduct}
+    >
       {(ready) => <ProductEditor loaded={ready} />}
     </RecordPage>
   )

@@ -14,7 +14,8 @@ export function ProductHistory({ product }: { product: Product }) {
   const [showAudit, setShowAudit] = useState(false)
   const history = useLiveQuery(async () => {
     const sessions = await repos.sessions.forProduct(product.id)
-    const unit = (s: (typeof sessions)[number]) => `${s.unitAsTested.serialNumber} (firmware ${s.unitAsTested.firmware})`
+    const unit = (s: (typeof sessions)[number]) =>
+      `${s.unitAsTested.serialNumber} (firmware ${s.unitAsTested.firmware})`
     return { sessions: sessions.map((s) => ({ session: s, unit: unit(s) })) }
   }, [repos, product.id])
   return (
@@ -30,7 +31,12 @@ export function ProductHistory({ product }: { product: Product }) {
                 {dates.day(session.startedAt ?? session.createdAt)} · {session.plan.name} v{session.plan.version}
               </a>{' '}
               · unit {unit} · {sessionStateLabels[session.state]}
-              {session.outcome ? <> <VerdictBadge verdict={session.outcome} /></> : null}
+              {session.outcome ? (
+                <>
+                  {' '}
+                  <VerdictBadge verdict={session.outcome} />
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

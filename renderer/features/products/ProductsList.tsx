@@ -8,7 +8,8 @@ export function ProductsList() {
   const products = useLiveQuery(() => repos.products.list(), [repos])
   return (
     <RecordListPage
-      kind="product" section="products"
+      kind="product"
+      section="products"
       title="Products"
       newLabel="New product"
       rows={products}

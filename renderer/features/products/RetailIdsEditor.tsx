@@ -8,7 +8,10 @@ import type { ProductForm } from './ProductEditor'
 export function RetailIdsEditor({ form }: { form: ProductForm }) {
   const { draft, update, visibleError } = form
   const setRow = (index: number, change: Partial<RetailId>) =>
-    update((p) => ({ ...p, retailIds: p.retailIds.map((row, i) => (i === index ? { ...row, ...change } : row)) }), `retailIds.${index}`)
+    update(
+      (p) => ({ ...p, retailIds: p.retailIds.map((row, i) => (i === index ? { ...row, ...change } : row)) }),
+      `retailIds.${index}`,
+    )
   return (
     <fieldset>
       <legend>Retail identifiers</legend>
@@ -32,14 +35,19 @@ export function RetailIdsEditor({ form }: { form: ProductForm }) {
               type="button"
               className="remove"
               aria-label={`Remove ${row.kind} ${row.value || index + 1}`}
-              onClick={() => update((p) => ({ ...p, retailIds: p.retailIds.filter((_, i) => i !== index) }), 'retailIds')}
+              onClick={() =>
+                update((p) => ({ ...p, retailIds: p.retailIds.filter((_, i) => i !== index) }), 'retailIds')
+              }
             >
               Remove
             </button>
           </RowGroup>
         ))}
       </ol>
-      <button type="button" onClick={() => update((p) => ({ ...p, retailIds: [...p.retailIds, { kind: 'UPC-A', value: '' }] }))}>
+      <button
+        type="button"
+        onClick={() => update((p) => ({ ...p, retailIds: [...p.retailIds, { kind: 'UPC-A', value: '' }] }))}
+      >
         Add retail identifier
       </button>
     </fieldset>

@@ -22,7 +22,9 @@ export function VariationsEditor({ form }: { form: ProductForm }) {
                     ...p,
                     variations: p.variations.map((v, i) => (i === index ? value : v)),
                     // ASINs tied to the old name follow the rename.
-                    asins: p.asins.map((a) => (a.variation !== '' && a.variation === name ? { ...a, variation: value } : a)),
+                    asins: p.asins.map((a) =>
+                      a.variation !== '' && a.variation === name ? { ...a, variation: value } : a,
+                    ),
                   }),
                   `variations.${index}`,
                 )

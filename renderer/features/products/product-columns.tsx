@@ -18,5 +18,10 @@ export const productColumns = column.columns([
   column.accessor((p) => connectionLabels[p.connection], { id: 'connection', header: 'Connection', sortFn: 'text' }),
   column.accessor((p) => p.marketplaces.join(', '), { id: 'marketplaces', header: 'Marketplaces', sortFn: 'text' }),
   column.accessor((p) => p.asins.length, { id: 'asins', header: 'ASINs' }),
-  column.accessor('updatedAt', { id: 'updated', header: 'Updated', sortFn: 'text', cell: (info) => dates.day(info.getValue()) }),
+  column.accessor('updatedAt', {
+    id: 'updated',
+    header: 'Updated',
+    sortFn: 'text',
+    cell: (info) => dates.day(info.getValue()),
+  }),
 ])

@@ -29,7 +29,12 @@ export function NewSessionPage({ query }: PageProps) {
   const repos = useRepos()
   const actor = useWorkingAs()
   const data = useLiveQuery(async () => {
-    const [products, units, plans, profile] = await Promise.all([repos.products.list(), repos.units.list(), repos.plans.list(), repos.profile.get()])
+    const [products, units, plans, profile] = await Promise.all([
+      repos.products.list(),
+      repos.units.list(),
+      repos.plans.list(),
+      repos.profile.get(),
+    ])
     return { products, units, plans, people: profile?.people ?? [] }
   }, [repos])
   const [choice, setChoice] = useState<Choice>({
@@ -42,7 +47,10 @@ export function NewSessionPage({ query }: PageProps) {
   })
   const [problem, setProblem] = useState<string>()
   // The chosen version's cases, read when it is chosen: the list itself carries only summaries.
-  const plan = useLiveQuery(async () => (choice.versionId ? ((await repos.plans.getVersion(choice.versionId)) ?? null) : null), [repos, choice.versionId])
+  const plan = useLiveQuery(
+    async () => (choice.versionId ? ((await repos.plans.getVersion(choice.versionId)) ?? null) : null),
+    [repos, choice.versionId],
+  )
   const [tried, setTried] = useState(false)
   if (!data) return <p className="muted">Loading…</p>
 
@@ -58,7 +66,11 @@ export function NewSessionPage({ query }: PageProps) {
     id: newId(),
     productId: choice.productId,
     unitId: choice.unitId,
-    unitAsTested: { serialNumber: unit?.serialNumber ?? '', firmware: unit?.firmware ?? '', hardwareRevision: unit?.hardwareRevision ?? '' },
+    unitAsTested: {
+      serialNumber: unit?.serialNumber ?? '',
+      firmware: unit?.firmware ?? '',
+      hardwareRevision: unit?.hardwareRevision ?? '',
+    },
     plan: { planId: plan.planId, versionId: plan.id, name: plan.name, version: plan.version, cases: plan.cases },
     testerId,
     testerName: data.people.find((p) => p.id === testerId)?.name ?? '',
@@ -98,15 +110,25 @@ export function NewSessionPage({ query }: PageProps) {
           label="Product"
           value={choice.productId}
           error={errors.get('productId')}
-          options={[{ value: '', label: 'Choose a product' }, ...data.products.map((p) => ({ value: p.id, label: entityLabel('product', p) }))]}
+          options={[
+            { value: '', label: 'Choose a product' },
+            ...data.products.map((p) => ({ value: p.id, label: entityLabel('product', p) })),
+          ]}
           onChange={(v) => set({ productId: v, unitId: '', region: '', marketplaces: [] })}
         />
         <SelectField
           label="Unit under test"
           value={choice.unitId}
           error={errors.get('unitId')}
-          hint={product && units.length === 0 ? 'This product has no units yet: record the unit you received first.' : undefined}
-          options={[{ value: '', label: 'Choose the unit' }, ...units.map((u) => ({ value: u.id, label: `Serial ${u.serialNumber} · firmware ${u.firmware}` }))]}
+          hint={
+            product && units.length === 0
+              ? 'This product has no units yet: record the unit you received first.'
+              : undefined
+          }
+          options={[
+            { value: '', label: 'Choose the unit' },
+            ...units.map((u) => ({ value: u.id, label: `Serial ${u.serialNumber} · firmware ${u.firmware}` })),
+          ]}
           onChange={(v) => set({ unitId: v })}
         />
         <SelectField
@@ -115,7 +137,10 @@ export function NewSessionPage({ query }: PageProps) {
           hint={data.plans.length === 0 ? 'No test plans yet: import or type one under Test plans.' : undefined}
           options={[
             { value: '', label: 'Choose a plan' },
-            ...data.plans.map((p) => ({ value: p.latest.id, label: `${p.latest.name} v${p.latest.version} (${countOf(p.latest.caseCount, 'case')})` })),
+            ...data.plans.map((p) => ({
+              value: p.latest.id,
+              label: `${p.latest.name} v${p.latest.version} (${countOf(p.latest.caseCount, 'case')})`,
+            })),
           ]}
           onChange={(v) => set({ versionId: v })}
         />
@@ -124,15 +149,23 @@ export function NewSessionPage({ query }: PageProps) {
           value={testerId}
           error={errors.get('testerId')}
           hint={data.people.length === 0 ? 'No people yet: add the lab’s testers under Lab profile.' : undefined}
-          options={[{ value: '', label: 'Choose the tester' }, ...data.people.map((p) => ({ value: p.id, label: p.name }))]}
+          options={[
+            { value: '', label: 'Choose the tester' },
+            ...data.people.map((p) => ({ value: p.id, label: p.name })),
+          ]}
           onChange={(v) => set({ testerId: v })}
         />
         <SelectField
           label="Region"
           value={choice.region}
           error={errors.get('region')}
-          options={[{ value: '', label: product ? 'Choose a region' : 'Choose a product first' }, ...regions.map((r) => ({ value: r, label: regionNames[r] }))]}
-          onChange={(v) => set({ region: v, marketplaces: (product?.marketplaces ?? []).filter((m) => v !== '' && regionOf(m) === v) })}
+          options={[
+            { value: '', label: product ? 'Choose a region' : 'Choose a product first' },
+            ...regions.map((r) => ({ value: r, label: regionNames[r] })),
+          ]}
+          onChange={(v) =>
+            set({ region: v, marketplaces: (product?.marketplaces ?? []).filter((m) => v !== '' && regionOf(m) === v) })
+          }
         />
       </div>
       <fieldset>
@@ -143,7 +176,13 @@ export function NewSessionPage({ query }: PageProps) {
             <input
               type="checkbox"
               checked={choice.marketplaces.includes(code)}
-              onChange={(e) => set({ marketplaces: e.target.checked ? [...choice.marketplaces, code] : choice.marketplaces.filter((m) => m !== code) })}
+              onChange={(e) =>
+                set({
+                  marketplaces: e.target.checked
+                    ? [...choice.marketplaces, code]
+                    : choice.marketplaces.filter((m) => m !== code),
+                })
+              }
             />
             {marketplaceByCode(code)?.name ?? code} ({code})
           </label>

@@ -48,14 +48,19 @@ export function SessionPage({ params }: PageProps<':id'>) {
         <a href={href('sessions')}>← Sessions</a>
       </p>
       <h1 id="session-title">
-        {facts?.product ? entityLabel('product', facts.product) : 'Session'} · {session.plan.name} v{session.plan.version}
+        {facts?.product ? entityLabel('product', facts.product) : 'Session'} · {session.plan.name} v
+        {session.plan.version}
       </h1>
       <dl className="facts inline">
         <dt>Unit</dt>
         <dd>
           {/* As tested: the unit's record may have changed since (a firmware update for a retest). */}
-          {facts?.unit ? <a href={href('units', facts.unit.id)}>Serial {session.unitAsTested.serialNumber}</a> : `Serial ${session.unitAsTested.serialNumber}`}, firmware{' '}
-          {session.unitAsTested.firmware}
+          {facts?.unit ? (
+            <a href={href('units', facts.unit.id)}>Serial {session.unitAsTested.serialNumber}</a>
+          ) : (
+            `Serial ${session.unitAsTested.serialNumber}`
+          )}
+          , firmware {session.unitAsTested.firmware}
           {session.unitAsTested.hardwareRevision ? `, hardware ${session.unitAsTested.hardwareRevision}` : ''}
         </dd>
         <dt>Tester</dt>

@@ -22,11 +22,25 @@ const sessionColumns = column.columns([
   column.accessor('tester', { header: 'Tester', sortFn: 'text' }),
   column.accessor('state', { header: 'State', sortFn: 'text' }),
   column.accessor('outcome', { header: 'Outcome', sortFn: 'text' }),
-  column.accessor('started', { header: 'Started', sortFn: 'text', cell: (info) => dates.calendarDate(info.getValue()) }),
-  column.accessor('completed', { header: 'Completed', sortFn: 'text', cell: (info) => dates.calendarDate(info.getValue()) }),
+  column.accessor('started', {
+    header: 'Started',
+    sortFn: 'text',
+    cell: (info) => dates.calendarDate(info.getValue()),
+  }),
+  column.accessor('completed', {
+    header: 'Completed',
+    sortFn: 'text',
+    cell: (info) => dates.calendarDate(info.getValue()),
+  }),
 ])
 
-type Filters = { readonly product: string; readonly tester: string; readonly state: string; readonly from: string; readonly to: string }
+type Filters = {
+  readonly product: string
+  readonly tester: string
+  readonly state: string
+  readonly from: string
+  readonly to: string
+}
 const noFilters: Filters = { product: '', tester: '', state: '', from: '', to: '' }
 
 const distinct = (values: readonly string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b))
@@ -38,7 +52,11 @@ export function SessionsList() {
   // The newest page shows first; every session is read after it has painted, for sorting and filtering them all.
   const [readAll, setReadAll] = useState(false)
   const newest = useLiveQuery(async () => {
-    const [sessions, products, total] = await Promise.all([repos.sessions.newest(rowsPerPage), repos.products.list(), repos.sessions.count()])
+    const [sessions, products, total] = await Promise.all([
+      repos.sessions.newest(rowsPerPage),
+      repos.products.list(),
+      repos.sessions.count(),
+    ])
     return { rows: sessionRows(sessions, products), total }
   }, [repos])
   const everyOne = useLiveQuery(async () => {
@@ -53,7 +71,8 @@ export function SessionsList() {
     return () => cancelAnimationFrame(frame)
   }, [newest, readAll])
   const all = everyOne ?? newest?.rows
-  const loading = everyOne === undefined && newest !== undefined && newest.total > newest.rows.length ? newest.total : undefined
+  const loading =
+    everyOne === undefined && newest !== undefined && newest.total > newest.rows.length ? newest.total : undefined
   const rows = useMemo(
     () =>
       all?.filter(
@@ -67,7 +86,10 @@ export function SessionsList() {
     [all, filters],
   )
   const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }))
-  const options = (values: readonly string[], allLabel: string) => [{ value: '', label: allLabel }, ...distinct(values).map((v) => ({ value: v, label: v }))]
+  const options = (values: readonly string[], allLabel: string) => [
+    { value: '', label: allLabel },
+    ...distinct(values).map((v) => ({ value: v, label: v })),
+  ]
   return (
     <section aria-labelledby="sessions-title">
       <header className="section-header">
@@ -78,16 +100,41 @@ export function SessionsList() {
       </header>
       {all && all.length > 0 ? (
         <div className="filters" role="group" aria-label="Filter sessions">
-          <SelectField label="Product" value={filters.product} options={options(all.map((r) => r.product), 'All products')} onChange={(product) => set({ product })} />
-          <SelectField label="Tester" value={filters.tester} options={options(all.map((r) => r.tester), 'All testers')} onChange={(tester) => set({ tester })} />
-          <SelectField label="State" value={filters.state} options={options(all.map((r) => r.state), 'All states')} onChange={(state) => set({ state })} />
+          <SelectField
+            label="Product"
+            value={filters.product}
+            options={options(
+              all.map((r) => r.product),
+              'All products',
+            )}
+            onChange={(product) => set({ product })}
+          />
+          <SelectField
+            label="Tester"
+            value={filters.tester}
+            options={options(
+              all.map((r) => r.tester),
+              'All testers',
+            )}
+            onChange={(tester) => set({ tester })}
+          />
+          <SelectField
+            label="State"
+            value={filters.state}
+            options={options(
+              all.map((r) => r.state),
+              'All states',
+            )}
+            onChange={(state) => set({ state })}
+          />
           <TextField label="Started from" type="date" value={filters.from} onChange={(from) => set({ from })} />
           <TextField label="Started until" type="date" value={filters.to} onChange={(to) => set({ to })} />
         </div>
       ) : null}
       {loading !== undefined ? (
         <p className="muted" role="status">
-          The newest {rowsPerPage} of {loading.toLocaleString('en-US')} sessions; the rest are being read, and sorting and filters apply to all once they are.
+          The newest {rowsPerPage} of {loading.toLocaleString('en-US')} sessions; the rest are being read, and sorting
+          and filters apply to all once they are.
         </p>
       ) : null}
       {rows === undefined ? (

@@ -10,7 +10,14 @@ import { useRecordEditor } from '../../hooks/use-record-editor'
 /** An Alexa skill: its name and its store ID. */
 export function SkillEditor({ loaded }: { loaded: ReadyRecord<Skill> }) {
   const repos = useRepos()
-  const form = useRecordEditor({ kind: 'skill', section: 'skills', loaded, schema: Skill, save: repos.skills.save, title: (s) => entityLabel('skill', s) })
+  const form = useRecordEditor({
+    kind: 'skill',
+    section: 'skills',
+    loaded,
+    schema: Skill,
+    save: repos.skills.save,
+    title: (s) => entityLabel('skill', s),
+  })
   const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   return (

@@ -7,5 +7,16 @@ import { skillColumns } from './skill-columns'
 export function SkillsList() {
   const repos = useRepos()
   const rows = useLiveQuery(() => repos.skills.list(), [repos])
-  return <RecordListPage kind="skill" section="skills" title="Skills" newLabel="New skill" rows={rows} columns={skillColumns} empty="No skills yet." exists={repos.skills.get} />
+  return (
+    <RecordListPage
+      kind="skill"
+      section="skills"
+      title="Skills"
+      newLabel="New skill"
+      rows={rows}
+      columns={skillColumns}
+      empty="No skills yet."
+      exists={repos.skills.get}
+    />
+  )
 }

@@ -25,10 +25,16 @@ export function DiscoveryPanel({ discovery, productModel, onExtracted }: Props) 
     }
     setError(undefined)
     setText('')
-    onExtracted({ manufacturer: parsed.manufacturer, model: parsed.model, endpointCount: parsed.endpoints.length, pastedAt: nowIso() })
+    onExtracted({
+      manufacturer: parsed.manufacturer,
+      model: parsed.model,
+      endpointCount: parsed.endpoints.length,
+      pastedAt: nowIso(),
+    })
   }
 
-  const comparison = discovery && productModel !== undefined ? compareDiscoveryModel(discovery.model, productModel) : undefined
+  const comparison =
+    discovery && productModel !== undefined ? compareDiscoveryModel(discovery.model, productModel) : undefined
 
   return (
     <fieldset>

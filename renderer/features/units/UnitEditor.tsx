@@ -1,6 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { entityLabel } from '../../../core/model/entity'
-import { conditionLabels, photoRoleLabels, photoRoles, Unit, unitConditions, type PhotoRole, type UnitCondition } from '../../../core/model/unit'
+import {
+  conditionLabels,
+  photoRoleLabels,
+  photoRoles,
+  Unit,
+  unitConditions,
+  type PhotoRole,
+  type UnitCondition,
+} from '../../../core/model/unit'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
@@ -14,7 +22,8 @@ import { DiscoveryPanel } from './DiscoveryPanel'
 export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
   const repos = useRepos()
   const form = useRecordEditor({
-    kind: 'unit', section: 'units',
+    kind: 'unit',
+    section: 'units',
     loaded,
     schema: Unit,
     save: repos.units.save,
@@ -46,14 +55,44 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
             label="Product"
             value={draft.productId}
             error={visibleError('productId')}
-            options={[{ value: '', label: 'Choose a product' }, ...products.map((p) => ({ value: p.id, label: entityLabel('product', p) }))]}
+            options={[
+              { value: '', label: 'Choose a product' },
+              ...products.map((p) => ({ value: p.id, label: entityLabel('product', p) })),
+            ]}
             onChange={(v) => set('productId', v)}
           />
-          <TextField label="Serial number" value={draft.serialNumber} error={visibleError('serialNumber')} onChange={(v) => set('serialNumber', v)} autoFocus={isNew} />
-          <TextField label="Firmware" value={draft.firmware} error={visibleError('firmware')} onChange={(v) => set('firmware', v)} />
-          <TextField label="Hardware revision" value={draft.hardwareRevision} error={visibleError('hardwareRevision')} onChange={(v) => set('hardwareRevision', v)} />
-          <TextField label="Received on" type="date" value={draft.receivedOn} error={visibleError('receivedOn')} onChange={(v) => set('receivedOn', v)} />
-          <TextField label="Received from" value={draft.receivedFrom} error={visibleError('receivedFrom')} onChange={(v) => set('receivedFrom', v)} />
+          <TextField
+            label="Serial number"
+            value={draft.serialNumber}
+            error={visibleError('serialNumber')}
+            onChange={(v) => set('serialNumber', v)}
+            autoFocus={isNew}
+          />
+          <TextField
+            label="Firmware"
+            value={draft.firmware}
+            error={visibleError('firmware')}
+            onChange={(v) => set('firmware', v)}
+          />
+          <TextField
+            label="Hardware revision"
+            value={draft.hardwareRevision}
+            error={visibleError('hardwareRevision')}
+            onChange={(v) => set('hardwareRevision', v)}
+          />
+          <TextField
+            label="Received on"
+            type="date"
+            value={draft.receivedOn}
+            error={visibleError('receivedOn')}
+            onChange={(v) => set('receivedOn', v)}
+          />
+          <TextField
+            label="Received from"
+            value={draft.receivedFrom}
+            error={visibleError('receivedFrom')}
+            onChange={(v) => set('receivedFrom', v)}
+          />
           <SelectField<UnitCondition>
             label="Condition"
             value={draft.condition}
@@ -61,7 +100,13 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
             onChange={(v) => set('condition', v)}
           />
         </div>
-        <TextAreaField label="Condition notes" value={draft.conditionNotes} error={visibleError('conditionNotes')} onChange={(v) => set('conditionNotes', v)} rows={2} />
+        <TextAreaField
+          label="Condition notes"
+          value={draft.conditionNotes}
+          error={visibleError('conditionNotes')}
+          onChange={(v) => set('conditionNotes', v)}
+          rows={2}
+        />
       </fieldset>
       <fieldset>
         <legend>Photos of the unit</legend>
@@ -90,7 +135,12 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
                 label="Shows"
                 value={photo.role}
                 options={photoRoles.map((r) => ({ value: r, label: photoRoleLabels[r] }))}
-                onChange={(role) => update((u) => ({ ...u, photos: u.photos.map((p) => (p.fileId === fileId ? { ...p, role } : p)) }), 'photos')}
+                onChange={(role) =>
+                  update(
+                    (u) => ({ ...u, photos: u.photos.map((p) => (p.fileId === fileId ? { ...p, role } : p)) }),
+                    'photos',
+                  )
+                }
               />
             ) : null
           }}

@@ -25,7 +25,14 @@ const newUnit = (productId: string): Unit => ({
 export function UnitEditorPage({ params, query }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="unit" section="units" id={params.id} what="unit" get={repos.units.get} makeNew={() => newUnit(query.get('product') ?? '')}>
+    <RecordPage
+      kind="unit"
+      section="units"
+      id={params.id}
+      what="unit"
+      get={repos.units.get}
+      makeNew={() => newUnit(query.get('product') ?? '')}
+    >
       {(ready) => <UnitEditor loaded={ready} />}
     </RecordPage>
   )

@@ -21,7 +21,11 @@ const unitColumns = column.columns([
   column.accessor('product', { header: 'Product', sortFn: 'text' }),
   column.accessor('firmware', { header: 'Firmware', sortFn: 'alphanumeric' }),
   column.accessor('hardwareRevision', { header: 'Hardware revision', sortFn: 'alphanumeric' }),
-  column.accessor('receivedOn', { header: 'Received', sortFn: 'text', cell: (info) => dates.calendarDate(info.getValue()) }),
+  column.accessor('receivedOn', {
+    header: 'Received',
+    sortFn: 'text',
+    cell: (info) => dates.calendarDate(info.getValue()),
+  }),
   column.accessor('receivedFrom', { header: 'From', sortFn: 'text' }),
   column.accessor((u) => conditionLabels[u.condition], { id: 'condition', header: 'Condition', sortFn: 'text' }),
   column.accessor((u) => u.photos.length, { id: 'photos', header: 'Photos' }),
@@ -38,7 +42,8 @@ export function UnitsList() {
   }, [repos])
   return (
     <RecordListPage
-      kind="unit" section="units"
+      kind="unit"
+      section="units"
       title="Tested units"
       newLabel="New unit"
       rows={rows}

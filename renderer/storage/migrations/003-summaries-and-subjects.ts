@@ -16,15 +16,31 @@ type TestCaseV2 = Record<string, unknown>
 type SessionV2 = {
   readonly id: string
   readonly productId: string
-  readonly plan: { readonly planId: string; readonly versionId: string; readonly name: string; readonly version: number; readonly cases: readonly TestCaseV2[] }
+  readonly plan: {
+    readonly planId: string
+    readonly versionId: string
+    readonly name: string
+    readonly version: number
+    readonly cases: readonly TestCaseV2[]
+  }
 }
-type PlanVersionV2 = { readonly planId: string; readonly version: number; readonly cases: readonly TestCaseV2[] } & Record<string, unknown>
+type PlanVersionV2 = {
+  readonly planId: string
+  readonly version: number
+  readonly cases: readonly TestCaseV2[]
+} & Record<string, unknown>
 
 const utf8 = new TextEncoder()
 
 /** Version 3's frozen copy of a session's plan, named by the SHA-256 of its canonical JSON. */
 function frozenCopy(plan: SessionV2['plan']) {
-  const copy = { planId: plan.planId, versionId: plan.versionId, name: plan.name, version: plan.version, cases: plan.cases }
+  const copy = {
+    planId: plan.planId,
+    versionId: plan.versionId,
+    name: plan.name,
+    version: plan.version,
+    cases: plan.cases,
+  }
   return { ...copy, id: sha256Hex(utf8.encode(canonicalJson(copy))) }
 }
 
@@ -92,13 +108,18 @@ async function upgradeToVersion3(tx: Transaction): Promise<void> {
     })
 
   const byPlan = new Map<string, PlanVersionV2[]>()
-  for (const version of (await tx.table('planVersions').toArray()) as PlanVersionV2[]) byPlan.set(version.planId, [...(byPlan.get(version.planId) ?? []), version])
+  for (const version of (await tx.table('planVersions').toArray()) as PlanVersionV2[])
+    byPlan.set(version.planId, [...(byPlan.get(version.planId) ?? []), version])
   for (const [planId, versions] of byPlan) {
     const { cases, ...latest } = versions.reduce((a, b) => (b.version > a.version ? b : a))
-    await tx.table('planSummaries').put({ planId, latest: { ...latest, caseCount: cases.length }, versionCount: versions.length })
+    await tx
+      .table('planSummaries')
+      .put({ planId, latest: { ...latest, caseCount: cases.length }, versionCount: versions.length })
   }
 
-  const unitProducts = new Map(((await tx.table('units').toArray()) as { id: string; productId: string }[]).map((u) => [u.id, u.productId]))
+  const unitProducts = new Map(
+    ((await tx.table('units').toArray()) as { id: string; productId: string }[]).map((u) => [u.id, u.productId]),
+  )
   await tx
     .table('audit')
     .toCollection()
@@ -109,13 +130,22 @@ async function upgradeToVersion3(tx: Transaction): Promise<void> {
 }
 
 /** The product an old entry belongs to, from the records as they are now, or from the entry itself for a deleted unit. */
-function parentsFromHistory(entry: AuditRowV2, unitProducts: ReadonlyMap<string, string>, sessions: ReadonlyMap<string, { readonly productId: string }>): Ref[] {
+function parentsFromHistory(
+  entry: AuditRowV2,
+  unitProducts: ReadonlyMap<string, string>,
+  sessions: ReadonlyMap<string, { readonly productId: string }>,
+): Ref[] {
   const { kind, id } = entry.entity
   const product = (productId: string | undefined) => (productId ? [{ kind: 'product', id: productId }] : [])
   switch (kind) {
     case 'unit': {
       const recorded = entry.changes.find((change) => change.field === 'productId')
-      const fromEntry = typeof recorded?.after === 'string' ? recorded.after : typeof recorded?.before === 'string' ? recorded.before : undefined
+      const fromEntry =
+        typeof recorded?.after === 'string'
+          ? recorded.after
+          : typeof recorded?.before === 'string'
+            ? recorded.before
+            : undefined
       return product(unitProducts.get(id) ?? fromEntry)
     }
     case 'session':

@@ -23,7 +23,11 @@ export type RecordRepo<T extends Timestamped> = {
 }
 
 /** The record repository of a kind, from the registry's table, schema and label. */
-export function createRecordRepo<K extends IdentityKind>(db: LabDb, kind: K, audit: AuditContext): RecordRepo<EntityRecords[K]> {
+export function createRecordRepo<K extends IdentityKind>(
+  db: LabDb,
+  kind: K,
+  audit: AuditContext,
+): RecordRepo<EntityRecords[K]> {
   type T = EntityRecords[K]
   const registration = registrationOf(kind)
   const table = db[registration.table] as unknown as EntityTable<T, 'id'>

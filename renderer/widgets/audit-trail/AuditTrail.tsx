@@ -51,7 +51,11 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
         <button type="button" onClick={() => checkAgain(false)}>
           Check again
         </button>{' '}
-        <button type="button" onClick={() => checkAgain(true)} disabled={status.state === 'checking' || status.state === 'checking-long'}>
+        <button
+          type="button"
+          onClick={() => checkAgain(true)}
+          disabled={status.state === 'checking' || status.state === 'checking-long'}
+        >
           Check the whole trail
         </button>
       </p>

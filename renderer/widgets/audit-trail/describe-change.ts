@@ -18,5 +18,7 @@ const shown = (value: unknown): string => {
 
 /** One field's change as a reviewer reads it: "firmware: 1.2.3 → 1.2.4". */
 export function describeChange(change: AuditChange): string {
-  return change.before === undefined ? `${change.field}: ${shown(change.after)}` : `${change.field}: ${shown(change.before)} → ${shown(change.after)}`
+  return change.before === undefined
+    ? `${change.field}: ${shown(change.after)}`
+    : `${change.field}: ${shown(change.before)} → ${shown(change.after)}`
 }

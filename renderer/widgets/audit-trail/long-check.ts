@@ -4,7 +4,11 @@ import { createChainCheck } from '../../../core/audit/chain-check'
 import type { AuditRepo } from '../../storage/repos/audit/audit-repo'
 
 /** A check of many entries, from the one after `after` to `head`, continuing from `anchor` (the checkpointed entry). */
-export type LongCheckRequest = { readonly after: number; readonly head: number; readonly anchor: AuditEntry | undefined }
+export type LongCheckRequest = {
+  readonly after: number
+  readonly head: number
+  readonly anchor: AuditEntry | undefined
+}
 
 export type LongCheckProgress = { readonly checked: number; readonly total: number }
 
@@ -13,7 +17,11 @@ export type LongCheckResult =
   | { readonly kind: 'checked'; readonly verdict: ChainVerdict; readonly last: AuditEntry | undefined }
   | { readonly kind: 'not-checked'; readonly message: string }
 
-export type LongCheck = (request: LongCheckRequest, onProgress: (progress: LongCheckProgress) => void, signal: AbortSignal) => Promise<LongCheckResult>
+export type LongCheck = (
+  request: LongCheckRequest,
+  onProgress: (progress: LongCheckProgress) => void,
+  signal: AbortSignal,
+) => Promise<LongCheckResult>
 
 const batchSize = 2_000
 

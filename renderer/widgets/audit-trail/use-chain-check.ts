@@ -33,7 +33,9 @@ export function useChainCheck(shown: readonly AuditEntry[] | undefined, whole: b
     void (async () => {
       setStatus({ state: 'checking' })
       const ofShown = await repos.audit.checkShown(shown)
-      const since = whole ? { state: 'long' as const, after: 0, head: (await repos.audit.state()).head?.seq ?? 0 } : await repos.audit.checkSince(inlineCheckLimit)
+      const since = whole
+        ? { state: 'long' as const, after: 0, head: (await repos.audit.state()).head?.seq ?? 0 }
+        : await repos.audit.checkSince(inlineCheckLimit)
       if (since.state === 'checked') {
         if (live()) setStatus({ state: 'done', verdict: combineVerdicts(ofShown, since.verdict) })
         return
@@ -42,9 +44,16 @@ export function useChainCheck(shown: readonly AuditEntry[] | undefined, whole: b
       if (!ofShown.intact && live()) setStatus({ state: 'done', verdict: ofShown })
       else if (live()) setStatus({ state: 'checking-long', progress: { checked: 0, total: since.head - since.after } })
       const anchor = since.after === 0 ? undefined : (await repos.audit.state()).anchor
-      const result = await longCheck({ after: since.after, head: since.head, anchor }, (progress) => live() && ofShown.intact && setStatus({ state: 'checking-long', progress }), controller.signal)
+      const result = await longCheck(
+        { after: since.after, head: since.head, anchor },
+        (progress) => live() && ofShown.intact && setStatus({ state: 'checking-long', progress }),
+        controller.signal,
+      )
       if (!live()) return
-      if (result.kind === 'not-checked') return setStatus(ofShown.intact ? { state: 'not-checked', message: result.message } : { state: 'done', verdict: ofShown })
+      if (result.kind === 'not-checked')
+        return setStatus(
+          ofShown.intact ? { state: 'not-checked', message: result.message } : { state: 'done', verdict: ofShown },
+        )
       if (result.verdict.intact && result.last) await repos.audit.saveCheckpoint(result.last, new Date())
       if (live()) setStatus({ state: 'done', verdict: combineVerdicts(ofShown, result.verdict) })
     })()

@@ -12,19 +12,31 @@ const deadlineMillis = 30 * 60_000
 /** How the app checks a long audit trail: in a worker that reads the entries itself, with progress; stopped when the view goes away. */
 export function workerLongCheck(dbName: string, start: StartWorker<AuditChainProtocol> = startAuditWorker): LongCheck {
   return async ({ after, head, anchor }, onProgress, signal) => {
-    const outcome = await runInWorker<AuditChainProtocol>(start, { dbName, after, head, anchor }, {
-      deadlineMillis,
-      signal,
-      onProgress,
-      label: { subject: 'The audit trail', action: 'checked', worker: 'audit checker', remedy: 'Choose Check again.' },
-    })
+    const outcome = await runInWorker<AuditChainProtocol>(
+      start,
+      { dbName, after, head, anchor },
+      {
+        deadlineMillis,
+        signal,
+        onProgress,
+        label: {
+          subject: 'The audit trail',
+          action: 'checked',
+          worker: 'audit checker',
+          remedy: 'Choose Check again.',
+        },
+      },
+    )
     switch (outcome.kind) {
       case 'done':
         return { kind: 'checked', ...outcome.result }
       case 'failed':
         return { kind: 'not-checked', message: outcome.message }
       case 'timed-out':
-        return { kind: 'not-checked', message: `The check of entries ${after + 1} to ${head} did not finish within ${deadlineMillis / 60_000} minutes. Choose Check again.` }
+        return {
+          kind: 'not-checked',
+          message: `The check of entries ${after + 1} to ${head} did not finish within ${deadlineMillis / 60_000} minutes. Choose Check again.`,
+        }
       case 'canceled':
         return { kind: 'not-checked', message: 'The check was stopped before it finished.' }
       default:

@@ -32,7 +32,13 @@ function announcement(state: FileSaveState): string {
 }
 
 /** A save under way (a bar, how much, Cancel) and how it ended, for a file saved with useFileSave. */
-export function FileSaveProgress({ state, onCancel }: { readonly state: FileSaveState; readonly onCancel: () => void }) {
+export function FileSaveProgress({
+  state,
+  onCancel,
+}: {
+  readonly state: FileSaveState
+  readonly onCancel: () => void
+}) {
   const saving = state.phase === 'saving' ? state : undefined
   const amount = saving ? savedSoFar(saving.written, saving.total) : ''
   return (

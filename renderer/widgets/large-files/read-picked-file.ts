@@ -19,7 +19,11 @@ export class FileReadError extends Error {
  * with a FileReadError that names the file (it changed, the disk failed), or
  * with the signal's reason when aborted.
  */
-export async function readPickedFile(lab: LabBridge, file: PickedFile, options: ReadOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function readPickedFile(
+  lab: LabBridge,
+  file: PickedFile,
+  options: ReadOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   if ('bytes' in file) return file.bytes
   const { signal, onProgress } = options
   const bytes = new Uint8Array(file.size)
@@ -29,7 +33,8 @@ export async function readPickedFile(lab: LabBridge, file: PickedFile, options: 
       const length = Math.min(maxChunkBytes, file.size - offset)
       const reply = await lab.files.readRange({ handle: file.handle, offset, length })
       if (!reply.ok) throw new FileReadError(reply.problem.message)
-      if (reply.value.bytes.byteLength !== length) throw new FileReadError(`${file.name} changed while it was being read. Open it again.`)
+      if (reply.value.bytes.byteLength !== length)
+        throw new FileReadError(`${file.name} changed while it was being read. Open it again.`)
       bytes.set(reply.value.bytes, offset)
       onProgress?.({ read: offset + length, total: file.size })
     }
@@ -42,5 +47,9 @@ export async function readPickedFile(lab: LabBridge, file: PickedFile, options: 
 
 /** Lets main close the handles of picked files that will not be read after all (a batch stopped early). */
 export async function closePickedFiles(lab: LabBridge, files: readonly PickedFile[]): Promise<void> {
-  await Promise.all(files.map((file) => ('handle' in file ? lab.files.closeRead({ handle: file.handle }).catch(() => undefined) : undefined)))
+  await Promise.all(
+    files.map((file) =>
+      'handle' in file ? lab.files.closeRead({ handle: file.handle }).catch(() => undefined) : undefined,
+    ),
+  )
 }

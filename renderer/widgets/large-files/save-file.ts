@@ -23,7 +23,13 @@ export type SaveOptions = {
 }
 
 export type SaveOutcome =
-  | { readonly status: 'saved'; readonly name: string; readonly path: string; readonly size: number; readonly sha256: string }
+  | {
+      readonly status: 'saved'
+      readonly name: string
+      readonly path: string
+      readonly size: number
+      readonly sha256: string
+    }
   /** The person closed the save dialog without choosing. */
   | { readonly status: 'not-chosen' }
   | { readonly status: 'canceled'; readonly name: string }
@@ -47,7 +53,11 @@ export async function saveFile(lab: LabBridge, request: SaveRequest, options: Sa
   try {
     begun = await lab.files.beginSave(dialog)
   } catch (error) {
-    return { status: 'failed', name: request.suggestedName, message: `Could not save ${request.suggestedName}: ${reasonOf(error)}.` }
+    return {
+      status: 'failed',
+      name: request.suggestedName,
+      message: `Could not save ${request.suggestedName}: ${reasonOf(error)}.`,
+    }
   }
   if (!begun.ok) return { status: 'failed', name: request.suggestedName, message: begun.problem.message }
   if (begun.value.canceled) return { status: 'not-chosen' }
@@ -80,10 +90,12 @@ export async function saveFile(lab: LabBridge, request: SaveRequest, options: Sa
   }
 
   // Not abortable from here: once the rename is asked for, the new file is in place or the old one is.
-  const committed = await lab.files.commitSave({ saveId, size: written, sha256: hasher.hex() }).catch((error: unknown) => {
-    void abortQuietly(lab, saveId)
-    return { ok: false, problem: { message: `Could not save ${name}: ${reasonOf(error)}.` } } as const
-  })
+  const committed = await lab.files
+    .commitSave({ saveId, size: written, sha256: hasher.hex() })
+    .catch((error: unknown) => {
+      void abortQuietly(lab, saveId)
+      return { ok: false, problem: { message: `Could not save ${name}: ${reasonOf(error)}.` } } as const
+    })
   if (!committed.ok) return { status: 'failed', name, message: committed.problem.message }
   return { status: 'saved', name, path, size: committed.value.size, sha256: committed.value.sha256 }
 }

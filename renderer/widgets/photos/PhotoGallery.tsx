@@ -32,18 +32,18 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) 
   const { dragging, handlers } = useFileDrop((files) => void intake.take(files))
 
   return (
-    <div
-      className={`gallery${dragging ? ' dragging' : ''}`}
-      role="group"
-      aria-label={label}
-      {...handlers}
-    >
+    <div className={`gallery${dragging ? ' dragging' : ''}`} role="group" aria-label={label} {...handlers}>
       <ul className="thumbnails">
         {files.map((file) => (
           <li key={file.id}>
             <Thumbnail file={file} />
             {extra?.(file.id)}
-            <button type="button" className="remove" aria-label={`Remove ${file.name}`} onClick={() => onRemove(file.id)}>
+            <button
+              type="button"
+              className="remove"
+              aria-label={`Remove ${file.name}`}
+              onClick={() => onRemove(file.id)}
+            >
               Remove
             </button>
           </li>

@@ -19,7 +19,11 @@ export function Thumbnail({ file }: { file: StoredFileMeta }) {
   }, [thumbnail])
   return (
     <figure className="thumbnail">
-      {thumbnail ? <img ref={image} alt={file.name} width={thumbnail.width} height={thumbnail.height} /> : <div className="thumb-placeholder" />}
+      {thumbnail ? (
+        <img ref={image} alt={file.name} width={thumbnail.width} height={thumbnail.height} />
+      ) : (
+        <div className="thumb-placeholder" />
+      )}
       <figcaption>
         <span className="file-name">{file.name}</span>
         <span className="muted">

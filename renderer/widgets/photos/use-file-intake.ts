@@ -66,7 +66,12 @@ export function useFileIntake(options: IntakeOptions) {
     run(async (problems) => {
       setState({ busy: `Choosing ${options.what}…`, problems: [] })
       const title = `Add ${options.what}`
-      const reply = await lab.files.open({ title, filters: [...options.filters], multiple: true, maxBytes: options.maxBytes })
+      const reply = await lab.files.open({
+        title,
+        filters: [...options.filters],
+        multiple: true,
+        maxBytes: options.maxBytes,
+      })
       if (!reply.ok) {
         problems.push(`The ${options.what} could not be opened: ${reply.problem.message}`)
         return
@@ -80,7 +85,9 @@ export function useFileIntake(options: IntakeOptions) {
         read: () => {
           unread.delete(file)
           return readPickedFile(lab, file).catch((error: unknown) => {
-            throw error instanceof FileReadError ? error : new Error(`${file.name} could not be read: ${describeReadError(error)}.`)
+            throw error instanceof FileReadError
+              ? error
+              : new Error(`${file.name} could not be read: ${describeReadError(error)}.`)
           })
         },
       }))
@@ -100,7 +107,9 @@ export function useFileIntake(options: IntakeOptions) {
       for (const file of files) {
         // Refused before reading: a dropped video or disk image must not be pulled into memory whole.
         if (file.size > options.maxBytes) {
-          problems.push(`${file.name} is ${formatBytes(file.size)}; ${options.what} can be at most ${formatBytes(options.maxBytes)}.`)
+          problems.push(
+            `${file.name} is ${formatBytes(file.size)}; ${options.what} can be at most ${formatBytes(options.maxBytes)}.`,
+          )
           continue
         }
         const name = file.name || 'pasted-image.png'

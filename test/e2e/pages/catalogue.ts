@@ -39,7 +39,8 @@ export class SimpleRecordScreen {
   async create(fields: Record<string, string>, after?: (page: Page) => Promise<void>) {
     await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: this.navLabel }).click()
     await this.page.getByRole('link', { name: this.newLabel }).click()
-    for (const [label, value] of Object.entries(fields)) await this.page.getByRole('textbox', { name: label, exact: true }).fill(value)
+    for (const [label, value] of Object.entries(fields))
+      await this.page.getByRole('textbox', { name: label, exact: true }).fill(value)
     await after?.(this.page)
     await waitForSaved(this.page)
   }
@@ -60,12 +61,21 @@ export class ProductScreen {
     await this.page.getByRole('heading', { name: 'New product' }).waitFor()
   }
 
-  async fillIdentity(p: { brand: string; model: string; name: string; deviceType: string; connection?: string; hub?: string; skill?: string }) {
+  async fillIdentity(p: {
+    brand: string
+    model: string
+    name: string
+    deviceType: string
+    connection?: string
+    hub?: string
+    skill?: string
+  }) {
     await this.page.getByRole('textbox', { name: 'Brand' }).fill(p.brand)
     await this.page.getByRole('textbox', { name: 'Model number' }).fill(p.model)
     await this.page.getByRole('textbox', { name: 'Product name' }).fill(p.name)
     await this.page.getByRole('combobox', { name: 'Device type' }).fill(p.deviceType)
-    if (p.connection) await this.page.getByRole('combobox', { name: 'Connection to Alexa' }).selectOption({ label: p.connection })
+    if (p.connection)
+      await this.page.getByRole('combobox', { name: 'Connection to Alexa' }).selectOption({ label: p.connection })
     if (p.hub) await this.page.getByRole('combobox', { name: 'Tested hub' }).selectOption({ label: p.hub })
     if (p.skill) await this.page.getByRole('combobox', { name: 'Alexa skill' }).selectOption({ label: p.skill })
   }
@@ -96,7 +106,14 @@ export class ProductScreen {
 export class UnitScreen {
   constructor(private readonly page: Page) {}
 
-  async fill(u: { serial: string; firmware: string; hardware: string; receivedOn: string; from: string; condition: string }) {
+  async fill(u: {
+    serial: string
+    firmware: string
+    hardware: string
+    receivedOn: string
+    from: string
+    condition: string
+  }) {
     await this.page.getByRole('textbox', { name: 'Serial number' }).fill(u.serial)
     await this.page.getByRole('textbox', { name: 'Firmware' }).fill(u.firmware)
     await this.page.getByRole('textbox', { name: 'Hardware revision' }).fill(u.hardware)
@@ -118,7 +135,9 @@ export class UnitScreen {
   async decodedThumbnails(): Promise<number> {
     const gallery = this.page.getByRole('group', { name: 'Unit photos' })
     await gallery.getByRole('img').first().waitFor()
-    return gallery.getByRole('img').evaluateAll((images) => images.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)
+    return gallery
+      .getByRole('img')
+      .evaluateAll((images) => images.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)
   }
 }
 
@@ -134,7 +153,12 @@ export async function readStore(page: Page, store: string): Promise<unknown[]> {
           const request = db.transaction(name, 'readonly').objectStore(name).getAll()
           request.onsuccess = () => {
             db.close()
-            resolve(request.result.map((row: Record<string, unknown>) => ({ ...row, blob: row.blob instanceof Blob ? `Blob(${row.blob.size})` : row.blob })))
+            resolve(
+              request.result.map((row: Record<string, unknown>) => ({
+                ...row,
+                blob: row.blob instanceof Blob ? `Blob(${row.blob.size})` : row.blob,
+              })),
+            )
           }
           request.onerror = () => reject(request.error)
         }

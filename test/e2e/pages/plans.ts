@@ -2,14 +2,25 @@ import type { Locator, Page } from 'playwright-core'
 import * as XLSX from 'xlsx'
 
 /** A row of a plan spreadsheet, as a lab writes one. */
-export type PlanSheetRow = readonly [caseId: string, title: string, category: string, steps: string, expected: string, required: string]
+export type PlanSheetRow = readonly [
+  caseId: string,
+  title: string,
+  category: string,
+  steps: string,
+  expected: string,
+  required: string,
+]
 
 export const planSheetHeader = ['Case ID', 'Title', 'Category', 'Steps', 'Expected result', 'Required'] as const
 
 /** An xlsx workbook holding one sheet "Cases": the header row, then the rows. */
 export function planWorkbook(rows: readonly PlanSheetRow[]): Uint8Array {
   const book = XLSX.utils.book_new()
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([[...planSheetHeader], ...rows.map((row) => [...row])]), 'Cases')
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([[...planSheetHeader], ...rows.map((row) => [...row])]),
+    'Cases',
+  )
   return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
 }
 
@@ -17,7 +28,14 @@ export function planWorkbook(rows: readonly PlanSheetRow[]): Uint8Array {
 export const planRows = (n: number): PlanSheetRow[] =>
   Array.from({ length: n }, (_, i) => {
     const id = `TC-${String(i + 1).padStart(3, '0')}`
-    return [id, `Case ${i + 1}: turn on by voice`, i % 2 === 0 ? 'Alexa.PowerController' : 'Discovery', 'Say "Alexa, turn on the plug".', 'The plug turns on within 2 s.', i % 5 === 4 ? 'no' : 'yes']
+    return [
+      id,
+      `Case ${i + 1}: turn on by voice`,
+      i % 2 === 0 ? 'Alexa.PowerController' : 'Discovery',
+      'Say "Alexa, turn on the plug".',
+      'The plug turns on within 2 s.',
+      i % 5 === 4 ? 'no' : 'yes',
+    ]
   })
 
 /** The Test plans list, the import page and the plan editor. */
@@ -42,7 +60,9 @@ export class PlansScreen {
   }
 
   mappingOf(label: string): Locator {
-    return this.page.getByRole('group', { name: 'Column of each field' }).getByRole('combobox', { name: label, exact: true })
+    return this.page
+      .getByRole('group', { name: 'Column of each field' })
+      .getByRole('combobox', { name: label, exact: true })
   }
 
   preview(): Locator {

@@ -16,12 +16,24 @@ export async function seedLab(page: Page): Promise<void> {
   await products.requestMarketplaces(['United States (US)', 'Germany (DE)'])
   await waitForSaved(page)
   await page.getByRole('link', { name: 'Add unit' }).click()
-  await new UnitScreen(page).fill({ serial: 'SN-0001', firmware: '1.2.3', hardware: 'B', receivedOn: '2026-11-18', from: 'Acme Ltd.', condition: 'New, sealed' })
+  await new UnitScreen(page).fill({
+    serial: 'SN-0001',
+    firmware: '1.2.3',
+    hardware: 'B',
+    receivedOn: '2026-11-18',
+    from: 'Acme Ltd.',
+    condition: 'New, sealed',
+  })
   await waitForSaved(page)
 }
 
 /** Imports an n-case plan written as xlsx (every fifth case optional) through the import page. */
-export async function importPlan(app: App, files: FixtureFiles, cases: number, name = 'smart plug plan.xlsx'): Promise<void> {
+export async function importPlan(
+  app: App,
+  files: FixtureFiles,
+  cases: number,
+  name = 'smart plug plan.xlsx',
+): Promise<void> {
   const path = await files.bytes(name, planWorkbook(planRows(cases)))
   const plans = new PlansScreen(app.page)
   await plans.openImport()

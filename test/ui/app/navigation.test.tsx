@@ -7,7 +7,19 @@ describe('navigation', () => {
   it('offers every section by name and marks the current one', async () => {
     renderApp('#/products')
     const nav = screen.getByRole('navigation', { name: 'Sections' })
-    for (const name of ['Products', 'Tested units', 'Hubs', 'Skills', 'Test plans', 'Sessions', 'Reviews', 'Availability', 'Packets', 'Lab profile', 'Settings']) {
+    for (const name of [
+      'Products',
+      'Tested units',
+      'Hubs',
+      'Skills',
+      'Test plans',
+      'Sessions',
+      'Reviews',
+      'Availability',
+      'Packets',
+      'Lab profile',
+      'Settings',
+    ]) {
       expect(nav).toContainElement(screen.getByRole('link', { name }))
     }
     expect(screen.getByRole('link', { name: 'Products' })).toHaveAttribute('aria-current', 'page')

@@ -16,7 +16,8 @@ const request = <T,>(r: IDBRequest<T>) =>
 /** A database as a newer WWA Lab would leave it: a higher version, a store this build does not know, and a record in it. */
 async function writtenByNewerRelease(factory: IDBFactory, name: string, version: number): Promise<void> {
   const open = factory.open(name, version * 10)
-  open.onupgradeneeded = () => open.result.createObjectStore('listingSnapshots', { keyPath: 'id' }).put({ id: 'snap-1', asin: 'B0ABCDEF12' })
+  open.onupgradeneeded = () =>
+    open.result.createObjectStore('listingSnapshots', { keyPath: 'id' }).put({ id: 'snap-1', asin: 'B0ABCDEF12' })
   ;(await request(open)).close()
 }
 
@@ -26,10 +27,19 @@ describe('start-up', () => {
     const newer = knownVersion + 7
     await writtenByNewerRelease(factory, 'wwa-lab-test', newer)
 
-    render(await start({ db: new LabDb('wwa-lab-test', { indexedDB: factory, IDBKeyRange }), indexedDB: factory, lab: cancellingLab, probeImage }))
+    render(
+      await start({
+        db: new LabDb('wwa-lab-test', { indexedDB: factory, IDBKeyRange }),
+        indexedDB: factory,
+        lab: cancellingLab,
+        probeImage,
+      }),
+    )
 
     expect(screen.getByRole('heading', { name: 'WWA Lab cannot open the lab’s data' })).toBeInTheDocument()
-    expect(screen.getByRole('alert')).toHaveTextContent(`written by a newer version of WWA Lab (storage version ${newer}); this version knows storage up to version ${knownVersion}`)
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      `written by a newer version of WWA Lab (storage version ${newer}); this version knows storage up to version ${knownVersion}`,
+    )
     expect(screen.getByText('Nothing was changed or deleted.')).toBeInTheDocument()
     expect(screen.queryByRole('navigation', { name: 'Sections' })).not.toBeInTheDocument()
 
@@ -37,7 +47,9 @@ describe('start-up', () => {
     const reopened = await request(factory.open('wwa-lab-test'))
     expect(reopened.version).toBe(newer * 10)
     expect([...reopened.objectStoreNames]).toEqual(['listingSnapshots'])
-    expect(await request(reopened.transaction('listingSnapshots').objectStore('listingSnapshots').get('snap-1'))).toEqual({ id: 'snap-1', asin: 'B0ABCDEF12' })
+    expect(
+      await request(reopened.transaction('listingSnapshots').objectStore('listingSnapshots').get('snap-1')),
+    ).toEqual({ id: 'snap-1', asin: 'B0ABCDEF12' })
     reopened.close()
   })
 
@@ -45,17 +57,35 @@ describe('start-up', () => {
     const factory = new IDBFactory()
     class FailingDb extends LabDb {
       override open(): never {
-        throw Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' })
+        throw Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), {
+          name: 'UnknownError',
+        })
       }
     }
-    render(await start({ db: new FailingDb('wwa-lab-test', { indexedDB: factory, IDBKeyRange }), indexedDB: factory, lab: cancellingLab, probeImage }))
-    expect(screen.getByRole('alert')).toHaveTextContent('The database did not open: UnknownError: Internal error opening backing store')
+    render(
+      await start({
+        db: new FailingDb('wwa-lab-test', { indexedDB: factory, IDBKeyRange }),
+        indexedDB: factory,
+        lab: cancellingLab,
+        probeImage,
+      }),
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The database did not open: UnknownError: Internal error opening backing store',
+    )
     expect(screen.getByText(/Close every other WWA Lab window and restart WWA Lab/)).toBeInTheDocument()
   })
 
   it('opens the app on a database this release knows', async () => {
     const factory = new IDBFactory()
-    render(await start({ db: new LabDb('wwa-lab-test', { indexedDB: factory, IDBKeyRange }), indexedDB: factory, lab: cancellingLab, probeImage }))
+    render(
+      await start({
+        db: new LabDb('wwa-lab-test', { indexedDB: factory, IDBKeyRange }),
+        indexedDB: factory,
+        lab: cancellingLab,
+        probeImage,
+      }),
+    )
     expect(await screen.findByRole('navigation', { name: 'Sections' })).toBeInTheDocument()
   })
 })

@@ -7,9 +7,15 @@ import { listColumnHelper } from '../../../renderer/table/table-features'
 type Row = { readonly id: string; readonly serial: string }
 const column = listColumnHelper<Row>()
 const columns = column.columns([column.accessor('serial', { header: 'Serial', sortFn: 'alphanumeric' })])
-const rows: Row[] = Array.from({ length: 250 }, (_, i) => ({ id: String(i), serial: `SN-${String(i + 1).padStart(3, '0')}` }))
+const rows: Row[] = Array.from({ length: 250 }, (_, i) => ({
+  id: String(i),
+  serial: `SN-${String(i + 1).padStart(3, '0')}`,
+}))
 
-const bodyRows = () => within(screen.getByRole('table', { name: 'Units' })).getAllByRole('row').slice(1)
+const bodyRows = () =>
+  within(screen.getByRole('table', { name: 'Units' }))
+    .getAllByRole('row')
+    .slice(1)
 
 describe('DataTable', () => {
   it('draws a page of rows at a time, while sorting and filtering see them all', async () => {

@@ -75,7 +75,10 @@ export type Posted = { readonly message: unknown; readonly transfer: readonly Tr
  * A worker whose far side is `serve(handler)` in this thread. Messages cross as a
  * real worker's do: cloned, with their transfer lists honoured, and a turn later.
  */
-export function servedWorker<P extends AnyProtocol>(handler: WorkerHandler<P>, options: Omit<ServeOptions<P>, 'scope'> = {}) {
+export function servedWorker<P extends AnyProtocol>(
+  handler: WorkerHandler<P>,
+  options: Omit<ServeOptions<P>, 'scope'> = {},
+) {
   const listeners = new Map<string, ((event: MessageEvent) => void)[]>()
   const posted: Posted[] = []
   let terminated = false

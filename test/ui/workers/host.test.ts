@@ -1,11 +1,26 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createWorkerPool, defaultPoolSize, runInWorker, type JobLabel, type JobOptions } from '../../../renderer/workers/host'
+import {
+  createWorkerPool,
+  defaultPoolSize,
+  runInWorker,
+  type JobLabel,
+  type JobOptions,
+} from '../../../renderer/workers/host'
 import type { WorkerProtocol } from '../../../renderer/workers/protocol'
 import { scriptedWorker, scriptedWorkers, servedWorker } from './fake-workers'
 
-type Decode = WorkerProtocol<{ readonly name: string; readonly bytes: ArrayBuffer }, { readonly pixels: ArrayBuffer }, { readonly done: number }>
+type Decode = WorkerProtocol<
+  { readonly name: string; readonly bytes: ArrayBuffer },
+  { readonly pixels: ArrayBuffer },
+  { readonly done: number }
+>
 
-const label: JobLabel = { subject: 'photo.png', action: 'decoded', worker: 'image decoder', remedy: 'Nothing was stored.' }
+const label: JobLabel = {
+  subject: 'photo.png',
+  action: 'decoded',
+  worker: 'image decoder',
+  remedy: 'Nothing was stored.',
+}
 const job = (more: Partial<JobOptions<Decode>> = {}): JobOptions<Decode> => ({ deadlineMillis: 5_000, label, ...more })
 const request = () => ({ name: 'photo.png', bytes: new Uint8Array([1, 2, 3]).buffer })
 
@@ -29,8 +44,14 @@ describe('running a job in a worker', () => {
 
   it('hands over exactly the buffers it is told to, and the worker side hands back the result’s', async () => {
     const input = new Uint8Array([7, 8, 9]).buffer
-    const served = servedWorker<Decode>(async ({ bytes }) => ({ pixels: bytes.slice(0) }), { transferOf: (result) => [result.pixels] })
-    const outcome = await runInWorker<Decode>(() => served.worker, { name: 'photo.png', bytes: input }, job({ transfer: [input] }))
+    const served = servedWorker<Decode>(async ({ bytes }) => ({ pixels: bytes.slice(0) }), {
+      transferOf: (result) => [result.pixels],
+    })
+    const outcome = await runInWorker<Decode>(
+      () => served.worker,
+      { name: 'photo.png', bytes: input },
+      job({ transfer: [input] }),
+    )
     // A transferred buffer is detached from the sender: the window no longer holds a copy.
     expect(input.byteLength).toBe(0)
     expect(outcome.kind === 'done' && new Uint8Array(outcome.result.pixels)).toEqual(new Uint8Array([7, 8, 9]))
@@ -58,7 +79,11 @@ describe('running a job in a worker', () => {
       setTimeout(() => progress({ done: 99 }), 0)
       return { pixels: new ArrayBuffer(1) }
     })
-    const outcome = await runInWorker<Decode>(() => served.worker, request(), job({ onProgress: (p) => seen.push(p.done) }))
+    const outcome = await runInWorker<Decode>(
+      () => served.worker,
+      request(),
+      job({ onProgress: (p) => seen.push(p.done) }),
+    )
     expect(outcome.kind).toBe('done')
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(seen).toEqual([1, 2])
@@ -84,10 +109,14 @@ describe('running a job in a worker', () => {
 
   it('says so when the worker’s answer cannot be sent back', async () => {
     // A function cannot be cloned: the worker side must report that instead of falling silent.
-    const served = servedWorker<WorkerProtocol<null, { readonly callback: () => void }>>(() => ({ callback: () => undefined }))
+    const served = servedWorker<WorkerProtocol<null, { readonly callback: () => void }>>(() => ({
+      callback: () => undefined,
+    }))
     const outcome = await runInWorker(() => served.worker, null, { deadlineMillis: 5_000, label })
     expect(outcome).toMatchObject({ kind: 'failed', cause: 'handler' })
-    expect(outcome.kind === 'failed' && outcome.message).toMatch(/^photo\.png could not be decoded: the image decoder failed \(its answer could not be sent \(.+\)\)\. Nothing was stored\.$/)
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(
+      /^photo\.png could not be decoded: the image decoder failed \(its answer could not be sent \(.+\)\)\. Nothing was stored\.$/,
+    )
   })
 
   it('terminates a worker that passes its deadline, and ignores what it says afterwards', async () => {
@@ -110,7 +139,9 @@ describe('running a job in a worker', () => {
     vi.useFakeTimers()
     const fake = scriptedWorker<Decode['request']>()
     let outcome: unknown
-    void runInWorker<Decode>(() => fake.worker, request(), job({ deadlineMillis: Number.POSITIVE_INFINITY })).then((o) => (outcome = o))
+    void runInWorker<Decode>(() => fake.worker, request(), job({ deadlineMillis: Number.POSITIVE_INFINITY })).then(
+      (o) => (outcome = o),
+    )
     await vi.advanceTimersByTimeAsync(60 * 60 * 1000)
     expect(outcome).toBeUndefined()
     fake.done({ pixels: new ArrayBuffer(1) })
@@ -128,7 +159,9 @@ describe('running a job in a worker', () => {
     expect(fake.terminated()).toBe(true)
 
     const start = vi.fn(() => scriptedWorker<Decode['request']>().worker)
-    await expect(runInWorker<Decode>(start, request(), job({ signal: AbortSignal.abort() }))).resolves.toEqual({ kind: 'canceled' })
+    await expect(runInWorker<Decode>(start, request(), job({ signal: AbortSignal.abort() }))).resolves.toEqual({
+      kind: 'canceled',
+    })
     expect(start).not.toHaveBeenCalled()
   })
 
@@ -149,10 +182,20 @@ describe('running a job in a worker', () => {
     const unreadable = scriptedWorker<Decode['request']>()
     const first = runInWorker<Decode>(() => unreadable.worker, request(), job())
     unreadable.damage()
-    await expect(first).resolves.toEqual({ kind: 'failed', cause: 'damaged', message: "photo.png could not be decoded: the image decoder's answer was damaged. Nothing was stored." })
+    await expect(first).resolves.toEqual({
+      kind: 'failed',
+      cause: 'damaged',
+      message: "photo.png could not be decoded: the image decoder's answer was damaged. Nothing was stored.",
+    })
     expect(unreadable.terminated()).toBe(true)
 
-    for (const data of [{ ok: true }, 'done', null, { kind: 'done', job: 'one', result: 1 }, { kind: 'failed', job: 1 }]) {
+    for (const data of [
+      { ok: true },
+      'done',
+      null,
+      { kind: 'done', job: 'one', result: 1 },
+      { kind: 'failed', job: 1 },
+    ]) {
       const fake = scriptedWorker<Decode['request']>()
       const pending = runInWorker<Decode>(() => fake.worker, request(), job())
       fake.reply(data)
@@ -163,15 +206,24 @@ describe('running a job in a worker', () => {
 
   it('fails a job whose request the worker side could not read, rather than waiting for its deadline', async () => {
     const served = servedWorker<Decode>(() => ({ pixels: new ArrayBuffer(0) }))
-    const pending = runInWorker<Decode>(() => served.worker, request(), job({ deadlineMillis: Number.POSITIVE_INFINITY }))
+    const pending = runInWorker<Decode>(
+      () => served.worker,
+      request(),
+      job({ deadlineMillis: Number.POSITIVE_INFINITY }),
+    )
     served.sendDamaged()
     await expect(pending).resolves.toEqual({
       kind: 'failed',
       cause: 'handler',
-      message: 'photo.png could not be decoded: the image decoder failed (the request could not be read). Nothing was stored.',
+      message:
+        'photo.png could not be decoded: the image decoder failed (the request could not be read). Nothing was stored.',
     })
     served.send({ hello: 'worker' })
-    expect(served.posted.at(-1)?.message).toEqual({ kind: 'failed', job: null, message: 'the request was not one it understands' })
+    expect(served.posted.at(-1)?.message).toEqual({
+      kind: 'failed',
+      job: null,
+      message: 'the request was not one it understands',
+    })
   })
 
   it('says which file could not be worked on when the worker does not start', async () => {
@@ -185,7 +237,8 @@ describe('running a job in a worker', () => {
     expect(outcome).toEqual({
       kind: 'failed',
       cause: 'start',
-      message: 'photo.png could not be decoded: the image decoder did not start (Workers are disabled). Nothing was stored.',
+      message:
+        'photo.png could not be decoded: the image decoder did not start (Workers are disabled). Nothing was stored.',
     })
   })
 })

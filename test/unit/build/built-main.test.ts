@@ -10,7 +10,10 @@ type Call = { readonly name: string; readonly ready: boolean; readonly args: rea
 type Run = {
   readonly loadError?: string
   readonly calls: readonly Call[]
-  readonly windows: readonly { readonly options: { webPreferences?: Record<string, unknown> }; readonly loadedUrls: readonly string[] }[]
+  readonly windows: readonly {
+    readonly options: { webPreferences?: Record<string, unknown> }
+    readonly loadedUrls: readonly string[]
+  }[]
   readonly probes: Record<string, unknown> & {
     index?: { status: number; contentType: string; csp: string; hasRoot: boolean }
     assets?: { url: string; status: number; contentType: string }[]
@@ -36,7 +39,9 @@ function runBuiltMain(): Run {
   })
   const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '))
   if (child.status !== 0 || line === undefined) {
-    throw new Error(`Loading the built main process failed (exit ${String(child.status)}).\n${child.stderr}\n${child.stdout}`)
+    throw new Error(
+      `Loading the built main process failed (exit ${String(child.status)}).\n${child.stderr}\n${child.stdout}`,
+    )
   }
   const run = JSON.parse(line.slice('RESULT '.length)) as Run
   if (run.loadError !== undefined) {
@@ -65,7 +70,10 @@ describe('the built main process (out/main/index.js)', () => {
     expect(callsNamed('protocol.registerSchemesAsPrivileged')).toHaveLength(1)
     expect(registration?.ready).toBe(false)
     expect(registration?.args[0]).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, stream: true }) },
+      {
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, stream: true }),
+      },
     ])
     expect(JSON.stringify(registration?.args)).not.toContain('"bypassCSP":true')
   })
@@ -77,7 +85,12 @@ describe('the built main process (out/main/index.js)', () => {
   })
 
   it('serves app:// and hardens the session only after ready, before the window opens', () => {
-    for (const name of ['protocol.handle', 'session.setPermissionRequestHandler', 'session.webRequest.onBeforeRequest', 'ipcMain.handle']) {
+    for (const name of [
+      'protocol.handle',
+      'session.setPermissionRequestHandler',
+      'session.webRequest.onBeforeRequest',
+      'ipcMain.handle',
+    ]) {
       expect(indexOf(name), name).toBeGreaterThan(indexOf('(ready fired)'))
       expect(indexOf(name), name).toBeLessThan(indexOf('new BrowserWindow'))
     }
@@ -103,7 +116,12 @@ describe('the built main process (out/main/index.js)', () => {
 
   it('serves the built renderer index.html and every asset it names, with the CSP', () => {
     builtFile('renderer/index.html')
-    expect(run.probes.index).toEqual({ status: 200, contentType: 'text/html; charset=utf-8', csp: contentSecurityPolicy, hasRoot: true })
+    expect(run.probes.index).toEqual({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      csp: contentSecurityPolicy,
+      hasRoot: true,
+    })
     expect(run.probes.assets?.length).toBeGreaterThan(0)
     for (const asset of run.probes.assets ?? []) expect(asset.status, asset.url).toBe(200)
     expect([403, 404]).toContain(run.probes['escape'])

@@ -10,7 +10,9 @@ export const projectRoot = join(import.meta.dirname, '../../..')
 export function builtFile(relativePath: string): string {
   const path = join(projectRoot, 'out', relativePath)
   if (!existsSync(path)) {
-    throw new Error(`out/${relativePath} is missing: run \`npm run build\` first (\`npm test\` builds before it tests).`)
+    throw new Error(
+      `out/${relativePath} is missing: run \`npm run build\` first (\`npm test\` builds before it tests).`,
+    )
   }
   return path
 }

@@ -25,7 +25,9 @@ function runBuiltPreload() {
     return electron
   }
   // compileFunction parses the file as a script: a top-level import or export would be a SyntaxError here.
-  const body = compileFunction(source, ['require', 'module', 'exports', '__filename', '__dirname'], { filename: 'index.cjs' })
+  const body = compileFunction(source, ['require', 'module', 'exports', '__filename', '__dirname'], {
+    filename: 'index.cjs',
+  })
   const module = { exports: {} }
   body(fakeRequire, module, module.exports, 'index.cjs', '.')
   return { source, required, invoke, exposed }
@@ -44,7 +46,9 @@ describe('the built preload (out/preload/index.cjs)', () => {
 
   it('exposes window.lab with one function per contract channel', () => {
     const lab = runBuiltPreload().exposed.get('lab') as Api
-    const exposedNames = Object.entries(lab).flatMap(([group, calls]) => Object.keys(calls).map((method) => `${group}.${method}`))
+    const exposedNames = Object.entries(lab).flatMap(([group, calls]) =>
+      Object.keys(calls).map((method) => `${group}.${method}`),
+    )
     expect(exposedNames.sort()).toEqual([...channels].sort())
   })
 

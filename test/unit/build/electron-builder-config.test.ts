@@ -22,7 +22,10 @@ const check = ajv.compile(schema)
 
 function validate(candidate: unknown) {
   const valid = check(candidate)
-  return { valid, errors: (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`) }
+  return {
+    valid,
+    errors: (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`),
+  }
 }
 
 describe('electron-builder.yml', () => {

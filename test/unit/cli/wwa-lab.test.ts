@@ -7,7 +7,10 @@ import { main } from '../../../cli/wwa-lab'
 const run = async (...argv: string[]) => {
   let out = ''
   let err = ''
-  const code = await main(argv, { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) } })
+  const code = await main(argv, {
+    out: { write: (t: string) => (out += t) },
+    err: { write: (t: string) => (err += t) },
+  })
   return { code, out, err }
 }
 
@@ -34,7 +37,9 @@ describe('wwa-lab command', () => {
   })
 
   it('runs as `npx wwa-lab` from the repository', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['--no-install', 'wwa-lab', '--version'], { cwd: process.cwd() })
+    const { stdout } = await promisify(execFile)('npx', ['--no-install', 'wwa-lab', '--version'], {
+      cwd: process.cwd(),
+    })
     expect(stdout).toBe(`${packageJson.version}\n`)
   }, 30_000)
 })

@@ -19,7 +19,11 @@ describe('Electron dialogs', () => {
     showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/lab/a.csv', '/lab/b.csv'] })
     const dialogs = createElectronDialogs(() => parent)
 
-    const paths = await dialogs.pickFilesToOpen({ title: 'Import', filters: [{ name: 'CSV', extensions: ['csv'] }], multiple: true })
+    const paths = await dialogs.pickFilesToOpen({
+      title: 'Import',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      multiple: true,
+    })
 
     expect(paths).toEqual(['/lab/a.csv', '/lab/b.csv'])
     expect(showOpenDialog).toHaveBeenCalledWith(parent, {
@@ -40,7 +44,13 @@ describe('Electron dialogs', () => {
     const dialogs = createElectronDialogs(() => parent)
 
     await expect(dialogs.pickSavePath({ suggestedName: 'report.xlsx' })).resolves.toBeUndefined()
-    expect(showSaveDialog).toHaveBeenCalledWith(parent, expect.objectContaining({ defaultPath: 'report.xlsx', properties: expect.arrayContaining(['showOverwriteConfirmation']) }))
+    expect(showSaveDialog).toHaveBeenCalledWith(
+      parent,
+      expect.objectContaining({
+        defaultPath: 'report.xlsx',
+        properties: expect.arrayContaining(['showOverwriteConfirmation']),
+      }),
+    )
 
     showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/lab/report.xlsx' })
     await expect(dialogs.pickSavePath({ suggestedName: 'report.xlsx' })).resolves.toBe('/lab/report.xlsx')

@@ -11,7 +11,9 @@ export function CaseHistory({ session, caseId }: { session: Session; caseId: str
   // Read once per case: other sessions' verdicts do not change while this one runs.
   const earlier = useLoadOnce(async () => {
     // One index read for the case's results in this plan, then only the sessions they belong to.
-    const results = (await repos.results.forPlanCase(session.plan.planId, caseId)).filter((r) => r.sessionId !== session.id)
+    const results = (await repos.results.forPlanCase(session.plan.planId, caseId)).filter(
+      (r) => r.sessionId !== session.id,
+    )
     const sessions = await Promise.all(results.map((r) => repos.sessions.summary(r.sessionId)))
     return results
       .flatMap((result, index) => {
@@ -27,8 +29,8 @@ export function CaseHistory({ session, caseId }: { session: Session; caseId: str
       <ul className="link-list">
         {earlier.map(({ result, other, unit }) => (
           <li key={other.id}>
-            <a href={href('sessions', other.id)}>{dates.day(other.startedAt ?? other.createdAt)}</a> · unit {unit} · plan v{other.plan.version}:{' '}
-            <VerdictBadge verdict={result.verdict} />
+            <a href={href('sessions', other.id)}>{dates.day(other.startedAt ?? other.createdAt)}</a> · unit {unit} ·
+            plan v{other.plan.version}: <VerdictBadge verdict={result.verdict} />
           </li>
         ))}
       </ul>

@@ -27,7 +27,9 @@ export function CompleteBar({ runner }: { runner: Runner }) {
   const complete = async () => {
     setConfirming(false)
     if (!(await runner.storePending())) {
-      setMessage('Some results are not stored yet (see above), so the session cannot complete. Try again once they are stored.')
+      setMessage(
+        'Some results are not stored yet (see above), so the session cannot complete. Try again once they are stored.',
+      )
       return
     }
     // The page watches the session, so the runner turns read-only and shows the outcome.
@@ -48,7 +50,11 @@ export function CompleteBar({ runner }: { runner: Runner }) {
           </button>
         </span>
       ) : (
-        <button type="button" className="primary" onClick={() => (summary.outcome === null ? void complete() : setConfirming(true))}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => (summary.outcome === null ? void complete() : setConfirming(true))}
+        >
           Complete session
         </button>
       )}

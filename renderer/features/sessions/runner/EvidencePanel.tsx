@@ -33,7 +33,12 @@ export function EvidencePanel({ caseId, fileIds, intake, readOnly, onRemove }: P
           <li key={file.id}>
             {file.width ? <Thumbnail file={file} /> : <FileChip file={file} />}
             {readOnly ? null : (
-              <button type="button" className="remove" aria-label={`Remove ${file.name}`} onClick={() => onRemove(file.id)}>
+              <button
+                type="button"
+                className="remove"
+                aria-label={`Remove ${file.name}`}
+                onClick={() => onRemove(file.id)}
+              >
                 Remove
               </button>
             )}

@@ -74,7 +74,12 @@ export function Runner({ session, results }: { session: Session; results: readon
             <span>
               Filter <kbd>/</kbd>
             </span>
-            <input ref={filterRef} type="search" value={runner.filter} onChange={(e) => runner.setFilter(e.target.value)} />
+            <input
+              ref={filterRef}
+              type="search"
+              value={runner.filter}
+              onChange={(e) => runner.setFilter(e.target.value)}
+            />
           </label>
           <button type="button" onClick={() => setHelp(true)}>
             Shortcuts <kbd>?</kbd>
@@ -82,7 +87,8 @@ export function Runner({ session, results }: { session: Session; results: readon
           <CompleteBar runner={runner} />
         </div>
         <p className="shortcut-line muted" aria-hidden="true">
-          ↑↓ or J/K move · P pass · F fail · B blocked · R retest · N not applicable · U untested · Enter notes · E evidence · / filter · ? help
+          ↑↓ or J/K move · P pass · F fail · B blocked · R retest · N not applicable · U untested · Enter notes · E
+          evidence · / filter · ? help
         </p>
       </div>
       {runner.problem ? (

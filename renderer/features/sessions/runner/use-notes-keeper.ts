@@ -13,11 +13,19 @@ const commitDelayMs = 800
  * case changes or the runner closes. Changes a closed window left in the
  * journal are stored when the session opens again.
  */
-export function useNotesKeeper(sessionId: string, store: (caseId: string, change: ResultChange) => Promise<Result | undefined>) {
+export function useNotesKeeper(
+  sessionId: string,
+  store: (caseId: string, change: ResultChange) => Promise<Result | undefined>,
+) {
   const repos = useRepos()
   // Notes a closed window left in the journal show at once, before they are stored again.
   const [edited, setEdited] = useState<ReadonlyMap<string, string>>(
-    () => new Map(repos.results.pending(sessionId).flatMap((p) => (p.change.notes === undefined ? [] : [[p.caseId, p.change.notes] as const]))),
+    () =>
+      new Map(
+        repos.results
+          .pending(sessionId)
+          .flatMap((p) => (p.change.notes === undefined ? [] : [[p.caseId, p.change.notes] as const])),
+      ),
   )
   const waiting = useRef(new Map<string, string>())
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)

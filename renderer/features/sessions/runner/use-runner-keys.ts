@@ -15,7 +15,8 @@ type Handlers = {
 const byKey = new Map(verdictKeys.map((k) => [k.key.toLowerCase(), k.verdict]))
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
 /** The runner's keyboard: one listener for the whole window, quiet while the tester types in a field. */
 export function useRunnerKeys(handlers: Handlers, enabled: boolean): void {
@@ -56,7 +57,12 @@ export function useRunnerKeys(handlers: Handlers, enabled: boolean): void {
                       : undefined
       if (!action) return
       // Enter on a button or link keeps its usual meaning.
-      if (key === 'Enter' && event.target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(event.target.tagName)) return
+      if (
+        key === 'Enter' &&
+        event.target instanceof HTMLElement &&
+        ['BUTTON', 'A', 'SUMMARY'].includes(event.target.tagName)
+      )
+        return
       event.preventDefault()
       action()
     }

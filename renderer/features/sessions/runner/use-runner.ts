@@ -31,9 +31,15 @@ export function useRunner(session: Session, initial: readonly Result[]) {
     () => session.plan.cases.flatMap((c, index) => (matches(c, filter) ? [{ ...c, index }] : [])),
     [session.plan.cases, filter],
   )
-  const position = Math.max(0, visible.findIndex((c) => c.caseId === selectedId))
+  const position = Math.max(
+    0,
+    visible.findIndex((c) => c.caseId === selectedId),
+  )
   const selected = visible[position]
-  const summary = useMemo(() => summarizeSession(session.plan.cases, (id) => results.get(id)?.verdict), [session.plan.cases, results])
+  const summary = useMemo(
+    () => summarizeSession(session.plan.cases, (id) => results.get(id)?.verdict),
+    [session.plan.cases, results],
+  )
 
   // Verdict writes still on their way, per case: an older write finishing must not show over a newer key press.
   const inFlight = useRef(new Map<string, number>())
@@ -73,7 +79,9 @@ export function useRunner(session: Session, initial: readonly Result[]) {
       // The write is sent first, then shown at once, so the tester never waits on the disk.
       // A write that fails stays shown: the journal keeps it and stores it later, and the problem line says so.
       void store(target.caseId, { verdict })
-      setResults((current) => new Map(current).set(target.caseId, { ...blankResult(session.id, target.caseId), ...before, verdict }))
+      setResults((current) =>
+        new Map(current).set(target.caseId, { ...blankResult(session.id, target.caseId), ...before, verdict }),
+      )
     },
     [readOnly, session.id, store],
   )
@@ -119,7 +127,9 @@ export function useRunner(session: Session, initial: readonly Result[]) {
     setVerdict,
     addEvidence,
     removeEvidence: (caseId: string, fileId: string) =>
-      void store(caseId, { evidenceIds: (latest.current.results.get(caseId)?.evidenceIds ?? []).filter((id) => id !== fileId) }),
+      void store(caseId, {
+        evidenceIds: (latest.current.results.get(caseId)?.evidenceIds ?? []).filter((id) => id !== fileId),
+      }),
     notes,
     problem,
     setProblem,

@@ -50,7 +50,10 @@ export type AuditRepo = {
 const checkpointKey = 'auditCheckpoint'
 
 const isCheckpoint = (value: unknown): value is Checkpoint =>
-  typeof value === 'object' && value !== null && typeof (value as Checkpoint).seq === 'number' && typeof (value as Checkpoint).hash === 'string'
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Checkpoint).seq === 'number' &&
+  typeof (value as Checkpoint).hash === 'string'
 
 export function createAuditRepo(db: LabDb, now: () => Date = () => new Date()): AuditRepo {
   const entriesAfter = (seq: number, limit: number) => db.audit.where('seq').above(seq).limit(limit).toArray()
@@ -74,7 +77,9 @@ export function createAuditRepo(db: LabDb, now: () => Date = () => new Date()): 
       return { entries, total, verdict: since.state === 'checked' ? combineVerdicts(shown, since.verdict) : shown }
     },
     newest: async (subject, { limit, offset = 0 }) =>
-      (await db.audit.where('subjects').equals(subjectKey(subject)).reverse().offset(offset).limit(limit).toArray()).reverse(),
+      (
+        await db.audit.where('subjects').equals(subjectKey(subject)).reverse().offset(offset).limit(limit).toArray()
+      ).reverse(),
     count: (subject) => db.audit.where('subjects').equals(subjectKey(subject)).count(),
     async checkShown(entries) {
       const wanted = [...new Set(entries.map((e) => e.seq - 1).filter((seq) => seq >= 1))]

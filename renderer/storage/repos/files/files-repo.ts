@@ -38,14 +38,26 @@ export function createFilesRepo(
   /** Refuses a file over `limit`, naming it; undefined when it fits. */
   const tooLarge = (incoming: IncomingFile, limit: number, what: string): StoreOutcome | undefined =>
     incoming.bytes.byteLength > limit
-      ? refused('invalid', `${incoming.name} is ${formatBytes(incoming.bytes.byteLength)}; ${what} can be at most ${formatBytes(limit)}.`)
+      ? refused(
+          'invalid',
+          `${incoming.name} is ${formatBytes(incoming.bytes.byteLength)}; ${what} can be at most ${formatBytes(limit)}.`,
+        )
       : undefined
 
   /** Stores bytes with their hash and facts, once per content; `describe` adds the type, pixel size and thumbnail. */
   const store = async (
     incoming: IncomingFile,
     mime: string,
-    describe: (blob: Blob) => Promise<{ width: number | null; height: number | null; thumbnail: ThumbnailRow['blob'] | null; thumbnailWidth: number; thumbnailHeight: number } | string>,
+    describe: (blob: Blob) => Promise<
+      | {
+          width: number | null
+          height: number | null
+          thumbnail: ThumbnailRow['blob'] | null
+          thumbnailWidth: number
+          thumbnailHeight: number
+        }
+      | string
+    >,
   ): Promise<StoreOutcome> => {
     const bytes = new Uint8Array(incoming.bytes) // an ArrayBuffer-backed copy the Blob and digest accept
     const sha256 = await digestSha256Hex(bytes)
@@ -68,7 +80,13 @@ export function createFilesRepo(
     return attempt(() =>
       db.transaction('rw', db.files, db.thumbnails, async () => {
         await db.files.put({ ...file, blob })
-        if (thumbnail) await db.thumbnails.put({ fileId: file.id, blob: thumbnail, width: facts.thumbnailWidth, height: facts.thumbnailHeight })
+        if (thumbnail)
+          await db.thumbnails.put({
+            fileId: file.id,
+            blob: thumbnail,
+            width: facts.thumbnailWidth,
+            height: facts.thumbnailHeight,
+          })
         return file
       }),
     )
@@ -104,7 +122,13 @@ export function createFilesRepo(
       if (tooBig) return tooBig
       // A file named as a photo must be one: a log renamed photo.jpg is refused, not kept as bytes.
       if (sniffImageType(incoming.name, incoming.bytes).ok || isPhotoName(incoming.name)) return storePhoto(incoming)
-      return store(incoming, mimeTypeOf(incoming.name), async () => ({ width: null, height: null, thumbnail: null, thumbnailWidth: 0, thumbnailHeight: 0 }))
+      return store(incoming, mimeTypeOf(incoming.name), async () => ({
+        width: null,
+        height: null,
+        thumbnail: null,
+        thumbnailWidth: 0,
+        thumbnailHeight: 0,
+      }))
     },
     /** The stored facts of these files, in the order asked, skipping any that are gone. */
     async metas(ids: readonly string[]): Promise<StoredFileMeta[]> {

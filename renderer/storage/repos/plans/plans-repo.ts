@@ -8,7 +8,12 @@ import { attempt, orRefuse, validate } from '../../storage-problems'
 /** A plan as lists show it: its newest version (without cases) and how many versions there are. */
 export type PlanSummary = PlanSummaryRow
 
-export type PlanImport = { readonly planId?: string; readonly name: string; readonly cases: readonly TestCase[]; readonly source: PlanSource }
+export type PlanImport = {
+  readonly planId?: string
+  readonly name: string
+  readonly cases: readonly TestCase[]
+  readonly source: PlanSource
+}
 
 export type PlansRepo = {
   getVersion(id: string): Promise<PlanVersion | undefined>
@@ -31,9 +36,14 @@ export type PlansRepo = {
  * A plan version as the audit trail compares it: one field per case, so editing
  * one case of 2,000 records that case, not the whole list twice.
  */
-const auditView = (v: PlanVersion | undefined) => v && { ...v, cases: v.cases.length, ...Object.fromEntries(v.cases.map((c) => [`case ${c.caseId}`, c])) }
+const auditView = (v: PlanVersion | undefined) =>
+  v && { ...v, cases: v.cases.length, ...Object.fromEntries(v.cases.map((c) => [`case ${c.caseId}`, c])) }
 
-export function createPlansRepo(db: LabDb, audit: AuditContext, newId: () => string = () => crypto.randomUUID()): PlansRepo {
+export function createPlansRepo(
+  db: LabDb,
+  audit: AuditContext,
+  newId: () => string = () => crypto.randomUUID(),
+): PlansRepo {
   const isUsed = async (versionId: string) => (await db.sessions.where('plan.versionId').equals(versionId).count()) > 0
   /** The plan's summary; rebuilt from its versions when there is none yet (a first version, or versions stored before summaries were kept). */
   const summaryOf = async (planId: string): Promise<PlanSummaryRow | undefined> => {
@@ -66,7 +76,8 @@ export function createPlansRepo(db: LabDb, audit: AuditContext, newId: () => str
 
   return {
     getVersion: (id) => db.planVersions.get(id),
-    versionsOf: async (planId) => (await db.planVersions.where('planId').equals(planId).toArray()).sort((a, b) => b.version - a.version),
+    versionsOf: async (planId) =>
+      (await db.planVersions.where('planId').equals(planId).toArray()).sort((a, b) => b.version - a.version),
     list: async () => newestFirst(await db.planSummaries.orderBy('latest.updatedAt').toArray()),
     isUsed,
     async save(version) {
@@ -77,12 +88,22 @@ export function createPlansRepo(db: LabDb, audit: AuditContext, newId: () => str
         db.transaction('rw', [db.planVersions, db.planSummaries, db.sessions, db.audit], async () => {
           const before = await db.planVersions.get(version.id)
           if (before && (await isUsed(before.id))) {
-            const next = { ...valid.value, id: newId(), version: (await newestNumber(version.planId)) + 1, createdAt: at, updatedAt: at }
+            const next = {
+              ...valid.value,
+              id: newId(),
+              version: (await newestNumber(version.planId)) + 1,
+              createdAt: at,
+              updatedAt: at,
+            }
             return addVersion(next)
           }
           await summarize(valid.value, before === undefined)
           await db.planVersions.put(valid.value)
-          await auditChange(db, audit, changeOf('plan-version', valid.value.id, valid.value, auditView(before), auditView(valid.value)))
+          await auditChange(
+            db,
+            audit,
+            changeOf('plan-version', valid.value.id, valid.value, auditView(before), auditView(valid.value)),
+          )
           return valid.value
         }),
       )
@@ -92,7 +113,16 @@ export function createPlansRepo(db: LabDb, audit: AuditContext, newId: () => str
       const planId = input.planId ?? newId()
       return attempt(() =>
         db.transaction('rw', [db.planVersions, db.planSummaries, db.audit], async () => {
-          const candidate = { id: newId(), planId, name: input.name, version: (await newestNumber(planId)) + 1, cases: input.cases, source: input.source, createdAt: at, updatedAt: at }
+          const candidate = {
+            id: newId(),
+            planId,
+            name: input.name,
+            version: (await newestNumber(planId)) + 1,
+            cases: input.cases,
+            source: input.source,
+            createdAt: at,
+            updatedAt: at,
+          }
           return addVersion(orRefuse(validate(PlanVersion, candidate)))
         }),
       )

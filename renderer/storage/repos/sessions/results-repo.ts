@@ -39,7 +39,11 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
     if (!session) throw refuse('not-found', 'This session does not exist any more.')
     const frozen = await db.frozenPlans.get(session.plan.frozenId)
     if (!frozen) throw refuse('not-found', 'The plan this session ran is missing from storage.')
-    const found: SessionFacts = { caseIds: new Set(frozen.cases.map((c) => c.caseId)), planId: session.plan.planId, productId: session.productId }
+    const found: SessionFacts = {
+      caseIds: new Set(frozen.cases.map((c) => c.caseId)),
+      planId: session.plan.planId,
+      productId: session.productId,
+    }
     facts.set(sessionId, found)
     return found
   }
@@ -53,17 +57,29 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
           factsOf(sessionId),
           db.results.bulkGet(changes.map((c) => [sessionId, c.caseId] as [string, string])),
         ])
-        if (!running.includes(sessionId)) throw refuse('not-allowed', 'This session is not running, so its results cannot change.')
+        if (!running.includes(sessionId))
+          throw refuse('not-allowed', 'This session is not running, so its results cannot change.')
         const actor = audit.actor()
         const at = audit.now().toISOString()
         const rows: ResultRow[] = []
         const audited: RecordChange[] = []
         for (const [index, { caseId, change }] of changes.entries()) {
-          if (!session.caseIds.has(caseId)) throw refuse('not-allowed', `Case ${caseId} is not part of this session's plan.`)
+          if (!session.caseIds.has(caseId))
+            throw refuse('not-allowed', `Case ${caseId} is not part of this session's plan.`)
           const old = before[index]
           const { planId: _planId, ...oldResult } = old ?? { planId: '' }
           const result = orRefuse(
-            validate(Result, { sessionId, caseId, verdict: 'untested', notes: '', evidenceIds: [], ...oldResult, ...change, updatedAt: at, updatedBy: actor.id }),
+            validate(Result, {
+              sessionId,
+              caseId,
+              verdict: 'untested',
+              notes: '',
+              evidenceIds: [],
+              ...oldResult,
+              ...change,
+              updatedAt: at,
+              updatedBy: actor.id,
+            }),
           )
           rows.push({ ...result, planId: session.planId })
           audited.push(
@@ -91,7 +107,8 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
       noted.map(({ caseId, change }) => ({ caseId, change })),
     )
     // Stored, or refused for good (the session completed meanwhile, the notes are too long): either way it must not be replayed.
-    if (outcome.ok || isLasting(outcome.problem)) for (const { caseId, version } of noted) journal.settle(sessionId, caseId, version)
+    if (outcome.ok || isLasting(outcome.problem))
+      for (const { caseId, version } of noted) journal.settle(sessionId, caseId, version)
     return outcome
   }
 

@@ -34,7 +34,10 @@ const auditView = (s: SessionSummary | undefined) =>
 export function createSessionsRepo(db: LabDb, audit: AuditContext): SessionsRepo {
   const missing = () => refuse('not-found', 'This session does not exist any more.')
 
-  const change = (id: string, update: (session: SessionSummary, at: string) => Promise<SessionSummary> | SessionSummary) =>
+  const change = (
+    id: string,
+    update: (session: SessionSummary, at: string) => Promise<SessionSummary> | SessionSummary,
+  ) =>
     attempt(() =>
       db.transaction('rw', [db.sessions, db.frozenPlans, db.results, db.audit], async () => {
         const before = await db.sessions.get(id)
@@ -59,9 +62,18 @@ export function createSessionsRepo(db: LabDb, audit: AuditContext): SessionsRepo
     newest: (limit) => db.sessions.orderBy('updatedAt').reverse().limit(limit).toArray(),
     count: () => db.sessions.count(),
     forProduct: async (productId) =>
-      (await db.sessions.where('productId').equals(productId).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      (await db.sessions.where('productId').equals(productId).toArray()).sort((a, b) =>
+        b.createdAt.localeCompare(a.createdAt),
+      ),
     async create(session) {
-      const valid = validate(Session, { ...session, state: 'draft', outcome: null, startedAt: null, completedAt: null, updatedAt: audit.now().toISOString() })
+      const valid = validate(Session, {
+        ...session,
+        state: 'draft',
+        outcome: null,
+        startedAt: null,
+        completedAt: null,
+        updatedAt: audit.now().toISOString(),
+      })
       if (!valid.ok) return valid
       const { summary, frozen } = splitSession(valid.value)
       return attempt(() =>
@@ -77,14 +89,19 @@ export function createSessionsRepo(db: LabDb, audit: AuditContext): SessionsRepo
     start: (id) =>
       change(id, (session, at) => {
         if (session.state === 'running') return session
-        if (session.state !== 'draft') throw refuse('not-allowed', 'This session is already completed; start a new session to retest.')
+        if (session.state !== 'draft')
+          throw refuse('not-allowed', 'This session is already completed; start a new session to retest.')
         return { ...session, state: 'running', startedAt: at }
       }),
     complete: (id) =>
       change(id, async (session, at) => {
         if (session.state !== 'running') throw refuse('not-allowed', 'Only a running session can be completed.')
-        const [frozen, results] = await Promise.all([db.frozenPlans.get(session.plan.frozenId), db.results.where('sessionId').equals(id).toArray()])
-        if (!frozen) throw refuse('not-found', 'The plan this session ran is missing from storage, so it cannot be completed.')
+        const [frozen, results] = await Promise.all([
+          db.frozenPlans.get(session.plan.frozenId),
+          db.results.where('sessionId').equals(id).toArray(),
+        ])
+        if (!frozen)
+          throw refuse('not-found', 'The plan this session ran is missing from storage, so it cannot be completed.')
         const verdicts = new Map(results.map((r) => [r.caseId, r.verdict]))
         const summary = summarizeSession(frozen.cases, (caseId) => verdicts.get(caseId))
         if (summary.outcome === null) {

@@ -16,13 +16,19 @@ export function createUnitsRepo(db: LabDb, audit: AuditContext): UnitsRepo {
   return {
     ...createRecordRepo(db, 'unit', audit),
     forProduct: async (productId) =>
-      (await db.units.where('productId').equals(productId).toArray()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+      (await db.units.where('productId').equals(productId).toArray()).sort((a, b) =>
+        b.updatedAt.localeCompare(a.updatedAt),
+      ),
     async saveMany(units) {
       const updatedAt = audit.now().toISOString()
       const valid: Unit[] = []
       for (const [index, unit] of units.entries()) {
         const checked = validate(Unit, { ...unit, updatedAt })
-        if (!checked.ok) return { ok: false, problem: { ...checked.problem, message: `Unit ${index + 1}: ${checked.problem.message}` } }
+        if (!checked.ok)
+          return {
+            ok: false,
+            problem: { ...checked.problem, message: `Unit ${index + 1}: ${checked.problem.message}` },
+          }
         valid.push(checked.value)
       }
       if (valid.length === 0) return ok(undefined)

@@ -15,7 +15,9 @@ describe('hubs and skills', () => {
     expect(asin).toHaveAccessibleDescription(/capital letters/)
     await user.clear(asin)
     await user.type(asin, 'B0HUBHUB01')
-    await waitFor(async () => expect(await db.hubs.toArray()).toEqual([expect.objectContaining({ brand: 'Acme', asins: ['B0HUBHUB01'] })]))
+    await waitFor(async () =>
+      expect(await db.hubs.toArray()).toEqual([expect.objectContaining({ brand: 'Acme', asins: ['B0HUBHUB01'] })]),
+    )
   })
 
   it('saves a skill only with a valid skill ID, stored in lowercase', async () => {

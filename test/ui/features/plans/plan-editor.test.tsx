@@ -14,12 +14,24 @@ describe('plan editor', () => {
     const { db } = renderApp('#/plans/new')
     await user.type(await screen.findByRole('textbox', { name: 'Plan name' }), 'Smart plug basics')
     await user.type(within(caseRow(1)).getByRole('textbox', { name: 'Title' }), 'Discovers the plug')
-    await user.type(within(caseRow(1)).getByRole('textbox', { name: 'Expected result' }), 'The plug appears in the Alexa app.')
-    await waitFor(async () => expect((await db.planVersions.toArray())[0]?.cases[0]?.expected).toBe('The plug appears in the Alexa app.'))
+    await user.type(
+      within(caseRow(1)).getByRole('textbox', { name: 'Expected result' }),
+      'The plug appears in the Alexa app.',
+    )
+    await waitFor(async () =>
+      expect((await db.planVersions.toArray())[0]?.cases[0]?.expected).toBe('The plug appears in the Alexa app.'),
+    )
     const [stored] = await db.planVersions.toArray()
     expect(stored).toMatchObject({ name: 'Smart plug basics', version: 1, source: { kind: 'typed' } })
     expect(stored?.cases).toEqual([
-      { caseId: 'TC-001', title: 'Discovers the plug', category: '', steps: '', expected: 'The plug appears in the Alexa app.', required: true },
+      {
+        caseId: 'TC-001',
+        title: 'Discovers the plug',
+        category: '',
+        steps: '',
+        expected: 'The plug appears in the Alexa app.',
+        required: true,
+      },
     ])
     expect(window.location.hash).toBe(`#/plans/${stored?.id}`)
     expect(screen.getByText('All changes saved.')).toBeInTheDocument()
@@ -37,7 +49,9 @@ describe('plan editor', () => {
     await user.click(within(caseRow(3)).getByRole('checkbox', { name: 'Required' }))
     await user.click(screen.getByRole('button', { name: 'Move case 3 up' }))
     await user.click(screen.getByRole('button', { name: 'Remove case 1 (TC-1)' }))
-    await waitFor(async () => expect((await db.planVersions.get('v-1'))?.cases.map((c) => c.caseId)).toEqual(['TC-3', 'TC-2']))
+    await waitFor(async () =>
+      expect((await db.planVersions.get('v-1'))?.cases.map((c) => c.caseId)).toEqual(['TC-3', 'TC-2']),
+    )
     expect((await db.planVersions.get('v-1'))?.cases[0]).toMatchObject({ title: 'Reports power', required: false })
   })
 
@@ -69,9 +83,15 @@ describe('plan editor', () => {
 
     const title = within(caseRow(1)).getByRole('textbox', { name: 'Title' })
     await user.type(title, ' now')
-    expect(await screen.findByText('Version 1 was used by a session, so your edit is saved as version 2.', { exact: false })).toBeInTheDocument()
+    expect(
+      await screen.findByText('Version 1 was used by a session, so your edit is saved as version 2.', { exact: false }),
+    ).toBeInTheDocument()
     await user.type(title, ' and later')
-    await waitFor(async () => expect((await db.planVersions.toArray()).find((v) => v.version === 2)?.cases[0]?.title).toBe('Case TC-1 now and later'))
+    await waitFor(async () =>
+      expect((await db.planVersions.toArray()).find((v) => v.version === 2)?.cases[0]?.title).toBe(
+        'Case TC-1 now and later',
+      ),
+    )
 
     const versions = await db.planVersions.toArray()
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2])
@@ -107,6 +127,8 @@ describe('plan editor', () => {
     await user.clear(title)
     await user.click(screen.getByRole('button', { name: 'Previous cases' }))
     await user.click(screen.getByRole('button', { name: 'Go to case 60' }))
-    expect(within(caseRow(60)).getByRole('textbox', { name: 'Title' })).toHaveAccessibleDescription('Title is required.')
+    expect(within(caseRow(60)).getByRole('textbox', { name: 'Title' })).toHaveAccessibleDescription(
+      'Title is required.',
+    )
   })
 })

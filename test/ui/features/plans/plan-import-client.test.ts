@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { planImportLimits } from '../../../../core/plan-import/limits'
-import { createWorkerPlanReader, type PlanReadRequest, type PlanWorker } from '../../../../renderer/features/plans/plan-import-client'
+import {
+  createWorkerPlanReader,
+  type PlanReadRequest,
+  type PlanWorker,
+} from '../../../../renderer/features/plans/plan-import-client'
 import type { ReadPlanOutcome } from '../../../../core/plan-import/read-plan-file'
 
 /** A worker that records what it was sent and answers only when the test says so, in the host's protocol. */
@@ -20,7 +24,8 @@ function fakeWorker() {
     worker,
     sent,
     terminated: () => terminated,
-    answer: (data: ReadPlanOutcome) => worker.onmessage?.(new MessageEvent('message', { data: { kind: 'done', job: sent[0]?.job, result: data } })),
+    answer: (data: ReadPlanOutcome) =>
+      worker.onmessage?.(new MessageEvent('message', { data: { kind: 'done', job: sent[0]?.job, result: data } })),
   }
 }
 
@@ -44,7 +49,10 @@ describe('reading a plan file in a Web Worker', () => {
   it('copies a view into a larger buffer rather than giving the whole buffer away', async () => {
     const fake = fakeWorker()
     const whole = new Uint8Array([9, 9, 1, 2, 9])
-    void createWorkerPlanReader({ start: () => fake.worker })({ name: 'p.csv', bytes: whole.subarray(2, 4) }, new AbortController().signal)
+    void createWorkerPlanReader({ start: () => fake.worker })(
+      { name: 'p.csv', bytes: whole.subarray(2, 4) },
+      new AbortController().signal,
+    )
     expect(new Uint8Array(fake.sent[0]?.message.bytes ?? new ArrayBuffer(0))).toEqual(new Uint8Array([1, 2]))
     expect(fake.sent[0]?.message.bytes).not.toBe(whole.buffer)
   })
@@ -52,7 +60,10 @@ describe('reading a plan file in a Web Worker', () => {
   it('stops a worker that takes longer than the time limit and says so', async () => {
     vi.useFakeTimers()
     const fake = fakeWorker()
-    const pending = createWorkerPlanReader({ start: () => fake.worker })({ name: 'plan.xlsx', bytes: new Uint8Array(10) }, new AbortController().signal)
+    const pending = createWorkerPlanReader({ start: () => fake.worker })(
+      { name: 'plan.xlsx', bytes: new Uint8Array(10) },
+      new AbortController().signal,
+    )
     await vi.advanceTimersByTimeAsync(planImportLimits.maxMillis + 1)
     await expect(pending).resolves.toEqual({
       ok: false,
@@ -66,7 +77,10 @@ describe('reading a plan file in a Web Worker', () => {
   it('stops the worker at once when the tester cancels', async () => {
     const fake = fakeWorker()
     const controller = new AbortController()
-    const pending = createWorkerPlanReader({ start: () => fake.worker })({ name: 'plan.xlsx', bytes: new Uint8Array(10) }, controller.signal)
+    const pending = createWorkerPlanReader({ start: () => fake.worker })(
+      { name: 'plan.xlsx', bytes: new Uint8Array(10) },
+      controller.signal,
+    )
     controller.abort()
     await expect(pending).resolves.toMatchObject({ ok: false, canceled: true })
     expect(fake.terminated()).toBe(true)
@@ -78,13 +92,19 @@ describe('reading a plan file in a Web Worker', () => {
       { name: 'big.csv', bytes: new Uint8Array(5) },
       new AbortController().signal,
     )
-    expect(outcome).toEqual({ ok: false, message: 'big.csv is 5 bytes; a plan file can be at most 4 bytes. Nothing was imported.' })
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'big.csv is 5 bytes; a plan file can be at most 4 bytes. Nothing was imported.',
+    })
     expect(start).not.toHaveBeenCalled()
   })
 
   it('turns a crash of the worker into a message naming the file', async () => {
     const fake = fakeWorker()
-    const pending = createWorkerPlanReader({ start: () => fake.worker })({ name: 'plan.json', bytes: new Uint8Array(3) }, new AbortController().signal)
+    const pending = createWorkerPlanReader({ start: () => fake.worker })(
+      { name: 'plan.json', bytes: new Uint8Array(3) },
+      new AbortController().signal,
+    )
     fake.worker.onerror?.(new ErrorEvent('error', { message: 'out of memory' }))
     await expect(pending).resolves.toEqual({
       ok: false,

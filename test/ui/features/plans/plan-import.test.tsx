@@ -19,21 +19,31 @@ const withReader =
 
 const header = 'Case ID,Title,Category,Steps,Expected result,Required'
 const csv = (...rows: string[]) => new TextEncoder().encode([header, ...rows].join('\r\n'))
-const goodRows = ['TC-1,Discovery,Discovery,Ask Alexa to discover,Found,yes', 'TC-2,Turn on,Power,Say turn on,Turns on,yes', 'TC-3,Rename,App,Rename it,Renamed,no']
+const goodRows = [
+  'TC-1,Discovery,Discovery,Ask Alexa to discover,Found,yes',
+  'TC-2,Turn on,Power,Say turn on,Turns on,yes',
+  'TC-3,Rename,App,Rename it,Renamed,no',
+]
 
 /** A bridge whose open dialog picks this file. */
 const picking = (name: string, bytes: Uint8Array<ArrayBuffer>): LabBridge => ({
   ...cancellingLab,
   files: {
     ...cancellingLab.files,
-    open: async () => ({ ok: true, value: { canceled: false, files: [{ name, type: 'text/csv', size: bytes.byteLength, bytes }], rejected: [] } }),
+    open: async () => ({
+      ok: true,
+      value: { canceled: false, files: [{ name, type: 'text/csv', size: bytes.byteLength, bytes }], rejected: [] },
+    }),
   },
 })
 
 describe('importing a test plan', () => {
   it('previews a file with its guessed columns and imports every case at once', async () => {
     const user = userEvent.setup()
-    const { db } = renderApp('#/plans/import', { lab: picking('plug plan.csv', csv(...goodRows)), wrapper: withReader(readInThread) })
+    const { db } = renderApp('#/plans/import', {
+      lab: picking('plug plan.csv', csv(...goodRows)),
+      wrapper: withReader(readInThread),
+    })
     await user.click(await screen.findByRole('button', { name: 'Choose plan file…' }))
 
     expect(await screen.findByRole('heading', { name: 'plug plan.csv' })).toBeInTheDocument()
@@ -60,16 +70,28 @@ describe('importing a test plan', () => {
 
   it('reports each bad row and column, keeps Import disabled and stores nothing', async () => {
     const user = userEvent.setup()
-    const bytes = csv('TC-1,Discovery,,,,yes', 'TC-2,,,,,yes', 'TC-1,Again,,,,yes', 'TC-4,Rename,,,,perhaps', 'TC-5,Fine,,,,')
+    const bytes = csv(
+      'TC-1,Discovery,,,,yes',
+      'TC-2,,,,,yes',
+      'TC-1,Again,,,,yes',
+      'TC-4,Rename,,,,perhaps',
+      'TC-5,Fine,,,,',
+    )
     const { db } = renderApp('#/plans/import', { lab: picking('bad.csv', bytes), wrapper: withReader(readInThread) })
     await user.click(await screen.findByRole('button', { name: 'Choose plan file…' }))
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('3 problems in 3 rows of bad.csv. Nothing is imported until every row is valid')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '3 problems in 3 rows of bad.csv. Nothing is imported until every row is valid',
+    )
     const report = screen.getByRole('table', { name: 'Problems' })
     const lines = within(report)
       .getAllByRole('row')
       .slice(1)
-      .map((row) => within(row).getAllByRole('cell').map((c) => c.textContent))
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      )
     expect(lines).toEqual([
       ['3', 'Title', 'Title is required.'],
       ['4', 'Case ID', 'Case ID TC-1 is already used in row 2; case IDs must be unique in a plan.'],
@@ -91,7 +113,9 @@ describe('importing a test plan', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Title' }), 'B: Testfall')
     await user.selectOptions(screen.getByRole('combobox', { name: 'Expected result' }), 'C: Erwartet')
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
-    expect(within(screen.getByRole('table', { name: 'Preview' })).getByRole('cell', { name: 'Einschalten' })).toBeInTheDocument()
+    expect(
+      within(screen.getByRole('table', { name: 'Preview' })).getByRole('cell', { name: 'Einschalten' }),
+    ).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Import 2 cases' })).toBeEnabled()
   })
 
@@ -101,7 +125,10 @@ describe('importing a test plan', () => {
     let opened = 0
     const lab: LabBridge = {
       ...picked,
-      files: { ...picked.files, open: (request) => (++opened === 1 ? picked.files.open(request) : cancellingLab.files.open(request)) },
+      files: {
+        ...picked.files,
+        open: (request) => (++opened === 1 ? picked.files.open(request) : cancellingLab.files.open(request)),
+      },
     }
     renderApp('#/plans/import', { lab, wrapper: withReader(readInThread) })
     await user.click(await screen.findByRole('button', { name: 'Choose plan file…' }))
@@ -116,7 +143,11 @@ describe('importing a test plan', () => {
     const user = userEvent.setup()
     const db = freshLabDb()
     await putPlanVersions(db, [aPlanVersion()])
-    renderApp('#/plans/import?plan=plan-1', { db, lab: picking('v2.csv', csv(...goodRows)), wrapper: withReader(readInThread) })
+    renderApp('#/plans/import?plan=plan-1', {
+      db,
+      lab: picking('v2.csv', csv(...goodRows)),
+      wrapper: withReader(readInThread),
+    })
     expect(await screen.findByRole('heading', { name: 'Import a new version of WWA smart plug' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Choose plan file…' }))
     expect(await screen.findByRole('textbox', { name: 'Plan name' })).toHaveValue('WWA smart plug')
@@ -135,13 +166,24 @@ describe('importing a test plan', () => {
         ...cancellingLab.files,
         open: async () => ({
           ok: true,
-          value: { canceled: false, files: [], rejected: [{ name: 'huge.xlsx', reason: 'huge.xlsx is 12 MiB, more than the 10 MiB limit for opening a file. It was not opened.' }] },
+          value: {
+            canceled: false,
+            files: [],
+            rejected: [
+              {
+                name: 'huge.xlsx',
+                reason: 'huge.xlsx is 12 MiB, more than the 10 MiB limit for opening a file. It was not opened.',
+              },
+            ],
+          },
         }),
       },
     }
     const { db } = renderApp('#/plans/import', { lab, wrapper: withReader(readInThread) })
     await user.click(await screen.findByRole('button', { name: 'Choose plan file…' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('huge.xlsx is 12 MiB, more than the 10 MiB limit for opening a file. It was not opened. Nothing was imported.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'huge.xlsx is 12 MiB, more than the 10 MiB limit for opening a file. It was not opened. Nothing was imported.',
+    )
     expect(await db.planVersions.count()).toBe(0)
   })
 
@@ -152,14 +194,18 @@ describe('importing a test plan', () => {
     const big = new File(['x'], 'big.csv', { type: 'text/csv' })
     Object.defineProperty(big, 'size', { value: 11 * 1024 * 1024 })
     fireEvent.drop(zone, { dataTransfer: { files: [big] } })
-    expect(await screen.findByRole('alert')).toHaveTextContent('big.csv is 11 MiB; a plan file can be at most 10 MiB. Nothing was imported.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'big.csv is 11 MiB; a plan file can be at most 10 MiB. Nothing was imported.',
+    )
     expect(reads).toBe(0)
   })
 
   it('reads a dropped file', async () => {
     renderApp('#/plans/import', { wrapper: withReader(readInThread) })
     const zone = await screen.findByRole('group', { name: 'Plan file' })
-    fireEvent.drop(zone, { dataTransfer: { files: [new File([csv(...goodRows)], 'dropped.csv', { type: 'text/csv' })] } })
+    fireEvent.drop(zone, {
+      dataTransfer: { files: [new File([csv(...goodRows)], 'dropped.csv', { type: 'text/csv' })] },
+    })
     expect(await screen.findByRole('button', { name: 'Import 3 cases' })).toBeEnabled()
   })
 
@@ -173,7 +219,10 @@ describe('importing a test plan', () => {
           resolve({ ok: false, canceled: true, message: 'Reading stopped. Nothing was imported.' })
         }),
       )
-    const { db } = renderApp('#/plans/import', { lab: picking('slow.csv', csv(...goodRows)), wrapper: withReader(slow) })
+    const { db } = renderApp('#/plans/import', {
+      lab: picking('slow.csv', csv(...goodRows)),
+      wrapper: withReader(slow),
+    })
     await user.click(await screen.findByRole('button', { name: 'Choose plan file…' }))
     expect(await screen.findByRole('progressbar', { name: 'Reading slow.csv' })).toBeInTheDocument()
     expect(screen.getByRole('status')).toHaveTextContent(/^Reading slow\.csv \(.*\)…$/)

@@ -32,7 +32,11 @@ describe('test plans list', () => {
     expect(link).toHaveAttribute('href', '#/plans/v-2')
     const row = link.closest('tr')
     expect(row).not.toBeNull()
-    expect(within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+    expect(
+      within(row as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
       'WWA smart plug',
       '2',
       '2',

@@ -18,7 +18,11 @@ describe('product editor', () => {
     await fillIdentity(user)
     await user.click(screen.getByRole('button', { name: 'Add ASIN' }))
     await user.type(screen.getByRole('textbox', { name: 'ASIN' }), 'B0ABCDEF12')
-    await waitFor(async () => expect((await db.products.toArray())[0]?.asins).toEqual([{ marketplace: 'US', asin: 'B0ABCDEF12', variation: '' }]))
+    await waitFor(async () =>
+      expect((await db.products.toArray())[0]?.asins).toEqual([
+        { marketplace: 'US', asin: 'B0ABCDEF12', variation: '' },
+      ]),
+    )
     expect(screen.getByRole('status')).toHaveTextContent('All changes saved.')
     expect(window.location.hash).toMatch(/^#\/products\/[0-9a-f-]{36}$/)
   })
@@ -51,7 +55,9 @@ describe('product editor', () => {
     expect((await db.products.toArray())[0]?.retailIds).toEqual([])
     await user.clear(code)
     await user.type(code, '036000291452')
-    await waitFor(async () => expect((await db.products.toArray())[0]?.retailIds).toEqual([{ kind: 'UPC-A', value: '036000291452' }]))
+    await waitFor(async () =>
+      expect((await db.products.toArray())[0]?.retailIds).toEqual([{ kind: 'UPC-A', value: '036000291452' }]),
+    )
   })
 
   it('does not shout about empty fields on a new product until they are touched or asked for', async () => {
@@ -72,6 +78,8 @@ describe('product editor', () => {
     renderApp('#/products/new')
     const europe = await screen.findByRole('group', { name: 'Europe' })
     expect(within(europe).getByRole('checkbox', { name: 'Germany (DE)' })).toBeInTheDocument()
-    expect(within(screen.getByRole('group', { name: 'Far East' })).getByRole('checkbox', { name: 'Japan (JP)' })).toBeInTheDocument()
+    expect(
+      within(screen.getByRole('group', { name: 'Far East' })).getByRole('checkbox', { name: 'Japan (JP)' }),
+    ).toBeInTheDocument()
   })
 })

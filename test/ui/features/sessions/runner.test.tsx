@@ -10,7 +10,13 @@ async function openRunner(state: 'running' | 'completed' = 'running') {
   const db = freshLabDb()
   await db.products.put(aProduct())
   await db.units.put(aUnit())
-  await putSessions(db, [aSession({ state, startedAt: '2026-11-20T09:00:00.000Z', ...(state === 'completed' ? { outcome: 'passed', completedAt: '2026-11-20T10:00:00.000Z' } : {}) })])
+  await putSessions(db, [
+    aSession({
+      state,
+      startedAt: '2026-11-20T09:00:00.000Z',
+      ...(state === 'completed' ? { outcome: 'passed', completedAt: '2026-11-20T10:00:00.000Z' } : {}),
+    }),
+  ])
   const app = renderApp('#/sessions/s-1', { db })
   await screen.findByRole('listbox', { name: 'Cases' })
   return { ...app, db, user: userEvent.setup() }
@@ -31,7 +37,8 @@ afterAll(() => {
   if (realClientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', realClientHeight)
 })
 
-const selectedOption = () => within(screen.getByRole('listbox', { name: 'Cases' })).getByRole('option', { selected: true })
+const selectedOption = () =>
+  within(screen.getByRole('listbox', { name: 'Cases' })).getByRole('option', { selected: true })
 
 describe('session runner', () => {
   it('moves with J/K and arrows and sets verdicts with single keys, stored at once', async () => {
@@ -48,7 +55,13 @@ describe('session runner', () => {
     await user.keyboard('n')
     await user.keyboard('k')
     expect(selectedOption()).toHaveTextContent('TC-2')
-    await waitFor(async () => expect((await db.results.toArray()).map((r) => `${r.caseId}:${r.verdict}`).sort()).toEqual(['TC-1:passed', 'TC-2:failed', 'TC-3:not-applicable']))
+    await waitFor(async () =>
+      expect((await db.results.toArray()).map((r) => `${r.caseId}:${r.verdict}`).sort()).toEqual([
+        'TC-1:passed',
+        'TC-2:failed',
+        'TC-3:not-applicable',
+      ]),
+    )
     expect(screen.getByText('3 of 3 cases decided')).toBeInTheDocument()
   })
 
@@ -79,11 +92,15 @@ describe('session runner', () => {
   it('completes only when every required case is decided, then shows the outcome and which cases failed', async () => {
     const { db, user } = await openRunner()
     await user.click(screen.getByRole('button', { name: 'Complete session' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('2 required cases are not decided yet (untested, blocked or marked for retest): TC-1 and TC-2.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '2 required cases are not decided yet (untested, blocked or marked for retest): TC-1 and TC-2.',
+    )
     await user.keyboard('pjf')
     await waitFor(async () => expect(await db.results.count()).toBe(2))
     await user.click(screen.getByRole('button', { name: 'Complete session' }))
-    expect(screen.getByRole('group', { name: 'Complete the session?' })).toHaveTextContent('Complete as failed (TC-2 failed)? Results cannot change afterwards.')
+    expect(screen.getByRole('group', { name: 'Complete the session?' })).toHaveTextContent(
+      'Complete as failed (TC-2 failed)? Results cannot change afterwards.',
+    )
     await user.click(screen.getByRole('button', { name: 'Complete now' }))
     expect(await screen.findByText('Completed: failed. Required cases that failed: TC-2.')).toBeInTheDocument()
     expect((await db.sessions.get('s-1'))?.outcome).toBe('failed')

@@ -13,13 +13,32 @@ describe('sessions list', () => {
     await db.units.bulkPut([aUnit(), aUnit({ id: 'u-2', productId: 'p-2', serialNumber: 'Z-SN' })])
     await putSessions(db, [
       aSession({ id: 'a', state: 'running', startedAt: '2026-11-02T09:00:00.000Z' }),
-      aSession({ id: 'b', productId: 'p-2', unitId: 'u-2', unitAsTested: { serialNumber: 'Z-SN', firmware: '9', hardwareRevision: '' }, state: 'completed', outcome: 'failed', startedAt: '2026-11-10T09:00:00.000Z', completedAt: '2026-11-10T12:00:00.000Z' }),
-      aSession({ id: 'c', state: 'completed', outcome: 'passed', startedAt: '2026-11-20T09:00:00.000Z', completedAt: '2026-11-20T12:00:00.000Z' }),
+      aSession({
+        id: 'b',
+        productId: 'p-2',
+        unitId: 'u-2',
+        unitAsTested: { serialNumber: 'Z-SN', firmware: '9', hardwareRevision: '' },
+        state: 'completed',
+        outcome: 'failed',
+        startedAt: '2026-11-10T09:00:00.000Z',
+        completedAt: '2026-11-10T12:00:00.000Z',
+      }),
+      aSession({
+        id: 'c',
+        state: 'completed',
+        outcome: 'passed',
+        startedAt: '2026-11-20T09:00:00.000Z',
+        completedAt: '2026-11-20T12:00:00.000Z',
+      }),
     ])
     const user = userEvent.setup()
     renderApp('#/sessions', { db })
     const table = await screen.findByRole('table', { name: 'Sessions' })
-    const units = () => within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1]?.textContent)
+    const units = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[1]?.textContent)
     await within(table).findAllByRole('link', { name: 'Acme AC-100' })
     expect(units()).toHaveLength(3)
 
@@ -41,7 +60,13 @@ describe('sessions list', () => {
     const minute = (i: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString()
     await putSessions(
       db,
-      Array.from({ length: 130 }, (_, i) => aSession({ id: `s-${i}`, unitAsTested: { serialNumber: `SN-${i}`, firmware: '1', hardwareRevision: '' }, updatedAt: minute(i) })),
+      Array.from({ length: 130 }, (_, i) =>
+        aSession({
+          id: `s-${i}`,
+          unitAsTested: { serialNumber: `SN-${i}`, firmware: '1', hardwareRevision: '' },
+          updatedAt: minute(i),
+        }),
+      ),
     )
     renderApp('#/sessions', { db })
     const table = await screen.findByRole('table', { name: 'Sessions' })

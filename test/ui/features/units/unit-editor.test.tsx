@@ -9,7 +9,11 @@ const discovery = (model: string) =>
   JSON.stringify({
     event: {
       header: { namespace: 'Alexa.Discovery', name: 'Discover.Response' },
-      payload: { endpoints: [{ endpointId: 'e1', manufacturerName: 'Acme', additionalAttributes: { manufacturer: 'Acme', model } }] },
+      payload: {
+        endpoints: [
+          { endpointId: 'e1', manufacturerName: 'Acme', additionalAttributes: { manufacturer: 'Acme', model } },
+        ],
+      },
     },
   })
 
@@ -36,7 +40,13 @@ describe('unit editor', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'Used')
     await waitFor(async () =>
       expect(await db.units.toArray()).toEqual([
-        expect.objectContaining({ productId: 'p-1', serialNumber: 'SN-9', firmware: '2.0.1', receivedFrom: 'Acme Ltd.', condition: 'used' }),
+        expect.objectContaining({
+          productId: 'p-1',
+          serialNumber: 'SN-9',
+          firmware: '2.0.1',
+          receivedFrom: 'Acme Ltd.',
+          condition: 'used',
+        }),
       ]),
     )
   })
@@ -48,7 +58,13 @@ describe('unit editor', () => {
     await user.paste(discovery('AC-100'))
     await user.click(screen.getByRole('button', { name: 'Read discovery response' }))
     expect(screen.getByText(/^Pass:/)).toBeInTheDocument()
-    await waitFor(async () => expect((await db.units.get('u-1'))?.discovery).toMatchObject({ manufacturer: 'Acme', model: 'AC-100', endpointCount: 1 }))
+    await waitFor(async () =>
+      expect((await db.units.get('u-1'))?.discovery).toMatchObject({
+        manufacturer: 'Acme',
+        model: 'AC-100',
+        endpointCount: 1,
+      }),
+    )
   })
 
   it('shows a mismatch when the device reports another model', async () => {

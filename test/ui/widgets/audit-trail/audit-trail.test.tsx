@@ -20,7 +20,10 @@ describe('audit trail view', () => {
 
     expect(await screen.findByText('The newest 100 entries of 131, newest first.')).toBeInTheDocument()
     expect(await screen.findByText('Intact: all 131 entries of the audit trail verify.')).toBeInTheDocument()
-    const rows = () => within(screen.getByRole('table', { name: 'Audit entries' })).getAllByRole('row').slice(1)
+    const rows = () =>
+      within(screen.getByRole('table', { name: 'Audit entries' }))
+        .getAllByRole('row')
+        .slice(1)
     expect(rows()).toHaveLength(100)
     expect(rows()[0]).toHaveTextContent('create Unit SN-129')
 

@@ -13,15 +13,19 @@ const joined = (pieces: readonly Uint8Array[]) => new Uint8Array(pieces.flatMap(
 describe('chunksOf', () => {
   it('cuts pieces of any size into whole chunks, only the last one shorter, with every byte in order', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 12 }), fc.integer({ min: 1, max: 128 }), async (pieces, size) => {
-        const chunks = await collect(pieces, size)
-        expect(joined(chunks)).toEqual(joined(pieces))
-        chunks.forEach((chunk, index) => {
-          if (index < chunks.length - 1) expect(chunk.byteLength).toBe(size)
-          else expect(chunk.byteLength).toBeGreaterThan(0)
-          expect(chunk.byteLength).toBeLessThanOrEqual(size)
-        })
-      }),
+      fc.asyncProperty(
+        fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 128 }),
+        async (pieces, size) => {
+          const chunks = await collect(pieces, size)
+          expect(joined(chunks)).toEqual(joined(pieces))
+          chunks.forEach((chunk, index) => {
+            if (index < chunks.length - 1) expect(chunk.byteLength).toBe(size)
+            else expect(chunk.byteLength).toBeGreaterThan(0)
+            expect(chunk.byteLength).toBeLessThanOrEqual(size)
+          })
+        },
+      ),
       { numRuns: 200 },
     )
   })

@@ -48,7 +48,12 @@ function gatedSource() {
   }
   const whole = createHash('sha256')
   for (const piece of pieces) whole.update(piece)
-  return { source: source(), size: 32 * MiB, open: (index: number) => gates[index]!.resolve(), sha256: whole.digest('hex') }
+  return {
+    source: source(),
+    size: 32 * MiB,
+    open: (index: number) => gates[index]!.resolve(),
+    sha256: whole.digest('hex'),
+  }
 }
 
 /** Every text the status line has shown, in order, as a screen reader would hear them. */
@@ -88,7 +93,11 @@ describe('FileSaveProgress with useFileSave, over the real save session', () => 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Saved report.zip (32 MiB).'))
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument()
-    expect(heard).toEqual(['Choose where to save report.zip.', 'Saving report.zip (32 MiB)…', 'Saved report.zip (32 MiB).'])
+    expect(heard).toEqual([
+      'Choose where to save report.zip.',
+      'Saving report.zip (32 MiB)…',
+      'Saved report.zip (32 MiB).',
+    ])
     const onDisk = await readFile(target)
     expect(onDisk.byteLength).toBe(32 * MiB)
     expect(createHash('sha256').update(onDisk).digest('hex')).toBe(gated.sha256)
@@ -111,7 +120,9 @@ describe('FileSaveProgress with useFileSave, over the real save session', () => 
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
 
     await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent('Saving report.zip was cancelled. Nothing was saved; any earlier file is unchanged.'),
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Saving report.zip was cancelled. Nothing was saved; any earlier file is unchanged.',
+      ),
     )
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument()
     expect(await disk.listing()).toEqual(['report.zip'])
@@ -146,7 +157,12 @@ describe('FileSaveProgress with useFileSave, over the real save session', () => 
 
 describe('FileSaveProgress on its own', () => {
   it('shows how much is saved when the size is not known ahead, with an indeterminate bar', () => {
-    render(<FileSaveProgress state={{ phase: 'saving', name: 'backup.wwabak', written: 120 * MiB, total: undefined }} onCancel={() => undefined} />)
+    render(
+      <FileSaveProgress
+        state={{ phase: 'saving', name: 'backup.wwabak', written: 120 * MiB, total: undefined }}
+        onCancel={() => undefined}
+      />,
+    )
     const bar = screen.getByRole('progressbar', { name: 'Saving backup.wwabak' })
     expect(bar).not.toHaveAttribute('value')
     expect(bar).toHaveAttribute('aria-valuetext', '120 MiB')
@@ -156,8 +172,16 @@ describe('FileSaveProgress on its own', () => {
   it('calls onCancel from its Cancel button', async () => {
     const user = userEvent.setup()
     let cancelled = 0
-    render(<FileSaveProgress state={{ phase: 'saving', name: 'report.zip', written: 120 * MiB, total: 300 * MiB }} onCancel={() => (cancelled += 1)} />)
-    expect(screen.getByRole('progressbar', { name: 'Saving report.zip' })).toHaveAttribute('aria-valuetext', '120 MiB of 300 MiB')
+    render(
+      <FileSaveProgress
+        state={{ phase: 'saving', name: 'report.zip', written: 120 * MiB, total: 300 * MiB }}
+        onCancel={() => (cancelled += 1)}
+      />,
+    )
+    expect(screen.getByRole('progressbar', { name: 'Saving report.zip' })).toHaveAttribute(
+      'aria-valuetext',
+      '120 MiB of 300 MiB',
+    )
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
     expect(cancelled).toBe(1)
   })

@@ -4,7 +4,11 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { maxInlineBytes, type LabBridge, type PickedFile } from '../../../../core/bridge/contract'
-import { closePickedFiles, FileReadError, readPickedFile } from '../../../../renderer/widgets/large-files/read-picked-file'
+import {
+  closePickedFiles,
+  FileReadError,
+  readPickedFile,
+} from '../../../../renderer/widgets/large-files/read-picked-file'
 import { servicesOnDisk, type ServicesOnDisk } from '../../../unit/main/services/files/lab-over-dispatch'
 
 const MiB = 1024 * 1024
@@ -90,6 +94,9 @@ describe('closePickedFiles', () => {
     await closePickedFiles(lab, [file, { name: 'a.txt', type: 'text/plain', size: 1, bytes: new Uint8Array(1) }])
     expect(closeRead).toHaveBeenCalledTimes(1)
     if (!('handle' in file)) throw new Error('expected a handle')
-    await expect(on.lab.files.readRange({ handle: file.handle, offset: 0, length: 1 })).resolves.toMatchObject({ ok: false, problem: { code: 'not-open' } })
+    await expect(on.lab.files.readRange({ handle: file.handle, offset: 0, length: 1 })).resolves.toMatchObject({
+      ok: false,
+      problem: { code: 'not-open' },
+    })
   })
 })

@@ -22,7 +22,11 @@ describe('saveFile', () => {
     const bytes = bytesOf(10_000)
     const progress: SaveProgress[] = []
 
-    const outcome = await saveFile(disk.lab, { suggestedName: 'report.xlsx', source: new Blob([bytes]) }, { chunkBytes: 4096, onProgress: (p) => progress.push(p) })
+    const outcome = await saveFile(
+      disk.lab,
+      { suggestedName: 'report.xlsx', source: new Blob([bytes]) },
+      { chunkBytes: 4096, onProgress: (p) => progress.push(p) },
+    )
 
     expect(outcome).toEqual({ status: 'saved', name: 'report.xlsx', path: target, size: 10_000, sha256: sha256(bytes) })
     expect(progress.map((p) => p.written)).toEqual([0, 4096, 8192, 10_000])
@@ -38,7 +42,11 @@ describe('saveFile', () => {
       yield* pieces
     }
     const onProgress = vi.fn()
-    const outcome = await saveFile(disk.lab, { suggestedName: 'packet.zip', source: source(), size: 5101 }, { chunkBytes: 2048, onProgress })
+    const outcome = await saveFile(
+      disk.lab,
+      { suggestedName: 'packet.zip', source: source(), size: 5101 },
+      { chunkBytes: 2048, onProgress },
+    )
     expect(outcome).toMatchObject({ status: 'saved', size: 5101 })
     expect(onProgress).toHaveBeenLastCalledWith({ name: 'packet.zip', written: 5101, total: 5101 })
     expect(new Uint8Array(await readFile(target))).toEqual(new Uint8Array(pieces.flatMap((p) => [...p])))
@@ -47,7 +55,9 @@ describe('saveFile', () => {
   it('reports not-chosen, and writes nothing, when the dialog is closed', async () => {
     disk = await servicesOnDisk()
     disk.answerSave(undefined)
-    await expect(saveFile(disk.lab, { suggestedName: 'a.zip', source: new Blob(['x']) })).resolves.toEqual({ status: 'not-chosen' })
+    await expect(saveFile(disk.lab, { suggestedName: 'a.zip', source: new Blob(['x']) })).resolves.toEqual({
+      status: 'not-chosen',
+    })
     expect(await disk.listing()).toEqual([])
   })
 
@@ -63,7 +73,8 @@ describe('saveFile', () => {
     expect(outcome).toEqual({
       status: 'failed',
       name: 'packet.zip',
-      message: 'Could not save packet.zip: The photo front.jpg is missing from storage. Nothing was saved and the previous file, if any, is unchanged.',
+      message:
+        'Could not save packet.zip: The photo front.jpg is missing from storage. Nothing was saved and the previous file, if any, is unchanged.',
     })
     expect(await disk.listing()).toEqual(['packet.zip'])
     expect(await readFile(target, 'utf8')).toBe('old packet')
@@ -86,7 +97,11 @@ describe('saveFile', () => {
     }
     disk = await servicesOnDisk({ saveFs: full })
     disk.answerSave('backup.wwabak')
-    const outcome = await saveFile(disk.lab, { suggestedName: 'backup.wwabak', source: new Blob([bytesOf(8000)]) }, { chunkBytes: 1024 })
+    const outcome = await saveFile(
+      disk.lab,
+      { suggestedName: 'backup.wwabak', source: new Blob([bytesOf(8000)]) },
+      { chunkBytes: 1024 },
+    )
     expect(outcome).toEqual({
       status: 'failed',
       name: 'backup.wwabak',
@@ -115,7 +130,9 @@ describe('saveFile', () => {
     disk = await servicesOnDisk()
     const controller = new AbortController()
     controller.abort()
-    await expect(saveFile(disk.lab, { suggestedName: 'a.zip', source: new Blob(['x']) }, { signal: controller.signal })).resolves.toEqual({
+    await expect(
+      saveFile(disk.lab, { suggestedName: 'a.zip', source: new Blob(['x']) }, { signal: controller.signal }),
+    ).resolves.toEqual({
       status: 'canceled',
       name: 'a.zip',
     })

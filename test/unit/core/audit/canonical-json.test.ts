@@ -14,11 +14,15 @@ function reorder(value: unknown, shuffle: (keys: string[]) => string[]): unknown
 
 describe('canonicalJson', () => {
   test('sorts keys at every depth and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}')
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    )
   })
 
   test('sorts keys by UTF-16 code units, as RFC 8785 does', () => {
-    expect(canonicalJson({ '\u00e9': 1, z: 2, Z: 3, '😀': 4, '\uffff': 5 })).toBe('{"Z":3,"z":2,"é":1,"😀":4,"\uffff":5}')
+    expect(canonicalJson({ '\u00e9': 1, z: 2, Z: 3, '😀': 4, '\uffff': 5 })).toBe(
+      '{"Z":3,"z":2,"é":1,"😀":4,"\uffff":5}',
+    )
   })
 
   test('drops undefined properties, as JSON.stringify does', () => {
@@ -26,7 +30,9 @@ describe('canonicalJson', () => {
   })
 
   test('writes numbers and strings as JSON.stringify does', () => {
-    expect(canonicalJson([0, -0, 1e21, 1.5e-7, 0.1 + 0.2, 'line\nbreak "quoted" \u2028'])).toBe('[0,0,1e+21,1.5e-7,0.30000000000000004,"line\\nbreak \\"quoted\\" \u2028"]')
+    expect(canonicalJson([0, -0, 1e21, 1.5e-7, 0.1 + 0.2, 'line\nbreak "quoted" \u2028'])).toBe(
+      '[0,0,1e+21,1.5e-7,0.30000000000000004,"line\\nbreak \\"quoted\\" \u2028"]',
+    )
   })
 
   test('writes a Date as its ISO text', () => {
@@ -35,7 +41,10 @@ describe('canonicalJson', () => {
 
   test.each([
     [{ n: Number.NaN }, '$.n is NaN, which JSON cannot hold: only finite numbers can be written.'],
-    [{ n: [1, Number.POSITIVE_INFINITY] }, '$.n[1] is Infinity, which JSON cannot hold: only finite numbers can be written.'],
+    [
+      { n: [1, Number.POSITIVE_INFINITY] },
+      '$.n[1] is Infinity, which JSON cannot hold: only finite numbers can be written.',
+    ],
     [{ f: () => 1 }, '$.f is a function, which JSON cannot hold.'],
     [{ s: Symbol('x') }, '$.s is a symbol, which JSON cannot hold.'],
     [{ big: 10n }, '$.big is a BigInt, which JSON cannot hold: convert it to a string or number first.'],

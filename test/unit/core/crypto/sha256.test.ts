@@ -14,12 +14,18 @@ describe('sha256Hex', () => {
       '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
     )
     expect(
-      sha256Hex(ascii('abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu')),
+      sha256Hex(
+        ascii(
+          'abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu',
+        ),
+      ),
     ).toBe('cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1')
   })
 
   test('matches NIST for one million "a"', () => {
-    expect(sha256Hex(new Uint8Array(1_000_000).fill(0x61))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0')
+    expect(sha256Hex(new Uint8Array(1_000_000).fill(0x61))).toBe(
+      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    )
   })
 
   test('pads correctly at every length around a block boundary', () => {
@@ -89,36 +95,45 @@ describe('createSha256', () => {
 
   test('keeps its own state: hashers fed in turn, with sha256Hex between them, do not disturb each other', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 700 }), fc.uint8Array({ maxLength: 700 }), fc.array(fc.nat(), { maxLength: 8 }), (a, b, points) => {
-        const first = createSha256()
-        const second = createSha256()
-        const piecesA = cut(a, points)
-        const piecesB = cut(b, points)
-        for (let i = 0; i < Math.max(piecesA.length, piecesB.length); i++) {
-          const pieceA = piecesA[i]
-          const pieceB = piecesB[i]
-          if (pieceA) first.update(pieceA)
-          sha256Hex(b) // uses the shared scratch state in between
-          if (pieceB) second.update(pieceB)
-        }
-        expect(first.hex()).toBe(nodeSha256(a))
-        expect(second.hex()).toBe(nodeSha256(b))
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 700 }),
+        fc.uint8Array({ maxLength: 700 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (a, b, points) => {
+          const first = createSha256()
+          const second = createSha256()
+          const piecesA = cut(a, points)
+          const piecesB = cut(b, points)
+          for (let i = 0; i < Math.max(piecesA.length, piecesB.length); i++) {
+            const pieceA = piecesA[i]
+            const pieceB = piecesB[i]
+            if (pieceA) first.update(pieceA)
+            sha256Hex(b) // uses the shared scratch state in between
+            if (pieceB) second.update(pieceB)
+          }
+          expect(first.hex()).toBe(nodeSha256(a))
+          expect(second.hex()).toBe(nodeSha256(b))
+        },
+      ),
       { numRuns: 300 },
     )
   })
 
   test('gives the hash so far at any point and goes on taking bytes after it', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (bytes, points) => {
-        const hasher = createSha256()
-        let sofar = 0
-        for (const piece of cut(bytes, points)) {
-          hasher.update(piece)
-          sofar += piece.length
-          expect(hasher.hex()).toBe(nodeSha256(bytes.subarray(0, sofar)))
-        }
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        (bytes, points) => {
+          const hasher = createSha256()
+          let sofar = 0
+          for (const piece of cut(bytes, points)) {
+            hasher.update(piece)
+            sofar += piece.length
+            expect(hasher.hex()).toBe(nodeSha256(bytes.subarray(0, sofar)))
+          }
+        },
+      ),
       { numRuns: 300 },
     )
   })

@@ -14,7 +14,9 @@ describe('entities', () => {
 
   it('names a record that has no words yet by its kind', () => {
     expect(entityLabel('product', aProduct({ brand: '', modelNumber: ' ' }))).toBe('Untitled product')
-    expect(entityLabel('lab-profile', { id: 'lab', name: '', people: [], updatedAt: '2026-11-20T09:00:00.000Z' })).toBe('Lab profile')
+    expect(entityLabel('lab-profile', { id: 'lab', name: '', people: [], updatedAt: '2026-11-20T09:00:00.000Z' })).toBe(
+      'Lab profile',
+    )
   })
 
   it('builds and reads back a result id, whatever the case ID holds', () => {

@@ -22,7 +22,9 @@ describe('file types', () => {
   it('offers each dialog the extensions of its use, and lists every extension once', () => {
     expect(extensionsFor('photo')).toEqual(['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp'])
     expect(extensionsFor('plan')).toEqual(['csv', 'json', 'xlsx'])
-    expect(extensionsFor('evidence')).toEqual(expect.arrayContaining([...extensionsFor('photo'), 'log', 'pcap', 'pdf', 'zip']))
+    expect(extensionsFor('evidence')).toEqual(
+      expect.arrayContaining([...extensionsFor('photo'), 'log', 'pcap', 'pdf', 'zip']),
+    )
     const extensions = fileTypes.map((t) => t.extension)
     expect(new Set(extensions).size).toBe(extensions.length)
   })

@@ -34,7 +34,14 @@ describe('guessMapping', () => {
   })
 
   test('leaves a field unmapped when no header names it', () => {
-    expect(guessMapping(['Foo', 'Bar', '', '()'])).toEqual({ caseId: null, title: null, category: null, steps: null, expected: null, required: null })
+    expect(guessMapping(['Foo', 'Bar', '', '()'])).toEqual({
+      caseId: null,
+      title: null,
+      category: null,
+      steps: null,
+      expected: null,
+      required: null,
+    })
   })
 
   test('accepts a header that starts with a field’s name when nothing matches exactly', () => {

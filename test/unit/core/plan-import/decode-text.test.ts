@@ -23,8 +23,14 @@ describe('decodeText', () => {
   })
 
   test('reads UTF-16 in both byte orders', () => {
-    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x3d, 0xd8, 0x00, 0xde]))).toEqual({ text: 'A😀', encoding: 'utf-16le' })
-    expect(decodeText(new Uint8Array([0xfe, 0xff, 0x00, 0x41, 0x20, 0xac]))).toEqual({ text: 'A€', encoding: 'utf-16be' })
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x3d, 0xd8, 0x00, 0xde]))).toEqual({
+      text: 'A😀',
+      encoding: 'utf-16le',
+    })
+    expect(decodeText(new Uint8Array([0xfe, 0xff, 0x00, 0x41, 0x20, 0xac]))).toEqual({
+      text: 'A€',
+      encoding: 'utf-16be',
+    })
   })
 
   test('falls back to Windows-1252 when the bytes are not UTF-8, as Excel writes "CSV" on Windows', () => {

@@ -8,8 +8,12 @@ describe('the plan file size check', () => {
   test('lets a file of exactly the limit through and refuses one byte more, naming the file and the limit', () => {
     expect(planFileSizeRefusal('plan.csv', 0)).toBeUndefined()
     expect(planFileSizeRefusal('plan.csv', planImportLimits.maxBytes)).toBeUndefined()
-    expect(planFileSizeRefusal('plan.csv', planImportLimits.maxBytes + 1)).toBe('plan.csv is 10,485,761 bytes; a plan file can be at most 10 MiB.')
-    expect(planFileSizeRefusal('big plan.xlsx', 11 * mib)).toBe('big plan.xlsx is 11 MiB; a plan file can be at most 10 MiB.')
+    expect(planFileSizeRefusal('plan.csv', planImportLimits.maxBytes + 1)).toBe(
+      'plan.csv is 10,485,761 bytes; a plan file can be at most 10 MiB.',
+    )
+    expect(planFileSizeRefusal('big plan.xlsx', 11 * mib)).toBe(
+      'big plan.xlsx is 11 MiB; a plan file can be at most 10 MiB.',
+    )
   })
 
   test('uses the limits it is given', () => {
@@ -25,6 +29,9 @@ describe('the plan file size check', () => {
   test('is what reading a plan file says, once, with nothing imported', async () => {
     const limits = { ...planImportLimits, maxBytes: 8 }
     const outcome = await readPlanBytes({ name: 'plan.csv', bytes: new Uint8Array(9) }, limits)
-    expect(outcome).toEqual({ ok: false, message: 'plan.csv is 9 bytes; a plan file can be at most 8 bytes. Nothing was imported.' })
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'plan.csv is 9 bytes; a plan file can be at most 8 bytes. Nothing was imported.',
+    })
   })
 })

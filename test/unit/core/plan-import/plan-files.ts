@@ -16,13 +16,21 @@ export function planRows(count: number): string[][] {
   ])
 }
 
-export function xlsxBytes(sheets: Record<string, unknown[][]>, options: { compression?: boolean; hidden?: readonly string[] } = {}): Uint8Array {
+export function xlsxBytes(
+  sheets: Record<string, unknown[][]>,
+  options: { compression?: boolean; hidden?: readonly string[] } = {},
+): Uint8Array {
   const book: WorkBook = utils.book_new()
-  for (const [name, rows] of Object.entries(sheets)) utils.book_append_sheet(book, utils.aoa_to_sheet(rows, { cellDates: true }), name)
+  for (const [name, rows] of Object.entries(sheets))
+    utils.book_append_sheet(book, utils.aoa_to_sheet(rows, { cellDates: true }), name)
   if (options.hidden !== undefined) {
-    book.Workbook = { Sheets: book.SheetNames.map((name) => ({ name, Hidden: options.hidden?.includes(name) === true ? 1 : 0 })) }
+    book.Workbook = {
+      Sheets: book.SheetNames.map((name) => ({ name, Hidden: options.hidden?.includes(name) === true ? 1 : 0 })),
+    }
   }
-  return new Uint8Array(write(book, { type: 'array', bookType: 'xlsx', compression: options.compression ?? false }) as ArrayBuffer)
+  return new Uint8Array(
+    write(book, { type: 'array', bookType: 'xlsx', compression: options.compression ?? false }) as ArrayBuffer,
+  )
 }
 
 export function xlsxFromBook(book: WorkBook): Uint8Array {
@@ -33,6 +41,7 @@ export const utf8 = (text: string) => new TextEncoder().encode(text)
 
 /** CSV text with cells quoted only where they need it. */
 export function csv(rows: readonly (readonly string[])[], delimiter = ',', newline = '\r\n'): string {
-  const quote = (cell: string) => (/["\r\n]/.test(cell) || cell.includes(delimiter) ? `"${cell.replaceAll('"', '""')}"` : cell)
+  const quote = (cell: string) =>
+    /["\r\n]/.test(cell) || cell.includes(delimiter) ? `"${cell.replaceAll('"', '""')}"` : cell
   return rows.map((row) => row.map(quote).join(delimiter)).join(newline) + newline
 }

@@ -27,13 +27,27 @@ describe('readTable: xlsx', () => {
   test('reads the header and the cases of a workbook written by a spreadsheet program', () => {
     const bytes = xlsxBytes({ Plan: [[...header], ...planRows(3)] })
     const read = table(readTable({ name: 'plan.xlsx', bytes }))
-    expect(read).toMatchObject({ format: 'xlsx', sheetName: 'Plan', headerRow: 1, headers: [...header], firstDataRow: 2, rowNumbers: [2, 3, 4] })
+    expect(read).toMatchObject({
+      format: 'xlsx',
+      sheetName: 'Plan',
+      headerRow: 1,
+      headers: [...header],
+      firstDataRow: 2,
+      rowNumbers: [2, 3, 4],
+    })
     expect(read.rows).toEqual(planRows(3))
   })
 
   test('takes the first sheet with text, passing over empty and hidden ones', () => {
     const bytes = xlsxBytes(
-      { Cover: [], Lists: [['Yes', 'No'], ['a', 'b']], Cases: [[...header], ...planRows(2)] },
+      {
+        Cover: [],
+        Lists: [
+          ['Yes', 'No'],
+          ['a', 'b'],
+        ],
+        Cases: [[...header], ...planRows(2)],
+      },
       { hidden: ['Lists'] },
     )
     expect(table(readTable({ name: 'plan.xlsx', bytes })).sheetName).toBe('Cases')
@@ -62,14 +76,21 @@ describe('readTable: xlsx', () => {
   })
 
   test('skips empty rows and a title above the table, keeping the row numbers of the sheet', () => {
-    const bytes = xlsxBytes({ Plan: [['Acme lamp plan, v3'], [], [...header], planRows(1)[0]!, [], [], planRows(2)[1]!] })
+    const bytes = xlsxBytes({
+      Plan: [['Acme lamp plan, v3'], [], [...header], planRows(1)[0]!, [], [], planRows(2)[1]!],
+    })
     const read = table(readTable({ name: 'plan.xlsx', bytes }))
     expect(read).toMatchObject({ headerRow: 3, rowNumbers: [4, 7], firstDataRow: 4 })
     expect(read.rows.map((row) => row[0])).toEqual(['TC-0001', 'TC-0002'])
   })
 
   test('trims cells and keeps line breaks inside a cell as \\n', () => {
-    const bytes = xlsxBytes({ Plan: [['ID', 'Steps'], ['  TC-1 ', '1. Plug in\r\n2. Say "discover"  ']] })
+    const bytes = xlsxBytes({
+      Plan: [
+        ['ID', 'Steps'],
+        ['  TC-1 ', '1. Plug in\r\n2. Say "discover"  '],
+      ],
+    })
     expect(table(readTable({ name: 'plan.xlsx', bytes })).rows).toEqual([['TC-1', '1. Plug in\n2. Say "discover"']])
   })
 
@@ -81,14 +102,21 @@ describe('readTable: xlsx', () => {
   })
 
   test('refuses a zip that is not a workbook, a damaged workbook and a legacy or protected one', () => {
-    const notBook = zipSync({ 'content.xml': utf8('<office:document/>'), mimetype: utf8('application/vnd.oasis.opendocument.spreadsheet') })
+    const notBook = zipSync({
+      'content.xml': utf8('<office:document/>'),
+      mimetype: utf8('application/vnd.oasis.opendocument.spreadsheet'),
+    })
     expect(message(readTable({ name: 'plan.ods', bytes: notBook }))).toBe(
       'plan.ods is a zip archive but not an Excel workbook. Save the plan as .xlsx or CSV and import that.',
     )
     const damaged = xlsxBytes({ Plan: [[...header], ...planRows(2)] }).slice(0, 400)
-    expect(message(readTable({ name: 'plan.xlsx', bytes: damaged }))).toBe('plan.xlsx is damaged: it starts like an Excel workbook but its contents cannot be listed.')
+    expect(message(readTable({ name: 'plan.xlsx', bytes: damaged }))).toBe(
+      'plan.xlsx is damaged: it starts like an Excel workbook but its contents cannot be listed.',
+    )
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
-    expect(message(readTable({ name: 'plan.xls', bytes: ole }))).toMatch(/^plan\.xls is an Excel 97–2003 workbook \(\.xls\) or a password-protected one/)
+    expect(message(readTable({ name: 'plan.xls', bytes: ole }))).toMatch(
+      /^plan\.xls is an Excel 97–2003 workbook \(\.xls\) or a password-protected one/,
+    )
   })
 
   test('refuses a workbook that would unpack past the limit before the spreadsheet library sees it', () => {
@@ -96,7 +124,9 @@ describe('readTable: xlsx', () => {
     const rows = [[...header], ...Array.from({ length: 2000 }, () => ['TC', 'x'.repeat(200), '', '', '', 'yes'])]
     const bytes = xlsxBytes({ Plan: rows }, { compression: true })
     const read = readTable({ name: 'bomb.xlsx', bytes }, { ...planImportLimits, maxUnpackedBytes: 100 * 1024 })
-    expect(message(read)).toMatch(/^bomb\.xlsx unpacks to [\d.]+ (KiB|MiB); a plan workbook can unpack to at most 100 KiB\./)
+    expect(message(read)).toMatch(
+      /^bomb\.xlsx unpacks to [\d.]+ (KiB|MiB); a plan workbook can unpack to at most 100 KiB\./,
+    )
     expect(xlsx.read).not.toHaveBeenCalled()
   })
 
@@ -110,7 +140,9 @@ describe('readTable: xlsx', () => {
 
   test('refuses 5,001 cases and accepts 5,000', () => {
     const over = xlsxBytes({ Plan: [[...header], ...planRows(5001)] })
-    expect(message(readTable({ name: 'plan.xlsx', bytes: over }))).toBe('plan.xlsx has 5,001 cases; a plan can have at most 5,000.')
+    expect(message(readTable({ name: 'plan.xlsx', bytes: over }))).toBe(
+      'plan.xlsx has 5,001 cases; a plan can have at most 5,000.',
+    )
     const at = xlsxBytes({ Plan: [[...header], ...planRows(5000)] })
     expect(table(readTable({ name: 'plan.xlsx', bytes: at })).rows).toHaveLength(5000)
   })
@@ -121,28 +153,41 @@ describe('readTable: size', () => {
     const bytes = new Uint8Array(14 * 1024 * 1024)
     bytes.set([0x50, 0x4b, 0x03, 0x04])
     const started = performance.now()
-    expect(message(readTable({ name: 'plan.xlsx', bytes }))).toBe('plan.xlsx is 14 MiB; a plan file can be at most 10 MiB.')
+    expect(message(readTable({ name: 'plan.xlsx', bytes }))).toBe(
+      'plan.xlsx is 14 MiB; a plan file can be at most 10 MiB.',
+    )
     expect(performance.now() - started).toBeLessThan(50)
     expect(xlsx.read).not.toHaveBeenCalled()
   })
 
   test('gives the exact size when it rounds to the limit', () => {
     const bytes = new Uint8Array(10 * 1024 * 1024 + 1)
-    expect(message(readTable({ name: 'plan.csv', bytes }))).toBe('plan.csv is 10,485,761 bytes; a plan file can be at most 10 MiB.')
+    expect(message(readTable({ name: 'plan.csv', bytes }))).toBe(
+      'plan.csv is 10,485,761 bytes; a plan file can be at most 10 MiB.',
+    )
   })
 
   test('accepts exactly the limit and refuses one byte more', () => {
     const limits = { ...planImportLimits, maxBytes: 64 }
-    const text = csv([['ID', 'Title'], ['TC-1', 'x'.repeat(64 - 'ID,Title\r\nTC-1,\r\n'.length)]])
+    const text = csv([
+      ['ID', 'Title'],
+      ['TC-1', 'x'.repeat(64 - 'ID,Title\r\nTC-1,\r\n'.length)],
+    ])
     expect(utf8(text)).toHaveLength(64)
     expect(readTable({ name: 'a.csv', bytes: utf8(text) }, limits).ok).toBe(true)
-    expect(message(readTable({ name: 'a.csv', bytes: utf8(`${text} `) }, limits))).toBe('a.csv is 65 bytes; a plan file can be at most 64 bytes.')
+    expect(message(readTable({ name: 'a.csv', bytes: utf8(`${text} `) }, limits))).toBe(
+      'a.csv is 65 bytes; a plan file can be at most 64 bytes.',
+    )
   })
 
   test('says so when a file is empty or has no cases', () => {
     expect(message(readTable({ name: 'plan.csv', bytes: new Uint8Array() }))).toBe('plan.csv is empty.')
-    expect(message(readTable({ name: 'plan.csv', bytes: utf8(',,\r\n , ,\r\n\r\n') }))).toBe('plan.csv has no text in it: a plan needs a header row and one row per case.')
-    expect(message(readTable({ name: 'plan.csv', bytes: utf8('Case ID,Title\n') }))).toBe('plan.csv has a header row but no cases below it.')
+    expect(message(readTable({ name: 'plan.csv', bytes: utf8(',,\r\n , ,\r\n\r\n') }))).toBe(
+      'plan.csv has no text in it: a plan needs a header row and one row per case.',
+    )
+    expect(message(readTable({ name: 'plan.csv', bytes: utf8('Case ID,Title\n') }))).toBe(
+      'plan.csv has a header row but no cases below it.',
+    )
   })
 })
 
@@ -158,9 +203,14 @@ describe('readTable: CSV', () => {
   })
 
   test('finds a semicolon or tab delimiter, as European Excel and "Unicode text" write them', () => {
-    const semicolon = csv([[...header], ...planRows(2).map((row) => row.map((cell) => cell.replace('lamp', 'lamp, desk')))], ';')
+    const semicolon = csv(
+      [[...header], ...planRows(2).map((row) => row.map((cell) => cell.replace('lamp', 'lamp, desk')))],
+      ';',
+    )
     expect(table(readTable({ name: 'plan.csv', bytes: utf8(semicolon) })).rows[0]).toHaveLength(6)
-    expect(table(readTable({ name: 'plan.csv', bytes: utf8(semicolon) })).rows[0]?.[3]).toBe('Say "Alexa, turn on lamp, desk 1"')
+    expect(table(readTable({ name: 'plan.csv', bytes: utf8(semicolon) })).rows[0]?.[3]).toBe(
+      'Say "Alexa, turn on lamp, desk 1"',
+    )
     const tab = csv([[...header], ...planRows(2)], '\t', '\n')
     expect(table(readTable({ name: 'plan.txt', bytes: utf8(tab) })).headers).toEqual([...header])
   })
@@ -182,7 +232,9 @@ describe('readTable: CSV', () => {
 
   test('reads LF, CRLF and CR line ends alike, and a last row with no line end', () => {
     for (const newline of ['\n', '\r\n', '\r']) {
-      const read = table(readTable({ name: 'plan.csv', bytes: utf8(['Case ID,Title', 'TC-1,A', 'TC-2,B'].join(newline)) }))
+      const read = table(
+        readTable({ name: 'plan.csv', bytes: utf8(['Case ID,Title', 'TC-1,A', 'TC-2,B'].join(newline)) }),
+      )
       expect(read.rows, JSON.stringify(newline)).toEqual([
         ['TC-1', 'A'],
         ['TC-2', 'B'],
@@ -208,14 +260,18 @@ describe('readTable: CSV', () => {
 
   test('refuses binary data that is not a plan', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
-    expect(message(readTable({ name: 'photo.png', bytes: png }))).toBe('photo.png is not an xlsx, CSV or JSON file: it contains binary data.')
+    expect(message(readTable({ name: 'photo.png', bytes: png }))).toBe(
+      'photo.png is not an xlsx, CSV or JSON file: it contains binary data.',
+    )
   })
 
   test('refuses 5,001 cases and accepts 5,000', () => {
     expect(message(readTable({ name: 'plan.csv', bytes: utf8(csv([[...header], ...planRows(5001)])) }))).toBe(
       'plan.csv has 5,001 cases; a plan can have at most 5,000.',
     )
-    expect(table(readTable({ name: 'plan.csv', bytes: utf8(csv([[...header], ...planRows(5000)])) })).rows).toHaveLength(5000)
+    expect(
+      table(readTable({ name: 'plan.csv', bytes: utf8(csv([[...header], ...planRows(5000)])) })).rows,
+    ).toHaveLength(5000)
   })
 })
 
@@ -228,7 +284,11 @@ describe('readTable: JSON', () => {
   test('reads a list of cases, with keys as headers and values as text, numbering rows by line', () => {
     const text = JSON.stringify(cases, null, 2)
     const read = table(readTable({ name: 'plan.json', bytes: utf8(text) }))
-    expect(read).toMatchObject({ format: 'json', sheetName: null, headers: ['caseId', 'title', 'required', 'steps', 'priority', 'expected', 'extra'] })
+    expect(read).toMatchObject({
+      format: 'json',
+      sheetName: null,
+      headers: ['caseId', 'title', 'required', 'steps', 'priority', 'expected', 'extra'],
+    })
     expect(read.rows).toEqual([
       ['TC-1', 'Power on', 'true', 'Plug in\nSay "Alexa, discover"', '2', '', ''],
       ['TC-2', 'Dim', 'false', '', '', '', '{"nested":true}'],
@@ -252,17 +312,25 @@ describe('readTable: JSON', () => {
     expect(message(readTable({ name: 'plan.json', bytes: utf8('{"name": "x"}') }))).toBe(
       'plan.json is JSON but not a test plan: expected a list of cases, or an object with a "cases" list.',
     )
-    expect(message(readTable({ name: 'plan.json', bytes: utf8('{"cases": {"a": 1}}') }))).toMatch(/^plan\.json has "cases", but it is not a list/)
+    expect(message(readTable({ name: 'plan.json', bytes: utf8('{"cases": {"a": 1}}') }))).toMatch(
+      /^plan\.json has "cases", but it is not a list/,
+    )
     expect(message(readTable({ name: 'plan.json', bytes: utf8('[{"caseId": "a", "title": "b"}, 3]') }))).toBe(
       'Case 2 in plan.json is not an object: each case is written as { "caseId": …, "title": …, … }.',
     )
-    expect(message(readTable({ name: 'plan.json', bytes: utf8('[]') }))).toBe('plan.json has no cases: its list is empty.')
-    expect(message(readTable({ name: 'plan.json', bytes: utf8('[{"caseId": "a",}]') }))).toMatch(/^plan\.json is not valid JSON: /)
+    expect(message(readTable({ name: 'plan.json', bytes: utf8('[]') }))).toBe(
+      'plan.json has no cases: its list is empty.',
+    )
+    expect(message(readTable({ name: 'plan.json', bytes: utf8('[{"caseId": "a",}]') }))).toMatch(
+      /^plan\.json is not valid JSON: /,
+    )
   })
 
   test('refuses 5,001 cases', () => {
     const many = Array.from({ length: 5001 }, (_, index) => ({ caseId: `TC-${index}`, title: 't' }))
-    expect(message(readTable({ name: 'plan.json', bytes: utf8(JSON.stringify(many)) }))).toBe('plan.json has 5,001 cases; a plan can have at most 5,000.')
+    expect(message(readTable({ name: 'plan.json', bytes: utf8(JSON.stringify(many)) }))).toBe(
+      'plan.json has 5,001 cases; a plan can have at most 5,000.',
+    )
   })
 })
 
@@ -276,20 +344,54 @@ describe('readTable never throws', () => {
   }
 
   test('on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => assertNeverThrows(bytes)), { numRuns: 500 })
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => assertNeverThrows(bytes)),
+      { numRuns: 500 },
+    )
   })
 
   test('on arbitrary text, including quotes, delimiters and brackets', () => {
-    const pieces = fc.constantFrom('"', ',', ';', '\t', '\n', '\r', '[', '{', '}', ']', ':', 'sep=', 'TC-1', 'Title', ' ', 'é', '\ud800')
-    const text = fc.array(fc.oneof(pieces, fc.string({ maxLength: 5 })), { maxLength: 60 }).map((parts) => parts.join(''))
-    fc.assert(fc.property(text, fc.constantFrom('plan.csv', 'plan.json', ''), (value, name) => assertNeverThrows(utf8(value), name)), { numRuns: 1000 })
+    const pieces = fc.constantFrom(
+      '"',
+      ',',
+      ';',
+      '\t',
+      '\n',
+      '\r',
+      '[',
+      '{',
+      '}',
+      ']',
+      ':',
+      'sep=',
+      'TC-1',
+      'Title',
+      ' ',
+      'é',
+      '\ud800',
+    )
+    const text = fc
+      .array(fc.oneof(pieces, fc.string({ maxLength: 5 })), { maxLength: 60 })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, fc.constantFrom('plan.csv', 'plan.json', ''), (value, name) =>
+        assertNeverThrows(utf8(value), name),
+      ),
+      { numRuns: 1000 },
+    )
   })
 
   test('on damaged workbooks', () => {
     const workbook = xlsxBytes({ Plan: [[...header], ...planRows(20)] }, { compression: true })
-    const damage = fc.array(fc.record({ at: fc.nat({ max: workbook.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 })
+    const damage = fc.array(
+      fc.record({ at: fc.nat({ max: workbook.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }),
+      { minLength: 1, maxLength: 8 },
+    )
     // Mostly whole files with a few bytes changed, so most runs get past the zip directory into the spreadsheet library.
-    const cut = fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: fc.nat({ max: workbook.length }), weight: 1 })
+    const cut = fc.oneof(
+      { arbitrary: fc.constant(null), weight: 4 },
+      { arbitrary: fc.nat({ max: workbook.length }), weight: 1 },
+    )
     fc.assert(
       fc.property(damage, cut, (changes, length) => {
         const bytes = workbook.slice(0, length === null ? workbook.length : Math.max(4, length))
@@ -303,6 +405,9 @@ describe('readTable never throws', () => {
 
   test('on arbitrary bytes that start like a zip', () => {
     const zipLike = fc.uint8Array({ maxLength: 1500 }).map((rest) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...rest]))
-    fc.assert(fc.property(zipLike, (bytes) => assertNeverThrows(bytes)), { numRuns: 300 })
+    fc.assert(
+      fc.property(zipLike, (bytes) => assertNeverThrows(bytes)),
+      { numRuns: 300 },
+    )
   })
 })

@@ -52,7 +52,10 @@ describe('validatePlanRows', () => {
   })
 
   test('numbers problems by the row in the file, past empty rows and a title', () => {
-    const table = read('plan.xlsx', xlsxBytes({ Plan: [['Lamp plan'], [...header], [], ['', 'No ID', '', '', '', '']] }))
+    const table = read(
+      'plan.xlsx',
+      xlsxBytes({ Plan: [['Lamp plan'], [...header], [], ['', 'No ID', '', '', '', '']] }),
+    )
     expect(check(table).problems).toEqual([{ row: 4, column: 'Case ID', message: 'Case ID is required.' }])
   })
 
@@ -70,48 +73,103 @@ describe('validatePlanRows', () => {
   test('reads every documented way of writing required or optional', () => {
     const values = ['yes', 'Y', 'TRUE', '1', 'x', 'Required', 'mandatory', '', 'no', 'n', 'False', '0', 'optional']
     const rows = values.map((value, index) => [`TC-${index}`, 'T', value])
-    const required = check(fromCsv([['Case ID', 'Title', 'Required'], ...rows])).cases.map((testCase) => testCase.required)
+    const required = check(fromCsv([['Case ID', 'Title', 'Required'], ...rows])).cases.map(
+      (testCase) => testCase.required,
+    )
     expect(required).toEqual([true, true, true, true, true, true, true, true, false, false, false, false, false])
   })
 
   test('inverts yes and no in an "Optional" column; blank is still required', () => {
-    const rows = [['TC-1', 'A', 'yes'], ['TC-2', 'B', ''], ['TC-3', 'C', 'no'], ['TC-4', 'D', 'x'], ['TC-5', 'E', 'required']]
+    const rows = [
+      ['TC-1', 'A', 'yes'],
+      ['TC-2', 'B', ''],
+      ['TC-3', 'C', 'no'],
+      ['TC-4', 'D', 'x'],
+      ['TC-5', 'E', 'required'],
+    ]
     const { cases, problems } = check(fromCsv([['ID', 'Title', 'Optional'], ...rows]))
     expect(problems).toEqual([])
     expect(cases.map((testCase) => testCase.required)).toEqual([false, true, true, false, true])
   })
 
   test('treats every case as required when no column says otherwise', () => {
-    expect(check(fromCsv([['ID', 'Title'], ['TC-1', 'A']])).cases[0]?.required).toBe(true)
+    expect(
+      check(
+        fromCsv([
+          ['ID', 'Title'],
+          ['TC-1', 'A'],
+        ]),
+      ).cases[0]?.required,
+    ).toBe(true)
   })
 
   test('reports a missing Case ID or Title column once, on the header row, and checks no rows', () => {
-    const { problems, cases } = check(fromCsv([['Identifier', 'Heading', 'Steps'], ['TC-1', 'A', 's']]))
+    const { problems, cases } = check(
+      fromCsv([
+        ['Identifier', 'Heading', 'Steps'],
+        ['TC-1', 'A', 's'],
+      ]),
+    )
     expect(cases).toEqual([])
     expect(problems).toEqual([
-      { row: 1, column: 'Case ID', message: "No column is chosen for Case ID. Choose the column that holds each case's ID." },
-      { row: 1, column: 'Title', message: "No column is chosen for Title. Choose the column that holds each case's title." },
+      {
+        row: 1,
+        column: 'Case ID',
+        message: "No column is chosen for Case ID. Choose the column that holds each case's ID.",
+      },
+      {
+        row: 1,
+        column: 'Title',
+        message: "No column is chosen for Title. Choose the column that holds each case's title.",
+      },
     ])
   })
 
   test('reports one column chosen for two fields, and a column index that does not exist', () => {
-    const table = fromCsv([['ID', 'Title'], ['TC-1', 'A']])
+    const table = fromCsv([
+      ['ID', 'Title'],
+      ['TC-1', 'A'],
+    ])
     const mapping: ColumnMapping = { caseId: 0, title: 0, category: null, steps: null, expected: null, required: 7 }
     expect(validatePlanRows(table, mapping).problems).toEqual([
-      { row: 1, column: 'ID', message: 'Case ID and Title are both read from this column. Choose a different column for one of them.' },
+      {
+        row: 1,
+        column: 'ID',
+        message: 'Case ID and Title are both read from this column. Choose a different column for one of them.',
+      },
     ])
   })
 
   test('names the field when the chosen column has no header text', () => {
-    const table = fromCsv([['ID', '', 'Title'], ['TC-1', '', 'A']])
+    const table = fromCsv([
+      ['ID', '', 'Title'],
+      ['TC-1', '', 'A'],
+    ])
     const mapping: ColumnMapping = { ...guessMapping(table.headers), category: 1 }
-    expect(validatePlanRows(table, { ...mapping, steps: null })).toEqual({ cases: [{ caseId: 'TC-1', title: 'A', category: '', steps: '', expected: '', required: true }], problems: [] })
-    const long = fromCsv([['ID', '', 'Title'], ['TC-1', 'c'.repeat(121), 'A']])
-    expect(validatePlanRows(long, mapping).problems).toEqual([{ row: 2, column: 'Category or capability', message: 'Category or capability can be at most 120 characters.' }])
+    expect(validatePlanRows(table, { ...mapping, steps: null })).toEqual({
+      cases: [{ caseId: 'TC-1', title: 'A', category: '', steps: '', expected: '', required: true }],
+      problems: [],
+    })
+    const long = fromCsv([
+      ['ID', '', 'Title'],
+      ['TC-1', 'c'.repeat(121), 'A'],
+    ])
+    expect(validatePlanRows(long, mapping).problems).toEqual([
+      { row: 2, column: 'Category or capability', message: 'Category or capability can be at most 120 characters.' },
+    ])
   })
 
   test('validates a JSON plan with true/false and numbers', () => {
-    const text = JSON.stringify({ cases: [{ caseId: 1, title: 'Power', required: true }, { caseId: 2, title: 'Dim', required: false }] }, null, 2)
+    const text = JSON.stringify(
+      {
+        cases: [
+          { caseId: 1, title: 'Power', required: true },
+          { caseId: 2, title: 'Dim', required: false },
+        ],
+      },
+      null,
+      2,
+    )
     const { cases, problems } = check(read('plan.json', utf8(text)))
     expect(problems).toEqual([])
     expect(cases.map(({ caseId, required }) => ({ caseId, required }))).toEqual([
@@ -121,16 +179,29 @@ describe('validatePlanRows', () => {
   })
 
   test('never throws on any table and mapping, and reports only rows of the file', () => {
-    const cell = fc.oneof(fc.constantFrom('', 'yes', 'no', 'maybe', 'TC-1', 'TC-2', ' x ', 'Title'), fc.string({ maxLength: 50 }))
+    const cell = fc.oneof(
+      fc.constantFrom('', 'yes', 'no', 'maybe', 'TC-1', 'TC-2', ' x ', 'Title'),
+      fc.string({ maxLength: 50 }),
+    )
     const tableArbitrary = fc.integer({ min: 0, max: 6 }).chain((width) =>
       fc.record({
         headerRow: fc.integer({ min: 1, max: 5 }),
-        headers: fc.array(fc.oneof(fc.constantFrom('Case ID', 'Title', 'Optional', 'Required'), fc.string({ maxLength: 10 })), { minLength: width, maxLength: width }),
+        headers: fc.array(
+          fc.oneof(fc.constantFrom('Case ID', 'Title', 'Optional', 'Required'), fc.string({ maxLength: 10 })),
+          { minLength: width, maxLength: width },
+        ),
         rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 20 }),
       }),
     )
     const index = fc.option(fc.integer({ min: -1, max: 7 }))
-    const mapping = fc.record({ caseId: index, title: index, category: index, steps: index, expected: index, required: index })
+    const mapping = fc.record({
+      caseId: index,
+      title: index,
+      category: index,
+      steps: index,
+      expected: index,
+      required: index,
+    })
     fc.assert(
       fc.property(tableArbitrary, mapping, (partial, columns) => {
         const table = { ...partial, rowNumbers: partial.rows.map((_, at) => partial.headerRow + 1 + at * 2) }

@@ -16,14 +16,24 @@ const light = {
     softwareVersion: '7.0',
   },
   capabilities: [
-    { type: 'AlexaInterface', interface: 'Alexa.PowerController', version: '3', properties: { supported: [{ name: 'powerState' }] } },
+    {
+      type: 'AlexaInterface',
+      interface: 'Alexa.PowerController',
+      version: '3',
+      properties: { supported: [{ name: 'powerState' }] },
+    },
     { type: 'AlexaInterface', interface: 'Alexa', version: '3' },
   ],
 }
 
 const response = (endpoints: unknown) => ({
   event: {
-    header: { namespace: 'Alexa.Discovery', name: 'Discover.Response', payloadVersion: '3', messageId: '5f8a426e-01e4-4cc9-8b79-65f8bd0fd8a4' },
+    header: {
+      namespace: 'Alexa.Discovery',
+      name: 'Discover.Response',
+      payloadVersion: '3',
+      messageId: '5f8a426e-01e4-4cc9-8b79-65f8bd0fd8a4',
+    },
     payload: { endpoints },
   },
 })
@@ -40,7 +50,9 @@ describe('parseDiscoveryResponse', () => {
       ok: true,
       manufacturer: 'Acme Lighting Co.',
       model: 'SL-200',
-      endpoints: [{ endpointId: 'light-01', friendlyName: 'Kitchen Light', manufacturer: 'Acme Lighting Co.', model: 'SL-200' }],
+      endpoints: [
+        { endpointId: 'light-01', friendlyName: 'Kitchen Light', manufacturer: 'Acme Lighting Co.', model: 'SL-200' },
+      ],
     })
   })
 
@@ -51,7 +63,10 @@ describe('parseDiscoveryResponse', () => {
   })
 
   test('accepts a paste that starts with a byte-order mark', () => {
-    expect(parseDiscoveryResponse(`\uFEFF${JSON.stringify(response([light]))}`)).toMatchObject({ ok: true, model: 'SL-200' })
+    expect(parseDiscoveryResponse(`\uFEFF${JSON.stringify(response([light]))}`)).toMatchObject({
+      ok: true,
+      model: 'SL-200',
+    })
   })
 
   test('falls back to manufacturerName when additionalAttributes has no manufacturer', () => {
@@ -61,7 +76,12 @@ describe('parseDiscoveryResponse', () => {
 
   test('lists every endpoint, and takes the first reported model even when endpoints disagree', () => {
     const hub = { endpointId: 'hub', manufacturerName: 'Acme', friendlyName: 'Hub' }
-    const plug = { ...light, endpointId: 'plug-01', friendlyName: 'Desk Plug', additionalAttributes: { manufacturer: 'Acme', model: 'SP-10' } }
+    const plug = {
+      ...light,
+      endpointId: 'plug-01',
+      friendlyName: 'Desk Plug',
+      additionalAttributes: { manufacturer: 'Acme', model: 'SP-10' },
+    }
     const result = parse(response([hub, light, plug]))
     expect(result).toMatchObject({ ok: true, manufacturer: 'Acme', model: 'SL-200' })
     if (!result.ok) return
@@ -70,7 +90,9 @@ describe('parseDiscoveryResponse', () => {
   })
 
   test('refuses an empty paste', () => {
-    expect(messageOf('')).toBe('The discovery response is empty. Paste the Discover.Response event the device sent to Alexa.')
+    expect(messageOf('')).toBe(
+      'The discovery response is empty. Paste the Discover.Response event the device sent to Alexa.',
+    )
     expect(messageOf(' \n\t ')).toMatch(/^The discovery response is empty\./)
   })
 
@@ -82,18 +104,28 @@ describe('parseDiscoveryResponse', () => {
     expect(messageOf('{\n  "event": {\n    "payload": { "endpoints": [ } \n  }\n}')).toMatch(
       /^The discovery response is not valid JSON: Unexpected token '}', [^\n]*"oints": \[ } } }" is not valid JSON\. Paste/,
     )
-    expect(messageOf('{"endpoints": [')).toMatch(/^The discovery response is not valid JSON: Unexpected end of JSON input\./)
+    expect(messageOf('{"endpoints": [')).toMatch(
+      /^The discovery response is not valid JSON: Unexpected end of JSON input\./,
+    )
   })
 
   test('explains a response without endpoints', () => {
-    expect(messageOf(JSON.stringify(response([])))).toBe('"event.payload.endpoints" is empty: the device reported no endpoints to Alexa.')
-    expect(messageOf('{"event": {"header": {"namespace": "Alexa.Discovery", "name": "Discover.Response"}, "payload": {}}}')).toBe(
-      '"event.payload" has no "endpoints" list. Paste the Discover.Response event the device sent to Alexa.',
+    expect(messageOf(JSON.stringify(response([])))).toBe(
+      '"event.payload.endpoints" is empty: the device reported no endpoints to Alexa.',
     )
-    expect(messageOf('{"event": {"header": {"namespace": "Alexa", "name": "ErrorResponse"}, "payload": {"type": "INTERNAL_ERROR"}}}')).toBe(
+    expect(
+      messageOf('{"event": {"header": {"namespace": "Alexa.Discovery", "name": "Discover.Response"}, "payload": {}}}'),
+    ).toBe('"event.payload" has no "endpoints" list. Paste the Discover.Response event the device sent to Alexa.')
+    expect(
+      messageOf(
+        '{"event": {"header": {"namespace": "Alexa", "name": "ErrorResponse"}, "payload": {"type": "INTERNAL_ERROR"}}}',
+      ),
+    ).toBe(
       '"event.payload" has no "endpoints" list. This is an Alexa.ErrorResponse event, not Alexa.Discovery Discover.Response.',
     )
-    expect(messageOf('{"directive": {"header": {"namespace": "Alexa.Discovery", "name": "Discover"}}}')).toMatch(/Discover directive/)
+    expect(messageOf('{"directive": {"header": {"namespace": "Alexa.Discovery", "name": "Discover"}}}')).toMatch(
+      /Discover directive/,
+    )
     expect(messageOf('{"event": {"header": {"namespace": "Alexa", "name": "ChangeReport"}}}')).toBe(
       '"event" has no "payload". This is an Alexa.ChangeReport event, not Alexa.Discovery Discover.Response.',
     )
@@ -117,7 +149,9 @@ describe('parseDiscoveryResponse', () => {
       ok: false,
       message: 'Endpoint 2: endpointId is the number 7; Alexa expects text.',
     })
-    expect(parse(response([light, { friendlyName: ['x'] }]))).toMatchObject({ message: 'Endpoint 2: friendlyName is a list (JSON array); Alexa expects text.' })
+    expect(parse(response([light, { friendlyName: ['x'] }]))).toMatchObject({
+      message: 'Endpoint 2: friendlyName is a list (JSON array); Alexa expects text.',
+    })
     expect(parse(response([{ ...light, additionalAttributes: ['SL-200'] }]))).toMatchObject({
       message: 'Endpoint 1 ("light-01"): additionalAttributes is a list (JSON array); expected an object.',
     })
@@ -127,14 +161,18 @@ describe('parseDiscoveryResponse', () => {
     expect(parse(response({ light }))).toMatchObject({
       message: '"event.payload.endpoints" is an object; expected a list (JSON array) of endpoints.',
     })
-    expect(parse({ event: [] })).toMatchObject({ message: '"event" is a list (JSON array); expected an object with "header" and "payload".' })
+    expect(parse({ event: [] })).toMatchObject({
+      message: '"event" is a list (JSON array); expected an object with "header" and "payload".',
+    })
     expect(messageOf('[1, 2]')).toMatch(/^The discovery response is a list \(JSON array\); expected a JSON object/)
     expect(messageOf('42')).toMatch(/^The discovery response is the number 42;/)
   })
 
   test('does not find fields on the object prototype', () => {
     expect(messageOf('{"constructor": {}, "toString": 1}')).toMatch(/^The pasted JSON has no "event"/)
-    expect(parse({ endpoints: [{ endpointId: 'x', additionalAttributes: { __proto__: { model: 'evil' } } }] })).toMatchObject({ ok: false })
+    expect(
+      parse({ endpoints: [{ endpointId: 'x', additionalAttributes: { __proto__: { model: 'evil' } } }] }),
+    ).toMatchObject({ ok: false })
   })
 
   test('survives deeply nested input', () => {
@@ -169,8 +207,13 @@ describe('the 1 MB limit', () => {
     const started = performance.now()
     const result = parseDiscoveryResponse(padded(Math.round(3.2 * mebibyte)))
     const elapsed = performance.now() - started
-    expect(result).toEqual({ ok: false, message: 'The discovery response is 3.2 MB; the limit is 1 MB. Paste only the Discover.Response event.' })
-    expect(parseDiscoveryResponse(padded(mebibyte + 1))).toMatchObject({ message: /^The discovery response is just over 1 MB;/ })
+    expect(result).toEqual({
+      ok: false,
+      message: 'The discovery response is 3.2 MB; the limit is 1 MB. Paste only the Discover.Response event.',
+    })
+    expect(parseDiscoveryResponse(padded(mebibyte + 1))).toMatchObject({
+      message: /^The discovery response is just over 1 MB;/,
+    })
     expect(parseJson).not.toHaveBeenCalled()
     // Generous bound: the check is a single pass over the text, a few milliseconds on any laptop.
     expect(elapsed).toBeLessThan(500)
@@ -202,9 +245,11 @@ describe('properties', () => {
       anyJson.map((x) => response([x])),
       anyJson.map((x) => response([{ endpointId: x, additionalAttributes: { model: 'M' } }])),
       anyJson.map((x) => ({ endpoints: [{ friendlyName: 'F', additionalAttributes: x }] })),
-      fc.dictionary(fc.constantFrom('manufacturer', 'model', 'serialNumber', '__proto__', 'constructor'), anyJson).map((attrs) => ({
-        endpoints: [{ endpointId: 'e', additionalAttributes: attrs }],
-      })),
+      fc
+        .dictionary(fc.constantFrom('manufacturer', 'model', 'serialNumber', '__proto__', 'constructor'), anyJson)
+        .map((attrs) => ({
+          endpoints: [{ endpointId: 'e', additionalAttributes: attrs }],
+        })),
     )
     fc.assert(
       fc.property(placed, (value) => {
@@ -227,7 +272,9 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(endpoint, { minLength: 1, maxLength: 5 }), (endpoints) => {
         const result = parse(response(endpoints))
-        const first = endpoints.map((e) => e.additionalAttributes?.model).find((m) => m !== undefined && m.trim() !== '')
+        const first = endpoints
+          .map((e) => e.additionalAttributes?.model)
+          .find((m) => m !== undefined && m.trim() !== '')
         if (first === undefined) expect(result.ok).toBe(false)
         else expect(result).toMatchObject({ ok: true, model: first })
       }),

@@ -30,8 +30,12 @@ describe('checkRetailId', () => {
 
   test('counts the digits and suggests the kind that has that many', () => {
     expect(messageOf('UPC-A', '03600029145')).toBe('A UPC-A has 12 digits; this one has 11.')
-    expect(messageOf('EAN-13', '036000291452')).toBe('An EAN-13 has 13 digits; this one has 12. For 12 digits choose UPC-A.')
-    expect(messageOf('UPC-A', '4006381333931')).toMatch(/^A UPC-A has 12 digits; this one has 13\. For 13 digits choose EAN-13/)
+    expect(messageOf('EAN-13', '036000291452')).toBe(
+      'An EAN-13 has 13 digits; this one has 12. For 12 digits choose UPC-A.',
+    )
+    expect(messageOf('UPC-A', '4006381333931')).toMatch(
+      /^A UPC-A has 12 digits; this one has 13\. For 13 digits choose EAN-13/,
+    )
     expect(messageOf('GTIN-14', '4006381333931')).toMatch(/^A GTIN-14 has 14 digits; this one has 13\./)
   })
 

@@ -3,7 +3,14 @@ import type { Verdict } from '../../../../core/model/result'
 import type { TestCase } from '../../../../core/model/test-plan'
 import { listCaseIds, summarizeSession } from '../../../../core/rules/session-summary'
 
-const aCase = (caseId: string, required = true): TestCase => ({ caseId, title: caseId, category: '', steps: '', expected: '', required })
+const aCase = (caseId: string, required = true): TestCase => ({
+  caseId,
+  title: caseId,
+  category: '',
+  steps: '',
+  expected: '',
+  required,
+})
 const cases = [aCase('TC-1'), aCase('TC-2'), aCase('TC-3', false), aCase('TC-4')]
 const summary = (verdicts: Record<string, Verdict>) => summarizeSession(cases, (id) => verdicts[id])
 

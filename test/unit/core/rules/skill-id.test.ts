@@ -27,7 +27,9 @@ describe('checkSkillId', () => {
     )
     expect(messageOf('89751fb9-1b7f-4c40-8c9f-a5231bdb3998')).toMatch(/^A skill ID starts with "amzn1\.ask\.skill\."/)
     expect(messageOf('AMZN1.ASK.SKILL.89751fb9-1b7f-4c40-8c9f-a5231bdb3998')).toMatch(/in lowercase/)
-    expect(messageOf('amzn1.echo-sdk-ams.app.89751fb9-1b7f-4c40-8c9f-a5231bdb3998')).toMatch(/older "amzn1\.echo-sdk-ams\.app\." format/)
+    expect(messageOf('amzn1.echo-sdk-ams.app.89751fb9-1b7f-4c40-8c9f-a5231bdb3998')).toMatch(
+      /older "amzn1\.echo-sdk-ams\.app\." format/,
+    )
   })
 
   test('says what the UUID part got wrong', () => {

@@ -11,7 +11,9 @@ describe('small words', () => {
     expect(listInWords(['TC-1', 'TC-2'])).toBe('TC-1 and TC-2')
     expect(listInWords(['A', 'B', 'C'])).toBe('A, B and C')
     expect(listInWords(['A', 'B', 'C', 'D', 'E'], { max: 3 })).toBe('A, B, C and 2 more')
-    expect(listInWords(['"-"', '"/"', 'spaces', '"#"'], { max: 3, more: () => 'other symbols' })).toBe('"-", "/", spaces and other symbols')
+    expect(listInWords(['"-"', '"/"', 'spaces', '"#"'], { max: 3, more: () => 'other symbols' })).toBe(
+      '"-", "/", spaces and other symbols',
+    )
   })
 
   it('clips long text with an ellipsis, and leaves short text alone', () => {
@@ -59,7 +61,12 @@ describe('lab dates in the machine zone', () => {
     const here = labDates('en-US')
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
     const there = labDates('en-US', zone)
-    for (const instant of ['2026-12-01T00:30:00.000Z', '2026-12-01T23:30:00.000Z', '2024-02-29T12:00:00.000Z', '2026-03-29T01:30:00.000Z']) {
+    for (const instant of [
+      '2026-12-01T00:30:00.000Z',
+      '2026-12-01T23:30:00.000Z',
+      '2024-02-29T12:00:00.000Z',
+      '2026-03-29T01:30:00.000Z',
+    ]) {
       expect(here.isoDay(instant)).toBe(there.isoDay(instant))
     }
   })

@@ -4,7 +4,14 @@ import { createDispatcher, ServiceError, type Handlers, type Sender } from '../.
 
 const appOrigin = 'app://wwa-lab'
 const mainFrame: Sender = { url: 'app://wwa-lab/index.html', isMainFrame: true }
-const info: AppInfo = { name: 'WWA Lab', version: '1.0.0', electron: '45.5.0', chrome: '140.0.0.0', node: '22.0.0', platform: 'linux' }
+const info: AppInfo = {
+  name: 'WWA Lab',
+  version: '1.0.0',
+  electron: '45.5.0',
+  chrome: '140.0.0.0',
+  node: '22.0.0',
+  platform: 'linux',
+}
 
 function spiedHandlers(overrides: Partial<Handlers> = {}) {
   const handlers = {
@@ -51,12 +58,18 @@ describe('dispatcher: what may be asked', () => {
   it('names an unknown channel instead of throwing', async () => {
     const dispatch = createDispatcher(spiedHandlers(), { appOrigin })
     const reply = await dispatch('files.delete', mainFrame, {})
-    expect(reply).toEqual({ ok: false, problem: { code: 'unknown-channel', message: 'There is no channel named "files.delete".' } })
+    expect(reply).toEqual({
+      ok: false,
+      problem: { code: 'unknown-channel', message: 'There is no channel named "files.delete".' },
+    })
   })
 
   it('refuses a channel name inherited from Object.prototype', async () => {
     const dispatch = createDispatcher(spiedHandlers(), { appOrigin })
-    await expect(dispatch('toString', mainFrame, {})).resolves.toMatchObject({ ok: false, problem: { code: 'unknown-channel' } })
+    await expect(dispatch('toString', mainFrame, {})).resolves.toMatchObject({
+      ok: false,
+      problem: { code: 'unknown-channel' },
+    })
   })
 
   it('rejects an invalid payload, naming the field, without running the service', async () => {
@@ -73,7 +86,10 @@ describe('dispatcher: what may be asked', () => {
   it('rejects an argument to a channel that takes none', async () => {
     const handlers = spiedHandlers()
     const dispatch = createDispatcher(handlers, { appOrigin })
-    await expect(dispatch('app.info', mainFrame, { sneaky: true })).resolves.toMatchObject({ ok: false, problem: { code: 'invalid-request' } })
+    await expect(dispatch('app.info', mainFrame, { sneaky: true })).resolves.toMatchObject({
+      ok: false,
+      problem: { code: 'invalid-request' },
+    })
     expect(handlers['app.info']).not.toHaveBeenCalled()
   })
 
@@ -110,13 +126,22 @@ describe('dispatcher: failures are replies, never throws', () => {
       }),
       { appOrigin },
     )
-    const reply = await dispatch('files.saveAs', mainFrame, { suggestedName: 'report.xlsx', bytes: new Uint8Array([1]) })
-    expect(reply).toEqual({ ok: false, problem: { code: 'io-failed', message: 'Could not save report.xlsx: the disk is full.' } })
+    const reply = await dispatch('files.saveAs', mainFrame, {
+      suggestedName: 'report.xlsx',
+      bytes: new Uint8Array([1]),
+    })
+    expect(reply).toEqual({
+      ok: false,
+      problem: { code: 'io-failed', message: 'Could not save report.xlsx: the disk is full.' },
+    })
   })
 
   it('catches a service reply that breaks the contract', async () => {
     const broken = { name: 42 } as unknown as AppInfo
     const dispatch = createDispatcher(spiedHandlers({ 'app.info': async () => broken }), { appOrigin })
-    await expect(dispatch('app.info', mainFrame, undefined)).resolves.toMatchObject({ ok: false, problem: { code: 'invalid-response' } })
+    await expect(dispatch('app.info', mainFrame, undefined)).resolves.toMatchObject({
+      ok: false,
+      problem: { code: 'invalid-response' },
+    })
   })
 })

@@ -42,12 +42,20 @@ describe('registerIpcHandlers', () => {
   it("hands the main frame's URL and the raw request to the dispatcher, and returns its reply", async () => {
     const reply = await handlerFor('files.open')(eventFrom(mainFrame), { multiple: true })
     expect(reply).toEqual({ ok: true, value: 'reply' })
-    expect(dispatch).toHaveBeenCalledWith('files.open', { url: 'app://wwa-lab/index.html', isMainFrame: true }, { multiple: true })
+    expect(dispatch).toHaveBeenCalledWith(
+      'files.open',
+      { url: 'app://wwa-lab/index.html', isMainFrame: true },
+      { multiple: true },
+    )
   })
 
   it('marks a subframe as not the main frame, even at the same URL', async () => {
     await handlerFor('app.info')(eventFrom(subFrame), undefined)
-    expect(dispatch).toHaveBeenCalledWith('app.info', { url: 'app://wwa-lab/index.html', isMainFrame: false }, undefined)
+    expect(dispatch).toHaveBeenCalledWith(
+      'app.info',
+      { url: 'app://wwa-lab/index.html', isMainFrame: false },
+      undefined,
+    )
   })
 
   it('treats a frame that is already gone as a stranger', async () => {

@@ -70,7 +70,12 @@ describe('serving the renderer over app://', () => {
   })
 
   it('answers 404, with the CSP, for a missing file, a folder, or another host', async () => {
-    for (const url of ['app://wwa-lab/missing.js', 'app://wwa-lab/assets', 'app://evil/index.html', 'app://wwa-lab.evil/index.html']) {
+    for (const url of [
+      'app://wwa-lab/missing.js',
+      'app://wwa-lab/assets',
+      'app://evil/index.html',
+      'app://wwa-lab.evil/index.html',
+    ]) {
       const response = await get(url)
       expect(response.status, url).toBe(404)
       expect(response.headers.get('content-security-policy'), url).toBe(contentSecurityPolicy)
@@ -102,7 +107,11 @@ describe('serving the renderer over app://', () => {
 describe('absolute paths', () => {
   it('never serves a file named by its absolute path, plain or encoded', async () => {
     const absolute = join(sandbox, 'secret.txt')
-    for (const url of [`app://wwa-lab${absolute}`, `app://wwa-lab/${absolute}`, `app://wwa-lab/${encodeURIComponent(absolute)}`]) {
+    for (const url of [
+      `app://wwa-lab${absolute}`,
+      `app://wwa-lab/${absolute}`,
+      `app://wwa-lab/${encodeURIComponent(absolute)}`,
+    ]) {
       const response = await get(url)
       expect([403, 404], url).toContain(response.status)
       expect(await response.text()).not.toContain(secret)
@@ -134,8 +143,17 @@ describe('resolveRendererPath (the check behind the handler, fed raw paths the U
 
   it('maps plain paths inside the root', () => {
     expect(resolveRendererPath('/srv/renderer', '/')).toEqual({ ok: true, path: join('/srv/renderer', 'index.html') })
-    expect(resolveRendererPath('/srv/renderer', '/assets/index-abc.js')).toEqual({ ok: true, path: join('/srv/renderer', 'assets', 'index-abc.js') })
-    expect(resolveRendererPath('/srv/renderer', '/assets/My%20Font.woff2')).toEqual({ ok: true, path: join('/srv/renderer', 'assets', 'My Font.woff2') })
-    expect(resolveRendererPath('/srv/renderer', '/..hidden-but-inside.txt')).toEqual({ ok: true, path: join('/srv/renderer', '..hidden-but-inside.txt') })
+    expect(resolveRendererPath('/srv/renderer', '/assets/index-abc.js')).toEqual({
+      ok: true,
+      path: join('/srv/renderer', 'assets', 'index-abc.js'),
+    })
+    expect(resolveRendererPath('/srv/renderer', '/assets/My%20Font.woff2')).toEqual({
+      ok: true,
+      path: join('/srv/renderer', 'assets', 'My Font.woff2'),
+    })
+    expect(resolveRendererPath('/srv/renderer', '/..hidden-but-inside.txt')).toEqual({
+      ok: true,
+      path: join('/srv/renderer', '..hidden-but-inside.txt'),
+    })
   })
 })

@@ -64,13 +64,23 @@ function fakeSession() {
 }
 
 describe('hardenWebContents', () => {
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: stops navigation to any other origin', (event) => {
-    const page = fakeContents()
-    hardenWebContents(page.contents, { appOrigin })
-    for (const url of ['https://example.com/', 'http://localhost:5173/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'not a url']) {
-      expect(page.navigate(event, url), url).toBe(true)
-    }
-  })
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s: stops navigation to any other origin',
+    (event) => {
+      const page = fakeContents()
+      hardenWebContents(page.contents, { appOrigin })
+      for (const url of [
+        'https://example.com/',
+        'http://localhost:5173/',
+        'file:///etc/passwd',
+        'app://other/index.html',
+        'javascript:alert(1)',
+        'not a url',
+      ]) {
+        expect(page.navigate(event, url), url).toBe(true)
+      }
+    },
+  )
 
   it('lets the app reload its own pages', () => {
     const page = fakeContents()
@@ -96,7 +106,14 @@ describe('hardenSession', () => {
   it('denies every permission request and check', () => {
     const fake = fakeSession()
     hardenSession(fake.session, { appOrigin })
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(fake.requestPermission(permission), permission).toBe(false)
     }
     expect(fake.handlers.check?.({}, 'media', appOrigin, {})).toBe(false)
@@ -116,7 +133,13 @@ describe('hardenSession', () => {
   it('cancels every request that would leave the machine', () => {
     const fake = fakeSession()
     hardenSession(fake.session, { appOrigin })
-    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'ws://localhost:5173/', 'ftp://files.example/', 'file:///etc/passwd']) {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'ws://localhost:5173/',
+      'ftp://files.example/',
+      'file:///etc/passwd',
+    ]) {
       expect(fake.cancels(url), url).toBe(true)
     }
   })
@@ -124,7 +147,12 @@ describe('hardenSession', () => {
   it("lets the app's own, blob:, data: and devtools: requests through", () => {
     const fake = fakeSession()
     hardenSession(fake.session, { appOrigin })
-    for (const url of ['app://wwa-lab/assets/index.js', 'blob:app://wwa-lab/0b6e1c9a', 'data:image/png;base64,AAAA', 'devtools://devtools/bundled/index.html']) {
+    for (const url of [
+      'app://wwa-lab/assets/index.js',
+      'blob:app://wwa-lab/0b6e1c9a',
+      'data:image/png;base64,AAAA',
+      'devtools://devtools/bundled/index.html',
+    ]) {
       expect(fake.cancels(url), url).toBe(false)
     }
   })
@@ -145,7 +173,9 @@ describe('hardenSession', () => {
 describe('hardenApp', () => {
   it('hardens every web contents the app creates, not only the first window', () => {
     let created: Listener | undefined
-    const app = { on: (event: string, listener: Listener) => (event === 'web-contents-created' ? (created = listener) : undefined) }
+    const app = {
+      on: (event: string, listener: Listener) => (event === 'web-contents-created' ? (created = listener) : undefined),
+    }
     hardenApp(app as unknown as HardenableApp, { appOrigin })
 
     const later = fakeContents()

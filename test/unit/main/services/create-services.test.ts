@@ -10,7 +10,14 @@ import { createServices, type Dialogs } from '../../../../main/services/index'
 // The same wiring the end-to-end harness uses: real services behind the real dispatcher.
 const appOrigin = 'https://wwa-lab.localhost'
 const page = { url: `${appOrigin}/index.html`, isMainFrame: true }
-const appInfo: AppInfo = { name: 'WWA Lab', version: '0.1.0', electron: null, chrome: null, node: '22.23.3', platform: 'linux' }
+const appInfo: AppInfo = {
+  name: 'WWA Lab',
+  version: '0.1.0',
+  electron: null,
+  chrome: null,
+  node: '22.23.3',
+  platform: 'linux',
+}
 
 let folder: string
 beforeEach(async () => {
@@ -46,7 +53,10 @@ describe('createServices behind createDispatcher', () => {
   it('honours the limits it is given', async () => {
     const path = join(folder, 'photo.jpg')
     await writeFile(path, new Uint8Array(10))
-    const dispatch = dispatcherWith({ pickFilesToOpen: async () => [path], pickSavePath: async () => undefined }, { maxFileBytes: 5 })
+    const dispatch = dispatcherWith(
+      { pickFilesToOpen: async () => [path], pickSavePath: async () => undefined },
+      { maxFileBytes: 5 },
+    )
     const reply = await dispatch('files.open', page, {})
     expect(reply).toMatchObject({ ok: true, value: { files: [], rejected: [{ name: 'photo.jpg' }] } })
   })
@@ -62,12 +72,16 @@ describe('createServices behind createDispatcher', () => {
     })
     expect(new Uint8Array(await readFile(path))).toEqual(bytes)
 
-    const intoMissingFolder = dispatcherWith({ pickFilesToOpen: async () => [], pickSavePath: async () => join(folder, 'gone', 'packet.zip') })
+    const intoMissingFolder = dispatcherWith({
+      pickFilesToOpen: async () => [],
+      pickSavePath: async () => join(folder, 'gone', 'packet.zip'),
+    })
     await expect(intoMissingFolder('files.saveAs', page, { suggestedName: 'packet.zip', bytes })).resolves.toEqual({
       ok: false,
       problem: {
         code: 'io-failed',
-        message: 'Could not save packet.zip: the file or its folder does not exist. The previous file, if any, is unchanged.',
+        message:
+          'Could not save packet.zip: the file or its folder does not exist. The previous file, if any, is unchanged.',
       },
     })
   })
@@ -79,11 +93,23 @@ describe('describeApp', () => {
       { name: 'WWA Lab', version: '1.2.3' },
       { versions: { node: '22.20.0', electron: '45.5.0', chrome: '140.0.7339.0' }, platform: 'win32' },
     )
-    expect(info).toEqual({ name: 'WWA Lab', version: '1.2.3', electron: '45.5.0', chrome: '140.0.7339.0', node: '22.20.0', platform: 'win32' })
+    expect(info).toEqual({
+      name: 'WWA Lab',
+      version: '1.2.3',
+      electron: '45.5.0',
+      chrome: '140.0.7339.0',
+      node: '22.20.0',
+      platform: 'win32',
+    })
   })
 
   it('reports null for them outside Electron', () => {
     const info = describeApp({ name: 'WWA Lab', version: '1.2.3' })
-    expect(info).toMatchObject({ electron: null, chrome: null, node: process.versions.node, platform: process.platform })
+    expect(info).toMatchObject({
+      electron: null,
+      chrome: null,
+      node: process.versions.node,
+      platform: process.platform,
+    })
   })
 })

@@ -3,7 +3,10 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { appMenuTemplate } from '../../../../main/window/app-menu'
 
 const roles = (items: readonly MenuItemConstructorOptions[]): string[] =>
-  items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])])
+  items.flatMap((item) => [
+    ...(item.role ? [item.role] : []),
+    ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
+  ])
 
 describe('application menu', () => {
   it('offers no reload or developer tools in the installed app', () => {
@@ -15,7 +18,9 @@ describe('application menu', () => {
   })
 
   it('keeps them while developing', () => {
-    expect(roles(appMenuTemplate({ isPackaged: false, isMac: false }))).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']))
+    expect(roles(appMenuTemplate({ isPackaged: false, isMac: false }))).toEqual(
+      expect.arrayContaining(['toggleDevTools', 'reload']),
+    )
   })
 
   it('uses the macOS app menu and Close on a Mac', () => {

@@ -1,6 +1,11 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
-import { abandonWhenPageGoes, finishTransfersBeforeQuit, type PageEvents, type QuittingApp } from '../../../../main/window/transfer-lifetime'
+import {
+  abandonWhenPageGoes,
+  finishTransfersBeforeQuit,
+  type PageEvents,
+  type QuittingApp,
+} from '../../../../main/window/transfer-lifetime'
 
 const appOrigin = 'app://wwa-lab'
 
@@ -8,7 +13,8 @@ function watchedPage() {
   const contents = new EventEmitter()
   const abandon = vi.fn()
   abandonWhenPageGoes(contents as unknown as PageEvents, appOrigin, abandon)
-  const navigate = (details: { url: string; isMainFrame: boolean; isSameDocument: boolean }) => contents.emit('did-start-navigation', details)
+  const navigate = (details: { url: string; isMainFrame: boolean; isSameDocument: boolean }) =>
+    contents.emit('did-start-navigation', details)
   return { contents, abandon, navigate }
 }
 

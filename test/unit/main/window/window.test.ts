@@ -37,7 +37,10 @@ describe('chooseRendererSource', () => {
     })
   })
 
-  it.each(['https://evil.example/', 'http://192.168.1.20:5173/', 'file:///tmp/index.html', 'garbage'])('ignores a dev server URL that is not local http: %s', (url) => {
-    expect(chooseRendererSource({ isPackaged: false, devServerUrl: url })).toEqual(packaged)
-  })
+  it.each(['https://evil.example/', 'http://192.168.1.20:5173/', 'file:///tmp/index.html', 'garbage'])(
+    'ignores a dev server URL that is not local http: %s',
+    (url) => {
+      expect(chooseRendererSource({ isPackaged: false, devServerUrl: url })).toEqual(packaged)
+    },
+  )
 })

@@ -8,7 +8,12 @@ const List = () => null
 const Editor = (_: PageProps<':id'>) => null
 const Import = () => null
 const Review = (_: PageProps<':product/:marketplace/:snapshot'>) => null
-const routes = [route('', List), route('import', Import), route(':id', Editor), route(':product/:marketplace/:snapshot', Review)]
+const routes = [
+  route('', List),
+  route('import', Import),
+  route(':id', Editor),
+  route(':product/:marketplace/:snapshot', Review),
+]
 
 describe('addresses and routes', () => {
   it('reads an address into its section, segments and query', () => {
@@ -29,7 +34,10 @@ describe('addresses and routes', () => {
   it('expresses a review address of three segments, and round-trips it through href', () => {
     const address = parseAddress(href('reviews', ['p 1', 'DE', 'snap/7']))
     expect(address.section).toBe('reviews')
-    expect(matchRoute(routes, address.segments)).toEqual({ route: routes[3], params: { product: 'p 1', marketplace: 'DE', snapshot: 'snap/7' } })
+    expect(matchRoute(routes, address.segments)).toEqual({
+      route: routes[3],
+      params: { product: 'p 1', marketplace: 'DE', snapshot: 'snap/7' },
+    })
   })
 
   it('answers nothing for a path no route has', () => {

@@ -42,7 +42,10 @@ describe('audit trail', () => {
     await repos.units.save(aUnit())
     await repos.units.save({ ...aUnit(), firmware: '1.2.4' })
     await repos.units.save({ ...aUnit(), firmware: '1.2.5' })
-    expect((await repos.audit.view({ kind: 'unit', id: 'u-1' }, { limit: 100 })).verdict).toEqual({ intact: true, count: 4 })
+    expect((await repos.audit.view({ kind: 'unit', id: 'u-1' }, { limit: 100 })).verdict).toEqual({
+      intact: true,
+      count: 4,
+    })
 
     await db.audit.update(3, { actor: { id: 'x', name: 'Somebody else' } })
     const view = await repos.audit.view({ kind: 'unit', id: 'u-1' }, { limit: 100 })
@@ -56,7 +59,17 @@ describe('audit trail', () => {
     await repos.units.saveMany([aUnit({ id: 'a' }), aUnit({ id: 'b' })])
     await repos.products.remove('p-1')
     const actions = (await db.audit.orderBy('seq').toArray()).map((e) => `${e.action} ${e.entity.kind}`)
-    expect(actions).toEqual(['create product', 'create unit', 'create unit', 'delete unit', 'delete unit', 'delete product'])
-    expect((await repos.audit.view({ kind: 'product', id: 'p-1' }, { limit: 100 })).verdict).toEqual({ intact: true, count: 6 })
+    expect(actions).toEqual([
+      'create product',
+      'create unit',
+      'create unit',
+      'delete unit',
+      'delete unit',
+      'delete product',
+    ])
+    expect((await repos.audit.view({ kind: 'product', id: 'p-1' }, { limit: 100 })).verdict).toEqual({
+      intact: true,
+      count: 6,
+    })
   })
 })

@@ -34,22 +34,36 @@ describe('result journal', () => {
   it('keeps a change that never reached IndexedDB, and a later update stores it with the new one', async () => {
     const storage = memoryStorage()
     const db = freshLabDb()
-    const repos = createRepositories(db, { probeImage: () => Promise.reject(new Error('unused')), journalStorage: storage })
+    const repos = createRepositories(db, {
+      probeImage: () => Promise.reject(new Error('unused')),
+      journalStorage: storage,
+    })
     await repos.sessions.create(aSession())
     await repos.sessions.start('s-1')
     repos.results.keepTyping('s-1', 'TC-2', { notes: 'typed, then the window closed' })
-    expect(repos.results.pending('s-1')).toMatchObject([{ caseId: 'TC-2', change: { notes: 'typed, then the window closed' } }])
+    expect(repos.results.pending('s-1')).toMatchObject([
+      { caseId: 'TC-2', change: { notes: 'typed, then the window closed' } },
+    ])
 
     await repos.results.update('s-1', 'TC-2', { verdict: 'failed' })
-    expect(await db.results.get(['s-1', 'TC-2'])).toMatchObject({ verdict: 'failed', notes: 'typed, then the window closed' })
+    expect(await db.results.get(['s-1', 'TC-2'])).toMatchObject({
+      verdict: 'failed',
+      notes: 'typed, then the window closed',
+    })
     expect(repos.results.pending('s-1')).toEqual([])
   })
 
   it('drops a change the session can never take, instead of replaying it forever', async () => {
     const storage = memoryStorage()
-    const repos = createRepositories(freshLabDb(), { probeImage: () => Promise.reject(new Error('unused')), journalStorage: storage })
+    const repos = createRepositories(freshLabDb(), {
+      probeImage: () => Promise.reject(new Error('unused')),
+      journalStorage: storage,
+    })
     await repos.sessions.create(aSession())
-    expect(await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/not running/) } })
+    expect(await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })).toMatchObject({
+      ok: false,
+      problem: { message: expect.stringMatching(/not running/) },
+    })
     expect(repos.results.pending('s-1')).toEqual([])
   })
 })

@@ -3,7 +3,12 @@ import * as nodeFs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openAtomicFile, writeFileAtomic, type AtomicWriteFs, type WritableHandle } from '../../../../../main/services/files/atomic-write'
+import {
+  openAtomicFile,
+  writeFileAtomic,
+  type AtomicWriteFs,
+  type WritableHandle,
+} from '../../../../../main/services/files/atomic-write'
 
 const oldContent = 'the results saved yesterday'
 const newBytes = new TextEncoder().encode('the results saved today, which are longer')
@@ -96,7 +101,9 @@ describe('writeFileAtomic', () => {
   })
 
   it('fails cleanly when the folder does not exist', async () => {
-    await expect(writeFileAtomic(join(folder, 'gone', 'results.json'), newBytes)).rejects.toMatchObject({ code: 'ENOENT' })
+    await expect(writeFileAtomic(join(folder, 'gone', 'results.json'), newBytes)).rejects.toMatchObject({
+      code: 'ENOENT',
+    })
     expect(await readdir(folder)).toEqual([])
   })
 
@@ -118,7 +125,9 @@ describe('openAtomicFile: the streaming writer writeFileAtomic is built on', () 
     for (const piece of pieces) await file.write(piece)
 
     expect(await readFile(target, 'utf8')).toBe(oldContent)
-    expect((await readdir(folder)).sort()).toEqual([`${file.temporaryPath.slice(folder.length + 1)}`, 'results.json'].sort())
+    expect((await readdir(folder)).sort()).toEqual(
+      [`${file.temporaryPath.slice(folder.length + 1)}`, 'results.json'].sort(),
+    )
 
     await file.commit()
     expect(await readFile(target, 'utf8')).toBe('first piece, second piece, and the last')

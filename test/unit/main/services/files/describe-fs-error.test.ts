@@ -3,7 +3,9 @@ import { describeFsError } from '../../../../../main/services/files/describe-fs-
 
 describe('describeFsError', () => {
   it('puts known error codes in words', () => {
-    expect(describeFsError(Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' }))).toBe('permission was denied')
+    expect(describeFsError(Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' }))).toBe(
+      'permission was denied',
+    )
     expect(describeFsError(Object.assign(new Error('x'), { code: 'EROFS' }))).toBe('the disk is read-only')
   })
 

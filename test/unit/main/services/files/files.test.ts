@@ -91,7 +91,10 @@ describe('files.open', () => {
 
     expect(result.files).toEqual([])
     expect(result.rejected).toEqual([
-      { name: 'huge-photo.jpg', reason: 'huge-photo.jpg is 2 KiB, more than the 1 KiB limit for opening a file. It was not opened.' },
+      {
+        name: 'huge-photo.jpg',
+        reason: 'huge-photo.jpg is 2 KiB, more than the 1 KiB limit for opening a file. It was not opened.',
+      },
     ])
     expect(fs.open).not.toHaveBeenCalled()
     expect(reads).not.toHaveBeenCalled()
@@ -102,7 +105,9 @@ describe('files.open', () => {
     const lowered = await createFileService({ dialogs: dialogsPicking([path]) }).open({ maxBytes: 99 })
     expect(lowered.rejected[0]?.reason).toContain('the 99 bytes limit')
 
-    const raised = await createFileService({ dialogs: dialogsPicking([path]), limits: { maxFileBytes: 50 } }).open({ maxBytes: 1000 })
+    const raised = await createFileService({ dialogs: dialogsPicking([path]), limits: { maxFileBytes: 50 } }).open({
+      maxBytes: 1000,
+    })
     expect(raised.rejected[0]?.reason).toContain('the 50 bytes limit')
   })
 
@@ -113,23 +118,39 @@ describe('files.open', () => {
     const subfolder = join(folder, 'photos')
     await mkdir(subfolder)
 
-    const result = await createFileService({ dialogs: dialogsPicking([small, big, missing, subfolder]), limits: { maxFileBytes: 500 } }).open({
+    const result = await createFileService({
+      dialogs: dialogsPicking([small, big, missing, subfolder]),
+      limits: { maxFileBytes: 500 },
+    }).open({
       multiple: true,
     })
 
     expect(result.files.map((f) => f.name)).toEqual(['small.json'])
     expect(result.rejected).toEqual([
-      { name: 'big.json', reason: 'big.json is 600 bytes, more than the 500 bytes limit for opening a file. It was not opened.' },
-      { name: 'deleted-meanwhile.json', reason: 'deleted-meanwhile.json could not be read: the file or its folder does not exist.' },
+      {
+        name: 'big.json',
+        reason: 'big.json is 600 bytes, more than the 500 bytes limit for opening a file. It was not opened.',
+      },
+      {
+        name: 'deleted-meanwhile.json',
+        reason: 'deleted-meanwhile.json could not be read: the file or its folder does not exist.',
+      },
       { name: 'photos', reason: 'photos is not a regular file (it may be a folder or a device) and was not opened.' },
     ])
   })
 
   it('sends files whole while the reply has room, and the rest as read handles it never reads', async () => {
-    const paths = await Promise.all(['a.png', 'b.png', 'c.png', 'd.png'].map((name, index) => aFile(name, new Uint8Array(index === 3 ? 100 : 400))))
+    const paths = await Promise.all(
+      ['a.png', 'b.png', 'c.png', 'd.png'].map((name, index) => aFile(name, new Uint8Array(index === 3 ? 100 : 400))),
+    )
     const { fs, reads } = spiedFs()
     const handles = createReadHandles()
-    const files = createFileService({ dialogs: dialogsPicking(paths), fs, reads: handles, limits: { maxFileBytes: 500, maxInlineBytes: 1000 } })
+    const files = createFileService({
+      dialogs: dialogsPicking(paths),
+      fs,
+      reads: handles,
+      limits: { maxFileBytes: 500, maxInlineBytes: 1000 },
+    })
     const result = await files.open({ multiple: true })
     await handles.closeAll()
 
@@ -141,7 +162,12 @@ describe('files.open', () => {
       // Still room for a small file after a large one went by handle.
       { name: 'd.png', size: 100, inline: true },
     ])
-    expect(result.files[2]).toEqual({ name: 'c.png', type: 'image/png', size: 400, handle: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+    expect(result.files[2]).toEqual({
+      name: 'c.png',
+      type: 'image/png',
+      size: 400,
+      handle: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    })
     // c.png was opened and kept open, but not one byte of it was read.
     expect(fs.open).toHaveBeenCalledTimes(4)
     expect(reads.mock.calls.map(([length]) => length as number)).toEqual([400, 1, 400, 1, 100, 1])
@@ -169,7 +195,9 @@ describe('files.open', () => {
       }),
     }
     const result = await createFileService({ dialogs: dialogsPicking(['/lab/capture.log']), fs: growing }).open({})
-    expect(result.rejected).toEqual([{ name: 'capture.log', reason: 'capture.log changed while it was being read. Open it again.' }])
+    expect(result.rejected).toEqual([
+      { name: 'capture.log', reason: 'capture.log changed while it was being read. Open it again.' },
+    ])
   })
 })
 
@@ -178,7 +206,10 @@ describe('files.saveAs', () => {
 
   it('writes the bytes to the chosen path and says where', async () => {
     const path = join(folder, 'report.xlsx')
-    const result = await createFileService({ dialogs: dialogsPicking([], path) }).saveAs({ suggestedName: 'report.xlsx', bytes })
+    const result = await createFileService({ dialogs: dialogsPicking([], path) }).saveAs({
+      suggestedName: 'report.xlsx',
+      bytes,
+    })
     expect(result).toEqual({ canceled: false, path, name: 'report.xlsx', size: bytes.byteLength })
     expect(new Uint8Array(await readFile(path))).toEqual(bytes)
   })

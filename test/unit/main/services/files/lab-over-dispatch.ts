@@ -8,7 +8,14 @@ import { createServices, type Dialogs, type ServiceDeps, type Services } from '.
 
 const appOrigin = 'app://wwa-lab'
 const page = { url: `${appOrigin}/index.html`, isMainFrame: true }
-const appInfo: AppInfo = { name: 'WWA Lab', version: '0.1.0', electron: null, chrome: null, node: process.versions.node, platform: process.platform }
+const appInfo: AppInfo = {
+  name: 'WWA Lab',
+  version: '0.1.0',
+  electron: null,
+  chrome: null,
+  node: process.versions.node,
+  platform: process.platform,
+}
 
 /** window.lab as the preload builds it, from the channel list, calling the dispatcher directly instead of over IPC. */
 export function labOver(dispatch: Dispatch): LabBridge {
@@ -37,7 +44,9 @@ export type ServicesOnDisk = {
   remove(): Promise<void>
 }
 
-export async function servicesOnDisk(deps: Partial<Omit<ServiceDeps, 'dialogs' | 'appInfo'>> = {}): Promise<ServicesOnDisk> {
+export async function servicesOnDisk(
+  deps: Partial<Omit<ServiceDeps, 'dialogs' | 'appInfo'>> = {},
+): Promise<ServicesOnDisk> {
   const folder = await mkdtemp(join(tmpdir(), 'wwa-transfers-'))
   const saves: (string | undefined)[] = []
   const opens: (readonly string[])[] = []
@@ -52,7 +61,10 @@ export async function servicesOnDisk(deps: Partial<Omit<ServiceDeps, 'dialogs' |
   const services = createServices({
     ...deps,
     appInfo,
-    dialogs: { pickSavePath: (options) => dialogs.pickSavePath(options), pickFilesToOpen: (options) => dialogs.pickFilesToOpen(options) },
+    dialogs: {
+      pickSavePath: (options) => dialogs.pickSavePath(options),
+      pickFilesToOpen: (options) => dialogs.pickFilesToOpen(options),
+    },
   })
   const dispatch = createDispatcher(services.handlers, { appOrigin })
   return {

@@ -45,7 +45,12 @@ async function sha256OfFile(path: string): Promise<string> {
 }
 
 /** Sends one chunk made on the spot, as IPC would deliver it: a fresh Uint8Array each time, dropped once sent. */
-async function sendChunk(lab: LabBridge, saveId: string, offset: number, expected: ReturnType<typeof createHash>): Promise<number> {
+async function sendChunk(
+  lab: LabBridge,
+  saveId: string,
+  offset: number,
+  expected: ReturnType<typeof createHash>,
+): Promise<number> {
   const bytes = randomFillSync(new Uint8Array(Math.min(maxChunkBytes, fileBytes - offset)))
   expected.update(bytes)
   const reply = await lab.files.writeChunk({ saveId, offset, bytes })
@@ -93,4 +98,3 @@ describe('a 300 MB save through the real dispatcher', () => {
     expect(peak, `main grew by ${(peak / MiB).toFixed(1)} MiB while saving`).toBeLessThan(allowedGrowth)
   }, 60_000)
 })
-

@@ -68,12 +68,19 @@ describe('a large opened file, read by range', () => {
     await expect(on.lab.files.closeRead({ handle })).resolves.toEqual({ ok: true, value: { closed: false } })
     await expect(on.lab.files.readRange({ handle, offset: 0, length: 10 })).resolves.toEqual({
       ok: false,
-      problem: { code: 'not-open', message: 'capture.bin was already read and closed. Open it again to read it once more.' },
+      problem: {
+        code: 'not-open',
+        message: 'capture.bin was already read and closed. Open it again to read it once more.',
+      },
     })
   })
 
   it('sends every file inline while the reply has room, up to the inline limit', async () => {
-    const { on, paths } = await diskWith({ 'a.jpg': new Uint8Array(maxInlineBytes - 10), 'b.jpg': new Uint8Array(10), 'c.jpg': new Uint8Array(1) })
+    const { on, paths } = await diskWith({
+      'a.jpg': new Uint8Array(maxInlineBytes - 10),
+      'b.jpg': new Uint8Array(10),
+      'c.jpg': new Uint8Array(1),
+    })
     const files = await openAll(on, paths)
     expect(files.map((file) => ('bytes' in file ? 'inline' : 'handle'))).toEqual(['inline', 'inline', 'handle'])
   })
@@ -97,7 +104,11 @@ describe('a large opened file, read by range', () => {
   })
 
   it.each([
-    ['grows', (path: string) => appendFile(path, 'more lines from the bench'), /it was 16,777,316 bytes when opened and is 16,777,341 bytes now/],
+    [
+      'grows',
+      (path: string) => appendFile(path, 'more lines from the bench'),
+      /it was 16,777,316 bytes when opened and is 16,777,341 bytes now/,
+    ],
     ['shrinks', (path: string) => truncate(path, 5 * MiB), /it was 16 MiB when opened and is 5 MiB now/],
   ])('refuses a file that %s while it is read, and closes its handle', async (_label, change, words) => {
     const { on, paths } = await diskWith({ 'bench.log': new Uint8Array(maxInlineBytes + 100) })
@@ -107,14 +118,20 @@ describe('a large opened file, read by range', () => {
     await change(paths[0]!)
 
     const reply = await on.lab.files.readRange({ handle, offset: MiB, length: MiB })
-    expect(reply).toMatchObject({ ok: false, problem: { code: 'changed', message: expect.stringMatching(/^bench\.log changed while it was being read: /) } })
+    expect(reply).toMatchObject({
+      ok: false,
+      problem: { code: 'changed', message: expect.stringMatching(/^bench\.log changed while it was being read: /) },
+    })
     expect(!reply.ok && reply.problem.message).toMatch(words)
     expect(!reply.ok && reply.problem.message).toMatch(/Open it again\.$/)
     await expect(on.lab.files.closeRead({ handle })).resolves.toEqual({ ok: true, value: { closed: false } })
   })
 
   it('closes every handle when the window reloads', async () => {
-    const { on, paths } = await diskWith({ 'a.bin': new Uint8Array(maxInlineBytes + 1), 'b.bin': new Uint8Array(maxInlineBytes + 1) })
+    const { on, paths } = await diskWith({
+      'a.bin': new Uint8Array(maxInlineBytes + 1),
+      'b.bin': new Uint8Array(maxInlineBytes + 1),
+    })
     const files = await openAll(on, paths)
 
     await on.services.abandonTransfers()
@@ -122,7 +139,10 @@ describe('a large opened file, read by range', () => {
     for (const file of files) {
       await expect(on.lab.files.readRange({ handle: handleOf(file), offset: 0, length: 1 })).resolves.toMatchObject({
         ok: false,
-        problem: { code: 'not-open', message: `${file.name} was closed because the window reloaded or closed. Open it again.` },
+        problem: {
+          code: 'not-open',
+          message: `${file.name} was closed because the window reloaded or closed. Open it again.`,
+        },
       })
     }
   })
@@ -155,7 +175,10 @@ describe('read handles hold file descriptors, and let them go', () => {
     for (const path of paths) await writeFile(path, new Uint8Array(64))
     return paths
   }
-  const dialogsPicking = (paths: readonly string[]) => ({ pickFilesToOpen: async () => paths, pickSavePath: async () => undefined })
+  const dialogsPicking = (paths: readonly string[]) => ({
+    pickFilesToOpen: async () => paths,
+    pickSavePath: async () => undefined,
+  })
 
   it('keeps no more open than the limit; the rest are refused with the reason, and closed', async () => {
     const paths = await threeLargeFiles()
@@ -167,7 +190,11 @@ describe('read handles hold file descriptors, and let them go', () => {
 
     expect(result.files.map((file) => file.name)).toEqual(['a.bin', 'b.bin'])
     expect(result.rejected).toEqual([
-      { name: 'c.bin', reason: 'c.bin was not opened: too many files are open for reading at once. Add it again once the others are in.' },
+      {
+        name: 'c.bin',
+        reason:
+          'c.bin was not opened: too many files are open for reading at once. Add it again once the others are in.',
+      },
     ])
     expect(closed.mock.calls).toEqual([[paths[2]]])
     await reads.closeAll()
@@ -178,7 +205,12 @@ describe('read handles hold file descriptors, and let them go', () => {
     const paths = await threeLargeFiles()
     const { fs, closed } = countingFs()
     const reads = createReadHandles({ idleMs: 30 })
-    const files = createFileService({ dialogs: dialogsPicking(paths.slice(0, 1)), fs, reads, limits: { maxInlineBytes: 10 } })
+    const files = createFileService({
+      dialogs: dialogsPicking(paths.slice(0, 1)),
+      fs,
+      reads,
+      limits: { maxInlineBytes: 10 },
+    })
 
     const [file] = (await files.open({})).files
 
@@ -196,11 +228,19 @@ describe('read handles hold file descriptors, and let them go', () => {
       stat: fs.stat,
       open: async (path, flags) => {
         const real = await fs.open(path, flags)
-        return { ...real, read: async () => Promise.reject(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })) }
+        return {
+          ...real,
+          read: async () => Promise.reject(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })),
+        }
       },
     }
     const reads = createReadHandles()
-    const files = createFileService({ dialogs: dialogsPicking(paths.slice(0, 1)), fs: failing, reads, limits: { maxInlineBytes: 10 } })
+    const files = createFileService({
+      dialogs: dialogsPicking(paths.slice(0, 1)),
+      fs: failing,
+      reads,
+      limits: { maxInlineBytes: 10 },
+    })
     const [file] = (await files.open({})).files
 
     await expect(reads.read({ handle: handleOf(file), offset: 0, length: 8 })).rejects.toMatchObject({

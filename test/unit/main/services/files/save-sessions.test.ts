@@ -20,7 +20,8 @@ function failingFs(failure: { readonly writeRoom?: number; readonly rename?: boo
     stat: (path) => nodeFs.stat(path),
     rm: (path, options) => nodeFs.rm(path, options),
     rename: async (from, to) => {
-      if (failure.rename === true) throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' })
+      if (failure.rename === true)
+        throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' })
       await nodeFs.rename(from, to)
     },
     open: async (path, flags, mode) => {
@@ -70,7 +71,10 @@ describe('a save in chunks', () => {
     const on = await withOldFile()
     on.answerSave('packet.zip')
     const begun = await on.lab.files.beginSave({ suggestedName: 'packet.zip', title: 'Save the packet' })
-    expect(begun).toEqual({ ok: true, value: { canceled: false, saveId: expect.any(String), path: join(on.folder, 'packet.zip'), name: 'packet.zip' } })
+    expect(begun).toEqual({
+      ok: true,
+      value: { canceled: false, saveId: expect.any(String), path: join(on.folder, 'packet.zip'), name: 'packet.zip' },
+    })
     const saveId = begun.ok && !begun.value.canceled ? begun.value.saveId : ''
 
     let offset = 0
@@ -85,7 +89,10 @@ describe('a save in chunks', () => {
 
     const committed = await on.lab.files.commitSave({ saveId, size: whole.byteLength, sha256: sha256(whole) })
 
-    expect(committed).toEqual({ ok: true, value: { path: join(on.folder, 'packet.zip'), name: 'packet.zip', size: 2500, sha256: sha256(whole) } })
+    expect(committed).toEqual({
+      ok: true,
+      value: { path: join(on.folder, 'packet.zip'), name: 'packet.zip', size: 2500, sha256: sha256(whole) },
+    })
     expect(await on.listing()).toEqual(['packet.zip'])
     expect(new Uint8Array(await readFile(join(on.folder, 'packet.zip')))).toEqual(whole)
   })
@@ -101,7 +108,10 @@ describe('a save in chunks', () => {
   it('creates nothing when the person cancels the dialog', async () => {
     disk = await servicesOnDisk()
     disk.answerSave(undefined)
-    await expect(disk.lab.files.beginSave({ suggestedName: 'packet.zip' })).resolves.toEqual({ ok: true, value: { canceled: true } })
+    await expect(disk.lab.files.beginSave({ suggestedName: 'packet.zip' })).resolves.toEqual({
+      ok: true,
+      value: { canceled: true },
+    })
     expect(await disk.listing()).toEqual([])
   })
 
@@ -124,16 +134,25 @@ describe('a save in chunks', () => {
     const pickSavePath = vi.spyOn(disk.dialogs, 'pickSavePath')
     disk.answerSave(undefined)
     await disk.lab.files.beginSave({ suggestedName: '../../etc/passwd', title: 'Save the backup' })
-    expect(pickSavePath).toHaveBeenCalledWith({ title: 'Save the backup', suggestedName: '.._.._etc_passwd', filters: undefined })
+    expect(pickSavePath).toHaveBeenCalledWith({
+      title: 'Save the backup',
+      suggestedName: '.._.._etc_passwd',
+      filters: undefined,
+    })
   })
 
   it('refuses a chunk over the limit at the contract, before it reaches the service', async () => {
     const on = await withOldFile()
     const saveId = await begin(on)
     const reply = await on.lab.files.writeChunk({ saveId, offset: 0, bytes: new Uint8Array(maxChunkBytes + 1) })
-    expect(reply).toMatchObject({ ok: false, problem: { code: 'invalid-request', message: expect.stringContaining('at most 8 MiB') } })
+    expect(reply).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid-request', message: expect.stringContaining('at most 8 MiB') },
+    })
     // The save itself is untouched and still takes a proper chunk.
-    await expect(on.lab.files.writeChunk({ saveId, offset: 0, bytes: new Uint8Array(maxChunkBytes) })).resolves.toMatchObject({ ok: true })
+    await expect(
+      on.lab.files.writeChunk({ saveId, offset: 0, bytes: new Uint8Array(maxChunkBytes) }),
+    ).resolves.toMatchObject({ ok: true })
   })
 })
 
@@ -149,7 +168,8 @@ describe('a save that does not finish leaves no temporary file and the old file 
       ok: false,
       problem: {
         code: 'io-failed',
-        message: 'Could not save packet.zip: the disk is full. Nothing was saved and the previous file, if any, is unchanged. Free some space on the disk, then save again.',
+        message:
+          'Could not save packet.zip: the disk is full. Nothing was saved and the previous file, if any, is unchanged. Free some space on the disk, then save again.',
       },
     })
     await expectOldFileIntact(on)
@@ -163,7 +183,8 @@ describe('a save that does not finish leaves no temporary file and the old file 
   it('when the rename over the old file fails at commit', async () => {
     const on = await withOldFile({ saveFs: failingFs({ rename: true }) })
     const saveId = await begin(on)
-    for (const [index, bytes] of pieces.entries()) await on.lab.files.writeChunk({ saveId, offset: index * 1000, bytes })
+    for (const [index, bytes] of pieces.entries())
+      await on.lab.files.writeChunk({ saveId, offset: index * 1000, bytes })
 
     const reply = await on.lab.files.commitSave({ saveId, size: whole.byteLength, sha256: sha256(whole) })
 
@@ -189,7 +210,10 @@ describe('a save that does not finish leaves no temporary file and the old file 
     await expect(on.lab.files.abortSave({ saveId })).resolves.toEqual({ ok: true, value: { aborted: false } })
     await expect(on.lab.files.writeChunk({ saveId, offset: 1000, bytes: pieces[1]! })).resolves.toEqual({
       ok: false,
-      problem: { code: 'not-open', message: 'The save of packet.zip was cancelled. Nothing was saved and the previous file, if any, is unchanged.' },
+      problem: {
+        code: 'not-open',
+        message: 'The save of packet.zip was cancelled. Nothing was saved and the previous file, if any, is unchanged.',
+      },
     })
     await expectOldFileIntact(on)
   })
@@ -199,7 +223,10 @@ describe('a save that does not finish leaves no temporary file and the old file 
     const saveId = await begin(on)
     const writing = on.lab.files.writeChunk({ saveId, offset: 0, bytes: new Uint8Array(maxChunkBytes) })
     const aborting = on.lab.files.abortSave({ saveId })
-    await expect(writing).resolves.toMatchObject({ ok: false, problem: { code: 'not-open', message: expect.stringContaining('was cancelled') } })
+    await expect(writing).resolves.toMatchObject({
+      ok: false,
+      problem: { code: 'not-open', message: expect.stringContaining('was cancelled') },
+    })
     await expect(aborting).resolves.toEqual({ ok: true, value: { aborted: true } })
     await expectOldFileIntact(on)
   })
@@ -207,7 +234,8 @@ describe('a save that does not finish leaves no temporary file and the old file 
   it('when the SHA-256 the app sends at commit is not that of the bytes main wrote', async () => {
     const on = await withOldFile()
     const saveId = await begin(on)
-    for (const [index, bytes] of pieces.entries()) await on.lab.files.writeChunk({ saveId, offset: index * 1000, bytes })
+    for (const [index, bytes] of pieces.entries())
+      await on.lab.files.writeChunk({ saveId, offset: index * 1000, bytes })
     const otherBytes = whole.slice()
     otherBytes[1234] = 99
 
@@ -231,7 +259,12 @@ describe('a save that does not finish leaves no temporary file and the old file 
     const reply = await on.lab.files.commitSave({ saveId, size: 2500, sha256: sha256(whole) })
     expect(reply).toMatchObject({
       ok: false,
-      problem: { code: 'mismatch', message: expect.stringMatching(/^Could not save packet\.zip: 1000 bytes of it arrived to be written, but the file should be 2\.4 KiB\./) },
+      problem: {
+        code: 'mismatch',
+        message: expect.stringMatching(
+          /^Could not save packet\.zip: 1000 bytes of it arrived to be written, but the file should be 2\.4 KiB\./,
+        ),
+      },
     })
     await expectOldFileIntact(on)
   })
@@ -259,9 +292,13 @@ describe('a save that does not finish leaves no temporary file and the old file 
     const saveId = await begin(disk, 'slow.bin')
     for (const [index, bytes] of pieces.entries()) {
       await new Promise((resolve) => setTimeout(resolve, 60))
-      await expect(disk.lab.files.writeChunk({ saveId, offset: index * 1000, bytes })).resolves.toMatchObject({ ok: true })
+      await expect(disk.lab.files.writeChunk({ saveId, offset: index * 1000, bytes })).resolves.toMatchObject({
+        ok: true,
+      })
     }
-    await expect(disk.lab.files.commitSave({ saveId, size: 2500, sha256: sha256(whole) })).resolves.toMatchObject({ ok: true })
+    await expect(disk.lab.files.commitSave({ saveId, size: 2500, sha256: sha256(whole) })).resolves.toMatchObject({
+      ok: true,
+    })
   })
 
   it('when a chunk arrives at the wrong offset', async () => {
@@ -280,7 +317,10 @@ describe('a save that does not finish leaves no temporary file and the old file 
       },
     })
     await expectOldFileIntact(on)
-    await expect(on.lab.files.writeChunk({ saveId, offset: 1000, bytes: pieces[1]! })).resolves.toMatchObject({ ok: false, problem: { code: 'not-open' } })
+    await expect(on.lab.files.writeChunk({ saveId, offset: 1000, bytes: pieces[1]! })).resolves.toMatchObject({
+      ok: false,
+      problem: { code: 'not-open' },
+    })
   })
 
   it('when a chunk is sent before the one before it was written', async () => {
@@ -288,7 +328,10 @@ describe('a save that does not finish leaves no temporary file and the old file 
     const saveId = await begin(on)
     const first = on.lab.files.writeChunk({ saveId, offset: 0, bytes: new Uint8Array(maxChunkBytes) })
     const second = on.lab.files.writeChunk({ saveId, offset: 0, bytes: pieces[1]! })
-    await expect(second).resolves.toMatchObject({ ok: false, problem: { code: 'out-of-order', message: expect.stringContaining('before the one before it was written') } })
+    await expect(second).resolves.toMatchObject({
+      ok: false,
+      problem: { code: 'out-of-order', message: expect.stringContaining('before the one before it was written') },
+    })
     await expect(first).resolves.toMatchObject({ ok: false, problem: { code: 'not-open' } })
     await expectOldFileIntact(on)
   })
@@ -306,14 +349,26 @@ describe('a save that does not finish leaves no temporary file and the old file 
     await expectOldFileIntact(on)
     await expect(on.lab.files.writeChunk({ saveId: second, offset: 1000, bytes: pieces[1]! })).resolves.toMatchObject({
       ok: false,
-      problem: { code: 'not-open', message: expect.stringContaining('The save of backup.wwabak was stopped because the window reloaded or closed.') },
+      problem: {
+        code: 'not-open',
+        message: expect.stringContaining(
+          'The save of backup.wwabak was stopped because the window reloaded or closed.',
+        ),
+      },
     })
   })
 
   it('when an ID is not one main handed out', async () => {
     disk = await servicesOnDisk()
-    const reply = await disk.lab.files.writeChunk({ saveId: '00000000-0000-4000-8000-000000000000', offset: 0, bytes: pieces[0]! })
-    expect(reply).toMatchObject({ ok: false, problem: { code: 'not-open', message: expect.stringContaining('This save is no longer under way') } })
+    const reply = await disk.lab.files.writeChunk({
+      saveId: '00000000-0000-4000-8000-000000000000',
+      offset: 0,
+      bytes: pieces[0]!,
+    })
+    expect(reply).toMatchObject({
+      ok: false,
+      problem: { code: 'not-open', message: expect.stringContaining('This save is no longer under way') },
+    })
     expect(await disk.listing()).toEqual([])
   })
 })
@@ -327,7 +382,11 @@ describe('how many saves may run at once', () => {
     const refused = await disk.lab.files.beginSave({ suggestedName: 'c.zip' })
     expect(refused).toEqual({
       ok: false,
-      problem: { code: 'too-many', message: 'Could not start saving c.zip: 2 saves are already under way. Let one of them finish, then save again.' },
+      problem: {
+        code: 'too-many',
+        message:
+          'Could not start saving c.zip: 2 saves are already under way. Let one of them finish, then save again.',
+      },
     })
 
     await disk.lab.files.abortSave({ saveId: first })
@@ -338,7 +397,10 @@ describe('how many saves may run at once', () => {
     disk = await servicesOnDisk({ saveLimits: { maxOpen: 1 } })
     disk.answerSave('a.zip')
     const choosing = disk.lab.files.beginSave({ suggestedName: 'a.zip' })
-    await expect(disk.lab.files.beginSave({ suggestedName: 'b.zip' })).resolves.toMatchObject({ ok: false, problem: { code: 'too-many' } })
+    await expect(disk.lab.files.beginSave({ suggestedName: 'b.zip' })).resolves.toMatchObject({
+      ok: false,
+      problem: { code: 'too-many' },
+    })
     await expect(choosing).resolves.toMatchObject({ ok: true, value: { canceled: false } })
   })
 })

@@ -23,14 +23,20 @@ describe('identity repositories', () => {
   it('saves nothing when a record is invalid', async () => {
     const repos = createRepositories(freshLabDb(), { probeImage })
     const bad = aProduct({ asins: [{ marketplace: 'US', asin: 'B0SHORT', variation: '' }] })
-    expect(await repos.products.save(bad)).toMatchObject({ ok: false, problem: { code: 'invalid', message: expect.stringMatching(/ASIN/) } })
+    expect(await repos.products.save(bad)).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid', message: expect.stringMatching(/ASIN/) },
+    })
     expect(await repos.products.list()).toEqual([])
   })
 
   it('saves many units all or nothing: one bad unit stores none', async () => {
     const repos = createRepositories(freshLabDb(), { probeImage })
     const units = [aUnit({ id: 'a' }), aUnit({ id: 'b', serialNumber: '' }), aUnit({ id: 'c' })]
-    expect(await repos.units.saveMany(units)).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/Serial number is required/) } })
+    expect(await repos.units.saveMany(units)).toMatchObject({
+      ok: false,
+      problem: { message: expect.stringMatching(/Serial number is required/) },
+    })
     expect(await repos.units.list()).toEqual([])
     await repos.units.saveMany([aUnit({ id: 'a' }), aUnit({ id: 'c' })])
     expect((await repos.units.forProduct('p-1')).map((u) => u.id).sort()).toEqual(['a', 'c'])
@@ -55,7 +61,10 @@ describe('identity repositories', () => {
       ],
       updatedAt: '2026-11-20T09:00:00.000Z',
     }
-    expect(await repos.profile.save(profile)).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/JD is already used by Jo Doe/) } })
+    expect(await repos.profile.save(profile)).toMatchObject({
+      ok: false,
+      problem: { message: expect.stringMatching(/JD is already used by Jo Doe/) },
+    })
     await repos.profile.save({ ...profile, people: [profile.people[0]!] })
     expect((await repos.profile.get())?.name).toBe('North Bench Lab')
   })

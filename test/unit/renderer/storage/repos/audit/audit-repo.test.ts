@@ -36,7 +36,10 @@ describe('audit repository', () => {
     expect(await repos.audit.checkSince(1)).toMatchObject({ verdict: { intact: true } })
     // ...but it is caught as soon as it is shown, and by a check of the whole trail.
     const shown = await db.audit.bulkGet([3, 4])
-    expect(await repos.audit.checkShown(shown.flatMap((e) => (e ? [e] : [])))).toMatchObject({ intact: false, firstBad: 3 })
+    expect(await repos.audit.checkShown(shown.flatMap((e) => (e ? [e] : [])))).toMatchObject({
+      intact: false,
+      firstBad: 3,
+    })
   })
 
   it('hands a long stretch since the checkpoint to a background check instead of checking it on the spot', async () => {
@@ -51,6 +54,8 @@ describe('audit repository', () => {
     // Its stored hash still matches the checkpoint, but its contents no longer match its hash.
     expect(await repos.audit.checkSince(100)).toMatchObject({ verdict: { intact: false, firstBad: 6 } })
     await db.audit.delete(6)
-    expect(await repos.audit.checkSince(100)).toMatchObject({ verdict: { intact: false, firstBad: 6, reason: expect.stringMatching(/Entry 6 is missing/) } })
+    expect(await repos.audit.checkSince(100)).toMatchObject({
+      verdict: { intact: false, firstBad: 6, reason: expect.stringMatching(/Entry 6 is missing/) },
+    })
   })
 })

@@ -9,7 +9,11 @@ describe('drafts repository', () => {
     await drafts.keep('product', 'p-1', { brand: '' }, 'Untitled product')
     clock += 60_000
     await drafts.keep('product', 'p-1', { brand: 'Ac' }, 'Ac')
-    expect(await drafts.get('product', 'p-1')).toMatchObject({ value: { brand: 'Ac' }, title: 'Ac', savedAt: '2026-11-20T09:01:00.000Z' })
+    expect(await drafts.get('product', 'p-1')).toMatchObject({
+      value: { brand: 'Ac' },
+      title: 'Ac',
+      savedAt: '2026-11-20T09:01:00.000Z',
+    })
     await drafts.discard('product', 'p-1')
     expect(await drafts.get('product', 'p-1')).toBeUndefined()
   })

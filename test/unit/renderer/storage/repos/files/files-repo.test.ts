@@ -51,7 +51,10 @@ describe('files repository', () => {
     const db = freshLabDb()
     const files = createFilesRepo(db, { probeImage: probe })
     const outcome = await files.storePhoto({ name: 'console.log', bytes: new TextEncoder().encode('boot ok\n') })
-    expect(outcome).toEqual({ ok: false, problem: { code: 'invalid', message: expect.stringContaining('console.log is not a photo') } })
+    expect(outcome).toEqual({
+      ok: false,
+      problem: { code: 'invalid', message: expect.stringContaining('console.log is not a photo') },
+    })
     expect(await db.files.count()).toBe(0)
   })
 
@@ -81,22 +84,36 @@ describe('evidence files', () => {
   it('keeps a log as it is, typed by its name, without a thumbnail', async () => {
     const db = freshLabDb()
     const files = createFilesRepo(db, { probeImage: probe })
-    const outcome = await files.storeEvidence({ name: 'bench.log', bytes: new TextEncoder().encode('BM boot ok\nrelay on\n') })
-    expect(outcome).toMatchObject({ ok: true, value: { name: 'bench.log', mime: 'text/plain', width: null, height: null } })
+    const outcome = await files.storeEvidence({
+      name: 'bench.log',
+      bytes: new TextEncoder().encode('BM boot ok\nrelay on\n'),
+    })
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { name: 'bench.log', mime: 'text/plain', width: null, height: null },
+    })
     expect(await db.thumbnails.count()).toBe(0)
   })
 
   it('refuses a file named as a photo that is not one', async () => {
     const db = freshLabDb()
     const files = createFilesRepo(db, { probeImage: probe })
-    const outcome = await files.storeEvidence({ name: 'photo.jpg', bytes: new TextEncoder().encode('not really a photo') })
-    expect(outcome).toEqual({ ok: false, problem: { code: 'invalid', message: expect.stringContaining('photo.jpg is not a photo') } })
+    const outcome = await files.storeEvidence({
+      name: 'photo.jpg',
+      bytes: new TextEncoder().encode('not really a photo'),
+    })
+    expect(outcome).toEqual({
+      ok: false,
+      problem: { code: 'invalid', message: expect.stringContaining('photo.jpg is not a photo') },
+    })
     expect(await db.files.count()).toBe(0)
   })
 
   it('refuses evidence over the size limit, naming the file', async () => {
     const files = createFilesRepo(freshLabDb(), { probeImage: probe })
     const outcome = await files.storeEvidence({ name: 'capture.pcap', bytes: new Uint8Array(maxEvidenceBytes + 1) })
-    expect(!outcome.ok && outcome.problem.message).toMatch(/capture\.pcap is 40 MiB; evidence files can be at most 40 MiB/)
+    expect(!outcome.ok && outcome.problem.message).toMatch(
+      /capture\.pcap is 40 MiB; evidence files can be at most 40 MiB/,
+    )
   })
 })

@@ -19,16 +19,26 @@ describe('sessions and results', () => {
     const { db, repos } = await running()
     await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })
     await repos.results.update('s-1', 'TC-1', { notes: 'LED green' })
-    expect(await db.results.get(['s-1', 'TC-1'])).toMatchObject({ verdict: 'passed', notes: 'LED green', updatedBy: 'workstation' })
+    expect(await db.results.get(['s-1', 'TC-1'])).toMatchObject({
+      verdict: 'passed',
+      notes: 'LED green',
+      updatedBy: 'workstation',
+    })
     const last = await db.audit.orderBy('seq').last()
-    expect(last).toMatchObject({ entity: { kind: 'result', id: 's-1/TC-1' }, changes: [{ field: 'notes', before: '', after: 'LED green' }] })
+    expect(last).toMatchObject({
+      entity: { kind: 'result', id: 's-1/TC-1' },
+      changes: [{ field: 'notes', before: '', after: 'LED green' }],
+    })
   })
 
   it('will not complete while a required case is undecided, and names it', async () => {
     const { repos } = await running()
     await repos.results.update('s-1', 'TC-1', { verdict: 'passed' })
     await repos.results.update('s-1', 'TC-2', { verdict: 'blocked' })
-    expect(await repos.sessions.complete('s-1')).toMatchObject({ ok: false, problem: { message: 'One required case is not decided yet (untested, blocked or marked for retest): TC-2.' } })
+    expect(await repos.sessions.complete('s-1')).toMatchObject({
+      ok: false,
+      problem: { message: 'One required case is not decided yet (untested, blocked or marked for retest): TC-2.' },
+    })
     expect((await repos.sessions.get('s-1'))?.state).toBe('running')
   })
 
@@ -38,7 +48,10 @@ describe('sessions and results', () => {
     await repos.results.update('s-1', 'TC-2', { verdict: 'failed' })
     const done = await repos.sessions.complete('s-1')
     expect(done).toMatchObject({ ok: true, value: { state: 'completed', outcome: 'failed' } })
-    expect(await repos.results.update('s-1', 'TC-1', { verdict: 'failed' })).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/not running/) } })
+    expect(await repos.results.update('s-1', 'TC-1', { verdict: 'failed' })).toMatchObject({
+      ok: false,
+      problem: { message: expect.stringMatching(/not running/) },
+    })
   })
 
   it('completes as passed when optional cases are left untested', async () => {
@@ -62,14 +75,25 @@ describe('sessions and results', () => {
       { caseId: 'TC-2', change: { verdict: 'failed' } },
       { caseId: 'TC-1', change: { notes: 'LED green' } },
     ])
-    expect(stored).toMatchObject({ ok: true, value: [{ caseId: 'TC-1', verdict: 'passed', notes: 'LED green' }, { caseId: 'TC-2', verdict: 'failed' }] })
+    expect(stored).toMatchObject({
+      ok: true,
+      value: [
+        { caseId: 'TC-1', verdict: 'passed', notes: 'LED green' },
+        { caseId: 'TC-2', verdict: 'failed' },
+      ],
+    })
     expect(await db.audit.count()).toBe(entriesBefore + 2)
-    expect(await db.results.where('[planId+caseId]').equals(['plan-1', 'TC-2']).toArray()).toMatchObject([{ sessionId: 's-1', verdict: 'failed' }])
+    expect(await db.results.where('[planId+caseId]').equals(['plan-1', 'TC-2']).toArray()).toMatchObject([
+      { sessionId: 's-1', verdict: 'failed' },
+    ])
   })
 
   it('refuses a result for a case that is not in the session plan', async () => {
     const { repos } = await running()
-    expect(await repos.results.update('s-1', 'TC-99', { verdict: 'passed' })).toMatchObject({ ok: false, problem: { message: "Case TC-99 is not part of this session's plan." } })
+    expect(await repos.results.update('s-1', 'TC-99', { verdict: 'passed' })).toMatchObject({
+      ok: false,
+      problem: { message: "Case TC-99 is not part of this session's plan." },
+    })
   })
 })
 
@@ -94,8 +118,15 @@ describe('plan versions', () => {
     const repos = createRepositories(db, { probeImage })
     const cases = aPlanVersion().cases
     expect(
-      await repos.plans.importPlan({ name: 'Dupes', cases: [...cases, cases[0]!], source: { kind: 'csv', fileName: 'p.csv', sha256: null } }),
-    ).toMatchObject({ ok: false, problem: { code: 'invalid', message: expect.stringMatching(/already used by case 1/) } })
+      await repos.plans.importPlan({
+        name: 'Dupes',
+        cases: [...cases, cases[0]!],
+        source: { kind: 'csv', fileName: 'p.csv', sha256: null },
+      }),
+    ).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid', message: expect.stringMatching(/already used by case 1/) },
+    })
     expect(await db.planVersions.count()).toBe(0)
     expect(await db.audit.count()).toBe(0)
   })
