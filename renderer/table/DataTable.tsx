@@ -2,6 +2,7 @@ import { useTable, type Column, type ColumnDef, type Row, type RowData } from '@
 import { useId, useState } from 'react'
 import { listFeatures, type ListFeatures } from './table-features'
 import './DataTable.css'
+import { Pager } from '../ui/Pager'
 
 type Props<T extends RowData> = {
   /** What the table lists, e.g. "Products": names the table, its filter box and its column menu. */
@@ -96,39 +97,18 @@ export function DataTable<T extends RowData>({ label, columns, data, rowId, empt
           )}
         </tbody>
       </table>
-      <Pager page={page} pages={pages} count={rows.length} label={label} onPage={setPage} />
+      <Pager
+        page={page}
+        pages={pages}
+        total={rows.length}
+        perPage={rowsPerPage}
+        noun="Rows"
+        of={label.toLowerCase()}
+        previous={`Previous ${rowsPerPage}`}
+        next={`Next ${rowsPerPage}`}
+        onPage={setPage}
+      />
     </div>
-  )
-}
-
-function Pager({
-  page,
-  pages,
-  count,
-  label,
-  onPage,
-}: {
-  page: number
-  pages: number
-  count: number
-  label: string
-  onPage: (page: number) => void
-}) {
-  if (pages <= 1) return null
-  const from = page * rowsPerPage + 1
-  const to = Math.min(count, (page + 1) * rowsPerPage)
-  return (
-    <nav className="table-pager" aria-label={`Pages of ${label.toLowerCase()}`}>
-      <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
-        Previous {rowsPerPage}
-      </button>
-      <span aria-live="polite">
-        Rows {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {count.toLocaleString('en-US')}
-      </span>
-      <button type="button" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
-        Next {rowsPerPage}
-      </button>
-    </nav>
   )
 }
 

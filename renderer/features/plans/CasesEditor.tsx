@@ -4,6 +4,7 @@ import { TextAreaField, TextField } from '../../ui/Field'
 import { RowGroup } from '../../ui/RowGroup'
 import { blankCase, nextCaseId } from './plan-labels'
 import type { PlanForm } from './use-plan-autosave'
+import { Pager } from '../../ui/Pager'
 
 /** Cases shown at once: a 5,000-case plan as one page of inputs would make every keystroke slow. */
 export const casesPerPage = 50
@@ -65,7 +66,17 @@ export function CasesEditor({ form }: { form: PlanForm }) {
           ))}
         </p>
       ) : null}
-      <Pager page={page} pages={pages} total={cases.length} onPage={setPage} />
+      <Pager
+        page={page}
+        pages={pages}
+        total={cases.length}
+        perPage={casesPerPage}
+        noun="Cases"
+        of="cases"
+        previous="Previous cases"
+        next="Next cases"
+        onPage={setPage}
+      />
       <ol className="rows case-rows" start={first + 1}>
         {shown.map((testCase, offset) => {
           const index = first + offset
@@ -153,34 +164,5 @@ export function CasesEditor({ form }: { form: PlanForm }) {
         Add case
       </button>
     </fieldset>
-  )
-}
-
-function Pager({
-  page,
-  pages,
-  total,
-  onPage,
-}: {
-  page: number
-  pages: number
-  total: number
-  onPage: (page: number) => void
-}) {
-  if (pages <= 1) return null
-  const from = page * casesPerPage + 1
-  const to = Math.min(total, (page + 1) * casesPerPage)
-  return (
-    <nav className="pager" aria-label="Pages of cases">
-      <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
-        Previous cases
-      </button>
-      <span aria-live="polite">
-        Cases {from}–{to} of {total}
-      </span>
-      <button type="button" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
-        Next cases
-      </button>
-    </nav>
   )
 }
