@@ -20,6 +20,7 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['test/ui/**/*.test.{ts,tsx}'],
           setupFiles: ['test/helpers/ui-setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {
