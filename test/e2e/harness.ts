@@ -38,7 +38,11 @@ export type LaunchOptions = {
   readonly profileDir?: string
 }
 
-export const rendererRoot = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+/** The built renderer: out/renderer, or renderer/ under WWA_LAB_OUT when the build was made there. */
+export const rendererRoot =
+  process.env['WWA_LAB_OUT'] !== undefined
+    ? join(process.env['WWA_LAB_OUT'], 'renderer')
+    : fileURLToPath(new URL('../../out/renderer', import.meta.url))
 
 export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   if (!existsSync(join(rendererRoot, 'index.html'))) {
