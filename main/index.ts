@@ -79,6 +79,7 @@ function start(): void {
       const services = createServices({
         dialogs: createElectronDialogs(() => mainWindow),
         appInfo: describeApp({ name: app.getName(), version: app.getVersion() }),
+        userDataDir: app.getPath('userData'),
       })
       registerIpcHandlers(createDispatcher(services.handlers, { appOrigin: source.origin }))
       const abandonTransfers = () => void services.abandonTransfers()

@@ -9,6 +9,11 @@ import { createSaveSessions, type SaveLimits } from './files/save-sessions'
 export type ServiceDeps = {
   readonly dialogs: Dialogs
   readonly appInfo: AppInfo
+  /**
+   * The folder main keeps its own files in (Electron's userData; a test's temp folder):
+   * what must outlive a damaged or deleted IndexedDB is written here, never by the renderer.
+   */
+  readonly userDataDir: string
   readonly limits?: Partial<FileLimits>
   readonly readLimits?: Partial<ReadHandleLimits>
   readonly saveLimits?: Partial<SaveLimits>

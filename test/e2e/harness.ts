@@ -63,7 +63,12 @@ async function launchOnProfile(profileDir: string, ownsProfile: boolean): Promis
   try {
     const watcher = await watchProblems(context, testOrigin)
     const answers = createAnsweredDialogs(watcher.report)
-    const services = createServices({ dialogs: answers.dialogs, appInfo: await testAppInfo(context) })
+    const services = createServices({
+      dialogs: answers.dialogs,
+      appInfo: await testAppInfo(context),
+      // Beside Chromium's own files, as Electron keeps both under userData; it outlives a relaunch.
+      userDataDir: join(profileDir, 'wwa-lab-main'),
+    })
     await installLabBridge(context, createDispatcher(services.handlers, { appOrigin: testOrigin }))
     await routeStaticSite(context, { root: rendererRoot, contentSecurityPolicy })
 

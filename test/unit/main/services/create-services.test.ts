@@ -28,7 +28,10 @@ afterEach(async () => {
 })
 
 function dispatcherWith(dialogs: Dialogs, limits?: { maxFileBytes: number }) {
-  return createDispatcher(createServices({ dialogs, appInfo, limits }).handlers, { appOrigin })
+  return createDispatcher(
+    createServices({ dialogs, appInfo, limits, userDataDir: join(folder, 'user-data') }).handlers,
+    { appOrigin },
+  )
 }
 
 describe('createServices behind createDispatcher', () => {

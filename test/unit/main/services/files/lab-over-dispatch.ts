@@ -61,6 +61,7 @@ export async function servicesOnDisk(
   const services = createServices({
     ...deps,
     appInfo,
+    userDataDir: join(folder, 'user-data'),
     dialogs: {
       pickSavePath: (options) => dialogs.pickSavePath(options),
       pickFilesToOpen: (options) => dialogs.pickFilesToOpen(options),
