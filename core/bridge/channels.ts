@@ -12,6 +12,9 @@ export const channels = [
   'files.writeChunk',
   'files.commitSave',
   'files.abortSave',
+  'ledger.read',
+  'ledger.record',
+  'ledger.switchDatabase',
 ] as const
 
 export type Channel = (typeof channels)[number]
@@ -34,6 +37,8 @@ export type ErrorCode =
   | 'mismatch'
   /** A file changed while it was being read. */
   | 'changed'
+  /** A file main keeps for itself (the ledger) is damaged or was changed outside WWA Lab, so it cannot be trusted. */
+  | 'untrusted'
 
 /** Why main refused a call, in words a person can act on. */
 export type BridgeProblem = { readonly code: ErrorCode; readonly message: string }

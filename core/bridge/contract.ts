@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Channel, Reply } from './channels'
 import { filesContract } from './files'
+import { ledgerContract } from './ledger'
 
 export {
   FileFilter,
@@ -31,6 +32,7 @@ export const AppInfo = z.object({
 export const contract = {
   'app.info': { request: z.undefined(), response: AppInfo },
   ...filesContract,
+  ...ledgerContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export type Contract = typeof contract

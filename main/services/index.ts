@@ -5,6 +5,7 @@ import type { Dialogs } from './files/dialogs'
 import { createFileService, type FileLimits } from './files/files'
 import { createReadHandles, type ReadHandleLimits } from './files/read-handles'
 import { createSaveSessions, type SaveLimits } from './files/save-sessions'
+import { createLedgerService } from './ledger/ledger-service'
 
 export type ServiceDeps = {
   readonly dialogs: Dialogs
@@ -40,6 +41,7 @@ export type Services = {
 export function createServices(deps: ServiceDeps): Services {
   const reads = createReadHandles(deps.readLimits)
   const files = createFileService({ dialogs: deps.dialogs, limits: deps.limits, reads })
+  const ledger = createLedgerService({ userDataDir: deps.userDataDir })
   const saves = createSaveSessions({ dialogs: deps.dialogs, limits: deps.saveLimits, fs: deps.saveFs })
   return {
     handlers: {
@@ -52,6 +54,9 @@ export function createServices(deps: ServiceDeps): Services {
       'files.writeChunk': (request) => saves.write(request),
       'files.commitSave': (request) => saves.commit(request),
       'files.abortSave': (request) => saves.abort(request),
+      'ledger.read': () => ledger.read(),
+      'ledger.record': (request) => ledger.record(request),
+      'ledger.switchDatabase': (request) => ledger.switchDatabase(request),
     },
     async abandonTransfers() {
       await Promise.all([saves.abortAll(), reads.closeAll()])

@@ -36,6 +36,12 @@ export const cancellingLab: LabBridge = {
     }),
     closeRead: async () => ({ ok: true, value: { closed: false } }),
   },
+  // As on a fresh install: no ledger yet, and every state recorded.
+  ledger: {
+    read: async () => ({ ok: true, value: null }),
+    record: async () => ({ ok: true, value: { updatedAt: new Date().toISOString() } }),
+    switchDatabase: async () => ({ ok: true, value: { updatedAt: new Date().toISOString() } }),
+  },
 }
 
 type RenderAppOptions = Partial<AppServices> & {

@@ -24,6 +24,9 @@ function spiedHandlers(overrides: Partial<Handlers> = {}) {
     'files.writeChunk': vi.fn(async () => ({ written: 1 })),
     'files.commitSave': vi.fn(async () => ({ path: '/tmp/a', name: 'a', size: 1, sha256: 'a'.repeat(64) })),
     'files.abortSave': vi.fn(async () => ({ aborted: true })),
+    'ledger.read': vi.fn(async () => null),
+    'ledger.record': vi.fn(async () => ({ updatedAt: '2026-12-01T20:00:00.000Z' })),
+    'ledger.switchDatabase': vi.fn(async () => ({ updatedAt: '2026-12-01T20:00:00.000Z' })),
     ...overrides,
   }
   return handlers
