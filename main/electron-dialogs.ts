@@ -1,5 +1,5 @@
 import { dialog } from 'electron'
-import type { BrowserWindow, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron'
+import type { BrowserWindow, FileFilter, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron'
 import type { DialogFileFilter, Dialogs } from './services/files/dialogs'
 
 const toElectronFilters = (filters: readonly DialogFileFilter[] | undefined): FileFilter[] | undefined =>
@@ -38,6 +38,23 @@ export function createElectronDialogs(parentWindow: () => BrowserWindow | undefi
           ? await dialog.showSaveDialog(dialogOptions)
           : await dialog.showSaveDialog(parent, dialogOptions)
       return result.canceled || result.filePath === '' ? undefined : result.filePath
+    },
+
+    async confirmSaveThroughLink({ name, link, target }) {
+      const options: MessageBoxOptions = {
+        type: 'question',
+        title: 'Save through a link',
+        message: `${name} is a link to another file`,
+        detail: `Saving will replace ${target}, the file the link points to. The link ${link} stays as it is and will show the new file.`,
+        buttons: ['Replace the linked file', 'Cancel'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      }
+      const parent = parentWindow()
+      const result =
+        parent === undefined ? await dialog.showMessageBox(options) : await dialog.showMessageBox(parent, options)
+      return result.response === 0
     },
   }
 }

@@ -1,9 +1,11 @@
+import { join } from 'node:path'
 import type { AppInfo } from '../../core/bridge/contract'
 import type { Handlers } from '../ipc/dispatcher'
-import type { AtomicWriteFs } from './files/atomic-write'
+import { writeFileAtomic, type AtomicWriteFs } from './files/atomic-write'
 import type { Dialogs } from './files/dialogs'
 import { createFileService, type FileLimits } from './files/files'
 import { createReadHandles, type ReadHandleLimits } from './files/read-handles'
+import { createSaveJournal, type SweepReport } from './files/save-journal'
 import { createSaveSessions, type SaveLimits } from './files/save-sessions'
 import { createLedgerService } from './ledger/ledger-service'
 
@@ -31,6 +33,8 @@ export type Services = {
    * rest of those files, and their temporary files must not stay on disk.
    */
   abandonTransfers(): Promise<void>
+  /** The start-up removal of temporary files that saves interrupted by a kill left; saves wait for it. */
+  readonly leftoversSwept: Promise<SweepReport>
 }
 
 /**
@@ -40,9 +44,18 @@ export type Services = {
  */
 export function createServices(deps: ServiceDeps): Services {
   const reads = createReadHandles(deps.readLimits)
-  const files = createFileService({ dialogs: deps.dialogs, limits: deps.limits, reads })
+  const journal = createSaveJournal(join(deps.userDataDir, 'saves-in-progress'))
+  const leftoversSwept = journal.sweep()
+  // Never an unhandled rejection: a sweep that fails leaves files for the next start, and saves go on.
+  leftoversSwept.catch(() => undefined)
+  const files = createFileService({
+    dialogs: deps.dialogs,
+    limits: deps.limits,
+    reads,
+    writeFile: (path, bytes) => writeFileAtomic(path, bytes, undefined, journal),
+  })
   const ledger = createLedgerService({ userDataDir: deps.userDataDir })
-  const saves = createSaveSessions({ dialogs: deps.dialogs, limits: deps.saveLimits, fs: deps.saveFs })
+  const saves = createSaveSessions({ dialogs: deps.dialogs, limits: deps.saveLimits, fs: deps.saveFs, journal })
   return {
     handlers: {
       'app.info': async () => deps.appInfo,
@@ -61,6 +74,7 @@ export function createServices(deps: ServiceDeps): Services {
     async abandonTransfers() {
       await Promise.all([saves.abortAll(), reads.closeAll()])
     },
+    leftoversSwept,
   }
 }
 

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname } from 'node:path'
+import type { SaveJournal } from './save-journal'
+import { temporaryPathFor } from './temporary-names'
 
 /** The part of a file handle the atomic write uses. */
 export type WritableHandle = {
@@ -28,7 +29,7 @@ export type AtomicWriteFs = {
  * and leaves any old file as it was. Calls run one after another in the order made.
  */
 export type AtomicFile = {
-  /** The temporary file's path, beside the target. */
+  /** The temporary file's path, beside the target (a short name of its own: see temporary-names.ts). */
   readonly temporaryPath: string
   /** Appends bytes; on failure the temporary file is already gone when this rejects. */
   write(bytes: Uint8Array): Promise<void>
@@ -48,18 +49,33 @@ const newFileMode = 0o666
  * file beside the target, are flushed to disk, and the temporary file is then
  * renamed over the target. Throws, creating nothing, if the temporary file
  * cannot be made (the folder is missing or read-only).
+ *
+ * With a journal, the temporary path is recorded before the file is made and
+ * forgotten once it is gone, so a start after a kill can remove it
+ * (SaveJournal.sweep). A link at path is replaced by the rename, not followed:
+ * callers saving where a person chose resolve links first (save-target.ts).
  */
-export async function openAtomicFile(path: string, fs: AtomicWriteFs = nodeFs): Promise<AtomicFile> {
+export async function openAtomicFile(
+  path: string,
+  fs: AtomicWriteFs = nodeFs,
+  journal?: SaveJournal,
+): Promise<AtomicFile> {
   const folder = dirname(path)
-  // Same folder, so the rename never crosses file systems; random, so two saves never share it.
-  const temporaryPath = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const temporaryPath = temporaryPathFor(path)
   // Keep the permissions of the file being replaced.
   const mode = await fs.stat(path).then(
     (info) => info.mode & 0o777,
     () => newFileMode,
   )
-  // 'wx': fail rather than write through a file or link that is already there.
-  const handle = await fs.open(temporaryPath, 'wx', mode)
+  await journal?.record(temporaryPath)
+  let handle: WritableHandle
+  try {
+    // 'wx': fail rather than write through a file or link that is already there.
+    handle = await fs.open(temporaryPath, 'wx', mode)
+  } catch (error) {
+    await journal?.forget(temporaryPath)
+    throw error
+  }
   let closed = false
   let state: State = 'open'
   let position = 0
@@ -80,7 +96,12 @@ export async function openAtomicFile(path: string, fs: AtomicWriteFs = nodeFs): 
       closed = true
       await handle.close().catch(() => undefined)
     }
-    await fs.rm(temporaryPath, { force: true }).catch(() => undefined)
+    // Forgotten only once removed: a file that would not go is removed at the next start instead.
+    const gone = await fs.rm(temporaryPath, { force: true }).then(
+      () => true,
+      () => false,
+    )
+    if (gone) await journal?.forget(temporaryPath)
   }
 
   return {
@@ -119,6 +140,7 @@ export async function openAtomicFile(path: string, fs: AtomicWriteFs = nodeFs): 
         }
         state = 'committed'
         await syncFolder(fs, folder)
+        await journal?.forget(temporaryPath)
       }),
 
     discard: () =>
@@ -133,8 +155,13 @@ export async function openAtomicFile(path: string, fs: AtomicWriteFs = nodeFs): 
  * rename fails, the temporary file is removed, the old file is untouched, and
  * the error is thrown.
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array, fs: AtomicWriteFs = nodeFs): Promise<void> {
-  const file = await openAtomicFile(path, fs)
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  fs: AtomicWriteFs = nodeFs,
+  journal?: SaveJournal,
+): Promise<void> {
+  const file = await openAtomicFile(path, fs, journal)
   await file.write(bytes)
   await file.commit()
 }

@@ -9,6 +9,7 @@ import { describeFsError } from './describe-fs-error'
 import type { Dialogs } from './dialogs'
 import { formatBytes } from '../../../core/format-bytes'
 import { createReadHandles, type FileInfo, type ReadableHandle, type ReadHandles } from './read-handles'
+import { chooseSaveTarget } from './save-target'
 
 export type FileLimits = {
   /** The largest single file opened; a request may ask for less, never more. */
@@ -110,8 +111,10 @@ export function createFileService(deps: FileServiceDeps): FileService {
       })
       if (path === undefined || path === '') return { canceled: true }
       const name = basename(path)
+      const target = await chooseSaveTarget(path, deps.dialogs)
+      if (target === undefined) return { canceled: true }
       try {
-        await writeFile(path, request.bytes)
+        await writeFile(target.replaced, request.bytes)
       } catch (error) {
         throw new ServiceError(
           'io-failed',

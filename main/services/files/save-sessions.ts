@@ -7,6 +7,8 @@ import { openAtomicFile, type AtomicFile, type AtomicWriteFs } from './atomic-wr
 import { describeFsError } from './describe-fs-error'
 import type { Dialogs } from './dialogs'
 import { plainFileName } from './files'
+import type { SaveJournal } from './save-journal'
+import { chooseSaveTarget } from './save-target'
 import { createTransferTable } from './transfer-table'
 import { durationInWords, twoSizes } from './transfer-words'
 
@@ -26,6 +28,8 @@ export type SaveSessionDeps = {
   readonly dialogs: Dialogs
   readonly fs?: AtomicWriteFs
   readonly limits?: Partial<SaveLimits>
+  /** Where temporary files are recorded until they are gone, so the next start removes any a kill left. */
+  readonly journal?: SaveJournal
 }
 
 export type SaveSessions = {
@@ -99,9 +103,11 @@ export function createSaveSessions(deps: SaveSessionDeps): SaveSessions {
         const path = await deps.dialogs.pickSavePath({ title: request.title, suggestedName, filters: request.filters })
         if (path === undefined || path === '') return { canceled: true }
         const name = basename(path)
+        const target = await chooseSaveTarget(path, deps.dialogs)
+        if (target === undefined) return { canceled: true }
         let file: AtomicFile
         try {
-          file = await openAtomicFile(path, fs)
+          file = await openAtomicFile(target.replaced, fs, deps.journal)
         } catch (error) {
           throw new ServiceError(
             'io-failed',

@@ -3,7 +3,8 @@ import type { BrowserWindow } from 'electron'
 
 const showOpenDialog = vi.fn()
 const showSaveDialog = vi.fn()
-vi.mock('electron', () => ({ dialog: { showOpenDialog, showSaveDialog } }))
+const showMessageBox = vi.fn()
+vi.mock('electron', () => ({ dialog: { showOpenDialog, showSaveDialog, showMessageBox } }))
 
 const { createElectronDialogs } = await import('../../../main/electron-dialogs')
 
@@ -13,6 +14,24 @@ describe('Electron dialogs', () => {
   beforeEach(() => {
     showOpenDialog.mockReset()
     showSaveDialog.mockReset()
+    showMessageBox.mockReset()
+  })
+
+  it('asks before a save replaces the file a link points to, naming both, and goes ahead only on that button', async () => {
+    const dialogs = createElectronDialogs(() => parent)
+    const question = { name: 'report.xlsx', link: '/lab/report.xlsx', target: '/data/2024/report.xlsx' }
+
+    showMessageBox.mockResolvedValueOnce({ response: 0 })
+    await expect(dialogs.confirmSaveThroughLink?.(question)).resolves.toBe(true)
+    const [shownTo, options] = showMessageBox.mock.calls[0] as [unknown, { message: string; detail: string }]
+    expect(shownTo).toBe(parent)
+    expect(options).toMatchObject({ buttons: ['Replace the linked file', 'Cancel'], cancelId: 1 })
+    expect(options.message).toBe('report.xlsx is a link to another file')
+    expect(options.detail).toContain('replace /data/2024/report.xlsx')
+    expect(options.detail).toContain('The link /lab/report.xlsx stays as it is')
+
+    showMessageBox.mockResolvedValueOnce({ response: 1 })
+    await expect(dialogs.confirmSaveThroughLink?.(question)).resolves.toBe(false)
   })
 
   it('opens modal to the main window and allows several files only when asked', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { channels } from '../../../../../core/bridge/channels'
@@ -29,11 +29,13 @@ export function labOver(dispatch: Dispatch): LabBridge {
 
 /** Real services behind the real dispatcher, with dialogs a test answers and a temp folder to save into. */
 export type ServicesOnDisk = {
+  /** Where the dialogs save and open; main's user-data folder is beside it, not in it. */
   readonly folder: string
+  readonly userDataDir: string
   readonly lab: LabBridge
   readonly dispatch: Dispatch
   readonly services: Services
-  /** The dialogs the services ask; spy on them to see what the person was shown. */
+  /** The dialogs the services ask; spy on them to see what the person was shown, or set confirmSaveThroughLink. */
   readonly dialogs: Dialogs
   /** The next save dialog picks this file in the folder; undefined cancels it. */
   answerSave(name: string | undefined): string | undefined
@@ -47,7 +49,10 @@ export type ServicesOnDisk = {
 export async function servicesOnDisk(
   deps: Partial<Omit<ServiceDeps, 'dialogs' | 'appInfo'>> = {},
 ): Promise<ServicesOnDisk> {
-  const folder = await mkdtemp(join(tmpdir(), 'wwa-transfers-'))
+  const root = await mkdtemp(join(tmpdir(), 'wwa-transfers-'))
+  const folder = join(root, 'files')
+  const userDataDir = deps.userDataDir ?? join(root, 'user-data')
+  await mkdir(folder)
   const saves: (string | undefined)[] = []
   const opens: (readonly string[])[] = []
   const dialogs: Dialogs = {
@@ -61,15 +66,20 @@ export async function servicesOnDisk(
   const services = createServices({
     ...deps,
     appInfo,
-    userDataDir: join(folder, 'user-data'),
+    userDataDir,
     dialogs: {
       pickSavePath: (options) => dialogs.pickSavePath(options),
       pickFilesToOpen: (options) => dialogs.pickFilesToOpen(options),
+      // A getter, so a test that sets it on `dialogs` later is asked, and one that does not gets dialogs that cannot ask.
+      get confirmSaveThroughLink() {
+        return dialogs.confirmSaveThroughLink
+      },
     },
   })
   const dispatch = createDispatcher(services.handlers, { appOrigin })
   return {
     folder,
+    userDataDir,
     lab: labOver(dispatch),
     dispatch,
     services,
@@ -83,7 +93,7 @@ export async function servicesOnDisk(
     listing: async () => (await readdir(folder)).sort(),
     async remove() {
       await services.abandonTransfers()
-      await rm(folder, { recursive: true, force: true })
+      await rm(root, { recursive: true, force: true })
     },
   }
 }
