@@ -13,6 +13,7 @@ import { createServices } from './services/index'
 import { appMenuTemplate } from './window/app-menu'
 import { mainWindowOptions } from './window/main-window-options'
 import { chooseRendererSource } from './window/renderer-source'
+import { watchRendererTrouble } from './window/renderer-trouble'
 import { abandonWhenPageGoes, finishTransfersBeforeQuit } from './window/transfer-lifetime'
 import { messageOf } from '../core/text/message-of'
 
@@ -43,6 +44,15 @@ function start(): void {
   const openMainWindow = (onPageGone: () => void): BrowserWindow => {
     const window = new BrowserWindow(mainWindowOptions(preloadPath))
     abandonWhenPageGoes(window.webContents, source.origin, onPageGone)
+    watchRendererTrouble(window.webContents, {
+      ask: async ({ buttons, ...question }) => {
+        // A renderer gone before its first paint leaves the window hidden; the question needs it on screen.
+        if (!window.isVisible()) window.show()
+        const { response } = await dialog.showMessageBox(window, { ...question, buttons: [...buttons], noLink: true })
+        return response
+      },
+      quit: () => app.quit(),
+    })
     window.once('ready-to-show', () => window.show())
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = undefined
