@@ -1,4 +1,5 @@
 import { verifyChain, type AuditEntry, type ChainVerdict } from './audit-entry'
+import { countOf } from '../text/plural'
 
 /** Where the last whole check of the trail ended: entries 1 to `seq` verified, and entry `seq` then had this hash. */
 export type Checkpoint = { readonly seq: number; readonly hash: string; readonly at: string }
@@ -72,4 +73,41 @@ export function combineVerdicts(a: ChainVerdict, b: ChainVerdict): ChainVerdict 
   if (!a.intact) return !b.intact && b.firstBad < a.firstBad ? b : a
   if (!b.intact) return b
   return a.count >= b.count ? a : b
+}
+
+/** The head of the trail as recorded outside the database (main's ledger): the newest entry's number and hash. */
+export type RecordedHead = { readonly seq: number; readonly hash: string }
+
+/** A hash as people compare it by eye: its first eight digits. */
+export const shortHash = (hash: string): string => `${hash.slice(0, 8)}…`
+
+/**
+ * Whether the trail still reaches the head recorded outside it. A chain cannot
+ * see its own missing tail: removing the newest entries leaves one that
+ * verifies. `head` is the trail's newest entry now, `atRecorded` its entry
+ * numbered `recorded.seq`. Undefined when the trail reaches the recorded head.
+ */
+export function checkRecordedHead(
+  recorded: RecordedHead,
+  head: AuditEntry | undefined,
+  atRecorded: AuditEntry | undefined,
+): ChainVerdict | undefined {
+  const last = head?.seq ?? 0
+  if (last < recorded.seq) {
+    const missing = recorded.seq - last
+    const which =
+      missing === 1 ? 'The newest entry is missing' : `The newest ${countOf(missing, 'entry', 'entries')} are missing`
+    return broken(last + 1, `${which}: the last recorded entry was #${recorded.seq}.`)
+  }
+  if (atRecorded === undefined)
+    return broken(
+      recorded.seq,
+      `Entry ${recorded.seq} is missing: it was the newest entry when the trail was last recorded.`,
+    )
+  if (atRecorded.hash !== recorded.hash)
+    return broken(
+      recorded.seq,
+      `Entry ${recorded.seq} is not the one last recorded: its hash is ${shortHash(atRecorded.hash)}, the recorded one ${shortHash(recorded.hash)}.`,
+    )
+  return undefined
 }

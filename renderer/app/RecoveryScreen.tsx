@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react'
 import { assertNever } from '../../core/assert-never'
+import { describeMismatch, explainMismatch } from '../storage/ledger/describe-mismatch'
 import type { OpenFailure } from './open-lab-db'
 import './RecoveryScreen.css'
 
@@ -7,15 +9,26 @@ import './RecoveryScreen.css'
  * It explains what happened and what to do; it changes and deletes nothing, so
  * the data is still there for a newer WWA Lab, a restart, or a restore.
  */
-export function RecoveryScreen({ failure }: { failure: OpenFailure }) {
+export function RecoveryScreen({
+  failure,
+  newestBackup,
+}: {
+  failure: OpenFailure
+  /**
+   * SLOT for the backups feature: the offer of the newest good backup (its name,
+   * age and a Restore button). Shown only when given; this screen itself restores nothing.
+   */
+  newestBackup?: ReactNode
+}) {
   return (
     <main className="recovery" aria-labelledby="recovery-title">
-      <h1 id="recovery-title">
-        {failure.kind === 'taken-over'
-          ? 'This window stopped using the lab’s data'
-          : 'WWA Lab cannot open the lab’s data'}
-      </h1>
+      <h1 id="recovery-title">{titleOf(failure)}</h1>
       <Explanation failure={failure} />
+      {newestBackup === undefined ? null : (
+        <section className="recovery-backup" aria-label="Newest backup">
+          {newestBackup}
+        </section>
+      )}
       <p>
         <strong>Nothing was changed or deleted.</strong> The lab’s data stays exactly as it is on this computer until it
         can be opened.
@@ -24,8 +37,45 @@ export function RecoveryScreen({ failure }: { failure: OpenFailure }) {
   )
 }
 
+function titleOf(failure: OpenFailure): string {
+  switch (failure.kind) {
+    case 'taken-over':
+      return 'This window stopped using the lab’s data'
+    case 'data-missing':
+      return 'Some of the lab’s data is missing'
+    case 'newer-schema':
+    case 'cannot-open':
+    case 'ledger-unreadable':
+      return 'WWA Lab cannot open the lab’s data'
+    default:
+      return assertNever(failure)
+  }
+}
+
 function Explanation({ failure }: { failure: OpenFailure }) {
   switch (failure.kind) {
+    case 'data-missing':
+      return (
+        <>
+          <p role="alert">{describeMismatch(failure.mismatch)}</p>
+          <p>{explainMismatch(failure.mismatch.kind)}</p>
+          <p>
+            WWA Lab did not open this database, so it is not shown as if it were complete and nothing more is lost.
+            Restore the newest good backup. If there is none, close WWA Lab and ask your lab’s administrator before
+            anything is done with the data folder; keep a copy of it.
+          </p>
+        </>
+      )
+    case 'ledger-unreadable':
+      return (
+        <>
+          <p role="alert">{failure.message}</p>
+          <p>
+            WWA Lab keeps this record outside the database so it can tell when data went missing. Without it, WWA Lab
+            will not open the data as if it were complete.
+          </p>
+        </>
+      )
     case 'newer-schema':
       return (
         <>

@@ -1,3 +1,4 @@
+import type { LedgerMismatch } from '../storage/ledger/compare-with-ledger'
 import { knownVersion, type LabDb } from '../storage/lab-db'
 
 /** Why the lab's database could not be opened at start, in terms the recovery screen explains. */
@@ -6,6 +7,10 @@ export type OpenFailure =
   | { readonly kind: 'cannot-open'; readonly name: string; readonly message: string }
   /** Opened, then another copy of WWA Lab upgraded or deleted the database while this window ran. */
   | { readonly kind: 'taken-over' }
+  /** Main's record of the last saved state could not be read, so whether data is missing cannot be told. */
+  | { readonly kind: 'ledger-unreadable'; readonly message: string }
+  /** The database is missing, empty, shorter than, or not the one main last recorded. */
+  | { readonly kind: 'data-missing'; readonly mismatch: LedgerMismatch }
 
 /** The schema version a database was written with, read from the list of databases without opening (or changing) it. */
 async function installedVersion(factory: IDBFactory, name: string): Promise<number | undefined> {
@@ -28,10 +33,15 @@ export async function openLabDb(db: LabDb, factory: IDBFactory): Promise<OpenFai
     return undefined
   } catch (error) {
     db.close()
-    const inner = (error as { inner?: unknown }).inner
-    const cause = inner instanceof Error ? inner : error instanceof Error ? error : new Error(String(error))
-    return { kind: 'cannot-open', name: cause.name, message: cause.message }
+    return describeOpenError(error)
   }
+}
+
+/** A database that would not open, named by the error IndexedDB (or Dexie around it) gave. */
+export function describeOpenError(error: unknown): OpenFailure {
+  const inner = (error as { inner?: unknown }).inner
+  const cause = inner instanceof Error ? inner : error instanceof Error ? error : new Error(String(error))
+  return { kind: 'cannot-open', name: cause.name, message: cause.message }
 }
 
 /**

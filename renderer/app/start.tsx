@@ -5,16 +5,22 @@ import type { LabDb } from '../storage/lab-db'
 import { requestPersistentStorage } from '../storage/persistence'
 import { createRepositories } from '../storage/repositories'
 import { LongCheckContext, type LongCheck } from '../widgets/audit-trail/long-check'
+import { RecordedHeadContext } from '../widgets/audit-trail/recorded-head'
 import { workerLongCheck } from '../widgets/audit-trail/worker-long-check'
 import { App } from './App'
-import { openLabDb, watchForTakeover } from './open-lab-db'
+import { LedgerWarning } from './LedgerWarning'
+import { openAgainstLedger } from './open-against-ledger'
+import { watchForTakeover } from './open-lab-db'
 import { RecoveryScreen } from './RecoveryScreen'
 import { ServicesProvider } from './services-context'
 import { restoreWorkingAs } from './working-as'
 import { createWorkingAsStore } from './working-as-store'
 
 export type StartOptions = {
+  /** The lab's database under its usual name; main's ledger may name another (after a restore). */
   readonly db: LabDb
+  /** The database of another name, when the ledger names one; `new LabDb(name)` unless given. */
+  readonly labDbNamed?: (name: string) => LabDb
   /** The IndexedDB the database lives in, to read its version before opening it. */
   readonly indexedDB: IDBFactory
   readonly lab: LabBridge
@@ -26,20 +32,29 @@ export type StartOptions = {
 
 /** Opens the lab's data and gives what the window shows: the app, or the recovery screen when the data cannot be opened. */
 export async function start(options: StartOptions): Promise<ReactElement> {
-  const failure = await openLabDb(options.db, options.indexedDB)
-  if (failure) return <RecoveryScreen failure={failure} />
+  // The ledger first: a database that lost data is never opened as if it were whole.
+  const opened = await openAgainstLedger(options)
+  if (!opened.ok) return <RecoveryScreen failure={opened.failure} />
+  const { db, keeper } = opened
   const workingAs = createWorkingAsStore()
-  const repos = createRepositories(options.db, { probeImage: options.probeImage, actor: workingAs.current })
+  const repos = createRepositories(db, {
+    probeImage: options.probeImage,
+    actor: workingAs.current,
+    committed: () => keeper.written(),
+  })
   const [persistence] = await Promise.all([
     requestPersistentStorage(options.storage),
     restoreWorkingAs(repos, workingAs),
   ])
   return (
     <StrictMode>
-      <WhileOpen db={options.db}>
+      <WhileOpen db={db}>
         <ServicesProvider services={{ repos, workingAs, lab: options.lab, persistence }}>
-          <LongCheckContext.Provider value={options.longCheck ?? workerLongCheck(options.db.name)}>
-            <App />
+          <LongCheckContext.Provider value={options.longCheck ?? workerLongCheck(db.name)}>
+            <RecordedHeadContext.Provider value={() => keeper.recordedHead()}>
+              <LedgerWarning keeper={keeper} />
+              <App />
+            </RecordedHeadContext.Provider>
           </LongCheckContext.Provider>
         </ServicesProvider>
       </WhileOpen>

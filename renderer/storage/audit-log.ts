@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { diffFields, sealEntry, type AuditEntry, type UnsealedEntry } from '../../core/audit/audit-entry'
 import type { EntityRecords, EntityRef, ModelledKind, NamedRef } from '../../core/model/entity'
 import { subjectsOf } from './audit-subjects'
@@ -8,7 +9,12 @@ import { registrationOf } from './tables'
 export type Actor = { readonly id: string; readonly name: string }
 
 /** What every audited write needs: who is working, and the clock. */
-export type AuditContext = { readonly actor: () => Actor; readonly now: () => Date }
+export type AuditContext = {
+  readonly actor: () => Actor
+  readonly now: () => Date
+  /** Called once a transaction that added audit entries has committed: main's ledger is brought up to date then. */
+  readonly committed?: () => void
+}
 
 /** One change of one record, as the audit trail records it. */
 export type RecordChange = {
@@ -76,6 +82,8 @@ export async function auditChanges(db: LabDb, context: AuditContext, changes: re
   }
   if (rows.length === 1 && rows[0]) await db.audit.add(rows[0])
   else if (rows.length > 1) await db.audit.bulkAdd(rows)
+  // After the commit, not now: the ledger must never get ahead of what the database holds.
+  if (rows.length > 0 && context.committed) Dexie.currentTransaction?.on('complete', context.committed)
 }
 
 /** Records one change (create, update or delete), if anything but its save time changed. */

@@ -41,12 +41,14 @@ export type RepositoryDeps = {
   readonly now?: () => Date
   /** Where the result journal is kept; the page's localStorage unless a test gives another. */
   readonly journalStorage?: Storage
+  /** Called after every audited write commits (main's ledger follows the database). */
+  readonly committed?: () => void
 }
 
 /** Assembles the repositories; each is built and typed in its own folder under repos/. */
 export function createRepositories(db: LabDb, deps: RepositoryDeps): Repositories {
   const now = deps.now ?? (() => new Date())
-  const audit: AuditContext = { actor: deps.actor ?? (() => workstationActor), now }
+  const audit: AuditContext = { actor: deps.actor ?? (() => workstationActor), now, committed: deps.committed }
   const journal = createResultJournal(deps.journalStorage ?? globalThis.localStorage)
   return {
     profile: createProfileRepo(db, audit),

@@ -3,6 +3,7 @@ import type { AuditEntry, ChainVerdict } from '../../../core/audit/audit-entry'
 import { combineVerdicts } from '../../../core/audit/chain-check'
 import { useRepos } from '../../app/services-context'
 import { checkInBatches, useLongCheck, type LongCheckProgress } from './long-check'
+import { useRecordedHead } from './recorded-head'
 
 /** More entries than this since the last check are checked in the background, not before the view shows. */
 export const inlineCheckLimit = 5_000
@@ -23,6 +24,7 @@ export type ChainStatus =
 export function useChainCheck(shown: readonly AuditEntry[] | undefined, whole: boolean): ChainStatus {
   const repos = useRepos()
   const provided = useLongCheck()
+  const recordedHead = useRecordedHead()
   const longCheck = useMemo(() => provided ?? checkInBatches(repos.audit), [provided, repos])
   const [status, setStatus] = useState<ChainStatus>({ state: 'checking' })
 
@@ -32,7 +34,13 @@ export function useChainCheck(shown: readonly AuditEntry[] | undefined, whole: b
     const live = () => !controller.signal.aborted
     void (async () => {
       setStatus({ state: 'checking' })
-      const ofShown = await repos.audit.checkShown(shown)
+      // The chain cannot see its own missing tail: the head main recorded outside the database can.
+      const recorded = recordedHead?.()
+      const [shownAlone, ofHead] = await Promise.all([
+        repos.audit.checkShown(shown),
+        recorded ? repos.audit.checkRecordedHead(recorded) : undefined,
+      ])
+      const ofShown = ofHead ? combineVerdicts(shownAlone, ofHead) : shownAlone
       const since = whole
         ? { state: 'long' as const, after: 0, head: (await repos.audit.state()).head?.seq ?? 0 }
         : await repos.audit.checkSince(inlineCheckLimit)
@@ -59,7 +67,7 @@ export function useChainCheck(shown: readonly AuditEntry[] | undefined, whole: b
     })()
     return () => controller.abort()
     // It runs again whenever the entries shown are read again ("Check again" reads them), and for a whole check.
-  }, [repos, longCheck, shown, whole])
+  }, [repos, longCheck, recordedHead, shown, whole])
 
   return status
 }

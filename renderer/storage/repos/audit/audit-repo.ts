@@ -1,5 +1,12 @@
 import type { AuditEntry, ChainVerdict } from '../../../../core/audit/audit-entry'
-import { checkEach, combineVerdicts, createChainCheck, type Checkpoint } from '../../../../core/audit/chain-check'
+import {
+  checkEach,
+  checkRecordedHead,
+  combineVerdicts,
+  createChainCheck,
+  type Checkpoint,
+  type RecordedHead,
+} from '../../../../core/audit/chain-check'
 import type { EntityRef } from '../../../../core/model/entity'
 import { subjectKey } from '../../audit-subjects'
 import type { LabDb } from '../../lab-db'
@@ -45,6 +52,8 @@ export type AuditRepo = {
   entriesAfter(seq: number, limit: number): Promise<AuditEntry[]>
   /** Records that entries 1 to `entry.seq` verified. */
   saveCheckpoint(entry: AuditEntry, at: Date): Promise<void>
+  /** Whether the trail still reaches the head main's ledger recorded: its newest entries removed, or another trail, is not intact. */
+  checkRecordedHead(recorded: RecordedHead): Promise<ChainVerdict>
 }
 
 const checkpointKey = 'auditCheckpoint'
@@ -115,6 +124,10 @@ export function createAuditRepo(db: LabDb, now: () => Date = () => new Date()): 
     },
     entriesAfter,
     saveCheckpoint,
+    async checkRecordedHead(recorded) {
+      const [head, atRecorded] = await Promise.all([db.audit.orderBy('seq').last(), db.audit.get(recorded.seq)])
+      return checkRecordedHead(recorded, head, atRecorded) ?? { intact: true, count: head?.seq ?? 0 }
+    },
   }
   return repo
 }
