@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { backupsContract } from './backups'
 import type { Channel, Reply } from './channels'
 import { filesContract } from './files'
 import { ledgerContract } from './ledger'
@@ -32,6 +33,7 @@ export const AppInfo = z.object({
 export const contract = {
   'app.info': { request: z.undefined(), response: AppInfo },
   ...filesContract,
+  ...backupsContract,
   ...ledgerContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 

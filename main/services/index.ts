@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { AppInfo } from '../../core/bridge/contract'
 import type { Handlers } from '../ipc/dispatcher'
+import { createBackupService } from './backups/backups-service'
 import { writeFileAtomic, type AtomicWriteFs } from './files/atomic-write'
 import type { Dialogs } from './files/dialogs'
 import { createFileService, type FileLimits } from './files/files'
@@ -56,6 +57,7 @@ export function createServices(deps: ServiceDeps): Services {
   })
   const ledger = createLedgerService({ userDataDir: deps.userDataDir })
   const saves = createSaveSessions({ dialogs: deps.dialogs, limits: deps.saveLimits, fs: deps.saveFs, journal })
+  const backups = createBackupService({ dialogs: deps.dialogs, userDataDir: deps.userDataDir, reads, fs: deps.saveFs })
   return {
     handlers: {
       'app.info': async () => deps.appInfo,
@@ -67,12 +69,20 @@ export function createServices(deps: ServiceDeps): Services {
       'files.writeChunk': (request) => saves.write(request),
       'files.commitSave': (request) => saves.commit(request),
       'files.abortSave': (request) => saves.abort(request),
+      'backups.list': () => backups.list(undefined),
+      'backups.begin': (request) => backups.begin(request),
+      'backups.writeChunk': (request) => backups.write(request),
+      'backups.commit': (request) => backups.commit(request),
+      'backups.abort': (request) => backups.abort(request),
+      'backups.openFile': (request) => backups.openFile(request),
+      'backups.openStored': (request) => backups.openStored(request),
+      'backups.setGenerations': (request) => backups.setGenerations(request),
       'ledger.read': () => ledger.read(),
       'ledger.record': (request) => ledger.record(request),
       'ledger.switchDatabase': (request) => ledger.switchDatabase(request),
     },
     async abandonTransfers() {
-      await Promise.all([saves.abortAll(), reads.closeAll()])
+      await Promise.all([saves.abortAll(), reads.closeAll(), backups.abortAll()])
     },
     leftoversSwept,
   }

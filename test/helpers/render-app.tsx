@@ -36,6 +36,23 @@ export const cancellingLab: LabBridge = {
     }),
     closeRead: async () => ({ ok: true, value: { closed: false } }),
   },
+  // As on a fresh install: an empty backup folder, and every dialog closed without choosing.
+  backups: {
+    list: async () => ({
+      ok: true,
+      value: { folder: '/tmp/wwa-lab/backups', generations: 7, backups: [], lastManual: null },
+    }),
+    begin: async () => ({ ok: true, value: { canceled: true } }),
+    writeChunk: async () => ({
+      ok: false,
+      problem: { code: 'not-open', message: 'This backup is no longer under way.' },
+    }),
+    commit: async () => ({ ok: false, problem: { code: 'not-open', message: 'This backup is no longer under way.' } }),
+    abort: async () => ({ ok: true, value: { aborted: false } }),
+    openFile: async () => ({ ok: true, value: { canceled: true } }),
+    openStored: async () => ({ ok: false, problem: { code: 'io-failed', message: 'There is no such backup.' } }),
+    setGenerations: async ({ generations }) => ({ ok: true, value: { generations, pruned: [] } }),
+  },
   // As on a fresh install: no ledger yet, and every state recorded.
   ledger: {
     read: async () => ({ ok: true, value: null }),

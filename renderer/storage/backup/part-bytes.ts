@@ -1,0 +1,39 @@
+import { digestSha256Hex } from '../../../core/crypto/digest'
+import { createSha256 } from '../../../core/crypto/sha256'
+
+/**
+ * Parts up to this size are read whole and hashed by WebCrypto (native, fast);
+ * larger ones (a long video among the evidence) are read in pieces of this size
+ * and hashed incrementally, so memory stays at one piece whatever a part's size.
+ */
+export const wholePartBytes = 32 * 1024 * 1024
+
+/** Hashes the pieces of a part as they pass, natively when the part is one piece. */
+export function createPartHash(size: number) {
+  if (size <= wholePartBytes) {
+    let only: Uint8Array | undefined
+    return {
+      update(piece: Uint8Array) {
+        if (only !== undefined) throw new Error('A part up to 32 MiB is hashed as one piece.')
+        only = piece
+      },
+      hex: () => digestSha256Hex(only ?? new Uint8Array(0)),
+    }
+  }
+  const hasher = createSha256()
+  return {
+    update: (piece: Uint8Array) => hasher.update(piece),
+    hex: async () => hasher.hex(),
+  }
+}
+
+/** The pieces of a Blob in order: the whole Blob when small, else wholePartBytes at a time. */
+export async function* piecesOfBlob(blob: Blob): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  if (blob.size <= wholePartBytes) {
+    yield new Uint8Array(await blob.arrayBuffer())
+    return
+  }
+  for (let offset = 0; offset < blob.size; offset += wholePartBytes) {
+    yield new Uint8Array(await blob.slice(offset, offset + wholePartBytes).arrayBuffer())
+  }
+}

@@ -1,0 +1,164 @@
+import Dexie from 'dexie'
+import { importInto } from 'dexie-export-import'
+import { recordsPartName, type BackupPart } from '../../../core/backup/manifest'
+import type { LedgerRecordRequest } from '../../../core/bridge/ledger'
+import { messageOf } from '../../../core/text/message-of'
+import { BackupError, type BackupFailure } from './backup-error'
+import { isPartReference } from './blob-parts'
+import type { BackupReader } from './read-backup'
+
+export type RestoreProgress = { readonly done: number; readonly total: number }
+
+export type RestoreDeps = {
+  readonly reader: BackupReader
+  /** A new, empty database of this name at the given schema version (the backup's). */
+  readonly openFresh: (name: string, version: number) => Dexie
+  /** Reopens the restored database at this build's version, running any migrations. */
+  readonly upgrade: (name: string) => Promise<Dexie>
+  readonly now: () => Date
+  readonly signal?: AbortSignal
+  readonly onProgress?: (progress: RestoreProgress) => void
+}
+
+export type Restored = { readonly database: string; readonly ledger: LedgerRecordRequest }
+
+type Reference = { readonly table: string; readonly key: unknown; readonly field: string; readonly type: string }
+
+// A transaction per batch: each strict commit waits for the disk, so photos are written a batch at a time.
+const batchBytes = 64 * 1024 * 1024
+const batchRows = 200
+
+/**
+ * Fills a fresh database from a checked backup: records.json through
+ * dexie-export-import, then each Blob part, read, checked against its SHA-256
+ * and only then stored; finally every table's count is compared with the
+ * manifest. The database the lab uses now is never touched. Anything that
+ * fails (a hash, a count, a cancel, the disk) deletes the fresh database, so
+ * nothing is restored; on success it is at this build's version and ready for ledger.switchDatabase.
+ */
+export async function restoreIntoFreshDatabase(
+  deps: RestoreDeps,
+): Promise<{ ok: true; value: Restored } | { ok: false; problem: BackupFailure }> {
+  const { reader, signal, onProgress } = deps
+  const { manifest, fileName } = reader
+  const name = `wwa-lab-restored-${deps.now().toISOString().replace(/[:.]/g, '-')}`
+  const parts = new Map(manifest.parts.map((part) => [part.name, part]))
+  const total = manifest.parts.reduce((sum, part) => sum + part.size, 0)
+  let done = 0
+  let db: Dexie | undefined
+  const refuse = (message: string): never => {
+    throw new BackupError(message)
+  }
+  try {
+    const recordsPart = parts.get(recordsPartName)!
+    const pieces: Uint8Array[] = []
+    await check(reader.readPart(recordsPart, (piece) => void pieces.push(piece)))
+    done += recordsPart.size
+    onProgress?.({ done, total })
+    signal?.throwIfAborted()
+
+    db = deps.openFresh(name, manifest.schemaVersion)
+    await db.open()
+    const opened = db
+    const references = new Map<string, Reference>()
+    await importInto(opened, new Blob(pieces as BlobPart[]), {
+      acceptNameDiff: true,
+      transform: (table, value: unknown, key: unknown) => {
+        if (typeof value === 'object' && value !== null) {
+          for (const [field, item] of Object.entries(value)) {
+            if (!isPartReference(item)) continue
+            if (!parts.has(item.$wwaBackupPart) || references.has(item.$wwaBackupPart)) {
+              refuse(
+                `${fileName} is damaged: its records name the part ${item.$wwaBackupPart}, which the manifest does not list once.`,
+              )
+            }
+            const keyPath = opened.table(table).schema.primKey.keyPath
+            const rowKey =
+              keyPath === null || keyPath === undefined ? key : Dexie.getByKeyPath(value, keyPath as string)
+            references.set(item.$wwaBackupPart, { table, key: rowKey, field, type: item.type })
+          }
+        }
+        return { value, key }
+      },
+    })
+    pieces.length = 0
+    if (references.size !== manifest.parts.length - 1) {
+      refuse(
+        `${fileName} is damaged: its manifest lists ${manifest.parts.length - 1} files but its records use ${references.size}.`,
+      )
+    }
+
+    let batch: { reference: Reference; blob: Blob }[] = []
+    let batchSize = 0
+    const flush = async () => {
+      const tables = [...new Set(batch.map(({ reference }) => reference.table))]
+      const rows = batch
+      batch = []
+      batchSize = 0
+      if (rows.length === 0) return
+      await opened.transaction('rw', tables, async () => {
+        for (const { reference, blob } of rows) {
+          const table = opened.table(reference.table)
+          const row = (await table.get(reference.key as string)) as Record<string, unknown> | undefined
+          if (row === undefined) refuse(`${fileName} is damaged: a file belongs to a record its records do not hold.`)
+          await table.put({ ...row, [reference.field]: blob })
+        }
+      })
+    }
+    for (const [partName, reference] of references) {
+      signal?.throwIfAborted()
+      const part = parts.get(partName) as BackupPart
+      const blobPieces: Uint8Array[] = []
+      await check(reader.readPart(part, (piece) => void blobPieces.push(piece)))
+      batch.push({ reference, blob: new Blob(blobPieces as BlobPart[], { type: reference.type }) })
+      batchSize += part.size
+      done += part.size
+      if (batchSize >= batchBytes || batch.length >= batchRows) await flush()
+      onProgress?.({ done, total })
+    }
+    await flush()
+    signal?.throwIfAborted()
+
+    for (const [table, expected] of Object.entries(manifest.counts)) {
+      if (!opened.tables.some((t) => t.name === table))
+        refuse(`${fileName} is damaged: its manifest counts a table ${table} its storage version does not have.`)
+      const found = await opened.table(table).count()
+      if (found !== expected) {
+        refuse(
+          `${fileName} is damaged: it holds ${found.toLocaleString('en-US')} records in ${table} where its manifest says ${expected.toLocaleString('en-US')}.`,
+        )
+      }
+    }
+    opened.close()
+    db = await deps.upgrade(name)
+    const ledger = await ledgerOf(db)
+    db.close()
+    return { ok: true, value: { database: name, ledger } }
+  } catch (error) {
+    db?.close()
+    // The fresh database goes, so a refused restore leaves nothing behind; the lab's own was never opened for writing.
+    if (db !== undefined) await db.delete().catch(() => undefined)
+    const canceled = signal?.aborted === true
+    const message = canceled
+      ? `The restore from ${fileName} was cancelled. Nothing was restored and the lab’s data is unchanged.`
+      : error instanceof BackupError
+        ? error.message
+        : `Could not restore from ${fileName}: ${messageOf(error)}. Nothing was restored and the lab’s data is unchanged.`
+    return { ok: false, problem: canceled ? { message, canceled } : { message } }
+  }
+}
+
+async function check(result: Promise<{ ok: true } | { ok: false; problem: { message: string } }>) {
+  const outcome = await result
+  if (!outcome.ok) throw new BackupError(outcome.problem.message)
+}
+
+/** The restored database as the ledger records it: its name, its audit chain's head and its records per table. */
+export async function ledgerOf(db: Dexie): Promise<LedgerRecordRequest> {
+  const counts: Record<string, number> = {}
+  for (const table of db.tables) counts[table.name] = await table.count()
+  const last = db.tables.some((t) => t.name === 'audit')
+    ? ((await db.table('audit').orderBy(':id').last()) as { seq: number; hash: string } | undefined)
+    : undefined
+  return { database: db.name, head: last ? { seq: last.seq, hash: last.hash } : null, counts }
+}

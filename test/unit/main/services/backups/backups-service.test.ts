@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Zip, ZipPassThrough } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { backupFormat, backupFormatVersion } from '../../../../../core/backup/manifest'
+import { createReadHandles } from '../../../../../main/services/files/read-handles'
+import { createBackupService } from '../../../../../main/services/backups/backups-service'
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** A small valid backup file's bytes, made the way the renderer writes one. */
+function backupBytes(createdAt: string): Uint8Array<ArrayBuffer> {
+  const records = new TextEncoder().encode('{"formatName":"dexie"}')
+  const manifest = {
+    format: backupFormat,
+    formatVersion: backupFormatVersion,
+    schemaVersion: 3,
+    createdAt,
+    reason: 'daily',
+    database: 'wwa-lab',
+    counts: { products: 0 },
+    parts: [{ name: 'records.json', size: records.byteLength, sha256: sha(records) }],
+  }
+  const out: Uint8Array[] = []
+  const zip = new Zip((error, data) => {
+    if (error) throw error
+    out.push(data)
+  })
+  for (const [name, bytes] of [
+    ['records.json', records],
+    ['manifest.json', new TextEncoder().encode(JSON.stringify(manifest))],
+  ] as const) {
+    const entry = new ZipPassThrough(name)
+    zip.add(entry)
+    entry.push(bytes, true)
+  }
+  zip.end()
+  return new Uint8Array(Buffer.concat(out))
+}
+
+async function service() {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'wwa-backups-'))
+  const picked: string[] = []
+  const backups = createBackupService({
+    userDataDir,
+    reads: createReadHandles(),
+    dialogs: {
+      pickFilesToOpen: async () => picked,
+      pickSavePath: async () => join(userDataDir, 'chosen.zip'),
+    },
+  })
+  return { backups, userDataDir, picked }
+}
+
+async function writeAutomatic(backups: Awaited<ReturnType<typeof service>>['backups'], createdAt: string) {
+  const begun = await backups.begin({ target: 'folder', reason: 'daily', createdAt })
+  if (begun.canceled) throw new Error('An automatic backup has no dialog to cancel.')
+  const bytes = backupBytes(createdAt)
+  await backups.write({ saveId: begun.saveId, offset: 0, sha256: sha(bytes), bytes })
+  return backups.commit({ saveId: begun.saveId, size: bytes.byteLength, chunks: 1 })
+}
+
+describe('backups service', () => {
+  it('writes automatic backups into <userDataDir>/backups and lists them newest first with their manifest', async () => {
+    const { backups, userDataDir } = await service()
+    await writeAutomatic(backups, '2026-03-01T09:00:00.000Z')
+    const second = await writeAutomatic(backups, '2026-03-02T09:00:00.000Z')
+
+    expect(second.path).toBe(join(userDataDir, 'backups', 'wwa-lab-backup-2026-03-02T09-00-00-000Z-daily.zip'))
+    const listed = await backups.list(undefined)
+    expect(listed.folder).toBe(join(userDataDir, 'backups'))
+    expect(listed.generations).toBe(7)
+    expect(listed.backups.map((b) => b.summary?.createdAt)).toEqual([
+      '2026-03-02T09:00:00.000Z',
+      '2026-03-01T09:00:00.000Z',
+    ])
+    expect(listed.backups[0]).toMatchObject({ problem: null, summary: { counts: { products: 0 }, partCount: 1 } })
+  })
+
+  it('keeps the chosen number of generations, pruning the oldest after a good backup, and lists a damaged file with its problem', async () => {
+    const { backups, userDataDir } = await service()
+    await backups.setGenerations({ generations: 2 })
+    for (const day of ['01', '02', '03']) await writeAutomatic(backups, `2026-03-${day}T09:00:00.000Z`)
+
+    const names = (await readdir(join(userDataDir, 'backups'))).filter((n) => n.endsWith('.zip')).sort()
+    expect(names).toEqual([
+      'wwa-lab-backup-2026-03-02T09-00-00-000Z-daily.zip',
+      'wwa-lab-backup-2026-03-03T09-00-00-000Z-daily.zip',
+    ])
+    await writeFile(join(userDataDir, 'backups', 'broken.zip'), 'not a zip')
+    const listed = await backups.list(undefined)
+    expect(listed.backups.find((b) => b.name === 'broken.zip')?.problem).toContain(
+      'broken.zip is not a complete backup',
+    )
+  })
+
+  it('refuses a chunk whose SHA-256 does not match, keeping nothing of the backup', async () => {
+    const { backups, userDataDir } = await service()
+    const begun = await backups.begin({ target: 'folder', reason: 'daily', createdAt: '2026-03-01T09:00:00.000Z' })
+    if (begun.canceled) throw new Error('not canceled')
+    const bytes = backupBytes('2026-03-01T09:00:00.000Z')
+
+    await expect(
+      backups.write({ saveId: begun.saveId, offset: 0, sha256: sha(bytes.slice(1)), bytes }),
+    ).rejects.toThrow(/arrived damaged \(its SHA-256 does not match\)/)
+    expect(await readdir(join(userDataDir, 'backups'))).toEqual([])
+  })
+
+  it('records a manual backup to a chosen file as the last manual one', async () => {
+    const { backups, userDataDir } = await service()
+    const begun = await backups.begin({
+      target: 'file',
+      suggestedName: 'lab.zip',
+      createdAt: '2026-03-05T10:00:00.000Z',
+    })
+    if (begun.canceled) throw new Error('not canceled')
+    const bytes = backupBytes('2026-03-05T10:00:00.000Z')
+    await backups.write({ saveId: begun.saveId, offset: 0, sha256: sha(bytes), bytes })
+    await backups.commit({ saveId: begun.saveId, size: bytes.byteLength, chunks: 1 })
+
+    expect(await readFile(join(userDataDir, 'chosen.zip'))).toEqual(Buffer.from(bytes))
+    expect((await backups.list(undefined)).lastManual).toMatchObject({
+      name: 'chosen.zip',
+      createdAt: '2026-03-05T10:00:00.000Z',
+    })
+  })
+
+  it('opens a stored backup by name only, never a path', async () => {
+    const { backups } = await service()
+    const written = await writeAutomatic(backups, '2026-03-01T09:00:00.000Z')
+
+    expect(await backups.openStored({ name: written.name })).toMatchObject({ name: written.name, size: written.size })
+    await expect(backups.openStored({ name: '../ledger.json' })).rejects.toThrow(/is not the name of a backup/)
+  })
+})
