@@ -56,17 +56,50 @@ const synonyms: Readonly<Record<PlanField, readonly string[]>> = {
 // A column headed "Optional" says yes for optional cases: its values mean the opposite of "Required".
 const invertedRequired = new Set(['optional', 'isoptional', 'opt'])
 
-/** A header as it is compared: lower case, letters and digits only, without a bracketed note. */
+/**
+ * A header as it is compared: lower case, letters and digits only, without a bracketed
+ * note. Linear in the header's length, whatever it holds: headers are untrusted text.
+ */
 export function headerKey(header: string): string {
   return (
-    header
-      .normalize('NFKC')
-      .replace(/[([{].*?[)\]}]/g, ' ')
+    withoutBracketNotes(header.normalize('NFKC'))
       .toLowerCase()
       // "Case #" and "#" are ways of writing "Case no." and "No.".
       .replaceAll('#', 'no')
       .replace(/[^\p{L}\p{N}]+/gu, '')
   )
+}
+
+const openers = new Set(['(', '[', '{'])
+const closers = new Set([')', ']', '}'])
+const lineEnds = new Set(['\n', '\r', '\u2028', '\u2029'])
+
+/**
+ * Each bracket with a closing bracket later on its line is replaced, with all up to the
+ * first such closing bracket, by a space; other text stays. This is what
+ * /[([{].*?[)\]}]/g does, in one pass from the right and one from the left: on a long
+ * run of "(" that regular expression looks for a closing bracket from every one of them.
+ */
+export function withoutBracketNotes(text: string): string {
+  const nextCloser = new Int32Array(text.length + 1).fill(-1)
+  for (let at = text.length - 1; at >= 0; at--) {
+    const char = text[at]!
+    nextCloser[at] = closers.has(char) ? at : lineEnds.has(char) ? -1 : nextCloser[at + 1]!
+  }
+  let kept = ''
+  let from = 0
+  let at = 0
+  while (at < text.length) {
+    const close = openers.has(text[at]!) ? nextCloser[at + 1]! : -1
+    if (close === -1) {
+      at++
+      continue
+    }
+    kept += `${text.slice(from, at)} `
+    at = close + 1
+    from = at
+  }
+  return kept + text.slice(from)
 }
 
 /** True when a column with this header marks optional cases (so "yes" means not required). */

@@ -1,5 +1,6 @@
 import { formatBytes } from '../format-bytes'
 import { maxPlanCases } from '../model/test-plan'
+import { columnCapSetting } from './column-cap'
 import { count, fileLabel } from './table'
 
 /**
@@ -8,13 +9,15 @@ import { count, fileLabel } from './table'
  * what an xlsx file (a zip) may inflate to, so a small "zip bomb" is refused before
  * the spreadsheet library unpacks it. maxMillis is the budget of the Web Worker that
  * runs the import: parsing is synchronous, so the worker's host stops it after that
- * long; readTable also checks the clock between its steps.
+ * long; readTable also checks the clock between its steps. maxColumns is the default of
+ * a setting (column-cap.ts): the window passes the lab's own value.
  */
 export const planImportLimits = {
   maxBytes: 10 * 1024 * 1024,
   maxRows: maxPlanCases,
   maxMillis: 10_000,
   maxUnpackedBytes: 200 * 1024 * 1024,
+  maxColumns: columnCapSetting.defaultValue,
 } as const
 
 export type PlanImportLimits = { readonly [K in keyof typeof planImportLimits]: number }

@@ -1,3 +1,5 @@
+import { columnCapRefusal } from './column-cap'
+import type { TextEncodingRead } from './decode-text'
 import type { PlanImportLimits } from './limits'
 import { buildTable, count, fileLabel } from './table'
 import type { RawRow, TableRead } from './table'
@@ -10,9 +12,11 @@ export type JsonRead =
  * A JSON plan: an array of case objects, or an object whose "cases" holds one. Keys
  * become headers in the order they first appear; each case's row number is the line
  * where its object starts, so an editor finds it. Numbers and booleans become text,
- * a list of texts becomes lines.
+ * a list of texts becomes lines. Only a case's own keys are read (JSON.parse makes
+ * every key an own property); a "__proto__" key is refused with its case and line,
+ * since code that copies a case by assignment would give it a prototype.
  */
-export function readJson(name: string, text: string, limits: PlanImportLimits): JsonRead {
+export function readJson(name: string, text: string, limits: PlanImportLimits, encoding?: TextEncodingRead): JsonRead {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -50,20 +54,37 @@ export function readJson(name: string, text: string, limits: PlanImportLimits): 
     }
   }
   const records = cases as Record<string, unknown>[]
-  const keys = [...new Set(records.flatMap((record) => Object.keys(record)))]
+  const lines = caseLines(text, wrapped)
+  const lineOf = (index: number) => (lines.length === records.length ? (lines[index] ?? index + 1) : index + 1)
+  const seen = new Set<string>()
+  for (const [index, record] of records.entries()) {
+    for (const key of Object.keys(record)) {
+      if (key === '__proto__') {
+        const message = `Case ${index + 1} in ${label} (line ${lineOf(index)}) has a field named "__proto__", which is not a plan field and which WWA Lab does not read. Remove or rename that field.`
+        return { kind: 'read', table: { ok: false, message } }
+      }
+      seen.add(key)
+    }
+  }
+  // Before the rows are built: a row per case with a cell per key would be cases × keys cells.
+  const tooWide = columnCapRefusal(label, seen.size, limits.maxColumns)
+  if (tooWide !== undefined) return { kind: 'read', table: { ok: false, message: tooWide } }
+  const keys = [...seen]
   if (keys.length === 0)
     return {
       kind: 'read',
       table: { ok: false, message: `The cases in ${label} have no fields: each needs at least "caseId" and "title".` },
     }
 
-  const lines = caseLines(text, wrapped)
-  const lineOf = (index: number) => (lines.length === records.length ? (lines[index] ?? index + 1) : index + 1)
   const raw: RawRow[] = [
     { row: 1, cells: keys },
-    ...records.map((record, index) => ({ row: lineOf(index), cells: keys.map((key) => jsonText(record[key])) })),
+    ...records.map((record, index) => ({
+      row: lineOf(index),
+      cells: keys.map((key) => jsonText(Object.hasOwn(record, key) ? record[key] : undefined)),
+    })),
   ]
-  return { kind: 'read', table: buildTable({ format: 'json', sheetName: null, name }, raw, limits) }
+  const base = { format: 'json', sheetName: null, name } as const
+  return { kind: 'read', table: buildTable(encoding === undefined ? base : { ...base, encoding }, raw, limits) }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

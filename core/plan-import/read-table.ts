@@ -1,4 +1,4 @@
-import { decodeText } from './decode-text'
+import { decodeText, encodingLabels, type TextEncoding, type TextEncodingRead } from './decode-text'
 import { planFileSizeRefusal, planImportLimits } from './limits'
 import type { PlanImportLimits } from './limits'
 import { csvDelimiters, parseCsv, sniffDelimiter } from './parse-csv'
@@ -13,11 +13,12 @@ export type { Table, TableRead, PlanFileFormat } from './table'
  * A plan file as a table of trimmed text, or a message naming the file and what is
  * wrong. The format comes from the content, not the name: xlsx by its zip signature,
  * JSON if it is a list of cases (or {"cases": […]}), else CSV with the delimiter
- * sniffed among comma, semicolon and tab. The size is checked before anything is
- * parsed, the number of rows right after. Never throws.
+ * sniffed among comma, semicolon and tab. Text is decoded as decodeText decides, or in
+ * `encoding` when the person chose one. The size is checked before anything is
+ * parsed, the number of rows and columns right after. Never throws.
  */
 export function readTable(
-  input: { readonly name: string; readonly bytes: Uint8Array },
+  input: { readonly name: string; readonly bytes: Uint8Array; readonly encoding?: TextEncoding | undefined },
   limits: PlanImportLimits = planImportLimits,
 ): TableRead {
   const { name, bytes } = input
@@ -31,14 +32,20 @@ export function readTable(
     message: `${label} took more than ${Math.round(limits.maxMillis / 1000)} seconds to read, so reading it was stopped. Remove what is not part of the plan, or split it into smaller files.`,
   }
   try {
-    return readBytes(name, bytes, limits, deadline)
+    return readBytes(name, bytes, input.encoding, limits, deadline)
   } catch {
     // The parsers are meant not to throw; this keeps a bug in one from reaching the tester as a crash.
     return { ok: false, message: `${label} could not be read. Check that it is an xlsx, CSV or JSON test plan.` }
   }
 }
 
-function readBytes(name: string, bytes: Uint8Array, limits: PlanImportLimits, deadline: Deadline): TableRead {
+function readBytes(
+  name: string,
+  bytes: Uint8Array,
+  chosen: TextEncoding | undefined,
+  limits: PlanImportLimits,
+  deadline: Deadline,
+): TableRead {
   const label = fileLabel(name)
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
     return readXlsx(name, bytes, limits, deadline)
@@ -49,21 +56,33 @@ function readBytes(name: string, bytes: Uint8Array, limits: PlanImportLimits, de
       message: `${label} is an Excel 97–2003 workbook (.xls) or a password-protected one. Remove the password or save it as .xlsx or CSV, then import that.`,
     }
   }
-  const { text } = decodeText(bytes)
-  if (text.includes('\u0000'))
+  const { text, ...encoding } = decodeText(bytes, chosen)
+  if (text.includes('\u0000')) {
+    if (chosen !== undefined)
+      return {
+        ok: false,
+        message: `${label} read as ${encodingLabels[chosen]} holds binary data: it is not in that encoding. Choose another one.`,
+      }
     return { ok: false, message: `${label} is not an xlsx, CSV or JSON file: it contains binary data.` }
+  }
 
   const start = text.search(/\S/)
   const first = start === -1 ? '' : text[start]
   if (first === '[' || first === '{') {
-    const json = readJson(name, text, limits)
+    const json = readJson(name, text, limits, encoding)
     if (json.kind === 'read') return json.table
     if (/\.json$/i.test(name.trim())) return { ok: false, message: `${label} is not valid JSON: ${json.error}` }
   }
-  return readCsv(name, text, limits, deadline)
+  return readCsv(name, text, encoding, limits, deadline)
 }
 
-function readCsv(name: string, text: string, limits: PlanImportLimits, deadline: Deadline): TableRead {
+function readCsv(
+  name: string,
+  text: string,
+  encoding: TextEncodingRead,
+  limits: PlanImportLimits,
+  deadline: Deadline,
+): TableRead {
   const label = fileLabel(name)
   // Excel's "sep=;" first line names the delimiter; the rows after it keep their numbers.
   const directive = /^sep=([,;\t])[ \t]*(\r\n|\n|\r|$)/i.exec(text)
@@ -77,7 +96,7 @@ function readCsv(name: string, text: string, limits: PlanImportLimits, deadline:
       message: `${label}: the quoted cell that starts in row ${parsed.unclosedQuoteRow} is never closed. Add the missing " or remove the stray one.`,
     }
   }
-  return buildTable({ format: 'csv', sheetName: null, name }, parsed.rows, limits)
+  return buildTable({ format: 'csv', sheetName: null, name, encoding }, parsed.rows, limits)
 }
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>

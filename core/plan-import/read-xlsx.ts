@@ -1,25 +1,44 @@
-import { unzipSync, zipSync } from 'fflate'
+import { zipSync, type Zippable } from 'fflate'
 import { read, utils } from 'xlsx'
 import type { CellObject, WorkBook, WorkSheet } from 'xlsx'
 import { formatBytes } from '../format-bytes'
 import type { PlanImportLimits } from './limits'
 import { buildTable, fileLabel } from './table'
 import type { Deadline, RawRow, TableRead } from './table'
+import { unzipParts } from './unzip-parts'
 import { readZipDirectory } from './zip-directory'
+import { partNameProblem } from './zip-part-names'
+
+const resave = 'Open it in Excel, save it again as .xlsx, and import that.'
 
 /**
  * The cases of an Excel workbook: the first visible sheet with any text (else the
  * first hidden one), every cell as the text Excel displays. Formulas are never
- * evaluated: a formula cell gives the value Excel saved with it.
+ * evaluated, nor taken by their saved value: a formula cell is listed in the table's
+ * `formulas`, and its text is the formula.
  */
 export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimits, deadline: Deadline): TableRead {
   const label = fileLabel(name)
   const directory = readZipDirectory(bytes)
-  if (!directory.ok)
+  if (!directory.ok) {
     return {
       ok: false,
-      message: `${label} is damaged: it starts like an Excel workbook but its contents cannot be listed.`,
+      message:
+        directory.reason === 'directories-disagree'
+          ? `${label} cannot be trusted as a workbook: its zip directory says two different things (${directory.detail}). WWA Lab does not unpack such a file. ${resave}`
+          : `${label} is damaged: it starts like an Excel workbook but its contents cannot be listed.`,
     }
+  }
+  const badName = partNameProblem(directory.parts)
+  if (badName !== undefined) {
+    return {
+      ok: false,
+      message:
+        badName.kind === 'reserved'
+          ? `${label} holds a part named “${badName.name}”: WWA Lab refuses workbooks with a part named ${badName.segment}, which no Excel file has. ${resave}`
+          : `${label} holds two parts named “${badName.name}”, so it is unclear which one Excel would read. ${resave}`,
+    }
+  }
   const partNames = new Set(directory.parts.map((part) => part.name.toLowerCase()))
   if (!partNames.has('xl/workbook.xml') && !partNames.has('xl/workbook.bin')) {
     return {
@@ -27,26 +46,33 @@ export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimi
       message: `${label} is a zip archive but not an Excel workbook. Save the plan as .xlsx or CSV and import that.`,
     }
   }
+  const unpackTooLarge = (unpacked: number) =>
+    `${label} unpacks to ${formatBytes(unpacked)}; a plan workbook can unpack to at most ${formatBytes(limits.maxUnpackedBytes)}. Remove what is not part of the plan and try again.`
   const unpacked = directory.parts
     .filter((part) => isNeeded(part.name))
     .reduce((sum, part) => sum + part.unpackedBytes, 0)
-  if (unpacked > limits.maxUnpackedBytes) {
-    return {
-      ok: false,
-      message: `${label} unpacks to ${formatBytes(unpacked)}; a plan workbook can unpack to at most ${formatBytes(limits.maxUnpackedBytes)}. Remove what is not part of the plan and try again.`,
-    }
-  }
+  if (unpacked > limits.maxUnpackedBytes) return { ok: false, message: unpackTooLarge(unpacked) }
 
-  // fflate unpacks the parts: it stops at the end of its input and never writes past a
-  // part's declared size, where the spreadsheet library's own inflate can loop forever
-  // on a damaged stream. The library then reads them repacked without compression.
+  // fflate unpacks the parts, within the sizes just checked: the spreadsheet library
+  // never unzips the untrusted file itself (its own inflate can loop forever on a
+  // damaged stream). It then reads them from a zip repacked here, uncompressed.
   let stored: Uint8Array
   try {
-    stored = zipSync(unzipSync(bytes, { filter: (file) => isNeeded(file.name) }), { level: 0 })
+    const parts = unzipParts(bytes, directory.parts, isNeeded, limits.maxUnpackedBytes)
+    if (!parts.ok) {
+      return {
+        ok: false,
+        message:
+          parts.reason === 'too-large'
+            ? unpackTooLarge(parts.bytes)
+            : `${label} cannot be trusted as a workbook: its part “${parts.name}” is not the one its directory lists. ${resave}`,
+      }
+    }
+    stored = zipSync(zippable(parts.parts), { level: 0 })
   } catch {
     return {
       ok: false,
-      message: `${label} is damaged: part of it cannot be unpacked. Open it in Excel, save it again as .xlsx, and import that.`,
+      message: `${label} is damaged: part of it cannot be unpacked. ${resave}`,
     }
   }
   if (deadline.overdue()) return { ok: false, message: deadline.message }
@@ -56,8 +82,8 @@ export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimi
     book = read(stored, {
       type: 'array',
       dense: true,
-      // Values and displayed text only: no formulas, styles, rich text, macros or calculation chains.
-      cellFormula: false,
+      // Values, displayed text and formulas (to flag them): no styles, rich text, macros or calculation chains.
+      cellFormula: true,
       cellHTML: false,
       cellStyles: false,
       cellDates: false,
@@ -68,7 +94,7 @@ export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimi
   } catch {
     return {
       ok: false,
-      message: `${label} could not be read as an Excel workbook: it may be damaged. Open it in Excel, save it again as .xlsx, and import that.`,
+      message: `${label} could not be read as an Excel workbook: it may be damaged. ${resave}`,
     }
   }
   if (deadline.overdue()) return { ok: false, message: deadline.message }
@@ -79,6 +105,13 @@ export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimi
   const raw = sheetRows(sheet.sheet, deadline)
   if (raw === undefined) return { ok: false, message: deadline.message }
   return buildTable({ format: 'xlsx', sheetName: sheet.name, name }, raw, limits)
+}
+
+/** The parts as fflate's zipSync takes them, in an object without a prototype (the names were checked, but still). */
+function zippable(parts: ReadonlyMap<string, Uint8Array>): Zippable {
+  const files = Object.create(null) as Record<string, Uint8Array>
+  for (const [name, part] of parts) files[name] = part
+  return files
 }
 
 // Pictures, embedded documents and printer settings hold no cases and can be most of a file's size.
@@ -113,16 +146,20 @@ function sheetRows(sheet: WorkSheet, deadline: Deadline): RawRow[] | undefined {
     const row = data[index]
     if (row === undefined) continue
     const cells: string[] = []
+    const formulas: { column: number; formula: string }[] = []
     for (let column = 0; column < row.length; column++) {
       const cell = row[column]
-      cells.push(cell === undefined ? '' : displayed(cell))
+      const formula = typeof cell?.f === 'string' && cell.f !== '' ? `=${cell.f}` : undefined
+      if (formula !== undefined) formulas.push({ column, formula })
+      // The formula itself, not its saved value: what the preview shows is what the sheet holds.
+      cells.push(cell === undefined ? '' : (formula ?? displayed(cell)))
     }
-    rows.push({ row: index + 1, cells })
+    rows.push(formulas.length === 0 ? { row: index + 1, cells } : { row: index + 1, cells, formulas })
   }
   return rows
 }
 
-/** The cell as Excel shows it: a date or number in its format, TRUE/FALSE, an error as #N/A; a formula's saved value. */
+/** The cell as Excel shows it: a date or number in its format, TRUE/FALSE, an error as #N/A. */
 function displayed(cell: CellObject): string {
   if (cell.t === 'z' || cell.v === undefined || cell.v === null) return typeof cell.w === 'string' ? cell.w : ''
   try {

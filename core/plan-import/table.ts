@@ -1,3 +1,6 @@
+import { cellAddress } from './cell-address'
+import { columnCapRefusal } from './column-cap'
+import type { TextEncodingRead } from './decode-text'
 import type { PlanImportLimits } from './limits'
 
 export const planFileFormats = ['xlsx', 'csv', 'json'] as const
@@ -21,12 +24,28 @@ export type Table = {
   readonly rowNumbers: number[]
   /** The file row number of rows[0]. */
   readonly firstDataRow: number
+  /** How the text of a CSV or JSON file was decoded; null for xlsx, whose parts say their own encoding. */
+  readonly encoding: TextEncodingRead | null
+  /** The formula cells of the header row and below (xlsx only): they are never imported as values. */
+  readonly formulas: readonly FormulaCell[]
+}
+
+/** A spreadsheet cell that holds a formula: its file row, column index, address ("C7") and the formula ("=B7*2"). */
+export type FormulaCell = {
+  readonly row: number
+  readonly column: number
+  readonly address: string
+  readonly formula: string
 }
 
 export type TableRead = ({ readonly ok: true } & Table) | { readonly ok: false; readonly message: string }
 
-/** One row as the file has it, before empty rows are dropped. */
-export type RawRow = { readonly row: number; readonly cells: readonly string[] }
+/** One row as the file has it, before empty rows are dropped; `formulas` are the columns that hold one, and the formula. */
+export type RawRow = {
+  readonly row: number
+  readonly cells: readonly string[]
+  readonly formulas?: readonly { readonly column: number; readonly formula: string }[]
+}
 
 /** The clock a read checks between steps; parsing is synchronous and cannot be interrupted. */
 export type Deadline = { readonly overdue: () => boolean; readonly message: string }
@@ -47,14 +66,15 @@ export const fileLabel = (name: string) => (name.trim() === '' ? 'The file' : na
  * to the header's width so a column index means the same cell in every row.
  */
 export function buildTable(
-  base: { format: PlanFileFormat; sheetName: string | null; name: string },
+  base: { format: PlanFileFormat; sheetName: string | null; name: string; encoding?: TextEncodingRead },
   raw: readonly RawRow[],
   limits: PlanImportLimits,
 ): TableRead {
   const kept: RawRow[] = []
   for (const row of raw) {
     const cells = row.cells.map(cellText)
-    if (cells.some((cell) => cell !== '')) kept.push({ row: row.row, cells })
+    if (cells.some((cell) => cell !== '') || (row.formulas?.length ?? 0) > 0)
+      kept.push(row.formulas === undefined ? { row: row.row, cells } : { row: row.row, cells, formulas: row.formulas })
   }
   // A title above the table ("Acme test plan, v3") is one cell; a plan's header has at least an ID and a title.
   const headerAt = Math.max(
@@ -72,6 +92,9 @@ export function buildTable(
   const label = fileLabel(base.name)
   if (header === undefined)
     return { ok: false, message: `${label} has no text in it: a plan needs a header row and one row per case.` }
+  // Before the row count: a file wider than the cap is refused before anything is padded to its width.
+  const tooWide = columnCapRefusal(label, width, limits.maxColumns)
+  if (tooWide !== undefined) return { ok: false, message: tooWide }
   if (data.length === 0) return { ok: false, message: `${label} has a header row but no cases below it.` }
   if (data.length > limits.maxRows) {
     return {
@@ -90,5 +113,14 @@ export function buildTable(
     rows: data.map((row) => pad(row.cells)),
     rowNumbers,
     firstDataRow: rowNumbers[0] ?? header.row + 1,
+    encoding: base.encoding ?? null,
+    formulas: [header, ...data].flatMap((row) =>
+      (row.formulas ?? []).map(({ column, formula }) => ({
+        row: row.row,
+        column,
+        address: cellAddress(column, row.row),
+        formula,
+      })),
+    ),
   }
 }

@@ -3,7 +3,8 @@ import { isOptionalColumn, planFieldLabels, planFields } from './column-mapping'
 import type { ColumnMapping, PlanField } from './column-mapping'
 import { parseRequired } from './required-value'
 import { count } from './table'
-import type { Table } from './table'
+import type { FormulaCell, Table } from './table'
+import { clip } from '../text/clip'
 import { listInWords } from '../text/list'
 
 /** One thing wrong with a plan file: the file row, the column as its header names it, and what to fix. */
@@ -12,13 +13,18 @@ export type PlanRowProblem = { readonly row: number; readonly column: string; re
 /** The cases of the rows that are valid, and every problem; a plan is stored only when there are no problems. */
 export type PlanRowsCheck = { readonly cases: TestCase[]; readonly problems: PlanRowProblem[] }
 
+/** The words for a formula cell in a column that is read; a formula is never imported, neither as text nor by its saved value. */
+export const formulaMessage = (cell: Pick<FormulaCell, 'address' | 'formula'>) =>
+  `${cell.address} holds a formula (${clip(cell.formula, 60)}); WWA Lab imports values only — type the value or paste values.`
+
 /**
  * Checks every row of a table read from a plan file against TestCase, so the report
  * says what the plan editor would say, plus what only a file can get wrong: columns
- * not chosen, a required/optional value that is neither, a case ID used twice.
+ * not chosen, a required/optional value that is neither, a case ID used twice, a
+ * formula in a column that is read (it blocks the import, like any other problem).
  */
 export function validatePlanRows(
-  table: Pick<Table, 'headerRow' | 'headers' | 'rows' | 'rowNumbers'>,
+  table: Pick<Table, 'headerRow' | 'headers' | 'rows' | 'rowNumbers'> & { readonly formulas?: Table['formulas'] },
   mapping: ColumnMapping,
 ): PlanRowsCheck {
   const column = (field: PlanField) => {
@@ -41,6 +47,17 @@ export function validatePlanRows(
   const requiredIndex = columnOf(table.headers, mapping, 'required')
   const optionalColumn = requiredIndex !== null && isOptionalColumn(table.headers[requiredIndex] ?? '')
   const firstRowOf = new Map<string, number>()
+  const formulaAt = new Map((table.formulas ?? []).map((cell) => [`${cell.row}:${cell.column}`, cell]))
+  const formulaIn = (row: number, field: PlanField) => {
+    const at = columnOf(table.headers, mapping, field)
+    return at === null ? undefined : formulaAt.get(`${row}:${at}`)
+  }
+  // A formula in the header of a column that is read: its text is not a header a person wrote.
+  for (const field of planFields) {
+    const cell = formulaIn(table.headerRow, field)
+    if (cell !== undefined)
+      problems.push({ row: table.headerRow, column: column(field), message: formulaMessage(cell) })
+  }
 
   table.rows.forEach((cells, index) => {
     const row = table.rowNumbers[index] ?? table.headerRow + index + 1
@@ -49,9 +66,14 @@ export function validatePlanRows(
       return at === null ? '' : (cells[at] ?? '')
     }
     const found: { field: PlanField; message: string }[] = []
+    for (const field of planFields) {
+      const formula = formulaIn(row, field)
+      if (formula !== undefined) found.push({ field, message: formulaMessage(formula) })
+    }
     const required =
       requiredIndex === null ? ({ ok: true, value: true } as const) : parseRequired(cell('required'), optionalColumn)
-    if (!required.ok) found.push({ field: 'required', message: required.message })
+    if (!required.ok && !found.some((problem) => problem.field === 'required'))
+      found.push({ field: 'required', message: required.message })
 
     const parsed = TestCase.safeParse({
       caseId: cell('caseId'),

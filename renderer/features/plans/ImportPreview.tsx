@@ -7,20 +7,12 @@ import {
 import type { Table } from '../../../core/plan-import/table'
 import { SelectField } from '../../ui/Field'
 import { clip } from '../../../core/text/clip'
+import { columnLetter } from '../../../core/plan-import/cell-address'
 
 export const previewRows = 10
 
-/** "A", "B", … "AA": how a spreadsheet names the column, so the tester finds it in the file. */
-export function columnLetter(index: number): string {
-  let n = index + 1
-  let letters = ''
-  while (n > 0) {
-    const rest = (n - 1) % 26
-    letters = String.fromCharCode(65 + rest) + letters
-    n = Math.floor((n - 1) / 26)
-  }
-  return letters
-}
+/** An option's text shows this much of a header: a header can be a whole paragraph, or a hostile run of text. */
+const optionHeaderChars = 80
 
 const fieldHints: Partial<Record<PlanField, string>> = {
   required: 'With no column, every case is imported as required.',
@@ -40,7 +32,7 @@ export function ColumnMappingControls({
     { value: '', label: 'Not in the file' },
     ...headers.map((header, index) => ({
       value: String(index),
-      label: `${columnLetter(index)}: ${header || '(no header)'}`,
+      label: `${columnLetter(index)}: ${clip(header, optionHeaderChars) || '(no header)'}`,
     })),
   ]
   return (

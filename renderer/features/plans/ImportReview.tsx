@@ -1,30 +1,43 @@
 import { useId, useMemo, useState } from 'react'
 import { describeProblem } from '../../../core/outcome'
-import { guessMapping, type ColumnMapping } from '../../../core/plan-import/column-mapping'
+import type { ColumnMapping } from '../../../core/plan-import/column-mapping'
 import { validatePlanRows } from '../../../core/plan-import/validate-plan-rows'
 import { PlanVersion } from '../../../core/model/test-plan'
 import { href, navigate } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { TextField } from '../../ui/Field'
+import { EncodingPicker, encodingNote } from './EncodingPicker'
 import { ColumnMappingControls, PlanPreview } from './ImportPreview'
 import { ImportProblems } from './ImportProblems'
 import { countCases } from './plan-labels'
 import { nothingImported } from '../../../core/plan-import/messages'
 import type { PlanFileRead } from '../../../core/plan-import/read-plan-file'
+import type { TextEncoding } from '../../../core/plan-import/decode-text'
 
-type Props = { readonly fileName: string; readonly read: PlanFileRead; readonly existing: PlanVersion | null }
+type Props = {
+  readonly fileName: string
+  readonly read: PlanFileRead
+  readonly existing: PlanVersion | null
+  /** Reads the file again with its text in another encoding (CSV and JSON). */
+  readonly onEncoding: (encoding: TextEncoding, choices: readonly TextEncoding[]) => void
+}
 
 const baseName = (fileName: string) => fileName.replace(/\.[^.]*$/, '').trim()
 
 /** The file as it will be imported: its name, the column of each field, a preview, every problem, and the one Import button. */
-export function ImportReview({ fileName, read, existing }: Props) {
+export function ImportReview({ fileName, read, existing, onEncoding }: Props) {
   const repos = useRepos()
   const { table } = read
   const [name, setName] = useState(() => existing?.name ?? (baseName(fileName) || 'Imported test plan'))
-  const [mapping, setMapping] = useState<ColumnMapping>(() => guessMapping(table.headers))
+  // The worker guessed the columns from the headers and checked every row with them; only a changed choice is checked here.
+  const [mapping, setMapping] = useState<ColumnMapping>(read.guessed)
   const [importing, setImporting] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
-  const check = useMemo(() => validatePlanRows(table, mapping), [table, mapping])
+  const check = useMemo(
+    () => (mapping === read.guessed ? read.check : validatePlanRows(table, mapping)),
+    [read, table, mapping],
+  )
+  const { encoding } = table
   const nameCheck = PlanVersion.shape.name.safeParse(name)
   const nameError = nameCheck.success ? undefined : nameCheck.error.issues[0]?.message
   const blockedId = useId()
@@ -61,6 +74,16 @@ export function ImportReview({ fileName, read, existing }: Props) {
           {table.sheetName ? `, sheet “${table.sheetName}”` : ''} · header in row {table.headerRow} · {countCases(rows)}{' '}
           in rows {table.firstDataRow}–{table.rowNumbers.at(-1) ?? table.firstDataRow}
         </p>
+        {encoding ? (
+          <EncodingPicker
+            current={encoding.encoding}
+            choices={encoding.choices}
+            note={encodingNote(fileName, encoding)}
+            warn={encoding.replaced > 0}
+            disabled={importing}
+            onChoose={(chosen) => onEncoding(chosen, encoding.choices)}
+          />
+        ) : null}
         <TextField label="Plan name" value={name} error={nameError} onChange={setName} />
         <ColumnMappingControls headers={table.headers} mapping={mapping} onChange={setMapping} />
         <PlanPreview table={table} mapping={mapping} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../core/format-bytes'
 import { planImportLimits } from '../../../core/plan-import/limits'
 import { useFileDrop } from '../../hooks/use-file-drop'
+import { EncodingPicker } from './EncodingPicker'
 import type { usePlanFileReading } from './use-plan-file-reading'
 
 type Reading = ReturnType<typeof usePlanFileReading>
@@ -34,6 +35,15 @@ export function PlanFileDrop({ reading }: { reading: Reading }) {
         <p className="field-error" role="alert">
           {state.message}
         </p>
+      ) : null}
+      {state.kind === 'failed' && state.retry ? (
+        <EncodingPicker
+          current={state.retry.current}
+          choices={state.retry.choices}
+          note="Choose the encoding the file was saved in to read it again."
+          warn={false}
+          onChoose={(encoding) => void reading.reread(encoding, state.retry?.choices ?? [encoding])}
+        />
       ) : null}
       {state.kind === 'stopped' ? (
         <p className="muted" role="status">

@@ -47,10 +47,11 @@ export function PlanImportPage({ query }: PageProps) {
       <PlanFileDrop reading={reading} />
       {state.kind === 'read' ? (
         <ImportReview
-          key={`${state.name}:${state.read.sha256}`}
+          key={`${state.name}:${state.read.sha256}:${state.read.table.encoding?.encoding ?? ''}`}
           fileName={state.name}
           read={state.read}
           existing={existing}
+          onEncoding={(encoding, choices) => void reading.reread(encoding, choices)}
         />
       ) : null}
     </section>

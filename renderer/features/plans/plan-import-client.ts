@@ -10,8 +10,12 @@ import type { PlanFile, ReadPlanOutcome } from '../../../core/plan-import/read-p
 import { runInWorker, type StartWorker, type WorkerLike } from '../../workers/host'
 import type { PlanReadProtocol, PlanReadRequest } from '../../workers/plan-import.worker'
 
-/** What the import page calls to read a file: the Web Worker in the app, a synchronous stand-in in UI tests. */
-export type ReadPlanFile = (file: PlanFile, signal: AbortSignal) => Promise<ReadPlanOutcome>
+/**
+ * What the import page calls to read a file: the Web Worker in the app, a synchronous
+ * stand-in in UI tests. `limits` are the lab's (its column cap is a setting); without
+ * them, the reader's own.
+ */
+export type ReadPlanFile = (file: PlanFile, signal: AbortSignal, limits?: PlanImportLimits) => Promise<ReadPlanOutcome>
 
 export type { PlanReadRequest }
 
@@ -29,9 +33,9 @@ const startPlanWorker: StartWorker<PlanReadProtocol> = () =>
 export function createWorkerPlanReader(
   options: { readonly limits?: PlanImportLimits; readonly start?: () => PlanWorker } = {},
 ): ReadPlanFile {
-  const limits = options.limits ?? planImportLimits
   const start = options.start ?? startPlanWorker
-  return async (file, signal) => {
+  return async (file, signal, lab) => {
+    const limits = lab ?? options.limits ?? planImportLimits
     if (signal.aborted) return { ok: false, canceled: true, message: canceledMessage }
     // Refused before a worker starts: no worker, and no copy of the bytes, for a file that cannot be a plan.
     const tooLarge = planFileSizeRefusal(file.name, file.bytes.byteLength, limits)
@@ -40,7 +44,7 @@ export function createWorkerPlanReader(
     const bytes = ownBuffer(file.bytes)
     const outcome = await runInWorker<PlanReadProtocol>(
       start,
-      { name: file.name, bytes, limits },
+      { name: file.name, bytes, limits, encoding: file.encoding },
       {
         deadlineMillis: limits.maxMillis,
         signal,

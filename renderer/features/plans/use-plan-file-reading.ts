@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { extensionsFor } from '../../../core/model/file-types'
 import { planFileSizeRefusal, planImportLimits } from '../../../core/plan-import/limits'
-import { useServices } from '../../app/services-context'
+import type { TextEncoding } from '../../../core/plan-import/decode-text'
+import { useRepos, useServices } from '../../app/services-context'
 import { usePlanFileReader } from './plan-reader-context'
 import { readPickedFile } from '../../widgets/large-files/read-picked-file'
 import { nothingImported, withNothingImported } from '../../../core/plan-import/messages'
@@ -12,40 +13,65 @@ export type ReadingState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'reading'; readonly name: string; readonly size: number; readonly startedAt: number }
   | { readonly kind: 'read'; readonly name: string; readonly read: PlanFileRead }
-  | { readonly kind: 'failed'; readonly message: string }
+  /** `retry` when the file could be read again in another encoding: a chosen encoding that did not fit. */
+  | { readonly kind: 'failed'; readonly message: string; readonly retry?: EncodingChoice }
   | { readonly kind: 'stopped'; readonly message: string }
+
+/** The encoding a file was read in and the ones it may be read in instead. */
+export type EncodingChoice = { readonly current: TextEncoding; readonly choices: readonly TextEncoding[] }
 
 export const planFileFilter = { name: 'Test plans (xlsx, CSV, JSON)', extensions: extensionsFor('plan') }
 
 /**
  * Brings one plan file in, from the file dialog or a drop, and reads it with
- * the page's reader (the Web Worker in the app). A new file replaces the one
- * before; Cancel, or leaving the page, stops the reading at once.
+ * the page's reader (the Web Worker in the app), with the lab's column cap. A new
+ * file replaces the one before; Cancel, or leaving the page, stops the reading at
+ * once. `reread` reads the same file again in another encoding.
  */
 export function usePlanFileReading() {
   const { lab } = useServices()
+  const repos = useRepos()
   const readFile = usePlanFileReader()
   const [state, setState] = useState<ReadingState>({ kind: 'idle' })
   // Kept apart from the state: a preview (and the columns chosen in it) stays while the dialog is open, and after Cancel.
   const [choosing, setChoosing] = useState(false)
   const running = useRef<AbortController | null>(null)
+  // The bytes of the file shown, kept to read it again in another encoding: the reader takes a copy.
+  const shown = useRef<PlanFile | null>(null)
   useEffect(() => () => running.current?.abort(), [])
 
   const read = useCallback(
-    async (file: PlanFile) => {
+    async (file: PlanFile, retry?: EncodingChoice) => {
       running.current?.abort()
       const controller = new AbortController()
       running.current = controller
+      shown.current = file
       setState({ kind: 'reading', name: file.name, size: file.bytes.byteLength, startedAt: Date.now() })
-      const outcome = await readFile(file, controller.signal)
+      const maxColumns = await repos.settings.maxPlanColumns().catch(() => planImportLimits.maxColumns)
+      const outcome = await readFile({ ...file, bytes: file.bytes.slice() }, controller.signal, {
+        ...planImportLimits,
+        maxColumns,
+      })
       // A newer file, or leaving the page, took over while this one was read.
       if (running.current !== controller) return
       running.current = null
       if (outcome.ok) setState({ kind: 'read', name: file.name, read: outcome })
       else if ('canceled' in outcome) setState({ kind: 'stopped', message: outcome.message })
-      else setState({ kind: 'failed', message: outcome.message })
+      else
+        setState(
+          retry ? { kind: 'failed', message: outcome.message, retry } : { kind: 'failed', message: outcome.message },
+        )
     },
-    [readFile],
+    [readFile, repos],
+  )
+
+  const reread = useCallback(
+    async (encoding: TextEncoding, choices: readonly TextEncoding[]) => {
+      const file = shown.current
+      if (file === null) return
+      await read({ ...file, encoding }, { current: encoding, choices })
+    },
+    [read],
   )
 
   const choose = useCallback(async () => {
@@ -110,5 +136,5 @@ export function usePlanFileReading() {
 
   const cancel = useCallback(() => running.current?.abort(), [])
 
-  return { state, choosing, choose, drop, cancel }
+  return { state, choosing, choose, drop, cancel, reread }
 }

@@ -1,10 +1,17 @@
+import { checkColumnCap, columnCapSetting, isColumnCap } from '../../../../core/plan-import/column-cap'
+import { refused, type Outcome } from '../../../../core/outcome'
 import type { LabDb } from '../../lab-db'
+import { attempt } from '../../storage-problems'
 
 /** Per-workstation settings. Not audited: they describe the bench, not the lab's records. */
 export type SettingsRepo = {
   /** The person working at this bench, as chosen last time. */
   workingAs(): Promise<string | null>
   setWorkingAs(personId: string | null): Promise<void>
+  /** The most columns a plan file may have (Settings → Plan import); the default until someone sets it. */
+  maxPlanColumns(): Promise<number>
+  /** Stores the plan column cap; a value outside columnCapSetting's range is refused, naming the range. */
+  setMaxPlanColumns(value: number): Promise<Outcome<number>>
 }
 
 export function createSettingsRepo(db: LabDb): SettingsRepo {
@@ -16,5 +23,21 @@ export function createSettingsRepo(db: LabDb): SettingsRepo {
     setWorkingAs: async (personId) => {
       await db.settings.put({ key: 'workingAs', value: personId })
     },
+    maxPlanColumns: async () => {
+      const value = (await db.settings.get(maxPlanColumnsKey))?.value
+      return isColumnCap(value) ? value : columnCapSetting.defaultValue
+    },
+    setMaxPlanColumns: async (value) => {
+      if (!isColumnCap(value)) {
+        const check = checkColumnCap(String(value))
+        return refused('invalid', check.ok ? 'Enter a whole number of columns.' : check.message, 'maxPlanColumns')
+      }
+      return attempt(async () => {
+        await db.settings.put({ key: maxPlanColumnsKey, value })
+        return value
+      })
+    },
   }
 }
+
+const maxPlanColumnsKey = 'planImport.maxColumns'

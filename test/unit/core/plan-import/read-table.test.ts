@@ -53,7 +53,7 @@ describe('readTable: xlsx', () => {
     expect(table(readTable({ name: 'plan.xlsx', bytes })).sheetName).toBe('Cases')
   })
 
-  test('gives numbers, dates and booleans as displayed, and formulas as their saved value without evaluating them', () => {
+  test('gives numbers, dates and booleans as displayed, and formulas as formulas with their address, never their saved value', () => {
     const sheet = xlsx.utils.aoa_to_sheet(
       [
         ['Case ID', 'Title', 'Required', 'Date', 'Share', 'Sum'],
@@ -63,16 +63,21 @@ describe('readTable: xlsx', () => {
       { cellDates: true },
     )
     sheet['E2'] = { t: 'n', v: 0.5, z: '0%' }
-    // A formula whose saved result is 42; and one with no saved result, which must stay empty rather than be computed.
+    // A formula whose saved result is 42; and one with no saved result: neither is computed nor taken by its value.
     sheet['F2'] = { t: 'n', v: 42, f: 'SUM(40,2)' }
     sheet['F3'] = { t: 'n', f: 'NOW()' } as xlsx.CellObject
     const book = xlsx.utils.book_new()
     xlsx.utils.book_append_sheet(book, sheet, 'Plan')
     const read = table(readTable({ name: 'plan.xlsx', bytes: xlsxFromBook(book) }))
     expect(read.rows).toEqual([
-      ['101', 'Power', 'TRUE', '1/5/26', '50%', '42'],
-      ['102', 'Dim', 'FALSE', '', '', ''],
+      ['101', 'Power', 'TRUE', '1/5/26', '50%', '=SUM(40,2)'],
+      ['102', 'Dim', 'FALSE', '', '', '=NOW()'],
     ])
+    expect(read.formulas).toEqual([
+      { row: 2, column: 5, address: 'F2', formula: '=SUM(40,2)' },
+      { row: 3, column: 5, address: 'F3', formula: '=NOW()' },
+    ])
+    expect(read.encoding).toBeNull()
   })
 
   test('skips empty rows and a title above the table, keeping the row numbers of the sheet', () => {
