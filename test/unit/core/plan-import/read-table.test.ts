@@ -150,7 +150,8 @@ describe('readTable: xlsx', () => {
     )
     const at = xlsxBytes({ Plan: [[...header], ...planRows(5000)] })
     expect(table(readTable({ name: 'plan.xlsx', bytes: at })).rows).toHaveLength(5000)
-  })
+    // Two 5,000-row workbooks written and read: about 2.5 s alone, more on CI's two shared cores.
+  }, 20_000)
 })
 
 describe('readTable: size', () => {
