@@ -57,7 +57,13 @@ export function createServices(deps: ServiceDeps): Services {
   })
   const ledger = createLedgerService({ userDataDir: deps.userDataDir })
   const saves = createSaveSessions({ dialogs: deps.dialogs, limits: deps.saveLimits, fs: deps.saveFs, journal })
-  const backups = createBackupService({ dialogs: deps.dialogs, userDataDir: deps.userDataDir, reads, fs: deps.saveFs })
+  const backups = createBackupService({
+    dialogs: deps.dialogs,
+    userDataDir: deps.userDataDir,
+    reads,
+    fs: deps.saveFs,
+    journal,
+  })
   return {
     handlers: {
       'app.info': async () => deps.appInfo,

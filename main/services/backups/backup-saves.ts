@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import type { CommitBackupRequest, WriteBackupChunkRequest } from '../../../core/bridge/backups'
 import { ServiceError } from '../../ipc/dispatcher'
 import { openAtomicFile, type AtomicFile, type AtomicWriteFs } from '../files/atomic-write'
+import type { SaveJournal } from '../files/save-journal'
 import { describeFsError } from '../files/describe-fs-error'
 import { createTransferTable } from '../files/transfer-table'
 import { durationInWords, twoSizes } from '../files/transfer-words'
@@ -31,7 +32,9 @@ const unchanged = 'Nothing was saved and the previous file, if any, is unchanged
  * checked without a running hash in the renderer. Commit renames the
  * temporary file over the target only when size and number of chunks match.
  */
-export function createBackupSaves(options: { fs?: AtomicWriteFs; limits?: Partial<BackupSaveLimits> } = {}) {
+export function createBackupSaves(
+  options: { fs?: AtomicWriteFs; journal?: SaveJournal; limits?: Partial<BackupSaveLimits> } = {},
+) {
   const { maxOpen, idleMs } = { ...defaultBackupSaveLimits, ...options.limits }
   const fs = options.fs ?? nodeFs
   const discarding = new Set<Promise<void>>()
@@ -74,7 +77,7 @@ export function createBackupSaves(options: { fs?: AtomicWriteFs; limits?: Partia
       }
       let file: AtomicFile
       try {
-        file = await openAtomicFile(path, fs)
+        file = await openAtomicFile(path, fs, options.journal)
       } catch (error) {
         throw new ServiceError(
           'io-failed',

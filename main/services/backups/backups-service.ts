@@ -11,6 +11,7 @@ import { plainFileName } from '../files/files'
 import type { ReadHandles } from '../files/read-handles'
 import { describeBackup, listBackups, pruneBackups } from './backup-folder'
 import { automaticBackupName } from './backup-names'
+import type { SaveJournal } from '../files/save-journal'
 import { createBackupSaves, type BackupSaveLimits } from './backup-saves'
 import { createBackupState } from './backup-state'
 
@@ -21,6 +22,8 @@ export type BackupServiceDeps = {
   /** The read handles files.readRange serves: an opened backup is read through them. */
   readonly reads: ReadHandles
   readonly fs?: AtomicWriteFs
+  /** Notes each temporary backup file before it exists, so a kill mid-backup leaves nothing at the next start. */
+  readonly journal?: SaveJournal
   readonly limits?: Partial<BackupSaveLimits>
 }
 
@@ -35,7 +38,7 @@ type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<Respo
 export function createBackupService(deps: BackupServiceDeps) {
   const folder = join(deps.userDataDir, 'backups')
   const state = createBackupState(join(deps.userDataDir, 'backup-settings.json'))
-  const saves = createBackupSaves({ fs: deps.fs, limits: deps.limits })
+  const saves = createBackupSaves({ fs: deps.fs, journal: deps.journal, limits: deps.limits })
   // Which saves go into the folder (pruned after) and which to a picked file (noted as the last manual backup).
   const kinds = new Map<string, { readonly automatic: boolean; readonly createdAt: string }>()
 
