@@ -42,7 +42,9 @@ function titleOf(failure: OpenFailure): string {
     case 'taken-over':
       return 'This window stopped using the lab’s data'
     case 'data-missing':
-      return 'Some of the lab’s data is missing'
+      return failure.mismatch.kind === 'cannot-read'
+        ? 'The lab’s data cannot be read'
+        : 'Some of the lab’s data is missing'
     case 'newer-schema':
     case 'cannot-open':
     case 'ledger-unreadable':

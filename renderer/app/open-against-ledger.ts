@@ -1,5 +1,5 @@
 import type { LabBridge } from '../../core/bridge/contract'
-import { compareWithLedger, type LedgerVerdict } from '../storage/ledger/compare-with-ledger'
+import { cannotRead, compareWithLedger, type LedgerVerdict } from '../storage/ledger/compare-with-ledger'
 import { readDatabaseFacts, snapshotOf } from '../storage/ledger/database-facts'
 import { createLedgerKeeper, type LedgerKeeper } from '../storage/ledger/ledger-keeper'
 import { knownVersion, LabDb } from '../storage/lab-db'
@@ -42,7 +42,13 @@ export async function openAgainstLedger(options: LedgerStartOptions): Promise<Le
         return { ok: false, failure: { kind: 'data-missing', mismatch: verdict.mismatch } }
     }
   } catch (error) {
-    return { ok: false, failure: describeOpenError(error) }
+    const failure = describeOpenError(error)
+    // With data recorded, say what was expected beside what IndexedDB said.
+    const unread =
+      failure.kind === 'cannot-open'
+        ? cannotRead(recorded, { name: failure.name, message: failure.message })
+        : undefined
+    return { ok: false, failure: unread ? { kind: 'data-missing', mismatch: unread } : failure }
   }
 
   const failure = await openLabDb(db, options.indexedDB)

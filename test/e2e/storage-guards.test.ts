@@ -55,6 +55,9 @@ describe('the audit trail of years of history', () => {
     const workers: string[] = []
     page.on('worker', (worker) => workers.push(worker.url()))
     const trail = unitTrail(6_000)
+    // The app opens (and creates) its database only after reading main's ledger: written to before then, the
+    // database would be made empty by this test's own open and the app's upgrade blocked behind it.
+    await page.getByRole('heading', { name: 'Products' }).waitFor()
     await inStore(page, 'products', [aProduct()])
     await inStore(page, 'audit', trail)
 

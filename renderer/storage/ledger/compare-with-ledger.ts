@@ -14,8 +14,9 @@ export type LedgerMismatch = {
    * nothing in it (Chromium recreates a damaged database empty, without an error).
    * shorter: its trail ends before the recorded head, or it has fewer records.
    * head-differs: its entry at the recorded head is another one, or its trail does not continue from it.
+   * cannot-read: it is there, but IndexedDB will not open it (Chromium finds its files damaged).
    */
-  readonly kind: 'missing' | 'empty' | 'shorter' | 'head-differs'
+  readonly kind: 'missing' | 'empty' | 'shorter' | 'head-differs' | 'cannot-read'
   readonly database: string
   readonly recorded: LedgerState
   /** What the database holds now; null when it is missing. */
@@ -23,6 +24,8 @@ export type LedgerMismatch = {
   /** The trail's break, for head-differs (and for shorter when its tail is gone). */
   readonly chain?: Extract<ChainVerdict, { intact: false }>
   readonly fewer: readonly Shortfall[]
+  /** What IndexedDB said, for cannot-read. */
+  readonly error?: { readonly name: string; readonly message: string }
 }
 
 export type LedgerVerdict =
@@ -46,6 +49,22 @@ function shortfalls(recorded: LedgerState, found: LedgerSnapshot, only?: Readonl
     .filter(([table]) => only === undefined || only.has(table))
     .map(([table, expected]) => ({ table, expected, found: found.counts[table] ?? 0 }))
     .filter(({ expected, found: n }) => n < expected)
+}
+
+/**
+ * A database that would not even be read, when the ledger says it held data:
+ * a mismatch to explain beside what was recorded. Undefined when nothing was recorded.
+ */
+export function cannotRead(recorded: LedgerState | null, error: LedgerMismatch['error']): LedgerMismatch | undefined {
+  if (recorded === null || !holdsData(recorded)) return undefined
+  return {
+    kind: 'cannot-read',
+    database: recorded.database,
+    recorded,
+    found: null,
+    fewer: [],
+    ...(error ? { error } : {}),
+  }
 }
 
 /**

@@ -39,6 +39,10 @@ export function describeMismatch(mismatch: LedgerMismatch): string {
         return `${expected}; the database ${now}.${fewer}`
       return `${expected}; the database’s trail still reaches it, but some records are gone.${fewer}`
     }
+    case 'cannot-read': {
+      const said = mismatch.error ? `: ${mismatch.error.name}: ${mismatch.error.message}` : ''
+      return `${expected}; the database “${mismatch.database}” could not be opened${said}`
+    }
     case 'head-differs': {
       const reason = mismatch.chain ? ` ${mismatch.chain.reason}` : ''
       return `${expected}; the database’s trail is not that one.${reason}${fewer}`
@@ -62,6 +66,12 @@ export function explainMismatch(kind: LedgerMismatch['kind']): string {
       return (
         'The newest changes are not in the database. This happens when the end of its files is cut off: a power cut, ' +
         'a full disk, or the files copied or restored by another tool while WWA Lab was running.'
+      )
+    case 'cannot-read':
+      return (
+        'Chromium, which stores the lab’s data, found the database’s files damaged. When it does, it usually ' +
+        'deletes them and starts an empty database the next time, without saying so; WWA Lab will not show that ' +
+        'empty database as the lab’s. If there is no backup, copy the data folder before anything else.'
       )
     case 'head-differs':
       return (

@@ -36,7 +36,8 @@ async function savedLab(products: number) {
   const opened = await openAgainstLedger({ db: labDb(factory), indexedDB: factory, lab: on.lab })
   if (!opened.ok) throw new Error(`the first start failed: ${opened.failure.kind}`)
   const repos = createRepositories(opened.db, { probeImage, committed: () => opened.keeper.written() })
-  for (let i = 1; i <= products; i++) valueOf(await repos.products.save(aProduct({ id: `p-${i}`, model: `AC-${i}` })))
+  for (let i = 1; i <= products; i++)
+    valueOf(await repos.products.save(aProduct({ id: `p-${i}`, modelNumber: `AC-${i}` })))
   await opened.keeper.settled()
   opened.db.close()
   const ledgerFile = join(on.userDataDir, 'ledger.json')
@@ -148,7 +149,7 @@ describe('start-up against main’s ledger', () => {
     // Two more writes, as the app makes them, whose ledger update never happened.
     const db = labDb(factory)
     const repos = createRepositories(db, { probeImage })
-    valueOf(await repos.products.save(aProduct({ id: 'p-4', model: 'AC-4' })))
+    valueOf(await repos.products.save(aProduct({ id: 'p-4', modelNumber: 'AC-4' })))
     valueOf(await repos.products.remove('p-1'))
     const newest = (await db.audit.orderBy('seq').last())!
     db.close()
@@ -158,11 +159,36 @@ describe('start-up against main’s ledger', () => {
     expect(await screen.findByRole('navigation', { name: 'Sections' })).toBeInTheDocument()
     await vi.waitFor(() => expect(record).toHaveBeenCalledTimes(1))
     await vi.waitFor(async () =>
-      expect(valueOf(await lab.ledger.read())).toMatchObject({
-        head: { seq: 5, hash: newest.hash },
-        counts: { products: 3, audit: 5 },
+      expect(await lab.ledger.read()).toMatchObject({
+        ok: true,
+        value: {
+          head: { seq: 5, hash: newest.hash },
+          counts: { products: 3, audit: 5 },
+        },
       }),
     )
+  })
+
+  it('a database IndexedDB will not open, with data recorded: says what was expected and what IndexedDB said', async () => {
+    const { factory, lab } = await savedLab(2)
+    // As Chromium answers for damaged files: the open fails.
+    const failing = Object.create(factory, {
+      open: {
+        value: () => {
+          throw Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), {
+            name: 'UnknownError',
+          })
+        },
+      },
+    }) as IDBFactory
+
+    await startOver(failing, lab)
+
+    expect(screen.getByRole('heading', { name: 'The lab’s data cannot be read' })).toBeInTheDocument()
+    expect(alert()).toHaveTextContent(
+      /ending at #2 \(hash [0-9a-f]{8}…\); the database “wwa-lab” could not be opened: UnknownError: Internal error opening backing store for indexedDB\.open\.$/,
+    )
+    expect(screen.getByText(/found the database’s files damaged/)).toBeInTheDocument()
   })
 
   it('a damaged ledger: says so in main’s words and opens nothing', async () => {

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { sealEntry } from '../../../../../core/audit/audit-entry'
 import type { LedgerState } from '../../../../../core/bridge/ledger'
 import { LabDb, type AuditRow } from '../../../../../renderer/storage/lab-db'
-import { compareWithLedger, type LedgerMismatch } from '../../../../../renderer/storage/ledger/compare-with-ledger'
+import {
+  cannotRead,
+  compareWithLedger,
+  type LedgerMismatch,
+} from '../../../../../renderer/storage/ledger/compare-with-ledger'
 import { countedTables } from '../../../../../renderer/storage/ledger/counted-tables'
 import { readDatabaseFacts, snapshotOf } from '../../../../../renderer/storage/ledger/database-facts'
 import { describeMismatch } from '../../../../../renderer/storage/ledger/describe-mismatch'
@@ -21,7 +25,8 @@ async function labWith(products: number) {
   const db = new LabDb(name, { indexedDB: factory, IDBKeyRange })
   let clock = Date.UTC(2026, 11, 1)
   const repos = createRepositories(db, { probeImage, now: () => new Date((clock += 1000)) })
-  for (let i = 1; i <= products; i++) valueOf(await repos.products.save(aProduct({ id: `p-${i}`, model: `AC-${i}` })))
+  for (let i = 1; i <= products; i++)
+    valueOf(await repos.products.save(aProduct({ id: `p-${i}`, modelNumber: `AC-${i}` })))
   return { factory, db, repos }
 }
 
@@ -163,7 +168,7 @@ describe('the database found at start, compared with the ledger', () => {
   it('ahead and continuing: writes after the ledger’s last update (a kill before it) are fine, deletes included', async () => {
     const { factory, db, repos } = await labWith(3)
     const recorded = await ledgerOf(db)
-    valueOf(await repos.products.save(aProduct({ id: 'p-4', model: 'AC-4' })))
+    valueOf(await repos.products.save(aProduct({ id: 'p-4', modelNumber: 'AC-4' })))
     valueOf(await repos.products.remove('p-1'))
     valueOf(await repos.products.remove('p-2'))
     db.close()
@@ -196,7 +201,7 @@ describe('the database found at start, compared with the ledger', () => {
   it('ahead, but with fewer stored files than recorded: files are never deleted, so that is lost data', async () => {
     const { factory, db, repos } = await labWith(2)
     const recorded = { ...(await ledgerOf(db)), counts: { ...(await ledgerOf(db)).counts, files: 2 } }
-    valueOf(await repos.products.save(aProduct({ id: 'p-3', model: 'AC-3' })))
+    valueOf(await repos.products.save(aProduct({ id: 'p-3', modelNumber: 'AC-3' })))
     db.close()
 
     const mismatch = mismatchOf(await compare(factory, recorded))
@@ -204,5 +209,22 @@ describe('the database found at start, compared with the ledger', () => {
     expect(describeMismatch(mismatch)).toContain(
       'It has fewer records than were saved: 0 of 2 stored photos and files.',
     )
+  })
+
+  it('cannot-read: IndexedDB will not open it, and the words set what was recorded beside what it said', async () => {
+    const { db } = await labWith(2)
+    const recorded = await ledgerOf(db)
+    const error = { name: 'UnknownError', message: 'Internal error opening backing store for indexedDB.open.' }
+
+    const mismatch = cannotRead(recorded, error)
+
+    expect(mismatch?.kind).toBe('cannot-read')
+    expect(describeMismatch(mismatch!)).toBe(
+      `The last saved state had 2 audit entries ending at #2 (hash ${recorded.head!.hash.slice(0, 8)}…); ` +
+        'the database “wwa-lab” could not be opened: UnknownError: Internal error opening backing store for indexedDB.open.',
+    )
+    // With nothing recorded, a database that will not open is a plain failure to open, not lost data.
+    expect(cannotRead(null, error)).toBeUndefined()
+    expect(cannotRead({ ...recorded, head: null, counts: {} }, error)).toBeUndefined()
   })
 })
