@@ -9,7 +9,8 @@ import { messageOf } from '../../core/text/message-of'
 export type SaveStatus =
   | { readonly kind: 'saved' }
   | { readonly kind: 'pending' }
-  | { readonly kind: 'invalid'; readonly count: number }
+  /** `kept`: the draft holding what is on screen is on disk. */
+  | { readonly kind: 'invalid'; readonly count: number; readonly kept: boolean }
   | { readonly kind: 'failed'; readonly message: string }
 
 export type AutosaveOptions<T> = {
@@ -27,21 +28,48 @@ export type AutosaveOptions<T> = {
   readonly isNew?: boolean
 }
 
-type Job<T> = { readonly draft: T; readonly run: () => Promise<Outcome<unknown>> }
+/** The newest contents not stored as the record yet; `value` is the record they make, when valid. */
+type Wanted<T> = { readonly draft: T; readonly value: T | undefined }
 
-const saveDelayMs = 250
+/** Typing that pauses this long saves the record (validated, audited); the draft underneath is written at once. */
+const recordDelayMs = 150
+
+const failureOf = (error: unknown): Outcome<never> => ({
+  ok: false,
+  // Storage refusals arrive as values; anything thrown is still said, never swallowed.
+  problem: storageProblem(error) ?? { code: 'storage-failed', message: messageOf(error) },
+})
+
+const isRefusal = (value: unknown): value is Outcome<never> =>
+  typeof value === 'object' && value !== null && 'ok' in value && value.ok === false && 'problem' in value
+
+async function run(work: () => Promise<Outcome<unknown>> | undefined): Promise<Outcome<unknown>> {
+  try {
+    return (await work()) ?? ok(undefined)
+  } catch (error) {
+    return failureOf(error)
+  }
+}
 
 /**
- * Holds an editable copy of a record and stores it shortly after each change:
- * as the record when the model's schema accepts it (nothing invalid is ever
- * saved as a record), as a draft when it does not. A change still waiting when
- * the editor closes or the window hides is stored at once; a failed store is
- * kept and tried again on the next change or on Try again.
+ * Holds an editable copy of a record and keeps it on disk as it is typed. Every
+ * change is written at once as a draft (strict durability, not audited), so a
+ * window killed mid-word comes back with what was typed; when typing pauses
+ * briefly, the record itself is saved (validated and audited: one audit entry
+ * per pause, not per keystroke) and the draft dropped. Contents that do not pass
+ * the model's schema stay a draft, never a record. One write at a time, the
+ * newest contents next: the draft, the record and the discard never race.
+ * "All changes saved." shows only once the record holding what is on screen
+ * committed; a failed write is said, kept, and tried again on the next change,
+ * on Try again, or when the editor closes or the window hides.
  */
 export function useAutosave<T>(options: AutosaveOptions<T>) {
   const { schema } = options
   const [draft, setDraft] = useState<T>(options.restored ?? options.stored)
   const [saved, setSaved] = useState<T>(options.stored)
+  // What the draft row holds now (undefined: no draft row), as state for the words and as a ref for the writer.
+  const [kept, setKept] = useState<T | undefined>(options.restored)
+  const keptRef = useRef<T | undefined>(options.restored)
   const [failure, setFailure] = useState<string | null>(null)
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set())
   const [showAll, setShowAll] = useState(!options.isNew || options.restored !== undefined)
@@ -49,64 +77,88 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
   useEffect(() => {
     latest.current = options
   })
-  const pending = useRef<Job<T> | undefined>(undefined)
-  const hasDraft = useRef(options.restored !== undefined)
+  const wanted = useRef<Wanted<T> | undefined>(undefined)
+  const running = useRef(false)
+  const again = useRef(false)
 
   const parsed = useMemo(() => schema.safeParse(draft), [schema, draft])
   const errors: FieldErrors = useMemo(() => fieldErrors(parsed.success ? undefined : parsed.error), [parsed])
 
-  const flush = useCallback(async () => {
-    const job = pending.current
-    if (job === undefined) return
-    let outcome: Outcome<unknown>
-    try {
-      outcome = await job.run()
-    } catch (error) {
-      // Storage refusals arrive as values; anything thrown is still said, never swallowed.
-      outcome = { ok: false, problem: storageProblem(error) ?? { code: 'storage-failed', message: messageOf(error) } }
+  /** Writes until storage holds what is wanted; `now` saves the record too (the pause came, or the editor closes). */
+  const pump = useCallback(async (now: boolean) => {
+    if (running.current) {
+      again.current = again.current || now
+      return
     }
-    // A refused job stays pending: the next change replaces it, Try again or leaving runs it again.
-    if (!outcome.ok) return setFailure(describeProblem(outcome.problem))
-    if (pending.current === job) pending.current = undefined
-    setFailure(null)
+    running.current = true
+    let force = now
+    const keep = (value: T | undefined) => {
+      keptRef.current = value
+      setKept(value)
+    }
+    try {
+      for (;;) {
+        const want = wanted.current
+        const step: (() => Promise<Outcome<unknown>> | undefined) | undefined =
+          want === undefined
+            ? keptRef.current === undefined
+              ? undefined
+              : async () => {
+                  const done = await latest.current.discardDraft?.()
+                  // A draft left behind would be restored over the newer record next time: a failed discard is tried again.
+                  if (isRefusal(done)) return done
+                  keep(undefined)
+                  return ok(undefined)
+                }
+            : keptRef.current !== want.draft && latest.current.keepDraft
+              ? async () => {
+                  const done = (await latest.current.keepDraft?.(want.draft)) ?? ok(undefined)
+                  if (done.ok) keep(want.draft)
+                  return done
+                }
+              : want.value !== undefined && (force || again.current)
+                ? async () => {
+                    const done = await latest.current.save(want.value as T)
+                    if (!done.ok) return done
+                    setSaved(want.draft)
+                    if (wanted.current === want) wanted.current = undefined
+                    // Contents typed meanwhile wait for their own pause.
+                    force = false
+                    return done
+                  }
+                : undefined
+        if (step === undefined) break
+        const outcome = await run(step)
+        if (!outcome.ok) {
+          // Kept on screen and in `wanted`: the next change, Try again or leaving writes it again.
+          setFailure(describeProblem(outcome.problem))
+          break
+        }
+        setFailure(null)
+        force = force || again.current
+        again.current = false
+      }
+    } finally {
+      running.current = false
+    }
   }, [])
+
+  const flush = useCallback(() => pump(true), [pump])
 
   useEffect(() => {
     if (draft === saved) {
-      pending.current = undefined
+      wanted.current = undefined
+      void pump(false)
       return undefined
     }
-    if (parsed.success) {
-      const value = parsed.data
-      pending.current = {
-        draft,
-        run: async () => {
-          const saved = await latest.current.save(value)
-          if (!saved.ok) return saved
-          setSaved(draft)
-          if (hasDraft.current) {
-            hasDraft.current = false
-            await latest.current.discardDraft?.()
-          }
-          return saved
-        },
-      }
-    } else if (latest.current.keepDraft) {
-      pending.current = {
-        draft,
-        run: async () => {
-          const kept = (await latest.current.keepDraft?.(draft)) ?? ok(undefined)
-          if (kept.ok) hasDraft.current = true
-          return kept
-        },
-      }
-    } else {
-      pending.current = undefined
-      return undefined
-    }
-    const timer = setTimeout(() => void flush(), saveDelayMs)
+    // Nothing invalid is ever saved as the record; without a draft store it simply waits on screen.
+    wanted.current = { draft, value: parsed.success ? parsed.data : undefined }
+    void pump(false)
+    if (!parsed.success) return undefined
+    // Cleared by the next change: when it fires, typing paused.
+    const timer = setTimeout(() => void pump(true), recordDelayMs)
     return () => clearTimeout(timer)
-  }, [parsed, draft, saved, flush])
+  }, [parsed, draft, saved, pump])
 
   useFlushOnLeave(flush)
 
@@ -115,20 +167,20 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
     if (field !== undefined) setTouched((current) => new Set(current).add(field))
   }, [])
 
-  /** Throws away unsaved contents and returns to the stored record. */
+  /** Throws away unsaved contents and returns to the stored record; the draft row goes through the same writer. */
   const discard = useCallback(async () => {
-    pending.current = undefined
-    hasDraft.current = false
+    wanted.current = undefined
     // The stored record shows at once; the kept draft is removed behind it.
     setDraft(saved)
     setFailure(null)
-    await latest.current.discardDraft?.()
-  }, [saved])
+    await pump(true)
+  }, [saved, pump])
 
   const status: SaveStatus = failure
     ? { kind: 'failed', message: failure }
     : !parsed.success
-      ? { kind: 'invalid', count: parsed.error.issues.length }
+      ? // "kept as a draft" only once the draft holding what is on screen is on disk.
+        { kind: 'invalid', count: parsed.error.issues.length, kept: kept === draft }
       : draft === saved
         ? { kind: 'saved' }
         : { kind: 'pending' }

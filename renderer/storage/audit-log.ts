@@ -24,6 +24,11 @@ export type RecordChange = {
   /** The record as the trail compares it, before and after; undefined for a record created or deleted. */
   readonly before: object | undefined
   readonly after: object | undefined
+  /**
+   * Who made the change and when, when that was not now: a change replayed from the
+   * result journal, or a burst of typing audited after it ended, keeps its own author and time.
+   */
+  readonly made?: { readonly actor: Actor; readonly at: string }
 }
 
 /**
@@ -49,7 +54,7 @@ export function changeOf<K extends ModelledKind>(
 }
 
 /** The entry a change makes, or undefined when nothing but its save time (or saver) changed. */
-function entryFor(context: AuditContext, { entity, before, after }: RecordChange): UnsealedEntry | undefined {
+function entryFor(context: AuditContext, { entity, before, after, made }: RecordChange): UnsealedEntry | undefined {
   // Who saved last (updatedBy) is the entry's actor already; alone it is no change.
   const changes = diffFields(
     before as Record<string, unknown> | undefined,
@@ -58,7 +63,13 @@ function entryFor(context: AuditContext, { entity, before, after }: RecordChange
   )
   if (changes.length === 0) return undefined
   const action = before === undefined ? 'create' : after === undefined ? 'delete' : 'update'
-  return { at: context.now().toISOString(), actor: context.actor(), entity, action, changes }
+  return {
+    at: made?.at ?? context.now().toISOString(),
+    actor: made?.actor ?? context.actor(),
+    entity,
+    action,
+    changes,
+  }
 }
 
 const rowOf = (entry: AuditEntry, change: RecordChange): AuditRow => ({

@@ -1,6 +1,10 @@
 import type { Result } from '../../core/model/result'
+import type { Actor } from './audit-log'
 
 export type ResultChange = Partial<Pick<Result, 'verdict' | 'notes' | 'evidenceIds'>>
+
+/** Who made a change and when: kept with it, so a replay is stored and audited as that person at that time. */
+export type Made = { readonly actor: Actor; readonly at: string }
 
 /** A change of one case's result that may not have reached IndexedDB yet. */
 export type PendingChange = {
@@ -9,22 +13,25 @@ export type PendingChange = {
   readonly change: ResultChange
   readonly version: number
   readonly at: string
+  /** Absent in entries an older build wrote, which kept no author. */
+  readonly actor?: Actor
 }
 
-type Entry = { readonly change: ResultChange; readonly version: number; readonly at: string }
+type Entry = { readonly change: ResultChange; readonly version: number; readonly at: string; readonly actor?: Actor }
 
 const prefix = 'wwa-lab.pending-result.'
 
 /**
- * A write-ahead journal for results. IndexedDB commits asynchronously, so a
- * verdict pressed or a note typed just before the window is killed can be lost
- * in flight; localStorage is written synchronously, so each change is noted
- * here first, then stored, then settled. Whatever is still noted when a session
- * opens again is stored then.
+ * A second, best-effort copy of results on their way to IndexedDB. Each change
+ * is noted here (with who made it and when) before its transaction starts and
+ * settled once it committed; whatever is still noted when a session opens again
+ * is stored then, as its author at its time. IndexedDB's strict durability is
+ * what makes a result safe: Chromium writes localStorage to disk only some
+ * seconds later, so after a kill this journal may hold the change or may not.
+ * It never decides what the screen calls saved.
  */
 export function createResultJournal(
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> | undefined,
-  now: () => Date = () => new Date(),
 ) {
   const keyOf = (sessionId: string, caseId: string) => `${prefix}${sessionId}/${caseId}`
   const read = (key: string): Entry | undefined => {
@@ -36,18 +43,24 @@ export function createResultJournal(
     }
   }
   return {
-    /** Notes a change before it is stored, merged with what is still pending for the case; returns the merged entry. */
+    /**
+     * Notes a change before it is stored, merged with what is still pending for the
+     * case; returns the merged entry. The merged entry carries the newest change's
+     * author and time: it is stored as one row and one audit entry.
+     */
     note(
       sessionId: string,
       caseId: string,
       change: ResultChange,
+      made: Made,
     ): { readonly change: ResultChange; readonly version: number } {
       const key = keyOf(sessionId, caseId)
       const before = read(key)
       const entry: Entry = {
         change: { ...before?.change, ...change },
         version: (before?.version ?? 0) + 1,
-        at: now().toISOString(),
+        at: made.at,
+        actor: made.actor,
       }
       try {
         storage?.setItem(key, JSON.stringify(entry))

@@ -56,7 +56,7 @@ function describe(status: SaveStatus): string {
     case 'pending':
       return 'Saving…'
     case 'invalid':
-      return `Not saved yet: ${status.count === 1 ? 'one field needs' : `${status.count} fields need`} attention. What you typed is kept as a draft.`
+      return `Not saved yet: ${status.count === 1 ? 'one field needs' : `${status.count} fields need`} attention. ${status.kept ? 'What you typed is kept as a draft.' : 'Keeping what you typed as a draft…'}`
     case 'failed':
       return `Not saved: ${status.message}`
     default:

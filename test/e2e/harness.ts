@@ -8,6 +8,7 @@ import { createDispatcher } from '../../main/ipc/dispatcher'
 import { contentSecurityPolicy } from '../../main/security/csp'
 import { createServices } from '../../main/services'
 import { createAnsweredDialogs, type DialogAnswers } from './answered-dialogs'
+import { killBrowserOf } from './kill-browser'
 import { installLabBridge } from './lab-bridge'
 import { launchChromium } from './launch-chromium'
 import { testAppInfo } from './test-app-info'
@@ -30,6 +31,8 @@ export type App = {
   assertClean(): void
   /** Closes the browser and launches the app again on the same profile, as a person restarting it would. */
   relaunch(): Promise<App>
+  /** SIGKILLs the browser process of this profile and its children, as a crash would; relaunch() starts it again. */
+  kill(): Promise<void>
   close(): Promise<void>
 }
 
@@ -97,6 +100,14 @@ async function launchOnProfile(profileDir: string, ownsProfile: boolean): Promis
         throw new Error(
           `The app reported ${watcher.problems.length} problem(s):\n${watcher.problems.map((p) => `  - ${p}`).join('\n')}`,
         )
+      },
+      async kill() {
+        if (closed) return
+        closed = true
+        await killBrowserOf(profileDir)
+        // Playwright only notices the browser is gone; nothing is left to close gracefully.
+        await context.close().catch(() => undefined)
+        await services.abandonTransfers()
       },
       async relaunch() {
         await closeBrowser()

@@ -2,6 +2,7 @@ import { useId, type RefObject } from 'react'
 import { verdictLabels } from '../../../../core/model/result'
 import type { useFileIntake } from '../../../widgets/photos/use-file-intake'
 import { CaseHistory } from './CaseHistory'
+import { CaseSaveLine } from './CaseSaveLine'
 import { EvidencePanel } from './EvidencePanel'
 import { verdictKeys } from './shortcuts'
 import type { Runner } from './use-runner'
@@ -19,6 +20,7 @@ export function CaseDetail({ runner, notesRef, intake }: Props) {
   if (!testCase) return <div className="case-detail muted">No case selected.</div>
   const result = runner.results.get(testCase.caseId)
   const verdict = result?.verdict ?? 'untested'
+  const saveState = runner.saveStateOf(testCase.caseId)
   return (
     <article className="case-detail" aria-labelledby="case-title">
       <p className="muted">
@@ -46,7 +48,7 @@ export function CaseDetail({ runner, notesRef, intake }: Props) {
             key={v}
             type="button"
             aria-pressed={verdict === v}
-            className={`verdict-button verdict-${v}`}
+            className={`verdict-button verdict-${v}${verdict === v && saveState?.kind === 'saving' ? ' pending' : ''}`}
             disabled={runner.readOnly}
             // A click must not leave focus on the button: the next Enter (notes) would press it again.
             onMouseDown={(event) => event.preventDefault()}
@@ -56,6 +58,7 @@ export function CaseDetail({ runner, notesRef, intake }: Props) {
           </button>
         ))}
       </div>
+      <CaseSaveLine caseId={testCase.caseId} state={saveState} onRetry={() => runner.retry(testCase.caseId)} />
       <div className="field">
         <label htmlFor={notesId}>
           Notes <kbd>Enter</kbd>

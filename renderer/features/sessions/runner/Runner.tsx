@@ -91,6 +91,9 @@ export function Runner({ session, results }: { session: Session; results: readon
           evidence · / filter · ? help
         </p>
       </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {runner.announcement}
+      </p>
       {runner.problem ? (
         <p className="field-error" role="alert">
           {runner.problem}

@@ -1,64 +1,60 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Result } from '../../../../core/model/result'
 import { useRepos } from '../../../app/services-context'
 import { useFlushOnLeave } from '../../../hooks/use-flush-on-leave'
-import type { ResultChange } from '../../../storage/result-journal'
+import type { CaseWrites } from './case-writes'
 
-const commitDelayMs = 800
+/** Typing that pauses this long ends a burst: its notes are audited then (they were stored as typed). */
+const burstEndsAfterMs = 2_000
 
 /**
- * Notes as the tester types them. Every keystroke goes to the result journal at
- * once (synchronous, not audited), so a window closed mid-sentence loses
- * nothing; the result itself is updated, and audited, when typing pauses, the
- * case changes or the runner closes. Changes a closed window left in the
- * journal are stored when the session opens again.
+ * Notes as the tester types them. Every change is written to IndexedDB at once
+ * (through the case's coalescing writer: at most one write in flight, the newest
+ * text next), so nothing waits for a pause. The audit trail, though, gets one
+ * entry per burst of typing rather than one per keystroke: a burst ends when
+ * typing pauses for two seconds, the notes field is left, a verdict is set (the
+ * burst and the verdict share one entry), or the runner closes; a burst a killed
+ * window left open is audited, as its typist at its time, when the session opens again.
  */
-export function useNotesKeeper(
-  sessionId: string,
-  store: (caseId: string, change: ResultChange) => Promise<Result | undefined>,
-) {
+export function useNotesKeeper(sessionId: string, writes: CaseWrites) {
   const repos = useRepos()
-  // Notes a closed window left in the journal show at once, before they are stored again.
-  const [edited, setEdited] = useState<ReadonlyMap<string, string>>(
-    () =>
-      new Map(
-        repos.results
-          .pending(sessionId)
-          .flatMap((p) => (p.change.notes === undefined ? [] : [[p.caseId, p.change.notes] as const])),
-      ),
-  )
-  const waiting = useRef(new Map<string, string>())
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const storeRef = useRef(store)
-  useEffect(() => {
-    storeRef.current = store
-  })
+  const [edited, setEdited] = useState<ReadonlyMap<string, string>>(() => new Map())
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>())
 
-  const flush = useCallback(async () => {
-    clearTimeout(timer.current)
-    const jobs = [...waiting.current.entries()]
-    waiting.current.clear()
-    for (const [caseId, notes] of jobs) await storeRef.current(caseId, { notes })
-  }, [])
+  /** Ends the open bursts of typing (of one case, or all): audited once their writes have committed. */
+  const flush = useCallback(
+    async (caseId?: string) => {
+      const ending = caseId === undefined ? [...timers.current.keys()] : [caseId]
+      for (const id of ending) {
+        clearTimeout(timers.current.get(id))
+        timers.current.delete(id)
+      }
+      if (ending.length === 0) return
+      await writes.idle()
+      // Not ending is harmless: the burst stays open in storage and is audited the next time the session opens.
+      await repos.results.endTyping(sessionId, caseId)
+    },
+    [repos, sessionId, writes],
+  )
 
   const change = useCallback(
     (caseId: string, text: string) => {
       setEdited((current) => new Map(current).set(caseId, text))
-      repos.results.keepTyping(sessionId, caseId, { notes: text })
-      waiting.current.set(caseId, text)
-      clearTimeout(timer.current)
-      timer.current = setTimeout(() => void flush(), commitDelayMs)
+      writes.submit(caseId, { notes: text }, 'at-burst-end')
+      clearTimeout(timers.current.get(caseId))
+      timers.current.set(
+        caseId,
+        setTimeout(() => void flush(caseId), burstEndsAfterMs),
+      )
     },
-    [repos, sessionId, flush],
+    [writes, flush],
   )
 
-  // What a closed window left in the journal is stored now.
   useEffect(() => {
-    const pending = repos.results.pending(sessionId)
-    void (async () => {
-      for (const p of pending) await storeRef.current(p.caseId, p.change)
-    })()
-  }, [repos, sessionId])
+    const pending = timers.current
+    return () => {
+      for (const timer of pending.values()) clearTimeout(timer)
+    }
+  }, [])
 
   useFlushOnLeave(flush)
 

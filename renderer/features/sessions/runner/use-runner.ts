@@ -4,8 +4,9 @@ import type { Session } from '../../../../core/model/session'
 import type { TestCase } from '../../../../core/model/test-plan'
 import { summarizeSession } from '../../../../core/rules/session-summary'
 import { useRepos } from '../../../app/services-context'
-import { isLasting, problemCause } from '../../../../core/outcome'
+import { useCaseSaves } from './use-case-saves'
 import { useNotesKeeper } from './use-notes-keeper'
+import { notStoredWords } from './not-stored-words'
 
 export type RunnerCase = TestCase & { readonly index: number }
 
@@ -16,8 +17,9 @@ const matches = (testCase: TestCase, filter: string) => {
 
 /**
  * The runner's state: results by case, the selected case, the filter, and the
- * actions a key press triggers. A verdict shows at once and is stored in the
- * same moment; a failed store puts the old verdict back and says why.
+ * actions a key press triggers. A verdict or note shows at once and is written
+ * in the same moment; its case says "Saving…" until the write committed, then
+ * "Saved", or "Not saved" with why and what to do (the change stays on screen).
  */
 export function useRunner(session: Session, initial: readonly Result[]) {
   const repos = useRepos()
@@ -41,30 +43,34 @@ export function useRunner(session: Session, initial: readonly Result[]) {
     [session.plan.cases, results],
   )
 
-  // Verdict writes still on their way, per case: an older write finishing must not show over a newer key press.
-  const inFlight = useRef(new Map<string, number>())
-  const store = useCallback(
-    async (caseId: string, change: Partial<Pick<Result, 'verdict' | 'notes' | 'evidenceIds'>>) => {
-      const counts = inFlight.current
-      if (change.verdict) counts.set(caseId, (counts.get(caseId) ?? 0) + 1)
-      const saved = await repos.results.update(session.id, caseId, change)
-      if (change.verdict) counts.set(caseId, (counts.get(caseId) ?? 1) - 1)
-      if (!saved.ok) {
-        setProblem(
-          isLasting(saved.problem)
-            ? `Case ${caseId} was not saved: ${saved.problem.message}`
-            : `Case ${caseId} is not stored yet: ${problemCause(saved.problem)}. It is kept, and stored with your next change to it or when this session opens again.`,
-        )
-        return undefined
-      }
-      if ((counts.get(caseId) ?? 0) === 0) setResults((current) => new Map(current).set(caseId, saved.value))
-      setProblem(null)
-      return saved.value
-    },
-    [repos, session.id],
+  // Shown as stored once the newest change of the case committed (the writer reports only then).
+  const showStored = useCallback(
+    (saved: Result) => setResults((current) => new Map(current).set(saved.caseId, saved)),
+    [],
   )
+  const saves = useCaseSaves(session.id, showStored)
+  const { writes } = saves
+  const notes = useNotesKeeper(session.id, writes)
 
-  const notes = useNotesKeeper(session.id, store)
+  // What a killed window left: journalled changes are stored as their author at their time, open bursts audited.
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      const replayed = await repos.results.replayPending(session.id)
+      if (!live) return
+      if (replayed.stored.length > 0)
+        setResults((current) => {
+          const next = new Map(current)
+          for (const result of replayed.stored) next.set(result.caseId, result)
+          return next
+        })
+      if (replayed.notStored.length > 0) setProblem(notStoredWords(replayed.notStored))
+      await repos.results.endTyping(session.id)
+    })()
+    return () => {
+      live = false
+    }
+  }, [repos, session.id])
 
   const latest = useRef({ results, selected })
   useEffect(() => {
@@ -76,14 +82,13 @@ export function useRunner(session: Session, initial: readonly Result[]) {
       const target = latest.current.selected
       if (readOnly || !target) return
       const before = latest.current.results.get(target.caseId)
-      // The write is sent first, then shown at once, so the tester never waits on the disk.
-      // A write that fails stays shown: the journal keeps it and stores it later, and the problem line says so.
-      void store(target.caseId, { verdict })
+      // Shown pressed at once, and "Saving…" until its transaction completes.
+      writes.submit(target.caseId, { verdict }, 'now')
       setResults((current) =>
         new Map(current).set(target.caseId, { ...blankResult(session.id, target.caseId), ...before, verdict }),
       )
     },
-    [readOnly, session.id, store],
+    [readOnly, session.id, writes],
   )
 
   const move = useCallback(
@@ -96,20 +101,25 @@ export function useRunner(session: Session, initial: readonly Result[]) {
   )
 
   const addEvidence = useCallback(
-    async (caseId: string, fileIds: readonly string[]) => {
+    (caseId: string, fileIds: readonly string[]) => {
       const current = latest.current.results.get(caseId)?.evidenceIds ?? []
       const merged = [...current, ...fileIds.filter((id) => !current.includes(id))]
-      if (merged.length !== current.length) await store(caseId, { evidenceIds: merged })
+      if (merged.length === current.length) return
+      writes.submit(caseId, { evidenceIds: merged }, 'now')
+      setResults((now) =>
+        new Map(now).set(caseId, { ...blankResult(session.id, caseId), ...now.get(caseId), evidenceIds: merged }),
+      )
     },
-    [store],
+    [writes, session.id],
   )
 
-  /** Stores whatever the journal still holds for this session (typed in a closed window, or a failed write). */
+  /** Waits for every write and ends every burst of typing; true when nothing of the session is left unstored. */
   const storePending = useCallback(async () => {
     await notes.flush()
-    for (const pending of repos.results.pending(session.id)) await store(pending.caseId, pending.change)
-    return repos.results.pending(session.id).length === 0
-  }, [notes, repos, session.id, store])
+    await writes.idle()
+    const stuck = session.plan.cases.filter((c) => writes.unsettled(c.caseId)).map((c) => c.caseId)
+    return stuck.length === 0
+  }, [notes, writes, session.plan.cases])
 
   return {
     session,
@@ -126,11 +136,19 @@ export function useRunner(session: Session, initial: readonly Result[]) {
     move,
     setVerdict,
     addEvidence,
-    removeEvidence: (caseId: string, fileId: string) =>
-      void store(caseId, {
-        evidenceIds: (latest.current.results.get(caseId)?.evidenceIds ?? []).filter((id) => id !== fileId),
-      }),
+    removeEvidence: (caseId: string, fileId: string) => {
+      const evidenceIds = (latest.current.results.get(caseId)?.evidenceIds ?? []).filter((id) => id !== fileId)
+      writes.submit(caseId, { evidenceIds }, 'now')
+      setResults((now) =>
+        new Map(now).set(caseId, { ...blankResult(session.id, caseId), ...now.get(caseId), evidenceIds }),
+      )
+    },
     notes,
+    /** A case's saved state, undefined while nothing of it changed since the runner opened. */
+    saveStateOf: saves.stateOf,
+    /** The one polite announcement of saved states. */
+    announcement: saves.announcement,
+    retry: writes.retry,
     problem,
     setProblem,
   }

@@ -1,35 +1,64 @@
 import { resultId } from '../../../../core/model/entity'
 import { Result } from '../../../../core/model/result'
-import { isLasting, ok, type Outcome } from '../../../../core/outcome'
+import { isLasting, ok, type Outcome, type Problem } from '../../../../core/outcome'
 import { auditChanges, changeOf, type AuditContext, type RecordChange } from '../../audit-log'
-import type { LabDb, ResultRow } from '../../lab-db'
-import type { PendingChange, ResultChange, ResultJournal } from '../../result-journal'
+import type { LabDb, ResultRow, SettingRow } from '../../lab-db'
+import type { Made, PendingChange, ResultChange, ResultJournal } from '../../result-journal'
 import { attempt, orRefuse, refuse, validate } from '../../storage-problems'
+import { burstKey, burstOf, caseOfBurstKey, sessionBurstPrefix, type TypingBurst } from './typing-bursts'
 
 export type CaseChange = { readonly caseId: string; readonly change: ResultChange }
+
+/** What reopening a session did with the changes its journal still held. */
+export type Replayed = {
+  readonly stored: readonly Result[]
+  /** Changes that cannot be stored (refused for good, or storage still failing), with why. */
+  readonly notStored: readonly (PendingChange & { readonly problem: Problem })[]
+}
 
 export type ResultsRepo = {
   forSession(sessionId: string): Promise<ResultRow[]>
   /** Every result recorded for this case in any session of this plan: the case's history, one index read. */
   forPlanCase(planId: string, caseId: string): Promise<ResultRow[]>
-  /** Keeps what is being typed in the journal only: stored with the next update, or on the next open. */
-  keepTyping(sessionId: string, caseId: string, change: ResultChange): void
   /** Changes noted in the journal that never reached storage (the window closed first). */
   pending(sessionId: string): PendingChange[]
   /**
    * Changes one case's result in a running session and audits the change, in one
-   * transaction. The change is journalled first, with anything still pending for
-   * the case, so a window closed mid-write loses nothing. A completed session's results never change.
+   * strict-durability transaction: once this resolves ok, the change is on disk.
+   * A burst of typing still open in the case is audited in the same entry.
+   * A completed session's results never change.
    */
   update(sessionId: string, caseId: string, change: ResultChange): Promise<Outcome<Result>>
-  /** Changes several cases' results at once, all or none, journalled first: how pending changes are stored again. */
+  /**
+   * Stores notes as they are typed, at once and on disk when this resolves ok,
+   * but audits them only when the burst of typing ends (`endTyping`): one audit
+   * entry per burst, not one per keystroke.
+   */
+  typeNotes(sessionId: string, caseId: string, notes: string): Promise<Outcome<Result>>
+  /**
+   * Ends the bursts of typing open in a session (or in one case of it): each is
+   * audited as the person who typed it, at the time its last text was stored.
+   * Returns how many entries were written.
+   */
+  endTyping(sessionId: string, caseId?: string): Promise<Outcome<number>>
+  /** Changes several cases' results at once, all or none, journalled first. */
   updateMany(sessionId: string, changes: readonly CaseChange[]): Promise<Outcome<readonly Result[]>>
+  /**
+   * Stores what the journal still holds for a session (a window killed mid-write),
+   * each change as its author at its own time, case by case.
+   */
+  replayPending(sessionId: string): Promise<Replayed>
 }
 
 type SessionFacts = { readonly caseIds: ReadonlySet<string>; readonly planId: string; readonly productId: string }
 
+type Write = CaseChange & { readonly made: Made; readonly audit: 'now' | 'at-burst-end' }
+
+const withoutPlan = ({ planId: _planId, ...result }: ResultRow): Result => result
+
 export function createResultsRepo(db: LabDb, audit: AuditContext, journal: ResultJournal): ResultsRepo {
   const facts = new Map<string, SessionFacts>()
+  const madeNow = (): Made => ({ actor: audit.actor(), at: audit.now().toISOString() })
 
   /** What a result needs of its session, read once: a session's frozen plan never changes. */
   async function factsOf(sessionId: string): Promise<SessionFacts> {
@@ -48,26 +77,36 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
     return found
   }
 
-  const write = (sessionId: string, changes: readonly CaseChange[]) =>
+  const auditOf = (sessionId: string, session: SessionFacts, result: Result, before: object | undefined, made: Made) =>
+    ({
+      ...changeOf('result', resultId(sessionId, result.caseId), result, before, result, [
+        { kind: 'session', id: sessionId },
+        { kind: 'product', id: session.productId },
+      ]),
+      made,
+    }) satisfies RecordChange
+
+  const write = (sessionId: string, writes: readonly Write[]) =>
     attempt(() =>
-      db.transaction('rw', [db.sessions, db.frozenPlans, db.results, db.audit], async () => {
+      db.transaction('rw', [db.sessions, db.frozenPlans, db.results, db.audit, db.settings], async () => {
         // The state is checked through its index, keys only: reading the whole session on every key press made verdicts slow.
-        const [running, session, before] = await Promise.all([
+        const [running, session, before, bursts] = await Promise.all([
           db.sessions.where('state').equals('running').primaryKeys(),
           factsOf(sessionId),
-          db.results.bulkGet(changes.map((c) => [sessionId, c.caseId] as [string, string])),
+          db.results.bulkGet(writes.map((w) => [sessionId, w.caseId] as [string, string])),
+          db.settings.bulkGet(writes.map((w) => burstKey(sessionId, w.caseId))),
         ])
         if (!running.includes(sessionId))
           throw refuse('not-allowed', 'This session is not running, so its results cannot change.')
-        const actor = audit.actor()
-        const at = audit.now().toISOString()
         const rows: ResultRow[] = []
         const audited: RecordChange[] = []
-        for (const [index, { caseId, change }] of changes.entries()) {
+        const opened: SettingRow[] = []
+        const closed: string[] = []
+        for (const [index, { caseId, change, made, audit: when }] of writes.entries()) {
           if (!session.caseIds.has(caseId))
             throw refuse('not-allowed', `Case ${caseId} is not part of this session's plan.`)
           const old = before[index]
-          const { planId: _planId, ...oldResult } = old ?? { planId: '' }
+          const oldResult = old && withoutPlan(old)
           const result = orRefuse(
             validate(Result, {
               sessionId,
@@ -77,53 +116,104 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
               evidenceIds: [],
               ...oldResult,
               ...change,
-              updatedAt: at,
-              updatedBy: actor.id,
+              updatedAt: made.at,
+              updatedBy: made.actor.id,
             }),
           )
           rows.push({ ...result, planId: session.planId })
-          audited.push(
-            changeOf('result', resultId(sessionId, caseId), result, old && oldResult, result, [
-              { kind: 'session', id: sessionId },
-              { kind: 'product', id: session.productId },
-            ]),
-          )
+          const burst = burstOf(bursts[index])
+          const key = burstKey(sessionId, caseId)
+          if (when === 'at-burst-end') {
+            // The burst remembers the result as the trail last recorded it, and the newest text's author and time.
+            const value: TypingBurst = { before: burst ? burst.before : (oldResult ?? null), ...made }
+            opened.push({ key, value })
+          } else {
+            // One entry for the burst and this change together: the trail goes from what it last recorded to now.
+            audited.push(auditOf(sessionId, session, result, burst ? (burst.before ?? undefined) : oldResult, made))
+            if (bursts[index]) closed.push(key)
+          }
         }
         await db.results.bulkPut(rows)
+        if (opened.length > 0) await db.settings.bulkPut(opened)
+        if (closed.length > 0) await db.settings.bulkDelete(closed)
         await auditChanges(db, audit, audited)
-        return rows.map(({ planId: _planId, ...result }) => result as Result)
+        return rows.map(withoutPlan)
       }),
     )
 
-  const updateMany = async (sessionId: string, changes: readonly CaseChange[]): Promise<Outcome<readonly Result[]>> => {
-    if (changes.length === 0) return ok([])
-    // One change per case, the later fields over the earlier: one row and one audit entry each.
-    const merged = new Map<string, ResultChange>()
-    for (const { caseId, change } of changes) merged.set(caseId, { ...merged.get(caseId), ...change })
-    const requested = [...merged].map(([caseId, change]) => ({ caseId, change }))
-    const noted = requested.map(({ caseId, change }) => ({ caseId, ...journal.note(sessionId, caseId, change) }))
-    const outcome = await write(
-      sessionId,
-      noted.map(({ caseId, change }) => ({ caseId, change })),
-    )
+  /** Journals the writes, stores them, and settles the journal unless the store may still succeed later. */
+  const journalled = async (sessionId: string, writes: readonly Write[]): Promise<Outcome<readonly Result[]>> => {
+    const noted = writes.map((w) => ({ ...w, ...journal.note(sessionId, w.caseId, w.change, w.made) }))
+    const outcome = await write(sessionId, noted)
     // Stored, or refused for good (the session completed meanwhile, the notes are too long): either way it must not be replayed.
     if (outcome.ok || isLasting(outcome.problem))
       for (const { caseId, version } of noted) journal.settle(sessionId, caseId, version)
     return outcome
   }
 
+  const one = async (outcome: Promise<Outcome<readonly Result[]>>, caseId: string): Promise<Outcome<Result>> => {
+    const done = await outcome
+    if (!done.ok) return done
+    const [result] = done.value
+    if (result === undefined) throw new Error(`Storing case ${caseId} returned no result.`)
+    return ok(result)
+  }
+
+  const updateMany = async (sessionId: string, changes: readonly CaseChange[]): Promise<Outcome<readonly Result[]>> => {
+    if (changes.length === 0) return ok([])
+    // One change per case, the later fields over the earlier: one row and one audit entry each.
+    const merged = new Map<string, ResultChange>()
+    for (const { caseId, change } of changes) merged.set(caseId, { ...merged.get(caseId), ...change })
+    const made = madeNow()
+    return journalled(
+      sessionId,
+      [...merged].map(([caseId, change]) => ({ caseId, change, made, audit: 'now' as const })),
+    )
+  }
+
   return {
     forSession: (sessionId) => db.results.where('sessionId').equals(sessionId).toArray(),
     forPlanCase: (planId, caseId) => db.results.where('[planId+caseId]').equals([planId, caseId]).toArray(),
-    keepTyping: (sessionId, caseId, change) => void journal.note(sessionId, caseId, change),
     pending: (sessionId) => journal.pending(sessionId),
-    async update(sessionId, caseId, change) {
-      const outcome = await updateMany(sessionId, [{ caseId, change }])
-      if (!outcome.ok) return outcome
-      const [result] = outcome.value
-      if (result === undefined) throw new Error(`Storing case ${caseId} returned no result.`)
-      return ok(result)
-    },
+    update: (sessionId, caseId, change) => one(updateMany(sessionId, [{ caseId, change }]), caseId),
+    typeNotes: (sessionId, caseId, notes) =>
+      one(journalled(sessionId, [{ caseId, change: { notes }, made: madeNow(), audit: 'at-burst-end' }]), caseId),
+    endTyping: (sessionId, caseId) =>
+      attempt(() =>
+        db.transaction('rw', [db.sessions, db.frozenPlans, db.results, db.audit, db.settings], async () => {
+          const rows =
+            caseId === undefined
+              ? await db.settings.where('key').startsWith(sessionBurstPrefix(sessionId)).toArray()
+              : ((await db.settings.get(burstKey(sessionId, caseId))) ?? [])
+          const open = [rows].flat()
+          if (open.length === 0) return 0
+          const session = await factsOf(sessionId)
+          const audited: RecordChange[] = []
+          for (const row of open) {
+            const burst = burstOf(row)
+            const stored = await db.results.get([sessionId, caseOfBurstKey(sessionId, row.key)])
+            if (burst && stored) {
+              const result = withoutPlan(stored)
+              audited.push(auditOf(sessionId, session, result, burst.before ?? undefined, burst))
+            }
+          }
+          await db.settings.bulkDelete(open.map((row) => row.key))
+          await auditChanges(db, audit, audited)
+          return audited.length
+        }),
+      ),
     updateMany,
+    async replayPending(sessionId) {
+      const stored: Result[] = []
+      const notStored: (PendingChange & { readonly problem: Problem })[] = []
+      for (const pending of journal.pending(sessionId)) {
+        const made: Made = { actor: pending.actor ?? audit.actor(), at: pending.at }
+        const outcome = await write(sessionId, [{ caseId: pending.caseId, change: pending.change, made, audit: 'now' }])
+        if (outcome.ok || isLasting(outcome.problem)) journal.settle(sessionId, pending.caseId, pending.version)
+        if (outcome.ok) stored.push(...outcome.value)
+        else notStored.push({ ...pending, problem: outcome.problem })
+      }
+      return { stored, notStored }
+    },
   }
 }
