@@ -3,6 +3,7 @@ import { importInto } from 'dexie-export-import'
 import { recordsPartName, type BackupPart } from '../../../core/backup/manifest'
 import type { LedgerRecordRequest } from '../../../core/bridge/ledger'
 import { messageOf } from '../../../core/text/message-of'
+import { snapshotOf } from '../ledger/database-facts'
 import { BackupError, type BackupFailure } from './backup-error'
 import { isPartReference } from './blob-parts'
 import type { BackupReader } from './read-backup'
@@ -153,12 +154,11 @@ async function check(result: Promise<{ ok: true } | { ok: false; problem: { mess
   if (!outcome.ok) throw new BackupError(outcome.problem.message)
 }
 
-/** The restored database as the ledger records it: its name, its audit chain's head and its records per table. */
+/**
+ * The restored database as the ledger records it: its name, and its head and
+ * counts read exactly as start-up reads them (only the tables the ledger counts),
+ * so the first start on it finds what was recorded.
+ */
 export async function ledgerOf(db: Dexie): Promise<LedgerRecordRequest> {
-  const counts: Record<string, number> = {}
-  for (const table of db.tables) counts[table.name] = await table.count()
-  const last = db.tables.some((t) => t.name === 'audit')
-    ? ((await db.table('audit').orderBy(':id').last()) as { seq: number; hash: string } | undefined)
-    : undefined
-  return { database: db.name, head: last ? { seq: last.seq, hash: last.hash } : null, counts }
+  return { database: db.name, ...(await snapshotOf(db.backendDB())) }
 }
