@@ -45,6 +45,8 @@ function titleOf(failure: OpenFailure): string {
       return failure.mismatch.kind === 'cannot-read'
         ? 'The lab’s data cannot be read'
         : 'Some of the lab’s data is missing'
+    case 'backup-before-migration-failed':
+      return 'WWA Lab did not upgrade the lab’s data'
     case 'newer-schema':
     case 'cannot-open':
     case 'ledger-unreadable':
@@ -98,6 +100,19 @@ function Explanation({ failure }: { failure: OpenFailure }) {
           <p>
             Close every other WWA Lab window and restart WWA Lab. If the disk is full, free some space first. If it
             happens again, note the message above and ask your lab’s administrator before reinstalling.
+          </p>
+        </>
+      )
+    case 'backup-before-migration-failed':
+      return (
+        <>
+          <p role="alert">
+            WWA Lab needs to upgrade your data from version {failure.from} to {failure.to} and backs it up first; the
+            backup failed: {failure.message} Nothing was changed.
+          </p>
+          <p>
+            Free some disk space if the disk is full, then restart WWA Lab: it backs up and upgrades the data then.
+            Until the backup succeeds, the data stays at version {failure.from}, as the previous WWA Lab left it.
           </p>
         </>
       )

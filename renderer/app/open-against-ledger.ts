@@ -3,6 +3,7 @@ import { cannotRead, compareWithLedger, type LedgerVerdict } from '../storage/le
 import { readDatabaseFacts, snapshotOf } from '../storage/ledger/database-facts'
 import { createLedgerKeeper, type LedgerKeeper } from '../storage/ledger/ledger-keeper'
 import { knownVersion, LabDb } from '../storage/lab-db'
+import type { BeforeMigration } from './backup-before-migration'
 import { describeOpenError, openLabDb, type OpenFailure } from './open-lab-db'
 
 export type LedgerStartOptions = {
@@ -12,6 +13,8 @@ export type LedgerStartOptions = {
   readonly labDbNamed?: (name: string) => LabDb
   readonly indexedDB: IDBFactory
   readonly lab: Pick<LabBridge, 'ledger'>
+  /** Backs the database up before a migration upgrades it; without it the upgrade runs unbacked (tests of other things). */
+  readonly beforeMigration?: BeforeMigration
 }
 
 export type LedgerStart =
@@ -51,7 +54,7 @@ export async function openAgainstLedger(options: LedgerStartOptions): Promise<Le
     return { ok: false, failure: unread ? { kind: 'data-missing', mismatch: unread } : failure }
   }
 
-  const failure = await openLabDb(db, options.indexedDB)
+  const failure = await openLabDb(db, options.indexedDB, options.beforeMigration)
   if (failure) return { ok: false, failure }
   const keeper = createLedgerKeeper({
     database: name,

@@ -1,5 +1,6 @@
 import type { LedgerMismatch } from '../storage/ledger/compare-with-ledger'
 import { knownVersion, type LabDb } from '../storage/lab-db'
+import type { BeforeMigration } from './backup-before-migration'
 
 /** Why the lab's database could not be opened at start, in terms the recovery screen explains. */
 export type OpenFailure =
@@ -11,6 +12,13 @@ export type OpenFailure =
   | { readonly kind: 'ledger-unreadable'; readonly message: string }
   /** The database is missing, empty, shorter than, or not the one main last recorded. */
   | { readonly kind: 'data-missing'; readonly mismatch: LedgerMismatch }
+  /** The database needs an upgrade, and the backup written before every upgrade failed: nothing was upgraded. */
+  | {
+      readonly kind: 'backup-before-migration-failed'
+      readonly from: number
+      readonly to: number
+      readonly message: string
+    }
 
 /** The schema version a database was written with, read from the list of databases without opening (or changing) it. */
 async function installedVersion(factory: IDBFactory, name: string): Promise<number | undefined> {
@@ -23,12 +31,28 @@ async function installedVersion(factory: IDBFactory, name: string): Promise<numb
 /**
  * Opens the database, or says why not. A database written by a newer WWA Lab is
  * left unopened: Dexie would otherwise adapt to it silently, and even add this
- * build's tables to it. Nothing is ever deleted here.
+ * build's tables to it. A database of an older version is backed up (by
+ * `beforeMigration`, when given) before Dexie upgrades it. Nothing is ever deleted here.
  */
-export async function openLabDb(db: LabDb, factory: IDBFactory): Promise<OpenFailure | undefined> {
+export async function openLabDb(
+  db: LabDb,
+  factory: IDBFactory,
+  beforeMigration?: BeforeMigration,
+): Promise<OpenFailure | undefined> {
   try {
     const found = await installedVersion(factory, db.name)
     if (found !== undefined && found > knownVersion) return { kind: 'newer-schema', found, known: knownVersion }
+    // Migrations run only after a backup of the data as it is: a failed backup leaves the database as it was.
+    if (found !== undefined && found < knownVersion && beforeMigration !== undefined) {
+      const backedUp = await beforeMigration(db.name, found, knownVersion)
+      if (!backedUp.ok)
+        return {
+          kind: 'backup-before-migration-failed',
+          from: found,
+          to: knownVersion,
+          message: backedUp.problem.message,
+        }
+    }
     await db.open()
     return undefined
   } catch (error) {

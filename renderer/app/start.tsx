@@ -8,15 +8,24 @@ import { LongCheckContext, type LongCheck } from '../widgets/audit-trail/long-ch
 import { RecordedHeadContext } from '../widgets/audit-trail/recorded-head'
 import { workerLongCheck } from '../widgets/audit-trail/worker-long-check'
 import { App } from './App'
+import {
+  backupActionsOf,
+  beforeMigrationOf,
+  dailyBackupsOf,
+  recoveryOfferFor,
+  type BackupStartOptions,
+} from './backup-wiring'
+import { DailyBackups } from './DailyBackups'
 import { LedgerWarning } from './LedgerWarning'
 import { openAgainstLedger } from './open-against-ledger'
 import { watchForTakeover } from './open-lab-db'
 import { RecoveryScreen } from './RecoveryScreen'
 import { ServicesProvider } from './services-context'
+import { BackupActionsProvider } from '../widgets/backups/backup-actions-context'
 import { restoreWorkingAs } from './working-as'
 import { createWorkingAsStore } from './working-as-store'
 
-export type StartOptions = {
+export type StartOptions = BackupStartOptions & {
   /** The lab's database under its usual name; main's ledger may name another (after a restore). */
   readonly db: LabDb
   /** The database of another name, when the ledger names one; `new LabDb(name)` unless given. */
@@ -33,8 +42,9 @@ export type StartOptions = {
 /** Opens the lab's data and gives what the window shows: the app, or the recovery screen when the data cannot be opened. */
 export async function start(options: StartOptions): Promise<ReactElement> {
   // The ledger first: a database that lost data is never opened as if it were whole.
-  const opened = await openAgainstLedger(options)
-  if (!opened.ok) return <RecoveryScreen failure={opened.failure} />
+  const opened = await openAgainstLedger({ ...options, beforeMigration: beforeMigrationOf(options) })
+  if (!opened.ok)
+    return <RecoveryScreen failure={opened.failure} newestBackup={recoveryOfferFor(options, opened.failure)} />
   const { db, keeper } = opened
   const workingAs = createWorkingAsStore()
   const repos = createRepositories(db, {
@@ -46,14 +56,19 @@ export async function start(options: StartOptions): Promise<ReactElement> {
     requestPersistentStorage(options.storage),
     restoreWorkingAs(repos, workingAs),
   ])
+  const backups = backupActionsOf(options, db)
+  const daily = dailyBackupsOf(options, backups)
   return (
     <StrictMode>
       <WhileOpen db={db}>
         <ServicesProvider services={{ repos, workingAs, lab: options.lab, persistence }}>
           <LongCheckContext.Provider value={options.longCheck ?? workerLongCheck(db.name)}>
             <RecordedHeadContext.Provider value={() => keeper.recordedHead()}>
-              <LedgerWarning keeper={keeper} />
-              <App />
+              <BackupActionsProvider actions={backups}>
+                <LedgerWarning keeper={keeper} />
+                <DailyBackups backups={daily} />
+                <App />
+              </BackupActionsProvider>
             </RecordedHeadContext.Provider>
           </LongCheckContext.Provider>
         </ServicesProvider>

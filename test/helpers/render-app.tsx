@@ -6,6 +6,9 @@ import { ServicesProvider, type AppServices } from '../../renderer/app/services-
 import { createWorkingAsStore } from '../../renderer/app/working-as-store'
 import type { LabDb } from '../../renderer/storage/lab-db'
 import { createRepositories } from '../../renderer/storage/repositories'
+import type { BackupActions } from '../../renderer/widgets/backups/backup-actions'
+import { BackupActionsProvider } from '../../renderer/widgets/backups/backup-actions-context'
+import { backupActionsOver } from './backup-actions'
 import { freshLabDb } from './lab-db'
 
 /** A bridge whose every call answers like main would for a person who cancels dialogs. */
@@ -65,11 +68,13 @@ type RenderAppOptions = Partial<AppServices> & {
   readonly db?: LabDb
   /** Wraps the app, e.g. in a provider that swaps a Web Worker for a stand-in happy-dom can run. */
   readonly wrapper?: ComponentType<{ children: ReactNode }>
+  /** What Settings → Backups uses; over this database and the services' bridge unless given. */
+  readonly backups?: BackupActions
 }
 
 /** Renders the whole app at a hash address over a fresh in-memory database. */
 export function renderApp(hash: string, over: RenderAppOptions = {}) {
-  const { db = freshLabDb(), wrapper, ...rest } = over
+  const { db = freshLabDb(), wrapper, backups, ...rest } = over
   const workingAs = over.workingAs ?? createWorkingAsStore()
   const services: AppServices = {
     repos: createRepositories(db, {
@@ -84,7 +89,11 @@ export function renderApp(hash: string, over: RenderAppOptions = {}) {
   window.location.hash = hash
   const view = render(
     <ServicesProvider services={services}>
-      <App />
+      <BackupActionsProvider
+        actions={backups ?? backupActionsOver(db, services.lab, db._options.indexedDB as IDBFactory)}
+      >
+        <App />
+      </BackupActionsProvider>
     </ServicesProvider>,
     wrapper ? { wrapper } : undefined,
   )

@@ -4,6 +4,7 @@ import { formatBytes } from '../../../core/format-bytes'
 import type { AppInfo } from '../../../core/bridge/contract'
 import { useServices } from '../../app/services-context'
 import type { PersistenceAnswer } from '../../storage/persistence'
+import { BackupSettings } from './BackupSettings'
 import { PlanImportSettings } from './PlanImportSettings'
 
 type Usage = { readonly usage: number; readonly quota: number }
@@ -33,6 +34,7 @@ export function SettingsPage() {
         <dt>Space used</dt>
         <dd>{usage ? `${formatBytes(usage.usage)} of ${formatBytes(usage.quota)} available to the app` : '—'}</dd>
       </dl>
+      <BackupSettings />
       <PlanImportSettings />
       <h2>About</h2>
       {typeof info === 'string' ? (
