@@ -1,4 +1,4 @@
-import { mkdtemp, open, readdir, readFile, rm, stat, truncate } from 'node:fs/promises'
+import { mkdtemp, open, readFile, rm, stat, truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { LedgerState } from '../../core/bridge/ledger'
 import { launchApp, type App } from './harness'
 import { ProductScreen, waitForSaved } from './pages/catalogue'
+import { dataFiles, ledgerPath, leveldbFolder, listing, logOf, overwriteMiddle } from './pages/damage'
 
 // Damaging a profile and watching Chromium open it again takes a few launches per test.
 const slow = { timeout: 180_000 }
@@ -21,23 +22,6 @@ afterEach(async () => {
 
 // What the recovery screen is titled when data is missing, or when Chromium will not read the files at all.
 const recoveryTitle = /^(Some of the lab’s data is missing|The lab’s data cannot be read)$/
-
-const ledgerPath = (profile: string) => join(profile, 'wwa-lab-main', 'ledger.json')
-
-/** Chromium's LevelDB folder for the app's origin. */
-async function leveldbFolder(profile: string): Promise<string> {
-  const root = join(profile, 'Default', 'IndexedDB')
-  const found = (await readdir(root)).find((name) => name.includes('wwa-lab.localhost') && name.endsWith('.leveldb'))
-  if (!found) throw new Error(`No LevelDB folder for the app under ${root}: ${(await readdir(root)).join(', ')}`)
-  return join(root, found)
-}
-
-async function listing(folder: string): Promise<Record<string, number>> {
-  const names = await readdir(folder).catch(() => [])
-  const sizes: Record<string, number> = {}
-  for (const name of names.sort()) sizes[name] = (await stat(join(folder, name))).size
-  return sizes
-}
 
 /** The newest audit entry's number in the page's database, read without creating the database if it is gone. */
 const newestSeq = (page: Page) =>
@@ -166,22 +150,6 @@ async function overwriteEnd(path: string, length: number): Promise<{ size: numbe
   return { size }
 }
 
-/** Overwrites `length` bytes at the middle of a file with a pattern no LevelDB block has. */
-async function overwriteMiddle(path: string, length: number): Promise<{ at: number; size: number }> {
-  const { size } = await stat(path)
-  const at = Math.max(0, Math.floor(size / 2) - Math.floor(length / 2))
-  const handle = await open(path, 'r+')
-  try {
-    await handle.write(new Uint8Array(Math.min(length, size)).fill(0xa5), 0, Math.min(length, size), at)
-  } finally {
-    await handle.close()
-  }
-  return { at, size }
-}
-
-const dataFiles = (files: Record<string, number>) =>
-  Object.fromEntries(Object.entries(files).filter(([name]) => /^(\d+\.(log|ldb)|MANIFEST-\d+|CURRENT)$/.test(name)))
-
 const report = (what: string, before: Record<string, number>, found: Awaited<ReturnType<typeof relaunchOnDamage>>) =>
   console.info(
     `[data-missing] ${what}:\n` +
@@ -191,8 +159,6 @@ const report = (what: string, before: Record<string, number>, found: Awaited<Ret
       `  after a reload: ${JSON.stringify(found.keptAgain)}; the screen said: ${found.wordsAgain}`,
   )
 
-const logOf = (files: Record<string, number>) =>
-  Object.keys(files).find((name) => name.endsWith('.log') && name !== 'LOG')
 const tableOf = (files: Record<string, number>) => Object.keys(files).find((name) => name.endsWith('.ldb'))
 
 describe('a damaged database is never opened as if it were whole', () => {
