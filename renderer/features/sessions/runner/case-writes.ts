@@ -11,6 +11,8 @@ export type CaseSaveState =
 
 export type CaseWritesOptions = {
   readonly write: (caseId: string, change: ResultChange, audit: AuditWhen) => Promise<Outcome<Result>>
+  /** Keeps a change somewhere synchronous (the journal) the moment it is made, before it waits for a write. */
+  readonly note?: (caseId: string, change: ResultChange) => void
   /** A case's saved state changed. */
   readonly onState: (caseId: string, state: CaseSaveState) => void
   /** A write committed and nothing newer waits for the case: this is the case as stored. */
@@ -111,6 +113,7 @@ export function createCaseWrites(options: CaseWritesOptions) {
   return {
     /** Writes a change of a case now, or as soon as the write in flight for the case completes. */
     submit(caseId: string, change: ResultChange, audit: AuditWhen): void {
+      options.note?.(caseId, change)
       const queue = queueOf(caseId)
       clearTimeout(queue.timer)
       queue.lastTypedAt = audit === 'at-burst-end' ? now() : -Infinity

@@ -32,6 +32,7 @@ export function useCaseSaves(sessionId: string, onStored: (result: Result) => vo
           audit === 'at-burst-end' && change.notes !== undefined && Object.keys(change).length === 1
             ? repos.results.typeNotes(sessionId, caseId, change.notes)
             : repos.results.update(sessionId, caseId, change),
+        note: (caseId, change) => repos.results.notePending(sessionId, caseId, change),
         onState,
         onStored: (_caseId, result) => onStored(result),
         quietMs,

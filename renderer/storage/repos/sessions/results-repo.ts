@@ -23,6 +23,13 @@ export type ResultsRepo = {
   /** Changes noted in the journal that never reached storage (the window closed first). */
   pending(sessionId: string): PendingChange[]
   /**
+   * Notes a change in the journal at once, as who is working now, before its
+   * write is even queued: while an earlier write of the case is in flight, the
+   * newest text is held only in memory, and a window closed or killed then must
+   * still find it on reopen. The write that stores it settles the note.
+   */
+  notePending(sessionId: string, caseId: string, change: ResultChange): void
+  /**
    * Changes one case's result in a running session and audits the change, in one
    * strict-durability transaction: once this resolves ok, the change is on disk.
    * A burst of typing still open in the case is audited in the same entry.
@@ -175,6 +182,7 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
     forSession: (sessionId) => db.results.where('sessionId').equals(sessionId).toArray(),
     forPlanCase: (planId, caseId) => db.results.where('[planId+caseId]').equals([planId, caseId]).toArray(),
     pending: (sessionId) => journal.pending(sessionId),
+    notePending: (sessionId, caseId, change) => void journal.note(sessionId, caseId, change, madeNow()),
     update: (sessionId, caseId, change) => one(updateMany(sessionId, [{ caseId, change }]), caseId),
     typeNotes: (sessionId, caseId, notes) =>
       one(journalled(sessionId, [{ caseId, change: { notes }, made: madeNow(), audit: 'at-burst-end' }]), caseId),

@@ -15,7 +15,9 @@ function harness() {
   const calls: Call[] = []
   const states: string[] = []
   const stored: string[] = []
+  const noted: string[] = []
   const writes = createCaseWrites({
+    note: (caseId, change) => noted.push(`${caseId}:${change.notes ?? change.verdict}`),
     write: (caseId, change, audit) =>
       new Promise((resolve) =>
         calls.push({
@@ -40,7 +42,7 @@ function harness() {
     onState: (caseId, state: CaseSaveState) => states.push(`${caseId}:${state.kind}`),
     onStored: (caseId, result) => stored.push(`${caseId}:${result.notes}`),
   })
-  return { writes, calls, states, stored }
+  return { writes, calls, states, stored, noted }
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -62,6 +64,16 @@ describe('case writes', () => {
     await writes.idle()
     expect(stored).toEqual(['TC-1:LED'])
     expect(states.at(-1)).toBe('TC-1:saved')
+  })
+
+  it('notes every change the moment it is made, even while it waits behind a write in flight', () => {
+    const { writes, calls, noted } = harness()
+    writes.submit('TC-1', { notes: 'L' }, 'at-burst-end')
+    writes.submit('TC-1', { notes: 'LE' }, 'at-burst-end')
+    writes.submit('TC-1', { verdict: 'failed' }, 'now')
+    // Only the first is being written; a window closed now must still find the newest text and the verdict.
+    expect(calls).toHaveLength(1)
+    expect(noted).toEqual(['TC-1:L', 'TC-1:LE', 'TC-1:failed'])
   })
 
   it('merges a verdict pressed while notes are in flight into the next write, audited at once', async () => {
