@@ -4,6 +4,21 @@ import { Id, Instant, optionalText, requiredText } from './fields'
 /** Most cases one plan may hold; a larger file is refused at import with a message. */
 export const maxPlanCases = 5000
 
+/** Longest text kept from a column the importer does not map, and longest name of such a column. */
+export const maxExtraValue = 8000
+export const maxExtraColumnName = 120
+
+/**
+ * A cell of a column the plan's fields do not use ("Notes", "Precondition",
+ * "Priority"), kept with its case under the column's header so nothing in the
+ * lab's file is lost; shown in the runner beside the case.
+ */
+export const ExtraField = z.object({
+  column: z.string().trim().min(1).max(maxExtraColumnName),
+  value: z.string().max(maxExtraValue, `A kept column's cell can be at most ${maxExtraValue} characters.`),
+})
+export type ExtraField = z.infer<typeof ExtraField>
+
 export const TestCase = z.object({
   caseId: z
     .string()
@@ -16,6 +31,11 @@ export const TestCase = z.object({
   steps: optionalText('Steps', 8000),
   expected: optionalText('Expected result', 4000),
   required: z.boolean(),
+  /**
+   * The case's cells in the file's other columns, in the file's column order; only
+   * cells with text. Absent on cases typed in and on cases stored before it existed.
+   */
+  extra: z.array(ExtraField).max(16_384).optional(),
 })
 export type TestCase = z.infer<typeof TestCase>
 
@@ -27,6 +47,18 @@ export const PlanSource = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .nullable(),
+  /**
+   * Set on a version made by editing an earlier one a session had run: which version,
+   * who edited it and when. kind, fileName and sha256 still say where the plan first came from.
+   */
+  editedFrom: z
+    .object({
+      versionId: Id,
+      version: z.number().int().positive(),
+      by: z.object({ id: z.string(), name: z.string() }),
+      at: Instant,
+    })
+    .optional(),
 })
 export type PlanSource = z.infer<typeof PlanSource>
 

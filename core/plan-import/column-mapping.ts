@@ -16,9 +16,61 @@ export type ColumnMapping = Record<PlanField, number | null>
 
 // Headers compared without case, spaces or punctuation, and without a trailing
 // note in brackets: "Expected result (pass criteria)" reads as "expectedresult".
+// "#" reads as "no", so "TC #" is "tcno". English, then German (Excel keeps "ä"; some
+// labs write "ae"). Each list is in order of preference: a field takes the column of
+// its earliest name, so "Beschreibung" (description) is a title only when no column
+// is called "Testfall" or "Titel", and steps otherwise.
 const synonyms: Readonly<Record<PlanField, readonly string[]>> = {
-  caseId: ['caseid', 'id', 'testid', 'tc', 'tcid', 'testcaseid', 'caseno', 'casenumber', 'testno', 'testnumber', 'no'],
-  title: ['title', 'name', 'testcase', 'testname', 'casename', 'testcasename', 'casetitle', 'testtitle', 'summary'],
+  caseId: [
+    'caseid',
+    'id',
+    'testid',
+    'tc',
+    'tcid',
+    'tcno',
+    'tcnr',
+    'testcaseid',
+    'testcaseno',
+    'testcasenumber',
+    'caseno',
+    'casenumber',
+    'testno',
+    'testnumber',
+    'no',
+    'ref',
+    'nr',
+    'nummer',
+    'lfdnr',
+    'testnr',
+    'testnummer',
+    'testfallid',
+    'testfallnr',
+    'testfallnummer',
+    'fallnr',
+    'kennung',
+  ],
+  title: [
+    'title',
+    'name',
+    'testcase',
+    'testname',
+    'casename',
+    'testcasename',
+    'casetitle',
+    'testtitle',
+    'summary',
+    'testfall',
+    'titel',
+    'testfallname',
+    'testfalltitel',
+    'bezeichnung',
+    'testbezeichnung',
+    'kurzbeschreibung',
+    'description',
+    'testdescription',
+    'beschreibung',
+    'testbeschreibung',
+  ],
   category: [
     'category',
     'capability',
@@ -28,8 +80,46 @@ const synonyms: Readonly<Record<PlanField, readonly string[]>> = {
     'group',
     'area',
     'feature',
+    'module',
+    'component',
+    'kategorie',
+    'gruppe',
+    'bereich',
+    'funktion',
+    'fähigkeit',
+    'faehigkeit',
+    'schnittstelle',
+    'modul',
+    'komponente',
+    'testkategorie',
+    'testbereich',
   ],
-  steps: ['steps', 'procedure', 'teststeps', 'testprocedure', 'instructions', 'step'],
+  steps: [
+    'steps',
+    'procedure',
+    'teststeps',
+    'testprocedure',
+    'instructions',
+    'step',
+    'actions',
+    'action',
+    'schritte',
+    'testschritte',
+    'ablauf',
+    'testablauf',
+    'vorgehen',
+    'vorgehensweise',
+    'durchführung',
+    'durchfuehrung',
+    'testdurchführung',
+    'testdurchfuehrung',
+    'anleitung',
+    'aktion',
+    'description',
+    'testdescription',
+    'beschreibung',
+    'testbeschreibung',
+  ],
   expected: [
     'expected',
     'expectedresult',
@@ -38,6 +128,21 @@ const synonyms: Readonly<Record<PlanField, readonly string[]>> = {
     'expectedbehavior',
     'expectedbehaviour',
     'passcriteria',
+    'passfailcriteria',
+    'acceptancecriteria',
+    'successcriteria',
+    'erwartetesergebnis',
+    'erwarteteergebnisse',
+    'erwartet',
+    'erwartung',
+    'erwartetesverhalten',
+    'sollergebnis',
+    'sollverhalten',
+    'soll',
+    'akzeptanzkriterien',
+    'akzeptanzkriterium',
+    'abnahmekriterien',
+    'bestandenwenn',
   ],
   required: [
     'required',
@@ -50,11 +155,23 @@ const synonyms: Readonly<Record<PlanField, readonly string[]>> = {
     'isoptional',
     'req',
     'opt',
+    'must',
+    'mustpass',
+    'pflicht',
+    'pflichtoptional',
+    'pflichttest',
+    'verpflichtend',
+    'erforderlich',
+    'obligatorisch',
+    'muss',
+    'mussoptional',
+    'musskann',
+    'kann',
   ],
 }
 
 // A column headed "Optional" says yes for optional cases: its values mean the opposite of "Required".
-const invertedRequired = new Set(['optional', 'isoptional', 'opt'])
+const invertedRequired = new Set(['optional', 'isoptional', 'opt', 'kann'])
 
 /**
  * A header as it is compared: lower case, letters and digits only, without a bracketed
@@ -139,4 +256,45 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
   // Prefixes only for names long enough not to catch unrelated headers ("tc" would catch "tcp port").
   assign((key, name) => name.length >= 5 && key.startsWith(name))
   return mapping
+}
+
+/** Cells of a row looked at for a header: a plan's header has its fields long before this column. */
+export const scoredHeaderCells = 512
+// Longer text is a sentence of instructions, not a column header; it is not even keyed.
+const longestHeader = 200
+// A prefix counts only on a short key: "Instructions for the tester: …" must not read as a Steps header.
+const longestPrefixKey = 40
+
+const exactNames = new Map<string, PlanField>()
+for (const field of planFields)
+  for (const name of synonyms[field]) if (!exactNames.has(name)) exactNames.set(name, field)
+const prefixNames = planFields.flatMap((field) =>
+  synonyms[field].filter((name) => name.length >= 5).map((name) => ({ field, name })),
+)
+
+/**
+ * How much a row looks like a plan's header: the number of plan fields its cells
+ * name (exactly, or a short cell starting with a longer name), plus one when both a
+ * case ID and a title are named. 0 for a row that names none. Looks at the first
+ * scoredHeaderCells cells, and keys only cells of at most 200 characters, so its
+ * time grows with the row's length and nothing else.
+ */
+export function headerScore(cells: readonly string[]): number {
+  const found = new Set<PlanField>()
+  const end = Math.min(cells.length, scoredHeaderCells)
+  for (let at = 0; at < end; at++) {
+    const text = cells[at] ?? ''
+    if (text === '' || text.length > longestHeader) continue
+    const key = headerKey(text)
+    if (key === '') continue
+    const exact = exactNames.get(key)
+    if (exact !== undefined) {
+      found.add(exact)
+      continue
+    }
+    if (key.length > longestPrefixKey) continue
+    const prefix = prefixNames.find(({ name }) => key.startsWith(name))
+    if (prefix !== undefined) found.add(prefix.field)
+  }
+  return found.size + (found.has('caseId') && found.has('title') ? 1 : 0)
 }

@@ -8,11 +8,15 @@ import { digestSha256Hex } from '../crypto/digest'
 import { nothingImported, withNothingImported } from './messages'
 import { messageOf } from '../text/message-of'
 
-/** A plan file as it arrives from the dialog or a drop; `encoding` when the person chose how to decode its text. */
+/**
+ * A plan file as it arrives from the dialog or a drop; `encoding` when the person chose
+ * how to decode its text, `sheet` when they chose the workbook sheet to read.
+ */
 export type PlanFile = {
   readonly name: string
   readonly bytes: Uint8Array
   readonly encoding?: TextEncoding | undefined
+  readonly sheet?: string | undefined
 }
 
 /**

@@ -7,18 +7,24 @@ import { readXlsx } from './read-xlsx'
 import { buildTable, fileLabel } from './table'
 import type { Deadline, TableRead } from './table'
 
-export type { Table, TableRead, PlanFileFormat } from './table'
+export type { Table, TableRead, PlanFileFormat, SheetSummary, SheetBasis } from './table'
 
 /**
  * A plan file as a table of trimmed text, or a message naming the file and what is
  * wrong. The format comes from the content, not the name: xlsx by its zip signature,
  * JSON if it is a list of cases (or {"cases": […]}), else CSV with the delimiter
  * sniffed among comma, semicolon and tab. Text is decoded as decodeText decides, or in
- * `encoding` when the person chose one. The size is checked before anything is
+ * `encoding` when the person chose one; a workbook's cases come from the sheet `sheet`
+ * names, when the person chose one. The size is checked before anything is
  * parsed, the number of rows and columns right after. Never throws.
  */
 export function readTable(
-  input: { readonly name: string; readonly bytes: Uint8Array; readonly encoding?: TextEncoding | undefined },
+  input: {
+    readonly name: string
+    readonly bytes: Uint8Array
+    readonly encoding?: TextEncoding | undefined
+    readonly sheet?: string | undefined
+  },
   limits: PlanImportLimits = planImportLimits,
 ): TableRead {
   const { name, bytes } = input
@@ -32,7 +38,7 @@ export function readTable(
     message: `${label} took more than ${Math.round(limits.maxMillis / 1000)} seconds to read, so reading it was stopped. Remove what is not part of the plan, or split it into smaller files.`,
   }
   try {
-    return readBytes(name, bytes, input.encoding, limits, deadline)
+    return readBytes(name, bytes, input, limits, deadline)
   } catch {
     // The parsers are meant not to throw; this keeps a bug in one from reaching the tester as a crash.
     return { ok: false, message: `${label} could not be read. Check that it is an xlsx, CSV or JSON test plan.` }
@@ -42,13 +48,14 @@ export function readTable(
 function readBytes(
   name: string,
   bytes: Uint8Array,
-  chosen: TextEncoding | undefined,
+  choice: { readonly encoding?: TextEncoding | undefined; readonly sheet?: string | undefined },
   limits: PlanImportLimits,
   deadline: Deadline,
 ): TableRead {
   const label = fileLabel(name)
+  const chosen = choice.encoding
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
-    return readXlsx(name, bytes, limits, deadline)
+    return readXlsx(name, bytes, limits, deadline, choice.sheet)
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // Legacy .xls and password-protected .xlsx share this container.
     return {

@@ -3,8 +3,9 @@ import { read, utils } from 'xlsx'
 import type { CellObject, WorkBook, WorkSheet } from 'xlsx'
 import { formatBytes } from '../format-bytes'
 import type { PlanImportLimits } from './limits'
-import { buildTable, fileLabel } from './table'
-import type { Deadline, RawRow, TableRead } from './table'
+import { headerScore, scoredHeaderCells } from './column-mapping'
+import { buildTable, cellText, fileLabel, headerRowIndex, headerScanRows } from './table'
+import type { Deadline, RawRow, SheetBasis, SheetSummary, TableRead } from './table'
 import { unzipParts } from './unzip-parts'
 import { readZipDirectory } from './zip-directory'
 import { partNameProblem } from './zip-part-names'
@@ -12,12 +13,21 @@ import { partNameProblem } from './zip-part-names'
 const resave = 'Open it in Excel, save it again as .xlsx, and import that.'
 
 /**
- * The cases of an Excel workbook: the first visible sheet with any text (else the
- * first hidden one), every cell as the text Excel displays. Formulas are never
- * evaluated, nor taken by their saved value: a formula cell is listed in the table's
- * `formulas`, and its text is the formula.
+ * The cases of an Excel workbook, every cell as the text Excel displays. They are read
+ * from the sheet `chosen` names; else from the sheet whose header looks most like a
+ * plan's (visible sheets before hidden ones, the first of equals), so a cover or
+ * instructions sheet in front is passed over; else from the first visible sheet with
+ * any text. The table lists every sheet with its rows, to choose another. Formulas are
+ * never evaluated, nor taken by their saved value: a formula cell is listed in the
+ * table's `formulas`, and its text is the formula.
  */
-export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimits, deadline: Deadline): TableRead {
+export function readXlsx(
+  name: string,
+  bytes: Uint8Array,
+  limits: PlanImportLimits,
+  deadline: Deadline,
+  chosen?: string,
+): TableRead {
   const label = fileLabel(name)
   const directory = readZipDirectory(bytes)
   if (!directory.ok) {
@@ -99,12 +109,78 @@ export function readXlsx(name: string, bytes: Uint8Array, limits: PlanImportLimi
   }
   if (deadline.overdue()) return { ok: false, message: deadline.message }
 
-  const sheet = firstSheetWithText(book)
-  if (sheet === undefined)
+  const sheets = summarizeSheets(book, deadline)
+  if (sheets === undefined) return { ok: false, message: deadline.message }
+  const pick = pickSheet(sheets, chosen)
+  if (pick === undefined) {
+    if (chosen !== undefined)
+      return { ok: false, message: `${label} has no sheet named “${chosen}”. Choose one of its sheets.` }
     return { ok: false, message: `${label} has no text in any sheet: a plan needs a header row and one row per case.` }
-  const raw = sheetRows(sheet.sheet, deadline)
+  }
+  const sheet = book.Sheets[pick.name]
+  const raw = sheet === undefined ? [] : sheetRows(sheet, deadline)
   if (raw === undefined) return { ok: false, message: deadline.message }
-  return buildTable({ format: 'xlsx', sheetName: sheet.name, name }, raw, limits)
+  // With several sheets, a refusal names the sheet it read.
+  const where = sheets.length > 1 ? `Sheet “${pick.name}” of ${label}` : name
+  const listed = sheets.map(({ name, rows, hidden, score }): SheetSummary => ({ name, rows, hidden, score }))
+  return buildTable(
+    { format: 'xlsx', sheetName: pick.name, name: where, sheetBasis: pick.basis, sheets: listed },
+    raw,
+    limits,
+  )
+}
+
+/** The sheet to read and why: the one chosen; else the best plan-like header (score 2 or more); else the first with text. */
+function pickSheet(
+  sheets: readonly SheetScan[],
+  chosen: string | undefined,
+): { name: string; basis: SheetBasis } | undefined {
+  if (chosen !== undefined) {
+    const found = sheets.find((sheet) => sheet.name === chosen)
+    return found === undefined ? undefined : { name: found.name, basis: 'chosen' }
+  }
+  // A template's lookup lists often sit in a hidden sheet; the cases are in a visible one.
+  const order = [...sheets].sort((a, b) => Number(a.hidden) - Number(b.hidden))
+  let best: SheetScan | undefined
+  for (const sheet of order) if (sheet.score >= 2 && (best === undefined || sheet.score > best.score)) best = sheet
+  if (best !== undefined) return { name: best.name, basis: 'best-header' }
+  const first = order.find((sheet) => sheet.textRows > 0)
+  return first === undefined ? undefined : { name: first.name, basis: 'first-with-text' }
+}
+
+type SheetScan = SheetSummary & { readonly textRows: number }
+
+/**
+ * Each sheet's rows with text, the rows below its header and its header's score: one
+ * pass over every cell (each looked at until the row is known to hold text), plus the
+ * first headerScanRows rows with text read in full, at most scoredHeaderCells cells each.
+ */
+function summarizeSheets(book: WorkBook, deadline: Deadline): SheetScan[] | undefined {
+  const scans: SheetScan[] = []
+  for (const [index, name] of book.SheetNames.entries()) {
+    const hidden = (book.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0
+    const sheet = book.Sheets[name]
+    const data = sheet === undefined ? [] : denseRows(sheet)
+    const top: string[][] = []
+    let textRows = 0
+    for (let at = 0; at < data.length; at++) {
+      if ((at & 1023) === 1023 && deadline.overdue()) return undefined
+      const row = data[at]
+      if (row === undefined || !row.some((cell) => cell !== undefined && displayed(cell) !== '')) continue
+      textRows++
+      if (top.length < headerScanRows)
+        top.push(row.slice(0, scoredHeaderCells).map((cell) => (cell === undefined ? '' : cellText(displayed(cell)))))
+    }
+    const headerAt = headerRowIndex(top)
+    scans.push({
+      name,
+      hidden,
+      textRows,
+      rows: Math.max(0, textRows - headerAt - 1),
+      score: top.length === 0 ? 0 : headerScore(top[headerAt] ?? []),
+    })
+  }
+  return scans
 }
 
 /** The parts as fflate's zipSync takes them, in an object without a prototype (the names were checked, but still). */
@@ -117,25 +193,8 @@ function zippable(parts: ReadonlyMap<string, Uint8Array>): Zippable {
 // Pictures, embedded documents and printer settings hold no cases and can be most of a file's size.
 const isNeeded = (name: string) => !/^(xl\/(media|embeddings|printerSettings)\/|docProps\/thumbnail)/i.test(name)
 
-function firstSheetWithText(book: WorkBook): { name: string; sheet: WorkSheet } | undefined {
-  const hidden = (index: number) => (book.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0
-  // A template's lookup lists often sit in a hidden sheet; the cases are in a visible one.
-  const order = book.SheetNames.map((name, index) => ({ name, index })).sort(
-    (a, b) => Number(hidden(a.index)) - Number(hidden(b.index)),
-  )
-  for (const { name } of order) {
-    const sheet = book.Sheets[name]
-    if (sheet !== undefined && hasText(sheet)) return { name, sheet }
-  }
-  return undefined
-}
-
 const denseRows = (sheet: WorkSheet): readonly (readonly (CellObject | undefined)[] | undefined)[] =>
   sheet['!data'] ?? []
-
-function hasText(sheet: WorkSheet): boolean {
-  return denseRows(sheet).some((row) => row?.some((cell) => cell !== undefined && displayed(cell) !== ''))
-}
 
 function sheetRows(sheet: WorkSheet, deadline: Deadline): RawRow[] | undefined {
   const rows: RawRow[] = []

@@ -1,5 +1,6 @@
 import { cellAddress } from './cell-address'
 import { columnCapRefusal } from './column-cap'
+import { headerScore } from './column-mapping'
 import type { TextEncodingRead } from './decode-text'
 import type { PlanImportLimits } from './limits'
 
@@ -15,6 +16,10 @@ export type Table = {
   readonly format: PlanFileFormat
   /** The worksheet the cases came from; null for CSV and JSON. */
   readonly sheetName: string | null
+  /** Why the cases came from that sheet; null for CSV and JSON. */
+  readonly sheetBasis: SheetBasis | null
+  /** Every sheet of the workbook in its order, with its rows, to choose another from; empty for CSV and JSON. */
+  readonly sheets: readonly SheetSummary[]
   /** The file row number of the header row (for JSON, 1: its keys are the headers). */
   readonly headerRow: number
   readonly headers: string[]
@@ -28,6 +33,24 @@ export type Table = {
   readonly encoding: TextEncodingRead | null
   /** The formula cells of the header row and below (xlsx only): they are never imported as values. */
   readonly formulas: readonly FormulaCell[]
+}
+
+/**
+ * Why a workbook's cases were read from their sheet: its header names the most plan
+ * fields; no sheet has such a header, so the first with text; or the person chose it.
+ */
+export type SheetBasis = 'best-header' | 'first-with-text' | 'chosen'
+
+/**
+ * A sheet as the choice of sheets lists it: its name, the rows with text below its
+ * header row (what would be read as cases), whether it is hidden, and how much its
+ * header looks like a plan's (headerScore; 0 when it names no field).
+ */
+export type SheetSummary = {
+  readonly name: string
+  readonly rows: number
+  readonly hidden: boolean
+  readonly score: number
 }
 
 /** A spreadsheet cell that holds a formula: its file row, column index, address ("C7") and the formula ("=B7*2"). */
@@ -58,15 +81,47 @@ export const count = (n: number) => n.toLocaleString('en-US')
 /** "plan.csv", or a phrase that still reads well when the file has no name. */
 export const fileLabel = (name: string) => (name.trim() === '' ? 'The file' : name.trim())
 
+/** Rows with text looked at for the header: a title and a few lines of notes can sit above it. */
+export const headerScanRows = 20
+
 /**
- * The header is the first row with text in two or more cells (else the first row with
- * any text); rows above it, such as a title, are left out, and so are rows with no
- * text at all.
+ * Which of a sheet's rows with text is its header: among the first headerScanRows, the
+ * one that names the most plan fields (headerScore, at least 2, the first of equals);
+ * else the first row with text in two or more cells; else the first.
+ */
+export function headerRowIndex(rows: readonly (readonly string[])[]): number {
+  let best = -1
+  let bestScore = 1
+  const end = Math.min(rows.length, headerScanRows)
+  for (let at = 0; at < end; at++) {
+    const score = headerScore(rows[at] ?? [])
+    if (score > bestScore) {
+      best = at
+      bestScore = score
+    }
+  }
+  if (best !== -1) return best
+  return Math.max(
+    0,
+    rows.findIndex((cells) => cells.filter((cell) => cell !== '').length >= 2),
+  )
+}
+
+/**
+ * The header is the row headerRowIndex picks (for JSON, its keys); rows above it, such
+ * as a title or notes, are left out, and so are rows with no text at all.
  * Columns with no text in any row are dropped from the right, and every row is padded
  * to the header's width so a column index means the same cell in every row.
  */
 export function buildTable(
-  base: { format: PlanFileFormat; sheetName: string | null; name: string; encoding?: TextEncodingRead },
+  base: {
+    format: PlanFileFormat
+    sheetName: string | null
+    name: string
+    encoding?: TextEncodingRead
+    sheetBasis?: SheetBasis
+    sheets?: readonly SheetSummary[]
+  },
   raw: readonly RawRow[],
   limits: PlanImportLimits,
 ): TableRead {
@@ -77,10 +132,7 @@ export function buildTable(
       kept.push(row.formulas === undefined ? { row: row.row, cells } : { row: row.row, cells, formulas: row.formulas })
   }
   // A title above the table ("Acme test plan, v3") is one cell; a plan's header has at least an ID and a title.
-  const headerAt = Math.max(
-    0,
-    kept.findIndex((row) => row.cells.filter((cell) => cell !== '').length >= 2),
-  )
+  const headerAt = base.format === 'json' ? 0 : headerRowIndex(kept.slice(0, headerScanRows).map((row) => row.cells))
   const [header, ...data] = kept.slice(headerAt)
   let width = 0
   for (const row of [header, ...data]) {
@@ -108,6 +160,8 @@ export function buildTable(
     ok: true,
     format: base.format,
     sheetName: base.sheetName,
+    sheetBasis: base.sheetBasis ?? null,
+    sheets: base.sheets ?? [],
     headerRow: header.row,
     headers: pad(header.cells),
     rows: data.map((row) => pad(row.cells)),

@@ -6,6 +6,7 @@ import { count } from './table'
 import type { FormulaCell, Table } from './table'
 import { clip } from '../text/clip'
 import { listInWords } from '../text/list'
+import { extraCellProblem, extraFieldsOf, keptColumns } from './extra-columns'
 
 /** One thing wrong with a plan file: the file row, the column as its header names it, and what to fix. */
 export type PlanRowProblem = { readonly row: number; readonly column: string; readonly message: string }
@@ -22,10 +23,13 @@ export const formulaMessage = (cell: Pick<FormulaCell, 'address' | 'formula'>) =
  * says what the plan editor would say, plus what only a file can get wrong: columns
  * not chosen, a required/optional value that is neither, a case ID used twice, a
  * formula in a column that is read (it blocks the import, like any other problem).
+ * Every column no field is read from is kept with each case (as `extra`), but those
+ * in `leftOut`; a formula or an over-long cell there is a problem too.
  */
 export function validatePlanRows(
   table: Pick<Table, 'headerRow' | 'headers' | 'rows' | 'rowNumbers'> & { readonly formulas?: Table['formulas'] },
   mapping: ColumnMapping,
+  leftOut: ReadonlySet<number> = new Set(),
 ): PlanRowsCheck {
   const column = (field: PlanField) => {
     const index = columnOf(table.headers, mapping, field)
@@ -52,11 +56,17 @@ export function validatePlanRows(
     const at = columnOf(table.headers, mapping, field)
     return at === null ? undefined : formulaAt.get(`${row}:${at}`)
   }
+  const kept = keptColumns(table.headers, mapping, leftOut)
+  const keptFormula = (cell: FormulaCell) => `${formulaMessage(cell)} Or leave this column out of the import below.`
   // A formula in the header of a column that is read: its text is not a header a person wrote.
   for (const field of planFields) {
     const cell = formulaIn(table.headerRow, field)
     if (cell !== undefined)
       problems.push({ row: table.headerRow, column: column(field), message: formulaMessage(cell) })
+  }
+  for (const { index, name } of kept) {
+    const cell = formulaAt.get(`${table.headerRow}:${index}`)
+    if (cell !== undefined) problems.push({ row: table.headerRow, column: name, message: keptFormula(cell) })
   }
 
   table.rows.forEach((cells, index) => {
@@ -75,6 +85,14 @@ export function validatePlanRows(
     if (!required.ok && !found.some((problem) => problem.field === 'required'))
       found.push({ field: 'required', message: required.message })
 
+    // Kept columns after the fields, in file order, each with the header it is kept under.
+    const extraProblems: PlanRowProblem[] = []
+    for (const { index, name } of kept) {
+      const formula = formulaAt.get(`${row}:${index}`)
+      const message = formula !== undefined ? keptFormula(formula) : extraCellProblem(cells[index] ?? '')
+      if (message !== undefined) extraProblems.push({ row, column: name, message })
+    }
+    const extra = extraFieldsOf(cells, kept)
     const parsed = TestCase.safeParse({
       caseId: cell('caseId'),
       title: cell('title'),
@@ -82,11 +100,14 @@ export function validatePlanRows(
       steps: cell('steps'),
       expected: cell('expected'),
       required: required.ok ? required.value : true,
+      ...(extra.length > 0 ? { extra } : {}),
     })
     if (!parsed.success) {
       // One message per cell, the first TestCase gives: an empty case ID also fails its
       // "cannot start with a space" pattern, which would only confuse.
       for (const issue of parsed.error.issues) {
+        // Kept cells were checked above, in their own columns.
+        if (issue.path[0] === 'extra') continue
         const field = fieldOf(issue.path[0])
         if (!found.some((problem) => problem.field === field)) found.push({ field, message: issue.message })
       }
@@ -104,7 +125,8 @@ export function validatePlanRows(
     // Problems of one row in the order of the columns a tester reads: ID first.
     found.sort((a, b) => planFields.indexOf(a.field) - planFields.indexOf(b.field))
     for (const problem of found) problems.push({ row, column: column(problem.field), message: problem.message })
-    if (found.length === 0 && parsed.success) cases.push(parsed.data)
+    problems.push(...extraProblems)
+    if (found.length === 0 && extraProblems.length === 0 && parsed.success) cases.push(parsed.data)
   })
   return { cases, problems }
 }

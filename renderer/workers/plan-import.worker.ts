@@ -11,19 +11,20 @@ import { serve } from './serve'
 
 /**
  * The file's bytes travel as a transferred ArrayBuffer, not a copy; the limits are the
- * window's (the column cap is a setting), so both sides refuse alike. `encoding` is
- * the one the person chose, when they did.
+ * window's (the column cap is a setting), so both sides refuse alike. `encoding` and
+ * `sheet` are the ones the person chose, when they did.
  */
 export type PlanReadRequest = {
   readonly name: string
   readonly bytes: ArrayBuffer
   readonly limits: PlanImportLimits
   readonly encoding?: TextEncoding | undefined
+  readonly sheet?: string | undefined
 }
 
 /** Reading cannot say how far it got inside the parser, so it reports no progress. */
 export type PlanReadProtocol = WorkerProtocol<PlanReadRequest, ReadPlanOutcome>
 
-serve<PlanReadProtocol>(({ name, bytes, limits, encoding }) =>
-  readPlanBytes({ name, bytes: new Uint8Array(bytes), encoding }, limits),
+serve<PlanReadProtocol>(({ name, bytes, limits, encoding, sheet }) =>
+  readPlanBytes({ name, bytes: new Uint8Array(bytes), encoding, sheet }, limits),
 )

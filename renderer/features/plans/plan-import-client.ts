@@ -44,7 +44,7 @@ export function createWorkerPlanReader(
     const bytes = ownBuffer(file.bytes)
     const outcome = await runInWorker<PlanReadProtocol>(
       start,
-      { name: file.name, bytes, limits, encoding: file.encoding },
+      { name: file.name, bytes, limits, encoding: file.encoding, sheet: file.sheet },
       {
         deadlineMillis: limits.maxMillis,
         signal,

@@ -29,18 +29,28 @@ describe('formula cells', () => {
     ])
     expect(read.check.problems).toEqual([
       {
+        row: 2,
+        column: 'Notes',
+        message:
+          'G2 holds a formula (=B7*2); WWA Lab imports values only — type the value or paste values. Or leave this column out of the import below.',
+      },
+      {
         row: 3,
         column: 'Title',
         message: 'B3 holds a formula (=A3&" twice"); WWA Lab imports values only — type the value or paste values.',
       },
     ])
-    expect(read.check.cases.map((c) => c.caseId)).toEqual(['TC-1'])
+    expect(read.check.cases.map((c) => c.caseId)).toEqual([])
   })
 
-  test('a formula in a column that is not read is no problem, and becomes one once that column is chosen', async () => {
+  test('a formula in a column left out of the import is no problem, and becomes one once that column is chosen', async () => {
     const read = await readPlanBytes({ name: 'plan.xlsx', bytes: bookWithFormulas() })
     if (!read.ok) throw new Error(read.message)
-    const withNotes = validatePlanRows(read.table, { ...guessMapping(read.table.headers), category: 6 })
+    const guessed = guessMapping(read.table.headers)
+    const withoutNotes = validatePlanRows(read.table, guessed, new Set([6]))
+    expect(withoutNotes.problems.map((problem) => problem.column)).toEqual(['Title'])
+    expect(withoutNotes.cases.map((c) => c.caseId)).toEqual(['TC-1'])
+    const withNotes = validatePlanRows(read.table, { ...guessed, category: 6 })
     expect(withNotes.problems).toContainEqual({
       row: 2,
       column: 'Notes',
