@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { findElectronBinary, installerReason, runStep, startApp, type StartDeps } from '../../../scripts/start-app'
+import {
+  findElectronBinary,
+  installerReason,
+  launchElectron,
+  runStep,
+  startApp,
+  type StartDeps,
+} from '../../../scripts/start-app'
 
 const fixtures = resolve(import.meta.dirname, 'fixtures')
 const installerStandIn = join(fixtures, 'electron-installer-stand-in.mjs')
@@ -167,6 +174,23 @@ describe('scripts/start.ts as npm runs it, offline', { timeout: 30_000 }, () => 
     expect(output).not.toMatch(/^\s+at /m)
     expect(output.trim().split('\n')).toHaveLength(2)
     expect(existsSync(join(folder, 'out'))).toBe(false)
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('launchElectron', () => {
+  it('opens the project folder with the arguments given, not as plain Node, and returns the exit code', async () => {
+    const binary = join(folder, 'electron-stand-in')
+    const seen = join(folder, 'seen.txt')
+    writeFileSync(binary, `#!/bin/sh\necho "$PWD|$*|\${ELECTRON_RUN_AS_NODE:-unset}" > '${seen}'\nexit 7\n`, {
+      mode: 0o755,
+    })
+    process.env['ELECTRON_RUN_AS_NODE'] = '1'
+    try {
+      expect(await launchElectron(binary, ['--no-sandbox'], folder)).toBe(7)
+    } finally {
+      delete process.env['ELECTRON_RUN_AS_NODE']
+    }
+    expect(readFileSync(seen, 'utf8').trim()).toBe(`${folder}|. --no-sandbox|unset`)
   })
 })
 
