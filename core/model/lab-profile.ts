@@ -19,8 +19,21 @@ export const Person = z.object({
     .trim()
     .regex(/^[A-Z]{1,4}$/, 'Initials are 1 to 4 capital letters, e.g. JD.'),
   role: Role,
+  /**
+   * When the person left the lab. Someone who appears in the audit trail or in a
+   * session is deactivated, never deleted: their name stays on what they did, and
+   * nobody can work as them or choose them as a tester any more.
+   */
+  deactivatedAt: Instant.optional(),
 })
 export type Person = z.infer<typeof Person>
+
+/** Whether the person still works in the lab (may be chosen as working, or as a tester). */
+export const isActive = (person: Person): boolean => person.deactivatedAt === undefined
+
+/** The people who still work in the lab, in the profile's order. */
+export const activePeople = (profile: LabProfile | undefined): readonly Person[] =>
+  profile?.people.filter(isActive) ?? []
 
 /** The one lab profile: its name and the people who work in it (no passwords). */
 export const LabProfile = z

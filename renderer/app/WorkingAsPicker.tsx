@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId } from 'react'
-import { roleLabels } from '../../core/model/lab-profile'
+import { activePeople, roleLabels } from '../../core/model/lab-profile'
 import { workstationActor } from '../storage/repositories'
 import { useServices } from './services-context'
 import { actorFor, useWorkingAs } from './working-as'
@@ -11,7 +11,7 @@ export function WorkingAsPicker() {
   const actor = useWorkingAs()
   const profile = useLiveQuery(() => repos.profile.get(), [repos])
   const id = useId()
-  const people = profile?.people ?? []
+  const people = activePeople(profile)
   return (
     <div className="working-as">
       <label htmlFor={id}>Working as</label>

@@ -1,13 +1,15 @@
 import { useState } from 'react'
 import { entityLabel } from '../../../core/model/entity'
-import { LabProfile, roleLabels, roles, type Person, type Role } from '../../../core/model/lab-profile'
+import { LabProfile, type Person } from '../../../core/model/lab-profile'
 import { useRepos } from '../../app/services-context'
 import { newId, nowIso } from '../../app/record-stamps'
-import { RowGroup } from '../../ui/RowGroup'
-import { SelectField, TextField } from '../../ui/Field'
+import { TextField } from '../../ui/Field'
 import { EditorStatus } from '../../ui/EditorStatus'
 import { useAutosave } from '../../hooks/use-autosave'
 import { useLoadOnce } from '../../hooks/use-load-once'
+import { PersonRow } from './PersonRow'
+
+const withoutDeactivation = ({ deactivatedAt: _left, ...person }: Person): Person => person
 
 const emptyProfile = (): LabProfile => ({ id: 'lab', name: '', people: [], updatedAt: nowIso() })
 
@@ -68,34 +70,21 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
       {draft.people.length === 0 ? <p className="muted">No people yet.</p> : null}
       <ol className="rows">
         {draft.people.map((person, index) => (
-          <RowGroup key={person.id} label={`Person ${index + 1}`}>
-            <TextField
-              label="Name"
-              value={person.name}
-              error={visibleError(`people.${index}.name`)}
-              onChange={(name) => setPerson(index, { name }, 'name')}
-            />
-            <TextField
-              label="Initials"
-              value={person.initials}
-              error={visibleError(`people.${index}.initials`)}
-              onChange={(initials) => setPerson(index, { initials: initials.toUpperCase() }, 'initials')}
-            />
-            <SelectField<Role>
-              label="Role"
-              value={person.role}
-              options={roles.map((role) => ({ value: role, label: roleLabels[role] }))}
-              onChange={(role) => setPerson(index, { role }, 'role')}
-            />
-            <button
-              type="button"
-              className="remove"
-              aria-label={`Remove ${person.name || `person ${index + 1}`}`}
-              onClick={() => update((p) => ({ ...p, people: p.people.filter((_, i) => i !== index) }), 'people')}
-            >
-              Remove
-            </button>
-          </RowGroup>
+          <PersonRow
+            key={person.id}
+            person={person}
+            index={index}
+            errorOf={visibleError}
+            onChange={(change, field) => setPerson(index, change, field)}
+            onRemove={() => update((p) => ({ ...p, people: p.people.filter((_, i) => i !== index) }), 'people')}
+            onDeactivate={() => setPerson(index, { deactivatedAt: nowIso() }, 'deactivatedAt')}
+            onReactivate={() =>
+              update(
+                (p) => ({ ...p, people: p.people.map((each, i) => (i === index ? withoutDeactivation(each) : each)) }),
+                `people.${index}.deactivatedAt`,
+              )
+            }
+          />
         ))}
       </ol>
       <button

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { entityLabel } from '../../../core/model/entity'
+import { activePeople } from '../../../core/model/lab-profile'
 import { describeProblem } from '../../../core/outcome'
 import { countOf } from '../../../core/text/plural'
 import { marketplaceByCode, regionNames, regionOf, type Region } from '../../../core/model/marketplace'
@@ -35,7 +36,8 @@ export function NewSessionPage({ query }: PageProps) {
       repos.plans.list(),
       repos.profile.get(),
     ])
-    return { products, units, plans, people: profile?.people ?? [] }
+    // Only people who still work in the lab can test.
+    return { products, units, plans, people: activePeople(profile) }
   }, [repos])
   const [choice, setChoice] = useState<Choice>({
     productId: productId ?? '',

@@ -53,6 +53,8 @@ export function CompleteBar({ runner }: { runner: Runner }) {
         <button
           type="button"
           className="primary"
+          // Waits, like every entry, for the person working to agree to enter results in another tester's session.
+          disabled={runner.readOnly}
           onClick={() => (summary.outcome === null ? void complete() : setConfirming(true))}
         >
           Complete session

@@ -10,6 +10,8 @@ import { CaseList } from './CaseList'
 import { CompleteBar } from './CompleteBar'
 import { ProgressSummary } from './ProgressSummary'
 import { ShortcutsHelp } from './ShortcutsHelp'
+import { EntryConsentPanel } from './EntryConsent'
+import { useEntryConsent } from './use-entry-consent'
 import { useRunner } from './use-runner'
 import { useRunnerKeys } from './use-runner-keys'
 import './Runner.css'
@@ -22,7 +24,8 @@ const evidenceFilters = [
 /** The session runner: the case list on the left, the selected case on the right, the keyboard in charge. */
 export function Runner({ session, results }: { session: Session; results: readonly Result[] }) {
   const repos = useRepos()
-  const runner = useRunner(session, results)
+  const consent = useEntryConsent(session)
+  const runner = useRunner(session, results, !consent.needed)
   const [help, setHelp] = useState(false)
   const notesRef = useRef<HTMLTextAreaElement>(null)
   const filterRef = useRef<HTMLInputElement>(null)
@@ -91,6 +94,7 @@ export function Runner({ session, results }: { session: Session; results: readon
           evidence · / filter · ? help
         </p>
       </div>
+      {consent.needed ? <EntryConsentPanel session={session} consent={consent} /> : null}
       <p className="visually-hidden" role="status" aria-live="polite">
         {runner.announcement}
       </p>

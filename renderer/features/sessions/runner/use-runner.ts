@@ -21,13 +21,14 @@ const matches = (testCase: TestCase, filter: string) => {
  * in the same moment; its case says "Saving…" until the write committed, then
  * "Saved", or "Not saved" with why and what to do (the change stays on screen).
  */
-export function useRunner(session: Session, initial: readonly Result[]) {
+export function useRunner(session: Session, initial: readonly Result[], entriesAllowed = true) {
   const repos = useRepos()
   const [results, setResults] = useState<ReadonlyMap<string, Result>>(() => new Map(initial.map((r) => [r.caseId, r])))
   const [selectedId, setSelectedId] = useState<string | undefined>(session.plan.cases[0]?.caseId)
   const [filter, setFilter] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
-  const readOnly = session.state !== 'running'
+  // Entries wait, in another tester's session, until the person working says they make them.
+  const readOnly = session.state !== 'running' || !entriesAllowed
 
   const visible: readonly RunnerCase[] = useMemo(
     () => session.plan.cases.flatMap((c, index) => (matches(c, filter) ? [{ ...c, index }] : [])),

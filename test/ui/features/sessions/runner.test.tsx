@@ -5,6 +5,7 @@ import { freshLabDb } from '../../../helpers/lab-db'
 import { aProduct, aSession, aUnit } from '../../../helpers/records'
 import { putSessions } from '../../../helpers/stored-rows'
 import { renderApp } from '../../../helpers/render-app'
+import { createWorkingAsStore } from '../../../../renderer/app/working-as-store'
 
 async function openRunner(state: 'running' | 'completed' = 'running') {
   const db = freshLabDb()
@@ -17,7 +18,8 @@ async function openRunner(state: 'running' | 'completed' = 'running') {
       ...(state === 'completed' ? { outcome: 'passed', completedAt: '2026-11-20T10:00:00.000Z' } : {}),
     }),
   ])
-  const app = renderApp('#/sessions/s-1', { db })
+  // Jo tests the session (aSession's tester), so entries need no question first.
+  const app = renderApp('#/sessions/s-1', { db, workingAs: createWorkingAsStore({ id: 'jd', name: 'Jo Doe' }) })
   await screen.findByRole('listbox', { name: 'Cases' })
   return { ...app, db, user: userEvent.setup() }
 }
