@@ -1,11 +1,12 @@
 import type { Check } from '../rules/check'
 import { clip } from '../text/clip'
 
-const yes = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', '☑'])
-const no = new Set(['no', 'n', 'false', '0'])
-// Words that say what they mean whatever the column is called.
-const requiredWords = new Set(['required', 'mandatory'])
-const optionalWords = new Set(['optional'])
+// English and German ("ja", "nein", "wahr", "falsch": Excel's TRUE and FALSE in a German Excel).
+const yes = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', '☑', 'ja', 'j', 'wahr'])
+const no = new Set(['no', 'n', 'false', '0', 'nein', 'falsch'])
+// Words that say what they mean whatever the column is called ("Muss" and "Kann" in a German "Muss/Kann" column).
+const requiredWords = new Set(['required', 'mandatory', 'pflicht', 'muss', 'erforderlich'])
+const optionalWords = new Set(['optional', 'kann'])
 
 /**
  * Whether a case is required, from its cell in a "Required" column or, with

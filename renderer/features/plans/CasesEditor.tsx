@@ -129,6 +129,17 @@ export function CasesEditor({ form }: { form: PlanForm }) {
                   error={err('expected')}
                   onChange={(expected) => setCase(index, { expected }, 'expected')}
                 />
+                {testCase.extra !== undefined && testCase.extra.length > 0 ? (
+                  // Kept from the file's other columns: edits of the fields above keep them as they are.
+                  <dl className="facts case-extra" aria-label={`Case ${n}: from the plan file`}>
+                    {testCase.extra.map((field, at) => (
+                      <div key={at} className="fact">
+                        <dt>{field.column}</dt>
+                        <dd className="pre">{field.value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : null}
               </div>
               <div className="case-actions">
                 <button

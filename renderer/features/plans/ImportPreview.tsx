@@ -8,6 +8,7 @@ import type { Table } from '../../../core/plan-import/table'
 import { SelectField } from '../../ui/Field'
 import { clip } from '../../../core/text/clip'
 import { columnLetter } from '../../../core/plan-import/cell-address'
+import type { KeptColumn } from '../../../core/plan-import/extra-columns'
 
 export const previewRows = 10
 
@@ -57,23 +58,42 @@ export function ColumnMappingControls({
   )
 }
 
-/** The first rows as they will be read with the chosen columns, before anything is stored. */
-export function PlanPreview({ table, mapping }: { table: Pick<Table, 'rows' | 'rowNumbers'>; mapping: ColumnMapping }) {
+/** "the first 10 of 150 rows", "the 1 row", "all 7 rows": how much of the file the preview shows. */
+export function previewExtent(shown: number, total: number): string {
+  if (total > shown) return `the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows`
+  return total === 1 ? 'the 1 row' : `all ${total.toLocaleString('en-US')} rows`
+}
+
+/** The first rows as they will be read with the chosen columns, before anything is stored; kept columns after the fields. */
+export function PlanPreview({
+  table,
+  mapping,
+  kept = [],
+}: {
+  table: Pick<Table, 'rows' | 'rowNumbers' | 'sheetName'>
+  mapping: ColumnMapping
+  kept?: readonly KeptColumn[]
+}) {
   const shown = table.rows.slice(0, previewRows)
-  const caption =
-    table.rows.length > shown.length
-      ? `Preview: the first ${shown.length} of ${table.rows.length} rows`
-      : `Preview: all ${shown.length} rows`
+  const of = table.sheetName === null ? '' : ` of sheet “${clip(table.sheetName, 40)}”`
+  const caption = `Preview${of}: ${previewExtent(shown.length, table.rows.length)}`
   return (
     <div className="data-table plan-preview">
       <table aria-label="Preview">
-        <caption>{caption}, read with the columns chosen above.</caption>
+        <caption>
+          {caption}, read with the columns chosen above{kept.length > 0 ? ', and the columns kept with each case' : ''}.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Row</th>
             {planFields.map((field) => (
               <th key={field} scope="col">
                 {planFieldLabels[field]}
+              </th>
+            ))}
+            {kept.map((column) => (
+              <th key={`kept-${column.index}`} scope="col" className="kept-column">
+                {clip(column.name, 40)}
               </th>
             ))}
           </tr>
@@ -88,6 +108,9 @@ export function PlanPreview({ table, mapping }: { table: Pick<Table, 'rows' | 'r
                   <td key={field}>{at === null ? <span className="muted">—</span> : clip(cells[at] ?? '', 120)}</td>
                 )
               })}
+              {kept.map((column) => (
+                <td key={`kept-${column.index}`}>{clip(cells[column.index] ?? '', 120)}</td>
+              ))}
             </tr>
           ))}
         </tbody>

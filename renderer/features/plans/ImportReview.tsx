@@ -13,6 +13,9 @@ import { countCases } from './plan-labels'
 import { nothingImported } from '../../../core/plan-import/messages'
 import type { PlanFileRead } from '../../../core/plan-import/read-plan-file'
 import type { TextEncoding } from '../../../core/plan-import/decode-text'
+import { keptColumns } from '../../../core/plan-import/extra-columns'
+import { KeptColumnsControls } from './KeptColumnsControls'
+import { SheetPicker, sheetNote } from './SheetPicker'
 
 type Props = {
   readonly fileName: string
@@ -20,23 +23,28 @@ type Props = {
   readonly existing: PlanVersion | null
   /** Reads the file again with its text in another encoding (CSV and JSON). */
   readonly onEncoding: (encoding: TextEncoding, choices: readonly TextEncoding[]) => void
+  /** Reads the workbook again from another of its sheets (xlsx). */
+  readonly onSheet: (sheet: string) => void
 }
 
 const baseName = (fileName: string) => fileName.replace(/\.[^.]*$/, '').trim()
 
 /** The file as it will be imported: its name, the column of each field, a preview, every problem, and the one Import button. */
-export function ImportReview({ fileName, read, existing, onEncoding }: Props) {
+export function ImportReview({ fileName, read, existing, onEncoding, onSheet }: Props) {
   const repos = useRepos()
   const { table } = read
   const [name, setName] = useState(() => existing?.name ?? (baseName(fileName) || 'Imported test plan'))
   // The worker guessed the columns from the headers and checked every row with them; only a changed choice is checked here.
   const [mapping, setMapping] = useState<ColumnMapping>(read.guessed)
+  // Columns no field is read from are kept with each case, but those the tester leaves out.
+  const [leftOut, setLeftOut] = useState<ReadonlySet<number>>(() => new Set())
   const [importing, setImporting] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const check = useMemo(
-    () => (mapping === read.guessed ? read.check : validatePlanRows(table, mapping)),
-    [read, table, mapping],
+    () => (mapping === read.guessed && leftOut.size === 0 ? read.check : validatePlanRows(table, mapping, leftOut)),
+    [read, table, mapping, leftOut],
   )
+  const unmapped = useMemo(() => keptColumns(table.headers, mapping), [table.headers, mapping])
   const { encoding } = table
   const nameCheck = PlanVersion.shape.name.safeParse(name)
   const nameError = nameCheck.success ? undefined : nameCheck.error.issues[0]?.message
@@ -71,9 +79,20 @@ export function ImportReview({ fileName, read, existing, onEncoding }: Props) {
         <h2 id="import-file-title">{fileName}</h2>
         <p className="muted">
           {table.format.toUpperCase()}
-          {table.sheetName ? `, sheet “${table.sheetName}”` : ''} · header in row {table.headerRow} · {countCases(rows)}{' '}
-          in rows {table.firstDataRow}–{table.rowNumbers.at(-1) ?? table.firstDataRow}
+          {table.sheetName ? `, sheet “${table.sheetName}”` : ''} · header in row {table.headerRow} ·{' '}
+          {rows === 1
+            ? `1 row (row ${table.firstDataRow})`
+            : `${rows.toLocaleString('en-US')} rows (rows ${table.firstDataRow}–${table.rowNumbers.at(-1) ?? table.firstDataRow})`}
         </p>
+        {table.sheetName !== null && table.sheetBasis !== null && table.sheets.length > 0 ? (
+          <SheetPicker
+            current={table.sheetName}
+            sheets={table.sheets}
+            note={sheetNote(table.sheetName, table.sheetBasis, table.sheets)}
+            disabled={importing}
+            onChoose={onSheet}
+          />
+        ) : null}
         {encoding ? (
           <EncodingPicker
             current={encoding.encoding}
@@ -86,7 +105,19 @@ export function ImportReview({ fileName, read, existing, onEncoding }: Props) {
         ) : null}
         <TextField label="Plan name" value={name} error={nameError} onChange={setName} />
         <ColumnMappingControls headers={table.headers} mapping={mapping} onChange={setMapping} />
-        <PlanPreview table={table} mapping={mapping} />
+        <KeptColumnsControls
+          columns={unmapped}
+          leftOut={leftOut}
+          onChange={(index, keep) =>
+            setLeftOut((before) => {
+              const next = new Set(before)
+              if (keep) next.delete(index)
+              else next.add(index)
+              return next
+            })
+          }
+        />
+        <PlanPreview table={table} mapping={mapping} kept={unmapped.filter((column) => !leftOut.has(column.index))} />
       </section>
       <ImportProblems problems={check.problems} fileName={fileName} />
       <p className="import-actions">
@@ -97,7 +128,11 @@ export function ImportReview({ fileName, read, existing, onEncoding }: Props) {
           aria-describedby={blocked ? blockedId : undefined}
           onClick={() => void commit()}
         >
-          {importing ? `Importing ${countCases(rows)}…` : `Import ${countCases(rows)}`}
+          {importing
+            ? `Importing ${countCases(check.cases.length)}…`
+            : blocked
+              ? 'Nothing to import'
+              : `Import ${countCases(check.cases.length)}`}
         </button>{' '}
         {blocked ? (
           <span id={blockedId} className="muted">

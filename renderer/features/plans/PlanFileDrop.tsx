@@ -3,6 +3,7 @@ import { formatBytes } from '../../../core/format-bytes'
 import { planImportLimits } from '../../../core/plan-import/limits'
 import { useFileDrop } from '../../hooks/use-file-drop'
 import { EncodingPicker } from './EncodingPicker'
+import { SheetPicker } from './SheetPicker'
 import type { usePlanFileReading } from './use-plan-file-reading'
 
 type Reading = ReturnType<typeof usePlanFileReading>
@@ -43,6 +44,14 @@ export function PlanFileDrop({ reading }: { reading: Reading }) {
           note="Choose the encoding the file was saved in to read it again."
           warn={false}
           onChoose={(encoding) => void reading.reread(encoding, state.retry?.choices ?? [encoding])}
+        />
+      ) : null}
+      {state.kind === 'failed' && state.sheets ? (
+        <SheetPicker
+          current={state.sheets.current}
+          sheets={state.sheets.sheets}
+          note="Choose another sheet of the workbook to read it instead."
+          onChoose={(sheet) => void reading.rereadSheet(sheet, state.sheets?.sheets ?? [])}
         />
       ) : null}
       {state.kind === 'stopped' ? (

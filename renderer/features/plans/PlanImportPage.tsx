@@ -41,17 +41,20 @@ export function PlanImportPage({ query }: PageProps) {
       <h1 id="plan-import-title">{existing ? `Import a new version of ${existing.name}` : 'Import a test plan'}</h1>
       <p className="muted">
         A header row, then one row per case: case ID, title, category or capability, steps, expected result, and
-        required or optional. Nothing is stored until every row is valid, and then all cases are stored at once
+        required or optional; other columns are kept with each case. In a workbook, the sheet whose header looks most
+        like a plan is read, and another can be chosen. Nothing is stored until every row is valid, and then all cases
+        are stored at once
         {existing ? `, as version ${existing.version + 1}` : ''}.
       </p>
       <PlanFileDrop reading={reading} />
       {state.kind === 'read' ? (
         <ImportReview
-          key={`${state.name}:${state.read.sha256}:${state.read.table.encoding?.encoding ?? ''}`}
+          key={`${state.name}:${state.read.sha256}:${state.read.table.encoding?.encoding ?? ''}:${state.read.table.sheetName ?? ''}`}
           fileName={state.name}
           read={state.read}
           existing={existing}
           onEncoding={(encoding, choices) => void reading.reread(encoding, choices)}
+          onSheet={(sheet) => void reading.rereadSheet(sheet, state.read.table.sheets)}
         />
       ) : null}
     </section>

@@ -1,9 +1,17 @@
 import { assertNever } from '../../../core/assert-never'
 import { countOf } from '../../../core/text/plural'
 import type { PlanSource, PlanVersion, TestCase } from '../../../core/model/test-plan'
+import { dates } from '../../app/lab-dates'
 
-/** How a version came to be, as the list and the history say it: "Imported from plan.xlsx". */
+/**
+ * How a version came to be, as the list and the history say it: "Imported from
+ * plan.xlsx", or for a version made by editing one a session ran, "Edited from
+ * version 1 by Ana Ruiz, <date and time>".
+ */
 export function describeSource(source: PlanSource): string {
+  const edited = source.editedFrom
+  if (edited !== undefined)
+    return `Edited from version ${edited.version} by ${edited.by.name || 'an unnamed person'}, ${dates.dateTime(edited.at)}`
   switch (source.kind) {
     case 'typed':
       return 'Typed in'

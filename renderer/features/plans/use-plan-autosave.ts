@@ -9,7 +9,7 @@ import { planTitle } from './plan-labels'
 /** A save that found its version already run by a session, and the version the edit went to instead. */
 export type PlanFork = { readonly from: number; readonly to: PlanVersion }
 
-type Target = Pick<PlanVersion, 'id' | 'version' | 'createdAt'>
+type Target = Pick<PlanVersion, 'id' | 'version' | 'createdAt' | 'source'>
 
 /**
  * The plan editor's storage: useAutosave, plus what is special about plans.
@@ -43,6 +43,8 @@ export function usePlanAutosave(loaded: ReadyRecord<PlanVersion>) {
     id: target.current.id,
     version: target.current.version,
     createdAt: target.current.createdAt,
+    // The version's own account of where it came from: after a fork, "edited from version n", not the draft's.
+    source: target.current.source,
   })
 
   const form = useAutosave<PlanVersion>({

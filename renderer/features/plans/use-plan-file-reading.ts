@@ -8,17 +8,29 @@ import { readPickedFile } from '../../widgets/large-files/read-picked-file'
 import { nothingImported, withNothingImported } from '../../../core/plan-import/messages'
 import type { PlanFile, PlanFileRead } from '../../../core/plan-import/read-plan-file'
 import { messageOf } from '../../../core/text/message-of'
+import type { SheetSummary } from '../../../core/plan-import/table'
 
 export type ReadingState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'reading'; readonly name: string; readonly size: number; readonly startedAt: number }
   | { readonly kind: 'read'; readonly name: string; readonly read: PlanFileRead }
-  /** `retry` when the file could be read again in another encoding: a chosen encoding that did not fit. */
-  | { readonly kind: 'failed'; readonly message: string; readonly retry?: EncodingChoice }
+  /**
+   * `retry` when the file could be read again in another encoding (a chosen encoding
+   * that did not fit), `sheets` when another sheet of the workbook can be chosen (a chosen sheet that could not be read).
+   */
+  | {
+      readonly kind: 'failed'
+      readonly message: string
+      readonly retry?: EncodingChoice
+      readonly sheets?: SheetChoice
+    }
   | { readonly kind: 'stopped'; readonly message: string }
 
 /** The encoding a file was read in and the ones it may be read in instead. */
 export type EncodingChoice = { readonly current: TextEncoding; readonly choices: readonly TextEncoding[] }
+
+/** The sheet a workbook was read from and the workbook's sheets. */
+export type SheetChoice = { readonly current: string; readonly sheets: readonly SheetSummary[] }
 
 export const planFileFilter = { name: 'Test plans (xlsx, CSV, JSON)', extensions: extensionsFor('plan') }
 
@@ -26,7 +38,8 @@ export const planFileFilter = { name: 'Test plans (xlsx, CSV, JSON)', extensions
  * Brings one plan file in, from the file dialog or a drop, and reads it with
  * the page's reader (the Web Worker in the app), with the lab's column cap. A new
  * file replaces the one before; Cancel, or leaving the page, stops the reading at
- * once. `reread` reads the same file again in another encoding.
+ * once. `reread` reads the same file again in another encoding, `rereadSheet` from
+ * another sheet of the workbook.
  */
 export function usePlanFileReading() {
   const { lab } = useServices()
@@ -41,7 +54,7 @@ export function usePlanFileReading() {
   useEffect(() => () => running.current?.abort(), [])
 
   const read = useCallback(
-    async (file: PlanFile, retry?: EncodingChoice) => {
+    async (file: PlanFile, retry?: EncodingChoice, sheets?: SheetChoice) => {
       running.current?.abort()
       const controller = new AbortController()
       running.current = controller
@@ -58,9 +71,12 @@ export function usePlanFileReading() {
       if (outcome.ok) setState({ kind: 'read', name: file.name, read: outcome })
       else if ('canceled' in outcome) setState({ kind: 'stopped', message: outcome.message })
       else
-        setState(
-          retry ? { kind: 'failed', message: outcome.message, retry } : { kind: 'failed', message: outcome.message },
-        )
+        setState({
+          kind: 'failed',
+          message: outcome.message,
+          ...(retry ? { retry } : {}),
+          ...(sheets ? { sheets } : {}),
+        })
     },
     [readFile, repos],
   )
@@ -70,6 +86,15 @@ export function usePlanFileReading() {
       const file = shown.current
       if (file === null) return
       await read({ ...file, encoding }, { current: encoding, choices })
+    },
+    [read],
+  )
+
+  const rereadSheet = useCallback(
+    async (sheet: string, sheets: readonly SheetSummary[]) => {
+      const file = shown.current
+      if (file === null) return
+      await read({ ...file, sheet }, undefined, { current: sheet, sheets })
     },
     [read],
   )
@@ -136,5 +161,5 @@ export function usePlanFileReading() {
 
   const cancel = useCallback(() => running.current?.abort(), [])
 
-  return { state, choosing, choose, drop, cancel, reread }
+  return { state, choosing, choose, drop, cancel, reread, rereadSheet }
 }

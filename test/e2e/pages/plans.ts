@@ -69,8 +69,19 @@ export class PlansScreen {
     return this.page.getByRole('table', { name: 'Preview' })
   }
 
+  /** The one Import button: "Import 30 cases" when the file can be imported, "Nothing to import" (disabled) when not. */
   importButton(): Locator {
-    return this.page.getByRole('button', { name: /^Import \d+ cases?$/ })
+    return this.page.getByRole('button', { name: /^(Import [\d,]+ cases?|Nothing to import)$/ })
+  }
+
+  /** The choice of the workbook sheet the cases are read from. */
+  sheetPicker(): Locator {
+    return this.page.getByRole('combobox', { name: 'Sheet', exact: true })
+  }
+
+  /** The checkboxes of the file's other columns, kept with each case. */
+  keptColumns(): Locator {
+    return this.page.getByRole('group', { name: 'Other columns, kept with each case' })
   }
 
   /** The validation report as [row, column, what is wrong] lines. */

@@ -1,6 +1,7 @@
 import { useId, type RefObject } from 'react'
 import { verdictLabels } from '../../../../core/model/result'
 import type { useFileIntake } from '../../../widgets/photos/use-file-intake'
+import { CaseExtraColumns } from './CaseExtraColumns'
 import { CaseHistory } from './CaseHistory'
 import { CaseSaveLine } from './CaseSaveLine'
 import { EvidencePanel } from './EvidencePanel'
@@ -42,6 +43,7 @@ export function CaseDetail({ runner, notesRef, intake }: Props) {
           <p className="pre">{testCase.expected}</p>
         </>
       ) : null}
+      <CaseExtraColumns extra={testCase.extra} />
       <div className="verdict-buttons" role="group" aria-label="Verdict">
         {verdictKeys.map(({ key, verdict: v }) => (
           <button

@@ -88,8 +88,19 @@ export function createPlansRepo(
         db.transaction('rw', [db.planVersions, db.planSummaries, db.sessions, db.audit], async () => {
           const before = await db.planVersions.get(version.id)
           if (before && (await isUsed(before.id))) {
+            const actor = audit.actor()
             const next = {
               ...valid.value,
+              // Says it was edited from the version a session ran, by whom and when; where the plan came from stays.
+              source: {
+                ...valid.value.source,
+                editedFrom: {
+                  versionId: before.id,
+                  version: before.version,
+                  by: { id: actor.id, name: actor.name },
+                  at,
+                },
+              },
               id: newId(),
               version: (await newestNumber(version.planId)) + 1,
               createdAt: at,

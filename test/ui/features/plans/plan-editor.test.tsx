@@ -104,6 +104,58 @@ describe('plan editor', () => {
     expect(within(history).getByText(/run by a session/)).toBeInTheDocument()
   })
 
+  it('an edited version says it was edited from the version a session ran, by whom and when, and keeps the file’s other columns', async () => {
+    const user = userEvent.setup()
+    const db = freshLabDb()
+    const kept = [
+      { column: 'Notes', value: 'Check twice' },
+      { column: 'Priority', value: 'High' },
+    ]
+    await putPlanVersions(db, [
+      aPlanVersion({
+        source: { kind: 'xlsx', fileName: 'plug plan.xlsx', sha256: null },
+        cases: [aCase('TC-1', { extra: kept }), aCase('TC-2')],
+      }),
+    ])
+    await putSessions(db, [aSession()])
+    renderApp('#/plans/v-1', { db })
+    expect(await screen.findByText('Version 1 · 2 cases · Imported from plug plan.xlsx')).toBeInTheDocument()
+    expect(
+      within(caseRow(1))
+        .getAllByRole('term')
+        .map((term) => term.textContent),
+    ).toEqual(['Notes', 'Priority'])
+    expect(
+      within(caseRow(1))
+        .getAllByRole('definition')
+        .map((value) => value.textContent),
+    ).toEqual(['Check twice', 'High'])
+    expect(within(caseRow(2)).queryAllByRole('term')).toEqual([])
+
+    await user.type(within(caseRow(1)).getByRole('textbox', { name: 'Title' }), ' now')
+    expect(
+      await screen.findByText(/^Version 2 · 2 cases · Edited from version 1 by This workstation, /),
+    ).toBeInTheDocument()
+    await user.type(within(caseRow(1)).getByRole('textbox', { name: 'Title' }), ' again')
+    await waitFor(async () =>
+      expect((await db.planVersions.toArray()).find((v) => v.version === 2)?.cases[0]?.title).toBe(
+        'Case TC-1 now again',
+      ),
+    )
+    const v2 = (await db.planVersions.toArray()).find((v) => v.version === 2)
+    // Later saves onto version 2 keep its own account of where it came from, not the draft's.
+    expect(v2?.source).toMatchObject({
+      kind: 'xlsx',
+      fileName: 'plug plan.xlsx',
+      editedFrom: { versionId: 'v-1', version: 1, by: { id: 'workstation', name: 'This workstation' } },
+    })
+    expect(v2?.cases[0]?.extra).toEqual(kept)
+    const history = screen.getByRole('region', { name: 'Version history' })
+    expect(within(history).getByText(/Edited from version 1 by This workstation/)).toBeInTheDocument()
+    // Version 1 still says where it came from.
+    expect(within(history).getByText(/Imported from plug plan\.xlsx/)).toBeInTheDocument()
+  })
+
   it('shows an earlier version as it was kept, with the way to the latest', async () => {
     const db = freshLabDb()
     await putPlanVersions(db, [aPlanVersion(), aPlanVersion({ id: 'v-2', version: 2 })])

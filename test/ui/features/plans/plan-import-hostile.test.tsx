@@ -123,7 +123,7 @@ describe('importing hostile plan files', () => {
     expect(within(problems).getByRole('cell', { name: /^B3 holds a formula/ })).toHaveTextContent(
       'B3 holds a formula (=LOWER("TURN OFF")); WWA Lab imports values only — type the value or paste values.',
     )
-    expect(screen.getByRole('button', { name: 'Import 2 cases' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Nothing to import' })).toBeDisabled()
     // An xlsx file has no text encoding to choose.
     expect(screen.queryByRole('combobox', { name: 'Text encoding' })).toBeNull()
     expect(await db.planVersions.count()).toBe(0)
