@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client'
 import { z } from 'zod'
-import { start } from './app/start'
+import { backgroundDelayMs, start } from './app/start'
 import { probeImageInBrowser } from './media/image-probe'
 import { LabDb } from './storage/lab-db'
 import './styles/base.css'
@@ -18,5 +18,6 @@ createRoot(root).render(
     lab: globalThis.lab,
     probeImage: probeImageInBrowser,
     storage: navigator.storage,
+    backgroundDelayMs,
   }),
 )

@@ -1,6 +1,12 @@
 import type { LabBridge } from '../../core/bridge/contract'
-import { cannotRead, compareWithLedger, type LedgerVerdict } from '../storage/ledger/compare-with-ledger'
-import { readDatabaseFacts, snapshotOf } from '../storage/ledger/database-facts'
+import {
+  cannotRead,
+  compareWithLedger,
+  type LedgerMismatch,
+  type LedgerVerdict,
+} from '../storage/ledger/compare-with-ledger'
+import { historyTables } from '../storage/ledger/counted-tables'
+import { countInSteps, readDatabaseFacts, readFacts, snapshotOf } from '../storage/ledger/database-facts'
 import { createLedgerKeeper, type LedgerKeeper } from '../storage/ledger/ledger-keeper'
 import { knownVersion, LabDb } from '../storage/lab-db'
 import type { BeforeMigration } from './backup-before-migration'
@@ -18,7 +24,19 @@ export type LedgerStartOptions = {
 }
 
 export type LedgerStart =
-  | { readonly ok: true; readonly db: LabDb; readonly keeper: LedgerKeeper; readonly verdict: LedgerVerdict }
+  | {
+      readonly ok: true
+      readonly db: LabDb
+      readonly keeper: LedgerKeeper
+      readonly verdict: LedgerVerdict
+      /**
+       * Counts the history tables (results, audit: millions of rows in a busy lab, seconds to count)
+       * against the ledger, once the window shows; resolves with what is missing, or undefined when
+       * nothing is. Until it has, nothing is recorded in the ledger: a lower count must never replace
+       * the one it is checked against.
+       */
+      readonly laterCheck: () => Promise<LedgerMismatch | undefined>
+    }
   | { readonly ok: false; readonly failure: OpenFailure }
 
 /**
@@ -37,12 +55,17 @@ export async function openAgainstLedger(options: LedgerStartOptions): Promise<Le
 
   let verdict: LedgerVerdict = { kind: 'fresh' }
   try {
-    const found = await readDatabaseFacts(options.indexedDB, name, recorded?.head?.seq)
+    // Everything but the history tables now: the head, the trail since it, the records of the catalogue.
+    const found = await readDatabaseFacts(options.indexedDB, name, recorded?.head?.seq, historyTables)
     // A newer release's database is refused by openLabDb with both versions named; compared, it could only mislead.
     if (!found.exists || found.version <= knownVersion) {
       verdict = compareWithLedger(recorded, found)
-      if (verdict.kind === 'mismatch')
-        return { ok: false, failure: { kind: 'data-missing', mismatch: verdict.mismatch } }
+      if (verdict.kind === 'mismatch') {
+        // Something is missing: counted in full, so the recovery screen names every table that is short.
+        const whole = compareWithLedger(recorded, await readDatabaseFacts(options.indexedDB, name, recorded?.head?.seq))
+        const mismatch = whole.kind === 'mismatch' ? whole.mismatch : verdict.mismatch
+        return { ok: false, failure: { kind: 'data-missing', mismatch } }
+      }
     }
   } catch (error) {
     const failure = describeOpenError(error)
@@ -62,7 +85,24 @@ export async function openAgainstLedger(options: LedgerStartOptions): Promise<Le
     snapshot: () => snapshotOf(db.backendDB()),
     recordedHead: recorded?.head ?? null,
   })
-  // Writes made after the ledger's last update (a kill between commit and record), or data from before the ledger.
-  if (verdict.kind === 'update') keeper.written()
-  return { ok: true, db, keeper, verdict }
+  const startVerdict = verdict
+  const laterCheck = async (): Promise<LedgerMismatch | undefined> => {
+    if (startVerdict.kind === 'fresh') return undefined
+    const idb = db.backendDB()
+    // The same comparison as at start, with the history tables counted; writes since then only add.
+    const facts = await readFacts(idb, recorded?.head?.seq, historyTables)
+    const keyRange = (db._options.IDBKeyRange as typeof IDBKeyRange | undefined) ?? globalThis.IDBKeyRange
+    const counts = { ...facts.counts, ...(await countInSteps(idb, historyTables, { keyRange })) }
+    const whole = compareWithLedger(recorded, {
+      exists: true,
+      version: Math.floor(idb.version / 10),
+      ...facts,
+      counts,
+    })
+    if (whole.kind === 'mismatch') return whole.mismatch
+    // Writes made after the ledger's last update (a kill between commit and record), or data from before the ledger.
+    if (startVerdict.kind === 'update') keeper.written()
+    return undefined
+  }
+  return { ok: true, db, keeper, verdict, laterCheck }
 }

@@ -18,11 +18,12 @@ import {
 import { DailyBackups } from './DailyBackups'
 import { LedgerWarning } from './LedgerWarning'
 import { openAgainstLedger } from './open-against-ledger'
-import { watchForTakeover } from './open-lab-db'
+import { describeOpenError, watchForTakeover, type OpenFailure } from './open-lab-db'
+import { afterFirstPaint } from './after-first-paint'
 import { RecoveryScreen } from './RecoveryScreen'
 import { ServicesProvider } from './services-context'
 import { BackupActionsProvider } from '../widgets/backups/backup-actions-context'
-import { followProfile, restoreWorkingAs } from './working-as'
+import { restoreWorkingAs } from './working-as'
 import { createWorkingAsStore } from './working-as-store'
 
 export type StartOptions = BackupStartOptions & {
@@ -37,7 +38,16 @@ export type StartOptions = BackupStartOptions & {
   readonly storage?: StorageManager
   /** How long audit trails are checked; a Web Worker unless given (UI tests have none). */
   readonly longCheck?: LongCheck
+  /**
+   * How long after the first paint the background work of a start waits (the history
+   * tables' count against the ledger, the first daily backup look), so the screen's
+   * own reads go first; none unless given (the window gives backgroundDelayMs).
+   */
+  readonly backgroundDelayMs?: number
 }
+
+/** What the window waits before a start's background work: a screen on five years of data has painted by then. */
+export const backgroundDelayMs = 2_000
 
 /** Opens the lab's data and gives what the window shows: the app, or the recovery screen when the data cannot be opened. */
 export async function start(options: StartOptions): Promise<ReactElement> {
@@ -45,30 +55,45 @@ export async function start(options: StartOptions): Promise<ReactElement> {
   const opened = await openAgainstLedger({ ...options, beforeMigration: beforeMigrationOf(options) })
   if (!opened.ok)
     return <RecoveryScreen failure={opened.failure} newestBackup={recoveryOfferFor(options, opened.failure)} />
-  const { db, keeper } = opened
+  const { db, keeper, laterCheck, verdict } = opened
+  // Nothing is recorded in the ledger before the history tables are counted against it (laterCheck), but on a first start.
+  const recording = { checked: verdict.kind === 'fresh', waiting: false }
   const workingAs = createWorkingAsStore()
   const repos = createRepositories(db, {
     probeImage: options.probeImage,
     actor: workingAs.current,
-    committed: () => keeper.written(),
+    committed: () => {
+      if (recording.checked) keeper.written()
+      else recording.waiting = true
+    },
   })
+  const checkLater = async (): Promise<OpenFailure | undefined> => {
+    const mismatch = await laterCheck()
+    if (mismatch) return { kind: 'data-missing', mismatch }
+    recording.checked = true
+    if (recording.waiting) keeper.written()
+    return undefined
+  }
   const [persistence] = await Promise.all([
     requestPersistentStorage(options.storage),
     restoreWorkingAs(repos, workingAs),
   ])
-  // For the window's life: who is working follows the lab profile, whichever screen changes it.
-  followProfile(repos, workingAs)
   const backups = backupActionsOf(options, db)
   const daily = dailyBackupsOf(options, backups)
   return (
     <StrictMode>
-      <WhileOpen db={db}>
+      <WhileOpen
+        db={db}
+        checkLater={checkLater}
+        delayMs={options.backgroundDelayMs ?? 0}
+        offerFor={(failure) => recoveryOfferFor(options, failure)}
+      >
         <ServicesProvider services={{ repos, workingAs, lab: options.lab, persistence }}>
           <LongCheckContext.Provider value={options.longCheck ?? workerLongCheck(db.name)}>
             <RecordedHeadContext.Provider value={() => keeper.recordedHead()}>
               <BackupActionsProvider actions={backups}>
                 <LedgerWarning keeper={keeper} />
-                <DailyBackups backups={daily} />
+                <DailyBackups backups={daily} delayMs={options.backgroundDelayMs ?? 0} />
                 <App />
               </BackupActionsProvider>
             </RecordedHeadContext.Provider>
@@ -79,9 +104,39 @@ export async function start(options: StartOptions): Promise<ReactElement> {
   )
 }
 
-/** The app while this window holds the database; the recovery screen once another copy takes it over. */
-function WhileOpen({ db, children }: { db: LabDb; children: ReactNode }) {
-  const [lost, setLost] = useState(false)
-  useEffect(() => watchForTakeover(db, () => setLost(true)), [db])
-  return lost ? <RecoveryScreen failure={{ kind: 'taken-over' }} /> : <>{children}</>
+type WhileOpenProps = {
+  readonly db: LabDb
+  /** What start-up checks once the window shows; a failure it finds replaces the app. */
+  readonly checkLater: () => Promise<OpenFailure | undefined>
+  /** After the first paint, before the check. */
+  readonly delayMs: number
+  readonly offerFor: (failure: OpenFailure) => ReactNode
+  readonly children: ReactNode
+}
+
+/**
+ * The app while this window holds the database; the recovery screen once another
+ * copy takes it over, or once the check made after the first paint finds data missing.
+ */
+function WhileOpen({ db, checkLater, delayMs, offerFor, children }: WhileOpenProps) {
+  const [lost, setLost] = useState<OpenFailure | null>(null)
+  useEffect(() => watchForTakeover(db, () => setLost({ kind: 'taken-over' })), [db])
+  useEffect(() => {
+    let live = true
+    const cancel = afterFirstPaint(() => {
+      void checkLater()
+        .catch((error: unknown) => describeOpenError(error))
+        .then((failure) => {
+          if (!failure || !live) return
+          // Let go at once: nothing more is written into a database that lost data.
+          db.close({ disableAutoOpen: true })
+          setLost((already) => already ?? failure)
+        })
+    }, delayMs)
+    return () => {
+      live = false
+      cancel()
+    }
+  }, [db, checkLater, delayMs])
+  return lost ? <RecoveryScreen failure={lost} newestBackup={offerFor(lost)} /> : <>{children}</>
 }

@@ -45,10 +45,13 @@ const holdsData = (snapshot: LedgerSnapshot) =>
   snapshot.head !== null || Object.values(snapshot.counts).some((n) => n > 0)
 
 function shortfalls(recorded: LedgerState, found: LedgerSnapshot, only?: ReadonlySet<string>): Shortfall[] {
-  return Object.entries(recorded.counts)
-    .filter(([table]) => only === undefined || only.has(table))
-    .map(([table, expected]) => ({ table, expected, found: found.counts[table] ?? 0 }))
-    .filter(({ expected, found: n }) => n < expected)
+  return (
+    Object.entries(recorded.counts)
+      // A table left uncounted (a history table at start-up) is compared once it is counted.
+      .filter(([table]) => (only === undefined || only.has(table)) && table in found.counts)
+      .map(([table, expected]) => ({ table, expected, found: found.counts[table] ?? 0 }))
+      .filter(({ expected, found: n }) => n < expected)
+  )
 }
 
 /**

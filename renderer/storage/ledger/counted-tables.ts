@@ -16,6 +16,13 @@ export const countedTables: readonly TableName[] = [
 ]
 
 /**
+ * Counted tables that grow with the lab's history (a busy lab's five years are
+ * millions of rows). IndexedDB counts row by row, seconds for these, so start-up
+ * checks them only after the window shows (openAgainstLedger's laterCheck).
+ */
+export const historyTables: readonly TableName[] = ['results', 'audit']
+
+/**
  * Tables whose records are only ever added: fewer of them is always lost data.
  * The others can shrink by an audited delete made after the ledger's last
  * update, so they are compared only when the audit trail ends where the ledger says.

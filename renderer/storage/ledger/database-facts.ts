@@ -31,22 +31,30 @@ const request = <T>(r: IDBRequest<T>): Promise<T> =>
 /**
  * Reads the head and counts in one read-only transaction, so they describe one
  * moment; with `recordedSeq`, also the entry of that number and every entry after it.
- * Stores an older schema lacks count as empty.
+ * Stores an older schema lacks count as empty. Tables in `uncounted` are left out
+ * of the counts (not zero: absent), for a look that must not take seconds.
  */
 export async function readFacts(
   idb: IDBDatabase,
   recordedSeq?: number,
+  uncounted: readonly string[] = [],
 ): Promise<Omit<Extract<DatabaseFacts, { exists: true }>, 'exists' | 'version'>> {
   const present = countedTables.filter((table) => idb.objectStoreNames.contains(table))
+  const left = (counts: Record<string, number>) => {
+    for (const table of uncounted) delete counts[table]
+    return counts
+  }
   if (present.length === 0)
-    return { head: null, counts: zeroCounts(), newest: undefined, atRecorded: undefined, afterRecorded: [] }
+    return { head: null, counts: left(zeroCounts()), newest: undefined, atRecorded: undefined, afterRecorded: [] }
   const tx = idb.transaction(present, 'readonly')
-  const counting = present.map(async (table) => [table, await request(tx.objectStore(table).count())] as const)
+  const counting = present
+    .filter((table) => !uncounted.includes(table))
+    .map(async (table) => [table, await request(tx.objectStore(table).count())] as const)
   const walking = present.includes(auditStore)
     ? walkBack(tx.objectStore(auditStore), recordedSeq)
     : Promise.resolve({ newest: undefined, at: undefined, after: [] })
   const [counted, walked] = await Promise.all([Promise.all(counting), walking])
-  const counts: Record<string, number> = zeroCounts()
+  const counts: Record<string, number> = left(zeroCounts())
   for (const [table, n] of counted) counts[table] = n
   const { newest } = walked
   return {
@@ -109,6 +117,7 @@ export async function readDatabaseFacts(
   factory: IDBFactory,
   name: string,
   recordedSeq?: number,
+  uncounted: readonly string[] = [],
 ): Promise<DatabaseFacts> {
   if (!(await databaseExists(factory, name))) return { exists: false }
   const open = factory.open(name)
@@ -122,7 +131,7 @@ export async function readDatabaseFacts(
     throw error
   }
   try {
-    return { exists: true, version: Math.floor(idb.version / 10), ...(await readFacts(idb, recordedSeq)) }
+    return { exists: true, version: Math.floor(idb.version / 10), ...(await readFacts(idb, recordedSeq, uncounted)) }
   } finally {
     idb.close()
   }
@@ -132,4 +141,55 @@ export async function readDatabaseFacts(
 export async function snapshotOf(idb: IDBDatabase): Promise<LedgerSnapshot> {
   const { head, counts } = await readFacts(idb)
   return { head, counts }
+}
+
+/** Keys a count steps over per request: each is one short task in IndexedDB, so the window's own reads get their turn between them. */
+const countStep = 20_000
+
+/**
+ * The records of these tables, counted in one read-only transaction (one moment)
+ * a step of keys at a time rather than by count(), which holds IndexedDB for the
+ * whole table: a count of millions runs beside the screen's reads, not before them.
+ */
+export async function countInSteps(
+  idb: IDBDatabase,
+  tables: readonly string[],
+  {
+    keyRange = globalThis.IDBKeyRange,
+    step = countStep,
+  }: {
+    /** The IDBKeyRange of the engine `idb` belongs to (the window's unless given). */
+    readonly keyRange?: typeof IDBKeyRange
+    readonly step?: number
+  } = {},
+): Promise<Record<string, number>> {
+  const present = tables.filter((table) => idb.objectStoreNames.contains(table))
+  const counts: Record<string, number> = Object.fromEntries(tables.map((table) => [table, 0]))
+  if (present.length === 0) return counts
+  const tx = idb.transaction(present, 'readonly')
+  const one = (store: IDBObjectStore) =>
+    new Promise<number>((resolve, reject) => {
+      let n = 0
+      let last: IDBValidKey | undefined
+      const walk = store.openKeyCursor()
+      walk.onerror = () => reject(walk.error ?? new Error('IndexedDB reported an error without saying which.'))
+      walk.onsuccess = () => {
+        const cursor = walk.result
+        if (!cursor) {
+          // The last step ran past the end: what lies after the last key it stood on is fewer than a step.
+          if (last === undefined) return resolve(n)
+          const rest = store.count(keyRange.lowerBound(last, true))
+          rest.onerror = () => reject(rest.error ?? new Error('IndexedDB reported an error without saying which.'))
+          rest.onsuccess = () => resolve(n + rest.result)
+          return
+        }
+        n += last === undefined ? 1 : step
+        last = cursor.primaryKey
+        cursor.advance(step)
+      }
+    })
+  // Every table's walk is asked for at once: awaiting one before asking for the next would let the transaction end.
+  const counted = await Promise.all(present.map(async (table) => [table, await one(tx.objectStore(table))] as const))
+  for (const [table, n] of counted) counts[table] = n
+  return counts
 }
