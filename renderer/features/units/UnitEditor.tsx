@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useMemo, useState } from 'react'
 import { entityLabel } from '../../../core/model/entity'
 import {
   conditionLabels,
@@ -16,22 +17,44 @@ import { EditorStatus } from '../../ui/EditorStatus'
 import type { ReadyRecord } from '../../hooks/use-record'
 import { useRecordEditor } from '../../hooks/use-record-editor'
 import { PhotoGallery } from '../../widgets/photos/PhotoGallery'
+import { duplicateSerialMessage, sameSerial } from '../../storage/repos/units/unit-serials'
 import { DiscoveryPanel } from './DiscoveryPanel'
+
+/** The unit schema, plus: not the serial of another unit of the same product (the repository refuses it too). */
+function unitSchemaBeside(twin: Unit | undefined) {
+  if (twin === undefined) return Unit
+  return Unit.superRefine((unit, context) => {
+    if (unit.id !== twin.id && unit.productId === twin.productId && sameSerial(unit, twin))
+      context.addIssue({ code: 'custom', path: ['serialNumber'], message: duplicateSerialMessage(twin) })
+  })
+}
 
 /** The physical sample: who sent it, in what state, what it runs, what it looks like and what it reports. */
 export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
   const repos = useRepos()
+  // The first unit of this product with the serial typed, found as it is typed; it makes the draft invalid.
+  const [twin, setTwin] = useState<Unit | undefined>(undefined)
+  const schema = useMemo(() => unitSchemaBeside(twin), [twin])
   const form = useRecordEditor({
     kind: 'unit',
     section: 'units',
     loaded,
-    schema: Unit,
+    schema,
     save: repos.units.save,
     title: (u) => entityLabel('unit', u),
   })
   const isNew = loaded.isNew
   const { draft, update, visibleError } = form
   const products = useLiveQuery(() => repos.products.list(), [repos]) ?? []
+  const { id, productId, serialNumber } = draft
+  const found = useLiveQuery(
+    () => repos.units.serialTwin({ id, productId, serialNumber }),
+    [repos, id, productId, serialNumber],
+    'looking' as const,
+  )
+  // While it looks, the twin of the serial before stays: the schema applies it only to that same serial.
+  if (found !== 'looking' && (found?.id !== twin?.id || found?.serialNumber !== twin?.serialNumber)) setTwin(found)
+  const serialError = visibleError('serialNumber')
   const product = products.find((p) => p.id === draft.productId)
   const set = <K extends keyof Unit>(key: K, value: Unit[K]) => update((u) => ({ ...u, [key]: value }), key)
 
@@ -64,7 +87,7 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
           <TextField
             label="Serial number"
             value={draft.serialNumber}
-            error={visibleError('serialNumber')}
+            error={serialError}
             onChange={(v) => set('serialNumber', v)}
             autoFocus={isNew}
           />
@@ -100,6 +123,11 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
             onChange={(v) => set('condition', v)}
           />
         </div>
+        {twin && serialError === duplicateSerialMessage(twin) ? (
+          <p className="field-error">
+            <a href={href('units', twin.id)}>Open unit {twin.serialNumber}</a>
+          </p>
+        ) : null}
         <TextAreaField
           label="Condition notes"
           value={draft.conditionNotes}

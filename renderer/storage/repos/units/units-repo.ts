@@ -2,19 +2,51 @@ import { Unit } from '../../../../core/model/unit'
 import { ok, type Outcome } from '../../../../core/outcome'
 import { auditChanges, changeOf, type AuditContext } from '../../audit-log'
 import type { LabDb } from '../../lab-db'
-import { attempt, validate } from '../../storage-problems'
+import { attempt, refuse, validate } from '../../storage-problems'
 import { createRecordRepo, type RecordRepo } from '../record-repo'
+import { duplicateSerialMessage, firstReceived, sameSerial, serialKeyOf } from './unit-serials'
 
 export type UnitsRepo = RecordRepo<Unit> & {
   /** The units received for one product, newest first. */
   forProduct(productId: string): Promise<Unit[]>
   /** Validates every unit first, then stores and audits all of them in one transaction: all or nothing. */
   saveMany(units: readonly Unit[]): Promise<Outcome<void>>
+  /**
+   * The first unit received of the same product with the same serial number
+   * (trimmed, ignoring case), other than this one: a second such unit is refused.
+   */
+  serialTwin(unit: Pick<Unit, 'id' | 'productId' | 'serialNumber'>): Promise<Unit | undefined>
 }
 
 export function createUnitsRepo(db: LabDb, audit: AuditContext): UnitsRepo {
+  const records = createRecordRepo(db, 'unit', audit)
+  /** Units already stored under any of these serials (the index compares ignoring case). */
+  const storedWithSerials = (serials: readonly string[]) =>
+    db.units
+      .where('serialNumber')
+      .anyOfIgnoreCase([...new Set(serials.map((s) => s.trim()))])
+      .toArray()
+  const serialTwin: UnitsRepo['serialTwin'] = async (unit) => {
+    if (unit.serialNumber.trim() === '' || unit.productId === '') return undefined
+    const twins = (await storedWithSerials([unit.serialNumber])).filter(
+      (other) => other.id !== unit.id && other.productId === unit.productId && sameSerial(other, unit),
+    )
+    return firstReceived(twins)
+  }
   return {
-    ...createRecordRepo(db, 'unit', audit),
+    ...records,
+    serialTwin,
+    save: (unit) =>
+      attempt(() =>
+        // The check and the write in one transaction, so two saves cannot both pass it.
+        db.transaction('rw', db.units, db.audit, async () => {
+          const twin = await serialTwin(unit)
+          if (twin) throw refuse('invalid', duplicateSerialMessage(twin), 'serialNumber')
+          const saved = await records.save(unit)
+          if (!saved.ok) throw refuse(saved.problem.code, saved.problem.message, saved.problem.field)
+          return saved.value
+        }),
+      ),
     forProduct: async (productId) =>
       (await db.units.where('productId').equals(productId).toArray()).sort((a, b) =>
         b.updatedAt.localeCompare(a.updatedAt),
@@ -34,6 +66,19 @@ export function createUnitsRepo(db: LabDb, audit: AuditContext): UnitsRepo {
       if (valid.length === 0) return ok(undefined)
       return attempt(() =>
         db.transaction('rw', db.units, db.audit, async () => {
+          const incoming = new Set(valid.map((u) => u.id))
+          const stored = (await storedWithSerials(valid.map((u) => u.serialNumber))).filter((u) => !incoming.has(u.id))
+          // A unit is refused when a stored one, or one earlier in this batch, has its product and serial.
+          const first = new Map<string, Unit>()
+          for (const unit of stored) {
+            const held = first.get(serialKeyOf(unit))
+            first.set(serialKeyOf(unit), held ? (firstReceived([held, unit]) ?? unit) : unit)
+          }
+          for (const [index, unit] of valid.entries()) {
+            const twin = first.get(serialKeyOf(unit))
+            if (twin) throw refuse('invalid', `Unit ${index + 1}: ${duplicateSerialMessage(twin)}`, 'serialNumber')
+            first.set(serialKeyOf(unit), unit)
+          }
           const before = await db.units.bulkGet(valid.map((u) => u.id))
           await db.units.bulkPut(valid)
           await auditChanges(

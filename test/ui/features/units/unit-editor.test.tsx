@@ -97,4 +97,33 @@ describe('unit editor', () => {
     await new Promise((r) => setTimeout(r, 400))
     expect((await db.units.get('u-1'))?.serialNumber).toBe('SN-0001')
   })
+
+  it('refuses a second unit with the serial of one already recorded for the product, naming and linking the first', async () => {
+    const user = userEvent.setup()
+    const db = freshLabDb()
+    await db.products.put(aProduct())
+    await db.units.put(aUnit({ receivedOn: '2026-11-02' }))
+    renderApp('#/units/new?product=p-1', { db })
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Product' })).toHaveDisplayValue('Acme AC-100'))
+    const serial = screen.getByRole('textbox', { name: 'Serial number' })
+    await user.type(serial, 'sn-0001')
+    await user.type(screen.getByRole('textbox', { name: 'Firmware' }), '2.0.1')
+    await user.type(screen.getByRole('textbox', { name: 'Received from' }), 'Acme Ltd.')
+    await waitFor(() =>
+      expect(serial).toHaveAccessibleDescription(
+        'Serial number SN-0001 is already recorded for this product (unit SN-0001, received on 2026-11-02 from Acme Ltd.): open that unit instead, or correct the serial number.',
+      ),
+    )
+    expect(serial).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByRole('link', { name: 'Open unit SN-0001' })).toHaveAttribute('href', '#/units/u-1')
+    await new Promise((r) => setTimeout(r, 400))
+    expect((await db.units.toArray()).map((u) => u.id)).toEqual(['u-1'])
+
+    await user.type(serial, '-B')
+    await waitFor(async () =>
+      expect((await db.units.toArray()).map((u) => u.serialNumber).sort()).toEqual(['SN-0001', 'sn-0001-B']),
+    )
+    expect(serial).not.toHaveAttribute('aria-invalid')
+    expect(screen.queryByRole('link', { name: 'Open unit SN-0001' })).toBeNull()
+  })
 })

@@ -56,7 +56,7 @@ describe('audit trail', () => {
   it('keeps the chain in one piece when a product and its units are removed together', async () => {
     const { db, repos } = setup()
     await repos.products.save(aProduct())
-    await repos.units.saveMany([aUnit({ id: 'a' }), aUnit({ id: 'b' })])
+    await repos.units.saveMany([aUnit({ id: 'a' }), aUnit({ id: 'b', serialNumber: 'SN-0002' })])
     await repos.products.remove('p-1')
     const actions = (await db.audit.orderBy('seq').toArray()).map((e) => `${e.action} ${e.entity.kind}`)
     expect(actions).toEqual([

@@ -32,13 +32,17 @@ describe('identity repositories', () => {
 
   it('saves many units all or nothing: one bad unit stores none', async () => {
     const repos = createRepositories(freshLabDb(), { probeImage })
-    const units = [aUnit({ id: 'a' }), aUnit({ id: 'b', serialNumber: '' }), aUnit({ id: 'c' })]
+    const units = [
+      aUnit({ id: 'a' }),
+      aUnit({ id: 'b', serialNumber: '' }),
+      aUnit({ id: 'c', serialNumber: 'SN-0003' }),
+    ]
     expect(await repos.units.saveMany(units)).toMatchObject({
       ok: false,
       problem: { message: expect.stringMatching(/Serial number is required/) },
     })
     expect(await repos.units.list()).toEqual([])
-    await repos.units.saveMany([aUnit({ id: 'a' }), aUnit({ id: 'c' })])
+    await repos.units.saveMany([aUnit({ id: 'a' }), aUnit({ id: 'c', serialNumber: 'SN-0003' })])
     expect((await repos.units.forProduct('p-1')).map((u) => u.id).sort()).toEqual(['a', 'c'])
   })
 
