@@ -105,7 +105,7 @@ describe('plan workbooks as labs keep them', () => {
       await page.getByText(/Cases are read from sheet “Test cases”: its header names the most plan fields/).count(),
     ).toBe(1)
     expect(await plans.preview().locator('caption').textContent()).toBe(
-      'Preview of sheet “Test cases”: the first 10 of 150 rows, read with the columns chosen above, and the columns kept with each case.',
+      'Preview: the first 10 of 150 rows of sheet “Test cases”, read with the columns chosen above, and the columns kept with each case.',
     )
     expect(await plans.mappingOf('Case ID').locator('option:checked').textContent()).toBe('A: Nr.')
     expect(await plans.mappingOf('Title').locator('option:checked').textContent()).toBe('B: Testfall')
@@ -127,7 +127,7 @@ describe('plan workbooks as labs keep them', () => {
     await sheet.selectOption({ label: 'Version 2 (20 rows)' })
     await expect
       .poll(async () => plans.preview().locator('caption').textContent(), { timeout: 10_000 })
-      .toBe('Preview of sheet “Version 2”: the first 10 of 20 rows, read with the columns chosen above.')
+      .toBe('Preview: the first 10 of 20 rows of sheet “Version 2”, read with the columns chosen above.')
     expect(await plans.mappingOf('Case ID').locator('option:checked').textContent()).toBe('A: TC #')
     expect(await plans.importButton().textContent()).toBe('Import 20 cases')
     // A sheet with no cases: nothing to import, and the button says so without a count.

@@ -76,7 +76,7 @@ export function PlanPreview({
 }) {
   const shown = table.rows.slice(0, previewRows)
   const of = table.sheetName === null ? '' : ` of sheet “${clip(table.sheetName, 40)}”`
-  const caption = `Preview${of}: ${previewExtent(shown.length, table.rows.length)}`
+  const caption = `Preview: ${previewExtent(shown.length, table.rows.length)}${of}`
   return (
     <div className="data-table plan-preview">
       <table aria-label="Preview">

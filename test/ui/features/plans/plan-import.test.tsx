@@ -105,6 +105,36 @@ describe('importing a test plan', () => {
     expect(await db.planVersions.count()).toBe(0)
   })
 
+  it('says "the 1 row" and "all 3 rows", not "all 1 rows"', async () => {
+    const user = userEvent.setup()
+    renderApp('#/plans/import', { lab: picking('one.csv', csv(goodRows[0] ?? '')), wrapper: withReader(readInThread) })
+    await user.click(await screen.findByRole('button', { name: 'Choose plan file…' }))
+    const preview = await screen.findByRole('table', { name: 'Preview' })
+    expect(preview.querySelector('caption')).toHaveTextContent(
+      /^Preview: the 1 row, read with the columns chosen above\.$/,
+    )
+    expect(screen.getByText(/header in row 1 · 1 row \(row 2\)$/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Import 1 case' })).toBeEnabled()
+  })
+
+  it('keeps the file’s other columns with each case unless the tester leaves one out', async () => {
+    const user = userEvent.setup()
+    const bytes = new TextEncoder().encode(
+      'TC #;Test case;Expected;Notes;Priority\nA-1;On;Lamp on;Check twice;High\nA-2;Off;Lamp off;;Low',
+    )
+    const { db } = renderApp('#/plans/import', { lab: picking('de.csv', bytes), wrapper: withReader(readInThread) })
+    await user.click(await screen.findByRole('button', { name: 'Choose plan file…' }))
+    const kept = await screen.findByRole('group', { name: 'Other columns, kept with each case' })
+    const preview = screen.getByRole('table', { name: 'Preview' })
+    expect(within(preview).getByRole('columnheader', { name: 'Priority' })).toBeInTheDocument()
+    await user.click(within(kept).getByRole('checkbox', { name: 'Priority (column E)' }))
+    expect(within(preview).queryByRole('columnheader', { name: 'Priority' })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Import 2 cases' }))
+    await waitFor(async () => expect(await db.planVersions.count()).toBe(1))
+    const [stored] = await db.planVersions.toArray()
+    expect(stored?.cases.map((c) => c.extra)).toEqual([[{ column: 'Notes', value: 'Check twice' }], undefined])
+  })
+
   it('lets the tester choose the columns the guess missed', async () => {
     const user = userEvent.setup()
     // Headers no spelling list knows ("Nr;Testfall;Erwartet" is now recognised by itself).
