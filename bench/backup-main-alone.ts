@@ -3,7 +3,11 @@ import { execFile } from 'node:child_process'
 import { open } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { readBackupManifest } from '../core/backup/read-manifest'
+import { dataOffsetOf } from '../core/backup/zip-directory'
+import { maxBackupChunkBytes } from '../core/bridge/backups'
 import { maxChunkBytes, type LabBridge } from '../core/bridge/contract'
+import { readerOf } from '../main/services/backups/backup-folder'
 import { servicesOnDisk } from '../test/unit/main/services/files/lab-over-dispatch'
 import { watchMemory, type ProcessMemory } from './backup-memory'
 
@@ -35,8 +39,9 @@ export async function replayInFreshProcess(backupPath: string): Promise<MainAlon
 /**
  * The same backup file through main's real dispatcher and services, called
  * directly as window.lab would be, without the test bridge: written as an
- * automatic backup in 8 MiB chunks, each with its SHA-256 (parsed, checked,
- * written, fsynced, read back, pruned), then read back with files.readRange.
+ * automatic backup part by part in chunks of up to 32 MiB, each with its
+ * SHA-256 (parsed, checked, framed, written, fsynced, read back, pruned), then
+ * read back with files.readRange.
  * Only the time inside main's calls is counted, and this process's memory.
  */
 export async function replayThroughMain(backupPath: string, profileDir: string): Promise<MainAlone> {
@@ -45,7 +50,6 @@ export async function replayThroughMain(backupPath: string, profileDir: string):
   try {
     const { size } = await file.stat()
     const lab: LabBridge = main.lab
-    const chunk = new Uint8Array(maxChunkBytes)
     let writeMs = 0
     const timed = async <T>(call: () => Promise<T>): Promise<T> => {
       const start = performance.now()
@@ -61,15 +65,26 @@ export async function replayThroughMain(backupPath: string, profileDir: string):
       await timed(() => lab.backups.begin({ target: 'folder', reason: 'daily', createdAt: new Date().toISOString() })),
     )
     if (begun.canceled) throw new Error('Main cancelled an automatic backup.')
-    let chunks = 0
-    for (let offset = 0; offset < size; offset += maxChunkBytes) {
-      const { bytesRead } = await file.read(chunk, 0, Math.min(maxChunkBytes, size - offset), offset)
-      const bytes = chunk.slice(0, bytesRead)
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      must(await timed(() => lab.backups.writeChunk({ saveId: begun.saveId, offset, sha256, bytes })))
-      chunks += 1
+    // Part by part, as the renderer sends them: each part's bytes from where the zip holds them.
+    const readAt = readerOf(file)
+    const read = await readBackupManifest(backupPath, size, readAt, Number.MAX_SAFE_INTEGER)
+    if (!read.ok) throw new Error(read.problem.message)
+    const { manifest, entries } = read.value
+    for (const part of manifest.parts) {
+      const start = await dataOffsetOf(backupPath, entries.get(part.name)!, readAt)
+      if (!start.ok) throw new Error(start.problem.message)
+      for (let offset = 0; offset < part.size || offset === 0; offset += maxBackupChunkBytes) {
+        const length = Math.min(maxBackupChunkBytes, part.size - offset)
+        const bytes = new Uint8Array(length)
+        await file.read(bytes, 0, length, start.value + offset)
+        const sha256 = createHash('sha256').update(bytes).digest('hex')
+        const chunk = { saveId: begun.saveId, part: part.name, partSize: part.size, offset, sha256, bytes }
+        must(await timed(() => lab.backups.writeChunk(chunk)))
+        if (part.size === 0) break
+      }
     }
-    const written = must(await timed(() => lab.backups.commit({ saveId: begun.saveId, size, chunks })))
+    const { format: _format, formatVersion: _version, parts: _parts, ...head } = manifest
+    const written = must(await timed(() => lab.backups.commit({ saveId: begun.saveId, manifest: head })))
     const writeMemory = (await writing.stop()).main
 
     const reading = await watchMemory(profileDir)

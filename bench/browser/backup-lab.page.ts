@@ -290,7 +290,14 @@ const api: BackupLabApi = {
     const { bridge, time } = timedBridge()
     for (let i = 0; i < count; i += 1) {
       // A save ID main never handed out: the request is carried and parsed in full, then refused.
-      const reply = await bridge.backups.writeChunk({ saveId: crypto.randomUUID(), offset: 0, sha256, bytes })
+      const reply = await bridge.backups.writeChunk({
+        saveId: crypto.randomUUID(),
+        part: 'blobs/000001.bin',
+        partSize: bytes.byteLength,
+        offset: 0,
+        sha256,
+        bytes,
+      })
       if (reply.ok) throw new Error('Main accepted a chunk for a backup it never began.')
     }
     return time()

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { backupReasons, BackupManifest } from '../backup/manifest'
 import { formatBytes } from '../format-bytes'
-import { maxChunkBytes, type FileFilter } from './files'
+import type { FileFilter } from './files'
 
 // Main makes these with randomUUID; the pattern only keeps odd strings out of logs and maps.
 const Id = z.string().regex(/^[0-9a-f-]{36}$/, 'is not an ID main handed out')
@@ -69,30 +69,46 @@ export const BeginBackupResponse = z.discriminatedUnion('canceled', [
 ])
 
 /**
- * One piece of a backup, in order, with its own SHA-256 (WebCrypto's, native):
- * main checks each piece as it writes it, so the whole file is checked without
- * a running hash in JavaScript, which would cap a backup at tens of MB/s.
+ * Most bytes of a part in one writeChunk: a photo of up to 32 MiB crosses in
+ * one message, read from IndexedDB as one piece and hashed once on each side.
+ */
+export const maxBackupChunkBytes = 32 * 1024 * 1024
+
+/**
+ * One piece of one part of a backup, in order, with its own SHA-256
+ * (WebCrypto's, native, over the bytes the renderer read). Main checks it,
+ * computes the part's CRC-32 and SHA-256 itself and writes the zip around the
+ * parts, so the renderer reads and hashes each byte once and main once more.
+ * A part starts with offset 0 and ends when partSize bytes have arrived.
  */
 export const WriteBackupChunkRequest = z.object({
   saveId: Id,
+  part: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\w./-]+$/, 'names a part with letters, digits, ".", "_", "-" and "/" only'),
+  partSize: Position,
   offset: Position,
   sha256: Sha256,
   bytes: z
     .instanceof(Uint8Array)
-    .refine(
-      (b) => b.byteLength > 0 && b.byteLength <= maxChunkBytes,
-      `A chunk holds at least 1 byte and at most ${formatBytes(maxChunkBytes)}.`,
-    ),
+    .refine((b) => b.byteLength <= maxBackupChunkBytes, `A chunk holds at most ${formatBytes(maxBackupChunkBytes)}.`),
 })
 
 export const WriteBackupChunkResponse = z.object({ written: Position })
 
-export const CommitBackupRequest = z.object({ saveId: Id, size: Position, chunks: Position })
+/** What only the renderer knows of the manifest; main adds the format and the parts as it wrote them. */
+export const BackupManifestHead = BackupManifest.omit({ format: true, formatVersion: true, parts: true })
+
+export const CommitBackupRequest = z.object({ saveId: Id, manifest: BackupManifestHead })
 
 export const CommitBackupResponse = z.object({
   path: z.string(),
   name: z.string(),
   size: Position,
+  /** The manifest main wrote last in the file. */
+  manifest: BackupManifest,
   /** Automatic backups main removed because more than the chosen number were kept. */
   pruned: z.array(z.string()),
 })

@@ -1,22 +1,39 @@
 import { createHash } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import { basename } from 'node:path'
+import { crc32 } from 'node:zlib'
 import type { z } from 'zod'
+import {
+  BackupWriteError,
+  createBackupFileWriter,
+  type BackupFileWriter,
+  type BackupFileWriterDeps,
+} from '../../../core/backup/backup-file-writer'
+import type { BackupManifest } from '../../../core/backup/manifest'
 import type { CommitBackupRequest, WriteBackupChunkRequest } from '../../../core/bridge/backups'
 import { ServiceError } from '../../ipc/dispatcher'
 import { openAtomicFile, type AtomicFile, type AtomicWriteFs } from '../files/atomic-write'
 import type { SaveJournal } from '../files/save-journal'
 import { describeFsError } from '../files/describe-fs-error'
 import { createTransferTable } from '../files/transfer-table'
-import { durationInWords, twoSizes } from '../files/transfer-words'
+import { durationInWords } from '../files/transfer-words'
 
 type Session = {
   readonly name: string
   readonly path: string
   readonly file: AtomicFile
-  written: number
-  chunks: number
+  readonly zip: BackupFileWriter
   writing: boolean
+}
+
+// Native hashing and CRC: main checks and frames every byte at the speed of the disk, not of JavaScript.
+const nativeDigests: Omit<BackupFileWriterDeps, 'write'> = {
+  crc32: (bytes, value) => crc32(bytes, value),
+  sha256Hex: (bytes) => createHash('sha256').update(bytes).digest('hex'),
+  createSha256: () => {
+    const hash = createHash('sha256')
+    return { update: (bytes) => void hash.update(bytes), hex: () => hash.digest('hex') }
+  },
 }
 
 export type BackupSaveLimits = { readonly maxOpen: number; readonly idleMs: number }
@@ -26,11 +43,13 @@ export const defaultBackupSaveLimits: BackupSaveLimits = { maxOpen: 2, idleMs: 2
 const unchanged = 'Nothing was saved and the previous file, if any, is unchanged.'
 
 /**
- * Backups arriving in chunks, written atomically (openAtomicFile) to a path
- * main already chose. Like files.writeChunk, but each chunk carries its own
- * SHA-256, which main checks before writing it, so every byte on disk is
- * checked without a running hash in the renderer. Commit renames the
- * temporary file over the target only when size and number of chunks match.
+ * Backups arriving part by part, written atomically (openAtomicFile) to a path
+ * main already chose. Each chunk carries its own SHA-256, which main checks
+ * before writing it; main frames the zip itself (core's backup-file-writer:
+ * CRC-32 and each part's SHA-256 from the bytes it received, natively), so the
+ * renderer never hashes a byte twice nor runs a CRC in JavaScript. Commit
+ * writes the manifest of the parts as written and renames the temporary file
+ * over the target only when every part arrived whole.
  */
 export function createBackupSaves(
   options: { fs?: AtomicWriteFs; journal?: SaveJournal; limits?: Partial<BackupSaveLimits> } = {},
@@ -53,7 +72,7 @@ export function createBackupSaves(
   const refuse = async (
     saveId: string,
     session: Session,
-    code: 'mismatch' | 'out-of-order' | 'io-failed',
+    code: 'mismatch' | 'out-of-order' | 'io-failed' | 'invalid-request' | 'too-large',
     message: string,
   ) => {
     table.take(saveId, message)
@@ -84,34 +103,31 @@ export function createBackupSaves(
           `Could not write the backup ${name}: ${describeFsError(error)}. ${unchanged}`,
         )
       }
-      const saveId = table.add({ name, path, file, written: 0, chunks: 0, writing: false })
+      const zip = createBackupFileWriter(name, { ...nativeDigests, write: (bytes) => file.write(bytes) })
+      const saveId = table.add({ name, path, file, zip, writing: false })
       return { saveId, name, path }
     },
 
-    async write({ saveId, offset, sha256, bytes }: z.output<typeof WriteBackupChunkRequest>) {
+    async write(request: z.output<typeof WriteBackupChunkRequest>) {
+      const { saveId, ...chunk } = request
       const session = table.get(saveId)
-      if (session.writing || offset !== session.written) {
+      if (session.writing) {
         return refuse(
           saveId,
           session,
           'out-of-order',
-          `Could not write the backup ${session.name}: a piece arrived out of order. ${unchanged} Back up again.`,
-        )
-      }
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
-        return refuse(
-          saveId,
-          session,
-          'mismatch',
-          `Could not write the backup ${session.name}: a piece arrived damaged (its SHA-256 does not match). ${unchanged} Back up again.`,
+          `Could not write the backup ${session.name}: a piece arrived before the one before it was written. ${unchanged} Back up again.`,
         )
       }
       session.writing = true
       table.touch(saveId)
+      let written: number
       try {
-        await session.file.write(bytes)
+        written = await session.zip.writeChunk(chunk)
       } catch (error) {
         if (table.peek(saveId) !== session) throw table.refusal(saveId)
+        if (error instanceof BackupWriteError)
+          return refuse(saveId, session, error.refusal.code, `${error.message} ${unchanged} Back up again.`)
         return refuse(
           saveId,
           session,
@@ -122,18 +138,17 @@ export function createBackupSaves(
         session.writing = false
       }
       if (table.peek(saveId) !== session) throw table.refusal(saveId)
-      session.written += bytes.byteLength
-      session.chunks += 1
       table.touch(saveId)
-      return { written: session.written }
+      return { written }
     },
 
-    /** Renames the finished file into place and returns it; the caller prunes or records it after. */
-    async commit({
-      saveId,
-      size,
-      chunks,
-    }: z.output<typeof CommitBackupRequest>): Promise<{ name: string; path: string; size: number }> {
+    /** Writes the manifest and directory, renames the finished file into place and returns it; the caller prunes or records it after. */
+    async commit({ saveId, manifest: head }: z.output<typeof CommitBackupRequest>): Promise<{
+      name: string
+      path: string
+      size: number
+      manifest: BackupManifest
+    }> {
       const session = table.get(saveId)
       if (session.writing)
         return refuse(
@@ -142,15 +157,24 @@ export function createBackupSaves(
           'out-of-order',
           `Could not write the backup ${session.name}: it was finished before its last piece was written. ${unchanged}`,
         )
-      if (size !== session.written || chunks !== session.chunks) {
-        const [received, said] = twoSizes(session.written, size)
+      session.writing = true
+      let finished: { manifest: BackupManifest; size: number }
+      try {
+        finished = await session.zip.finish(head)
+      } catch (error) {
+        session.writing = false
+        if (table.peek(saveId) !== session) throw table.refusal(saveId)
+        if (error instanceof BackupWriteError)
+          return refuse(saveId, session, error.refusal.code, `${error.message} ${unchanged}`)
         return refuse(
           saveId,
           session,
-          'mismatch',
-          `Could not write the backup ${session.name}: ${received} arrived, but the backup should be ${said}. ${unchanged} Back up again.`,
+          'io-failed',
+          `Could not write the backup ${session.name}: ${describeFsError(error)}. ${unchanged}`,
         )
       }
+      session.writing = false
+      if (table.peek(saveId) !== session) throw table.refusal(saveId)
       table.take(saveId, `${session.name} is already written; this backup is finished.`)
       try {
         await session.file.commit()
@@ -159,7 +183,7 @@ export function createBackupSaves(
         table.remember(saveId, message)
         throw new ServiceError('io-failed', message)
       }
-      return { name: session.name, path: session.path, size: session.written }
+      return { name: session.name, path: session.path, size: finished.size, manifest: finished.manifest }
     },
 
     async abort(saveId: string) {

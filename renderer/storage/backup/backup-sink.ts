@@ -1,6 +1,8 @@
-import type { BackupReason } from '../../../core/backup/manifest'
-import { maxChunkBytes, type LabBridge } from '../../../core/bridge/contract'
-import { digestSha256Hex } from '../../../core/crypto/digest'
+import type { z } from 'zod'
+import type { ManifestHead } from '../../../core/backup/backup-file-writer'
+import type { BackupManifest, BackupReason } from '../../../core/backup/manifest'
+import type { WriteBackupChunkRequest } from '../../../core/bridge/backups'
+import type { LabBridge } from '../../../core/bridge/contract'
 import { BackupError } from './backup-error'
 
 export type BackupTarget =
@@ -12,21 +14,26 @@ export type WrittenBackup = {
   readonly path: string
   readonly size: number
   readonly pruned: readonly string[]
+  readonly manifest: BackupManifest
 }
 
-/** Where a backup's bytes go: main's backups.* save session, a chunk at a time with each chunk's SHA-256. */
+/** One piece of one part, as main's backups.writeChunk takes it. */
+export type BackupSinkChunk = Omit<z.input<typeof WriteBackupChunkRequest>, 'saveId'>
+
+/**
+ * Where a backup's parts go: main's backups.* save session, which frames the
+ * zip and writes the manifest from the parts it received.
+ */
 export type BackupSink = {
   readonly name: string
-  write(bytes: Uint8Array): Promise<void>
-  commit(): Promise<WrittenBackup>
+  write(chunk: BackupSinkChunk): Promise<void>
+  commit(head: ManifestHead): Promise<WrittenBackup>
   abort(): Promise<void>
 }
 
 /**
  * Starts a backup file in main: into its backup folder, or where the person
- * picks (null when they close the dialog). Bytes are gathered into chunks of
- * the contract's size and each is sent with its SHA-256, one at a time, so at
- * most one chunk waits in the renderer and one is in flight to main.
+ * picks (null when they close the dialog).
  */
 export async function beginBackupSink(
   lab: LabBridge,
@@ -37,48 +44,18 @@ export async function beginBackupSink(
   if (!begun.ok) throw new BackupError(begun.problem.message)
   if (begun.value.canceled) return null
   const { saveId, name } = begun.value
-  let pending: Uint8Array[] = []
-  let pendingBytes = 0
-  let written = 0
-  let chunks = 0
-
-  const send = async (bytes: Uint8Array<ArrayBuffer>) => {
-    const reply = await lab.backups.writeChunk({ saveId, offset: written, sha256: await digestSha256Hex(bytes), bytes })
-    if (!reply.ok) throw new BackupError(reply.problem.message)
-    written = reply.value.written
-    chunks += 1
-  }
-  const takeChunk = (length: number): Uint8Array<ArrayBuffer> => {
-    const chunk = new Uint8Array(length)
-    let filled = 0
-    while (filled < length) {
-      const head = pending[0]!
-      const used = Math.min(head.byteLength, length - filled)
-      chunk.set(head.subarray(0, used), filled)
-      filled += used
-      if (used === head.byteLength) pending.shift()
-      else pending[0] = head.subarray(used)
-    }
-    pendingBytes -= length
-    return chunk
-  }
-
   return {
     name,
-    async write(bytes) {
-      if (bytes.byteLength === 0) return
-      pending.push(bytes)
-      pendingBytes += bytes.byteLength
-      while (pendingBytes >= maxChunkBytes) await send(takeChunk(maxChunkBytes))
+    async write(chunk) {
+      const reply = await lab.backups.writeChunk({ saveId, ...chunk })
+      if (!reply.ok) throw new BackupError(reply.problem.message)
     },
-    async commit() {
-      if (pendingBytes > 0) await send(takeChunk(pendingBytes))
-      const reply = await lab.backups.commit({ saveId, size: written, chunks })
+    async commit(manifest) {
+      const reply = await lab.backups.commit({ saveId, manifest })
       if (!reply.ok) throw new BackupError(reply.problem.message)
       return reply.value
     },
     async abort() {
-      pending = []
       await lab.backups.abort({ saveId }).catch(() => undefined)
     },
   }

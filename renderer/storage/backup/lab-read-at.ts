@@ -6,6 +6,12 @@ import { BackupError } from './backup-error'
 export function labReadAt(lab: LabBridge, handle: string, size: number): ReadAt {
   return async (offset, length) => {
     const end = Math.min(size, offset + length)
+    if (end - offset > 0 && end - offset <= maxChunkBytes) {
+      // One read: main's bytes as they arrived, not copied into a buffer of our own.
+      const reply = await lab.files.readRange({ handle, offset, length: end - offset })
+      if (!reply.ok) throw new BackupError(reply.problem.message)
+      return reply.value.bytes as Uint8Array<ArrayBuffer>
+    }
     const bytes = new Uint8Array(Math.max(0, end - offset))
     for (let at = offset; at < end; at += maxChunkBytes) {
       const piece = Math.min(maxChunkBytes, end - at)

@@ -26,14 +26,3 @@ export function createPartHash(size: number) {
     hex: async () => hasher.hex(),
   }
 }
-
-/** The pieces of a Blob in order: the whole Blob when small, else wholePartBytes at a time. */
-export async function* piecesOfBlob(blob: Blob): AsyncGenerator<Uint8Array<ArrayBuffer>> {
-  if (blob.size <= wholePartBytes) {
-    yield new Uint8Array(await blob.arrayBuffer())
-    return
-  }
-  for (let offset = 0; offset < blob.size; offset += wholePartBytes) {
-    yield new Uint8Array(await blob.slice(offset, offset + wholePartBytes).arrayBuffer())
-  }
-}

@@ -1,23 +1,15 @@
 import type Dexie from 'dexie'
 import { exportDB } from 'dexie-export-import'
-import { Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate'
-import {
-  backupFormat,
-  backupFormatVersion,
-  manifestName,
-  recordsPartName,
-  type BackupManifest,
-  type BackupPart,
-  type BackupReason,
-} from '../../../core/backup/manifest'
+import { recordsPartName, type BackupReason } from '../../../core/backup/manifest'
+import { maxBackupChunkBytes } from '../../../core/bridge/backups'
+import { digestSha256Hex } from '../../../core/crypto/digest'
 import { formatBytes } from '../../../core/format-bytes'
 import { messageOf } from '../../../core/text/message-of'
 import { BackupError, type BackupFailure } from './backup-error'
 import type { BackupSink, WrittenBackup } from './backup-sink'
 import { blobPartName, withPartReferences } from './blob-parts'
-import { createPartHash, piecesOfBlob } from './part-bytes'
 
-/** fflate writes zips without zip64, so offsets stop at 4 GiB; room is left for headers and the manifest. */
+/** Main writes zips without zip64, so offsets stop at 4 GiB; room is left for headers and the manifest. */
 export const maxBackupBytes = 4 * 1024 ** 3 - 256 * 1024 ** 2
 
 export type BackupProgress = { readonly done: number; readonly total: number }
@@ -29,17 +21,19 @@ export type WriteBackupOptions = {
   readonly onProgress?: (progress: BackupProgress) => void
 }
 
-export type BackupWritten = WrittenBackup & { readonly manifest: BackupManifest }
+export type BackupWritten = WrittenBackup
 
 /**
  * Writes the whole database (every table's records, and every Blob) to sink as
  * one zip: records.json from dexie-export-import with Blobs replaced by
- * references, each Blob as its own stored part, and manifest.json last with
- * the counts per table and the size and SHA-256 of every part. The records are
- * read in one read transaction, so they are one consistent moment of the lab;
- * Blobs are then read one at a time, so memory holds one part (at most 32 MiB)
- * whatever the size of the database. On failure or cancel main removes what
- * was written and the outcome says why.
+ * references, each Blob as its own stored part, and manifest.json last (main
+ * writes it, with the counts per table sent here and the size and SHA-256 of
+ * every part as main received it). The records are read in one read
+ * transaction, so they are one consistent moment of the lab; Blobs are then
+ * read a chunk (at most 32 MiB) at a time and hashed once, while the chunk
+ * before is on its way to main, so memory holds two chunks whatever the size
+ * of the database. On failure or cancel main removes what was written and the
+ * outcome says why.
  */
 export async function writeBackup(
   db: Dexie,
@@ -49,6 +43,8 @@ export async function writeBackup(
   const { signal, onProgress } = options
   const blobs: { name: string; blob: Blob }[] = []
   const counts: Record<string, number> = Object.fromEntries(db.tables.map((table) => [table.name, 0]))
+  // One chunk in flight to main while the next is read from IndexedDB and hashed.
+  let inFlight: Promise<void> = Promise.resolve()
   try {
     const records = await exportDB(db, {
       numRowsPerChunk: 500,
@@ -69,63 +65,38 @@ export async function writeBackup(
     let done = 0
     onProgress?.({ done, total })
 
-    const out: Uint8Array[] = []
-    let zipError: Error | null = null
-    const zip = new Zip((error, data) => {
-      if (error) zipError = error
-      else if (data.byteLength > 0) out.push(data)
-    })
-    const drain = async () => {
-      if (zipError) throw zipError
-      while (out.length > 0) await sink.write(out.shift()!)
-    }
-    const parts: BackupPart[] = []
-    const addPart = async (
-      entry: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void },
-      name: string,
-      blob: Blob,
-    ) => {
-      zip.add(entry)
-      const hash = createPartHash(blob.size)
-      let any = false
-      for await (const piece of piecesOfBlob(blob)) {
+    const parts = [{ name: recordsPartName, blob: records }, ...blobs]
+    for (const { name, blob } of parts) {
+      for (let offset = 0; offset < blob.size || offset === 0; offset += maxBackupChunkBytes) {
         signal?.throwIfAborted()
-        hash.update(piece)
-        entry.push(piece, false)
-        any = true
-        done += piece.byteLength
-        await drain()
-        onProgress?.({ done, total })
+        const end = Math.min(blob.size, offset + maxBackupChunkBytes)
+        const whole = offset === 0 && end === blob.size
+        const bytes = new Uint8Array(await (whole ? blob : blob.slice(offset, end)).arrayBuffer())
+        const sha256 = await digestSha256Hex(bytes)
+        await inFlight
+        signal?.throwIfAborted()
+        inFlight = sink.write({ part: name, partSize: blob.size, offset, sha256, bytes }).then(() => {
+          done += bytes.byteLength
+          onProgress?.({ done, total })
+        })
+        // Awaited before the next chunk or the commit; this only keeps a failure meanwhile from counting as unhandled.
+        inFlight.catch(() => undefined)
+        if (blob.size === 0) break
       }
-      if (!any) hash.update(new Uint8Array(0))
-      entry.push(new Uint8Array(0), true)
-      await drain()
-      parts.push({ name, size: blob.size, sha256: await hash.hex() })
     }
-
-    // Level 1: records are a few percent of a backup, and the fastest level keeps them from setting its pace.
-    await addPart(new ZipDeflate(recordsPartName, { level: 1 }), recordsPartName, records)
-    for (const { name, blob } of blobs) await addPart(new ZipPassThrough(name), name, blob)
-
-    const manifest: BackupManifest = {
-      format: backupFormat,
-      formatVersion: backupFormatVersion,
+    await inFlight
+    signal?.throwIfAborted()
+    const written = await sink.commit({
       schemaVersion: db.verno,
       createdAt: options.createdAt.toISOString(),
       reason: options.reason,
       database: db.name,
       counts,
-      parts,
-    }
-    const manifestEntry = new ZipPassThrough(manifestName)
-    zip.add(manifestEntry)
-    manifestEntry.push(new TextEncoder().encode(JSON.stringify(manifest)), true)
-    zip.end()
-    await drain()
-    signal?.throwIfAborted()
-    const written = await sink.commit()
-    return { ok: true, value: { ...written, manifest } }
+    })
+    return { ok: true, value: written }
   } catch (error) {
+    // The chunk on its way settles first, so main sees the abort after it, never a chunk after the abort.
+    await inFlight.catch(() => undefined)
     await sink.abort()
     if (signal?.aborted === true) {
       return {

@@ -143,7 +143,7 @@ describe('Settings → Backups', () => {
 
     const kept = disk.answerSave('lab-backup.zip')!
     await user.click(backUp)
-    expect(await screen.findByText(new RegExp(`^Backed up to ${kept} \\(\\d+\\.\\d MiB\\)\\.$`))).toBeInTheDocument()
+    expect(await screen.findByText(new RegExp(`^Backed up to ${kept} \\(\\d+(\\.\\d)? MiB\\)\\.$`))).toBeInTheDocument()
     expect(existsSync(kept)).toBe(true)
 
     gate.hold = new Promise((resolve) => (gate.release = resolve))

@@ -2,43 +2,22 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Zip, ZipPassThrough } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { backupFormat, backupFormatVersion } from '../../../../../core/backup/manifest'
 import { createReadHandles } from '../../../../../main/services/files/read-handles'
 import { createBackupService } from '../../../../../main/services/backups/backups-service'
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
-/** A small valid backup file's bytes, made the way the renderer writes one. */
-function backupBytes(createdAt: string): Uint8Array<ArrayBuffer> {
-  const records = new TextEncoder().encode('{"formatName":"dexie"}')
-  const manifest = {
-    format: backupFormat,
-    formatVersion: backupFormatVersion,
-    schemaVersion: 3,
-    createdAt,
-    reason: 'daily',
-    database: 'wwa-lab',
-    counts: { products: 0 },
-    parts: [{ name: 'records.json', size: records.byteLength, sha256: sha(records) }],
-  }
-  const out: Uint8Array[] = []
-  const zip = new Zip((error, data) => {
-    if (error) throw error
-    out.push(data)
-  })
-  for (const [name, bytes] of [
-    ['records.json', records],
-    ['manifest.json', new TextEncoder().encode(JSON.stringify(manifest))],
-  ] as const) {
-    const entry = new ZipPassThrough(name)
-    zip.add(entry)
-    entry.push(bytes, true)
-  }
-  zip.end()
-  return new Uint8Array(Buffer.concat(out))
-}
+const records = new TextEncoder().encode('{"formatName":"dexie"}')
+
+/** What the renderer sends with the commit: everything of the manifest but the format and the parts. */
+const headOf = (createdAt: string) => ({
+  schemaVersion: 3,
+  createdAt,
+  reason: 'daily' as const,
+  database: 'wwa-lab',
+  counts: { products: 0 },
+})
 
 async function service() {
   const userDataDir = await mkdtemp(join(tmpdir(), 'wwa-backups-'))
@@ -57,9 +36,9 @@ async function service() {
 async function writeAutomatic(backups: Awaited<ReturnType<typeof service>>['backups'], createdAt: string) {
   const begun = await backups.begin({ target: 'folder', reason: 'daily', createdAt })
   if (begun.canceled) throw new Error('An automatic backup has no dialog to cancel.')
-  const bytes = backupBytes(createdAt)
-  await backups.write({ saveId: begun.saveId, offset: 0, sha256: sha(bytes), bytes })
-  return backups.commit({ saveId: begun.saveId, size: bytes.byteLength, chunks: 1 })
+  const part = { part: 'records.json', partSize: records.byteLength, offset: 0 }
+  await backups.write({ saveId: begun.saveId, ...part, sha256: sha(records), bytes: records })
+  return backups.commit({ saveId: begun.saveId, manifest: headOf(createdAt) })
 }
 
 describe('backups service', () => {
@@ -100,10 +79,10 @@ describe('backups service', () => {
     const { backups, userDataDir } = await service()
     const begun = await backups.begin({ target: 'folder', reason: 'daily', createdAt: '2026-03-01T09:00:00.000Z' })
     if (begun.canceled) throw new Error('not canceled')
-    const bytes = backupBytes('2026-03-01T09:00:00.000Z')
+    const part = { part: 'records.json', partSize: records.byteLength, offset: 0 }
 
     await expect(
-      backups.write({ saveId: begun.saveId, offset: 0, sha256: sha(bytes.slice(1)), bytes }),
+      backups.write({ saveId: begun.saveId, ...part, sha256: sha(records.slice(1)), bytes: records }),
     ).rejects.toThrow(/arrived damaged \(its SHA-256 does not match\)/)
     expect(await readdir(join(userDataDir, 'backups'))).toEqual([])
   })
@@ -116,11 +95,12 @@ describe('backups service', () => {
       createdAt: '2026-03-05T10:00:00.000Z',
     })
     if (begun.canceled) throw new Error('not canceled')
-    const bytes = backupBytes('2026-03-05T10:00:00.000Z')
-    await backups.write({ saveId: begun.saveId, offset: 0, sha256: sha(bytes), bytes })
-    await backups.commit({ saveId: begun.saveId, size: bytes.byteLength, chunks: 1 })
+    const part = { part: 'records.json', partSize: records.byteLength, offset: 0 }
+    await backups.write({ saveId: begun.saveId, ...part, sha256: sha(records), bytes: records })
+    const written = await backups.commit({ saveId: begun.saveId, manifest: headOf('2026-03-05T10:00:00.000Z') })
 
-    expect(await readFile(join(userDataDir, 'chosen.zip'))).toEqual(Buffer.from(bytes))
+    expect((await readFile(join(userDataDir, 'chosen.zip'))).byteLength).toBe(written.size)
+    expect(written.manifest.parts).toEqual([{ name: 'records.json', size: records.byteLength, sha256: sha(records) }])
     expect((await backups.list(undefined)).lastManual).toMatchObject({
       name: 'chosen.zip',
       createdAt: '2026-03-05T10:00:00.000Z',
