@@ -23,7 +23,7 @@ import { afterFirstPaint } from './after-first-paint'
 import { RecoveryScreen } from './RecoveryScreen'
 import { ServicesProvider } from './services-context'
 import { BackupActionsProvider } from '../widgets/backups/backup-actions-context'
-import { restoreWorkingAs } from './working-as'
+import { followProfile, restoreWorkingAs } from './working-as'
 import { createWorkingAsStore } from './working-as-store'
 
 export type StartOptions = BackupStartOptions & {
@@ -78,6 +78,8 @@ export async function start(options: StartOptions): Promise<ReactElement> {
     requestPersistentStorage(options.storage),
     restoreWorkingAs(repos, workingAs),
   ])
+  // For the window's life: who is working follows the lab profile, whichever screen changes it.
+  followProfile(repos, workingAs)
   const backups = backupActionsOf(options, db)
   const daily = dailyBackupsOf(options, backups)
   return (
