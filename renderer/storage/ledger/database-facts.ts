@@ -143,13 +143,19 @@ export async function snapshotOf(idb: IDBDatabase): Promise<LedgerSnapshot> {
   return { head, counts }
 }
 
-/** Keys a count steps over per request: each is one short task in IndexedDB, so the window's own reads get their turn between them. */
+/** Keys counted per step: each step is one short read-only transaction, so the window's reads and writes get their turn between steps. */
 const countStep = 20_000
 
+const failed = (r: IDBRequest) => r.error ?? new Error('IndexedDB reported an error without saying which.')
+
 /**
- * The records of these tables, counted in one read-only transaction (one moment)
- * a step of keys at a time rather than by count(), which holds IndexedDB for the
- * whole table: a count of millions runs beside the screen's reads, not before them.
+ * The records of these tables, counted a step of keys at a time, each step its
+ * own read-only transaction, rather than by count(), which holds IndexedDB for
+ * the whole table: a count of millions runs beside the window's reads and writes
+ * (a verdict is not kept waiting behind it), not before them. Every record that
+ * is there from the first step to the last is counted exactly once: the steps
+ * cover the keys in order, each from where the one before ended; records added
+ * meanwhile may or may not be.
  */
 export async function countInSteps(
   idb: IDBDatabase,
@@ -163,33 +169,48 @@ export async function countInSteps(
     readonly step?: number
   } = {},
 ): Promise<Record<string, number>> {
-  const present = tables.filter((table) => idb.objectStoreNames.contains(table))
   const counts: Record<string, number> = Object.fromEntries(tables.map((table) => [table, 0]))
-  if (present.length === 0) return counts
-  const tx = idb.transaction(present, 'readonly')
-  const one = (store: IDBObjectStore) =>
-    new Promise<number>((resolve, reject) => {
-      let n = 0
-      let last: IDBValidKey | undefined
-      const walk = store.openKeyCursor()
-      walk.onerror = () => reject(walk.error ?? new Error('IndexedDB reported an error without saying which.'))
-      walk.onsuccess = () => {
-        const cursor = walk.result
-        if (!cursor) {
-          // The last step ran past the end: what lies after the last key it stood on is fewer than a step.
-          if (last === undefined) return resolve(n)
-          const rest = store.count(keyRange.lowerBound(last, true))
-          rest.onerror = () => reject(rest.error ?? new Error('IndexedDB reported an error without saying which.'))
-          rest.onsuccess = () => resolve(n + rest.result)
-          return
-        }
-        n += last === undefined ? 1 : step
-        last = cursor.primaryKey
-        cursor.advance(step)
-      }
-    })
-  // Every table's walk is asked for at once: awaiting one before asking for the next would let the transaction end.
-  const counted = await Promise.all(present.map(async (table) => [table, await one(tx.objectStore(table))] as const))
-  for (const [table, n] of counted) counts[table] = n
+  for (const table of tables.filter((t) => idb.objectStoreNames.contains(t))) {
+    let after: IDBValidKey | undefined
+    for (;;) {
+      const taken = await countStepOf(idb.transaction(table, 'readonly').objectStore(table), after, step, keyRange)
+      counts[table] = (counts[table] ?? 0) + taken.n
+      if (taken.last === undefined) break
+      after = taken.last
+    }
+  }
   return counts
+}
+
+/**
+ * One step: `step` keys after `after` (the first when undefined), ending on the key it
+ * returns, or every key left (fewer than a step) and no key when the table ends there.
+ */
+function countStepOf(
+  store: IDBObjectStore,
+  after: IDBValidKey | undefined,
+  step: number,
+  keyRange: typeof IDBKeyRange,
+): Promise<{ readonly n: number; readonly last: IDBValidKey | undefined }> {
+  const range = after === undefined ? null : keyRange.lowerBound(after, true)
+  return new Promise((resolve, reject) => {
+    let advanced = false
+    const walk = store.openKeyCursor(range)
+    walk.onerror = () => reject(failed(walk))
+    walk.onsuccess = () => {
+      const cursor = walk.result
+      if (cursor && advanced) return resolve({ n: step, last: cursor.primaryKey })
+      if (cursor && step > 1) {
+        // On the step's first key: its last is step - 1 further on.
+        advanced = true
+        return cursor.advance(step - 1)
+      }
+      if (cursor) return resolve({ n: 1, last: cursor.primaryKey })
+      if (!advanced) return resolve({ n: 0, last: undefined })
+      // Fewer than a step were left: counted in the same transaction.
+      const rest = store.count(range)
+      rest.onerror = () => reject(failed(rest))
+      rest.onsuccess = () => resolve({ n: rest.result, last: undefined })
+    }
+  })
 }

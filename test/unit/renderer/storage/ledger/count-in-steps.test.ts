@@ -36,6 +36,25 @@ describe('counting the history tables a step of keys at a time', () => {
     db.close()
   })
 
+  it('counts in steps of one key too', async () => {
+    const { db, idb } = await labWith(5, 4)
+    expect(await countInSteps(idb, ['results', 'audit'], { keyRange: IDBKeyRange, step: 1 })).toEqual({
+      results: 5,
+      audit: 4,
+    })
+    db.close()
+  })
+
+  it('a record added while it counts leaves the count of the records already there whole', async () => {
+    const { db, idb } = await labWith(0, 30)
+    const counting = countInSteps(idb, ['audit'], { keyRange: IDBKeyRange, step: 4 })
+    await db.audit.put({ seq: 31, hash: 'h31' } as never)
+    const { audit } = await counting
+    expect([30, 31]).toContain(audit)
+    expect(await db.audit.count()).toBe(31)
+    db.close()
+  })
+
   it('counts a table the database lacks as empty', async () => {
     const { db, idb } = await labWith(3, 3)
     expect(await countInSteps(idb, ['results', 'no-such-table'], { keyRange: IDBKeyRange, step: 2 })).toEqual({
