@@ -8,7 +8,7 @@ import { launchChromium } from '../test/e2e/launch-chromium'
 import { routeStaticSite, testOrigin } from '../test/e2e/static-route'
 import { watchProblems } from '../test/e2e/watch-problems'
 import { bundleBrowserCode } from './browser/bundle-browser-code'
-import type { LabCounts, LabYearSeedApi, SeedEvent, SeedTargets } from './browser/lab-year-seed.page'
+import type { LabCounts, LabYearSeedApi, SeedEvent, SeedTargets } from './browser/lab-year-seed-api'
 import type { LabShape } from './lab-year-shape'
 
 // Per page.evaluate, at most this many sessions or results: each call is a minute of writes or less, so progress shows often.

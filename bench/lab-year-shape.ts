@@ -1,6 +1,6 @@
 import type { Region } from '../core/model/marketplace'
 import type { ConnectionMethod } from '../core/model/product'
-import type { LabBase, LabCounts, PlanSpec, ProductSpec, SeedEvent, SessionSpec } from './browser/lab-year-seed.page'
+import type { LabBase, LabCounts, PlanSpec, ProductSpec, SeedEvent, SessionSpec } from './browser/lab-year-seed-api'
 import { seededRandom } from './browser/seeded-random'
 
 /** Issue 7's lab at scale 1: five years of a busy lab. */

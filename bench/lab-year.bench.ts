@@ -9,7 +9,7 @@ import { launchApp, rendererRoot, testOrigin, type App } from '../test/e2e/harne
 import { serveFolder } from '../test/e2e/static-route'
 import { formatResult, type BenchResult } from './bench-result'
 import { bundleBrowserCode } from './browser/bundle-browser-code'
-import type { SeedTargets } from './browser/lab-year-seed.page'
+import type { SeedTargets } from './browser/lab-year-seed-api'
 import type { LabYearTiming, OpenMarks, ScreenFacts, ScreenKind } from './browser/lab-year-timing.init'
 import { duration, folderBytes, indexedDbFolder, seedLabs, type SeededLab } from './lab-year-seed'
 import { oneOfEach, yearsOfLab, type LabShape } from './lab-year-shape'
