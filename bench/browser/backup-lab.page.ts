@@ -2,7 +2,7 @@
 // through the app's own repositories, then backs it up and restores it with the app's own
 // backup engine over window.lab (the real main services, reached through the test bridge).
 import { z } from 'zod'
-import type { LabBridge } from '../../core/bridge/contract'
+import { maxChunkBytes, type LabBridge } from '../../core/bridge/contract'
 import { digestSha256Hex } from '../../core/crypto/digest'
 import type { TestCase } from '../../core/model/test-plan'
 import { photoRoles, type UnitPhoto } from '../../core/model/unit'
@@ -50,6 +50,10 @@ export type BackupLabApi = {
   backUp(): Promise<BackedUp>
   /** Restores the named backup of main's folder into a fresh database, timed from open to verified. */
   restore(name: string): Promise<Restored>
+  /** Copies the named backup of main's folder into a Blob in the page (the test bridge's time is spent here, untimed). */
+  stage(name: string): Promise<number>
+  /** Restores the staged copy into a fresh database, read by range from the Blob: the engine without any bridge. */
+  restoreStaged(): Promise<Omit<Restored, 'reads'>>
   /** Why the restored database differs from the lab's (a record, a count, a Blob's bytes), or null when it holds the same. */
   compare(restored: string): Promise<string | null>
   /** Sends `count` chunks of the contract's largest size to a save main does not know: the bridge's cost alone. */
@@ -71,6 +75,7 @@ const probeImage: ImageProbe = async (image) => ({
 })
 const repos = createRepositories(db, { probeImage })
 const photoIds: string[] = []
+let staged: { readonly name: string; readonly blob: Blob } | undefined
 const comparePage = 500
 
 const caseAt = (i: number): TestCase =>
@@ -257,6 +262,46 @@ const api: BackupLabApi = {
     } finally {
       await lab.files.closeRead({ handle })
     }
+  },
+
+  async stage(name) {
+    const opened = await lab.backups.openStored({ name })
+    if (!opened.ok) throw new Error(opened.problem.message)
+    const { handle, size } = opened.value
+    try {
+      const readAt = labReadAt(lab, handle, size)
+      // Blob parts a read at a time, so the page never holds the file as one buffer.
+      const parts: Blob[] = []
+      for (let at = 0; at < size; at += maxChunkBytes) parts.push(new Blob([await readAt(at, maxChunkBytes)]))
+      staged = { name, blob: new Blob(parts) }
+      return staged.blob.size
+    } finally {
+      await lab.files.closeRead({ handle })
+    }
+  },
+
+  async restoreStaged() {
+    if (staged === undefined) throw new Error('Stage a backup first.')
+    const { name, blob } = staged
+    const start = performance.now()
+    const readAt = async (offset: number, length: number) =>
+      new Uint8Array(await blob.slice(offset, Math.min(blob.size, offset + length)).arrayBuffer())
+    const reader = await openBackupReader(name, blob.size, readAt, knownVersion)
+    if (!reader.ok) throw new Error(reader.problem.message)
+    const restored = await restoreIntoFreshDatabase({
+      reader: reader.value,
+      openFresh: (database, version) => new LabDb(database, { maxVersion: version }),
+      upgrade: async (database) => {
+        const upgraded = new LabDb(database)
+        await upgraded.open()
+        return upgraded
+      },
+      now: () => new Date(),
+    })
+    const ms = performance.now() - start
+    if (!restored.ok) throw new Error(restored.problem.message)
+    staged = undefined
+    return { database: restored.value.database, ms }
   },
 
   async compare(restoredName) {
