@@ -57,7 +57,7 @@ describe('the audit trail of years of history', () => {
     const trail = unitTrail(6_000)
     // The app opens (and creates) its database only after reading main's ledger: written to before then, the
     // database would be made empty by this test's own open and the app's upgrade blocked behind it.
-    await page.getByRole('heading', { name: 'Products' }).waitFor()
+    await page.getByRole('heading', { name: 'Welcome to WWA Lab' }).waitFor() // a new installation's first screen
     await inStore(page, 'products', [aProduct()])
     await inStore(page, 'audit', trail)
 
@@ -86,7 +86,7 @@ describe('start-up', () => {
     app = await launchApp()
     const { page } = app
     const newer = (knownVersion + 1) * 10
-    await page.getByRole('heading', { name: 'Products' }).waitFor()
+    await page.getByRole('heading', { name: 'Welcome to WWA Lab' }).waitFor() // a new installation's first screen
     // A newer release upgrades the database: the running app lets go of it, as Dexie does on versionchange.
     await page.evaluate(
       (version) =>
