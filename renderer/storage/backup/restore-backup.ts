@@ -25,8 +25,9 @@ export type Restored = { readonly database: string; readonly ledger: LedgerRecor
 
 type Reference = { readonly table: string; readonly key: unknown; readonly field: string; readonly type: string }
 
-// A transaction per batch: each strict commit waits for the disk, so photos are written a batch at a time.
-const batchBytes = 64 * 1024 * 1024
+// A transaction per batch: each strict commit waits for the disk, so photos are written a batch at a time,
+// one batch committing while the next is read.
+const batchBytes = 32 * 1024 * 1024
 const batchRows = 200
 
 /**
@@ -91,33 +92,54 @@ export async function restoreIntoFreshDatabase(
 
     let batch: { reference: Reference; blob: Blob }[] = []
     let batchSize = 0
-    const flush = async () => {
-      const tables = [...new Set(batch.map(({ reference }) => reference.table))]
-      const rows = batch
-      batch = []
-      batchSize = 0
-      if (rows.length === 0) return
+    // One batch commits (strict: it waits for the disk) while the next is read and checked, so at most two are held.
+    let committing: Promise<void> = Promise.resolve()
+    const store = async (rows: readonly { reference: Reference; blob: Blob }[]) => {
+      const tables = [...new Set(rows.map(({ reference }) => reference.table))]
       await opened.transaction('rw', tables, async () => {
-        for (const { reference, blob } of rows) {
-          const table = opened.table(reference.table)
-          const row = (await table.get(reference.key as string)) as Record<string, unknown> | undefined
-          if (row === undefined) refuse(`${fileName} is damaged: a file belongs to a record its records do not hold.`)
-          await table.put({ ...row, [reference.field]: blob })
+        for (const name of tables) {
+          const table = opened.table(name)
+          const mine = rows.filter(({ reference }) => reference.table === name)
+          const keys = [...new Set(mine.map(({ reference }) => reference.key))]
+          const found = (await table.bulkGet(keys as string[])) as (Record<string, unknown> | undefined)[]
+          const byKey = new Map(keys.map((key, i) => [key, found[i]]))
+          for (const { reference, blob } of mine) {
+            const row = byKey.get(reference.key)
+            if (row === undefined) refuse(`${fileName} is damaged: a file belongs to a record its records do not hold.`)
+            byKey.set(reference.key, { ...row, [reference.field]: blob })
+          }
+          await table.bulkPut([...byKey.values()])
         }
       })
     }
-    for (const [partName, reference] of references) {
-      signal?.throwIfAborted()
-      const part = parts.get(partName) as BackupPart
-      const blobPieces: Uint8Array[] = []
-      await check(reader.readPart(part, (piece) => void blobPieces.push(piece)))
-      batch.push({ reference, blob: new Blob(blobPieces as BlobPart[], { type: reference.type }) })
-      batchSize += part.size
-      done += part.size
-      if (batchSize >= batchBytes || batch.length >= batchRows) await flush()
-      onProgress?.({ done, total })
+    const flush = async () => {
+      const rows = batch
+      batch = []
+      batchSize = 0
+      await committing
+      if (rows.length === 0) return
+      committing = store(rows)
+      // Awaited by the next flush or at the end; this only keeps a failure meanwhile from counting as unhandled.
+      committing.catch(() => undefined)
     }
-    await flush()
+    try {
+      for (const [partName, reference] of references) {
+        signal?.throwIfAborted()
+        const part = parts.get(partName) as BackupPart
+        const blobPieces: Uint8Array[] = []
+        await check(reader.readPart(part, (piece) => void blobPieces.push(piece)))
+        batch.push({ reference, blob: new Blob(blobPieces as BlobPart[], { type: reference.type }) })
+        batchSize += part.size
+        done += part.size
+        if (batchSize >= batchBytes || batch.length >= batchRows) await flush()
+        onProgress?.({ done, total })
+      }
+      await flush()
+    } finally {
+      // Whatever stopped the loop, the batch on its way settles before the database is closed or deleted.
+      await committing.catch(() => undefined)
+    }
+    await committing
     signal?.throwIfAborted()
 
     for (const [table, expected] of Object.entries(manifest.counts)) {

@@ -101,6 +101,36 @@ describe('backup and restore', () => {
     expect(await snapshot(db)).toEqual(before)
   })
 
+  it('restores more files than one batch holds (each batch committing while the next is read), every one byte for byte', async () => {
+    const lab = profile()
+    const db = lab.open('wwa-lab')
+    await db.open()
+    // 450 photos: past the 200 rows of one batch twice, so three batches commit one after another.
+    const count = 450
+    for (let i = 1; i <= count; i += 1) {
+      await db.files.put({ id: `file-${i}`, blob: new Blob([bytesOf(i, 200 + i)], { type: 'image/jpeg' }) } as never)
+    }
+    const before = await snapshot(db)
+    const { bytes, manifest } = await backupOf(db)
+    expect(manifest.parts).toHaveLength(1 + count)
+
+    const reader = await openBackupReader('many.zip', bytes.byteLength, readAtOf(bytes), knownVersion)
+    if (!reader.ok) throw new Error(reader.problem.message)
+    const progress: number[] = []
+    const restored = await restoreIntoFreshDatabase({
+      reader: reader.value,
+      ...lab,
+      now: () => createdAt,
+      onProgress: ({ done }) => progress.push(done),
+    })
+    if (!restored.ok) throw new Error(restored.problem.message)
+
+    const copy = lab.open(restored.value.database)
+    await copy.open()
+    expect((await snapshot(copy)).files).toEqual(before.files)
+    expect(progress.at(-1)).toBe(manifest.parts.reduce((n, part) => n + part.size, 0))
+  })
+
   it('refuses a backup with one byte of one photo changed, naming the part, and leaves no restored database', async () => {
     const lab = profile()
     const db = lab.open('wwa-lab')
