@@ -208,7 +208,7 @@ function countStepOf(
       if (cursor) return resolve({ n: 1, last: cursor.primaryKey })
       if (!advanced) return resolve({ n: 0, last: undefined })
       // Fewer than a step were left: counted in the same transaction.
-      const rest = store.count(range)
+      const rest = store.count(range ?? undefined)
       rest.onerror = () => reject(failed(rest))
       rest.onsuccess = () => resolve({ n: rest.result, last: undefined })
     }
