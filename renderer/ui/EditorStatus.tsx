@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { assertNever } from '../../core/assert-never'
 import type { SaveStatus, useAutosave } from '../hooks/use-autosave'
 import './EditorStatus.css'
@@ -14,8 +15,17 @@ type Props = {
 /** Tells the person, politely and at once, whether what they typed is stored, and what to do if not. */
 export function EditorStatus({ form, restoredAt }: Props) {
   const { status } = form
+  const line = useRef<HTMLDivElement>(null)
+  const showMissing = () => {
+    form.revealErrors()
+    // Once the errors are drawn (a click's update is on screen by the next frame), the cursor goes to the first.
+    requestAnimationFrame(() => {
+      const editor = line.current?.closest('.editor, section, form') ?? document
+      editor.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+    })
+  }
   return (
-    <div className="save-line">
+    <div className="save-line" ref={line}>
       {restoredAt && status.kind !== 'saved' ? (
         <p className="notice">
           Restored what you typed on {dates.dateTime(restoredAt)}; it is not saved yet because some fields need
@@ -28,7 +38,7 @@ export function EditorStatus({ form, restoredAt }: Props) {
       <p className={`save-status ${statusClass[status.kind]}`} role="status" aria-live="polite">
         {describe(status)}{' '}
         {status.kind === 'invalid' ? (
-          <button type="button" className="link" onClick={form.revealErrors}>
+          <button type="button" className="link" onClick={showMissing}>
             Show what is missing
           </button>
         ) : null}

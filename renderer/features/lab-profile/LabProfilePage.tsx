@@ -46,6 +46,8 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
     isNew: stored === null,
   })
   const { draft, update, visibleError } = form
+  // The person just added gets the cursor in their name.
+  const [justAdded, setJustAdded] = useState<string | null>(null)
 
   const setPerson = (index: number, change: Partial<Person>, field: string) =>
     update(
@@ -74,6 +76,7 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
             key={person.id}
             person={person}
             index={index}
+            focusName={person.id === justAdded}
             errorOf={visibleError}
             onChange={(change, field) => setPerson(index, change, field)}
             onRemove={() => update((p) => ({ ...p, people: p.people.filter((_, i) => i !== index) }), 'people')}
@@ -89,9 +92,11 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
       </ol>
       <button
         type="button"
-        onClick={() =>
-          update((p) => ({ ...p, people: [...p.people, { id: newId(), name: '', initials: '', role: 'tester' }] }))
-        }
+        onClick={() => {
+          const id = newId()
+          setJustAdded(id)
+          update((p) => ({ ...p, people: [...p.people, { id, name: '', initials: '', role: 'tester' }] }))
+        }}
       >
         Add person
       </button>

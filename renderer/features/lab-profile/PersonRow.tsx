@@ -11,6 +11,8 @@ import { RowGroup } from '../../ui/RowGroup'
 type Props = {
   readonly person: Person
   readonly index: number
+  /** Puts the cursor in the name, for a row just added. */
+  readonly focusName?: boolean
   readonly errorOf: (field: string) => string | undefined
   readonly onChange: (change: Partial<Person>, field: string) => void
   readonly onRemove: () => void
@@ -33,7 +35,16 @@ function whereTheyAppear({ inAuditTrail, sessions }: PersonReferences): string {
  * trail or in a session can only be deactivated, so their name stays on what
  * they did and nobody can work as them any more.
  */
-export function PersonRow({ person, index, errorOf, onChange, onRemove, onDeactivate, onReactivate }: Props) {
+export function PersonRow({
+  person,
+  index,
+  focusName = false,
+  errorOf,
+  onChange,
+  onRemove,
+  onDeactivate,
+  onReactivate,
+}: Props) {
   const repos = useRepos()
   const [asking, setAsking] = useState<PersonReferences | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
@@ -55,6 +66,7 @@ export function PersonRow({ person, index, errorOf, onChange, onRemove, onDeacti
       <TextField
         label="Name"
         value={person.name}
+        autoFocus={focusName}
         error={errorOf(`people.${index}.name`)}
         onChange={(value) => onChange({ name: value }, 'name')}
       />

@@ -9,6 +9,7 @@ describe('lab profile', () => {
     const { db } = renderApp('#/lab')
     await user.type(await screen.findByRole('textbox', { name: 'Lab name' }), 'North Bench Lab')
     await user.click(screen.getByRole('button', { name: 'Add person' }))
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus() // the new row takes the cursor
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Jo Doe')
     await user.type(screen.getByRole('textbox', { name: 'Initials' }), 'jd')
     await user.selectOptions(screen.getByRole('combobox', { name: 'Role' }), 'Reviewer')

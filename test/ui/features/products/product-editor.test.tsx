@@ -72,6 +72,8 @@ describe('product editor', () => {
     expect(model).not.toHaveAttribute('aria-invalid')
     await user.click(screen.getByRole('button', { name: 'Show what is missing' }))
     expect(model).toHaveAccessibleDescription('Model number is required.')
+    // The cursor goes to the first field that needs attention.
+    await waitFor(() => expect(brand).toHaveFocus())
   })
 
   it('groups the marketplaces by Amazon region', async () => {
