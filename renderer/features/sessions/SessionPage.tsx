@@ -10,6 +10,7 @@ import { useRepos } from '../../app/services-context'
 import { useLoadOnce } from '../../hooks/use-load-once'
 import { AuditTrail } from '../../widgets/audit-trail/AuditTrail'
 import { Runner } from './runner/Runner'
+import { SaveReport } from './report/SaveReport'
 import './sessions.css'
 
 /** One session: what was tested, by whom, where; its runner; its audit trail. */
@@ -72,6 +73,7 @@ export function SessionPage({ params }: PageProps<':id'>) {
         <dt>State</dt>
         <dd>{sessionStateLabels[session.state]}</dd>
       </dl>
+      {session.state === 'draft' ? null : <SaveReport sessionId={session.id} />}
       {session.state === 'draft' ? (
         <p>
           <button type="button" className="primary" onClick={() => void start()}>
