@@ -62,8 +62,9 @@ export function useChainCheck(shown: readonly AuditEntry[] | undefined, whole: b
         return setStatus(
           ofShown.intact ? { state: 'not-checked', message: result.message } : { state: 'done', verdict: ofShown },
         )
-      if (result.verdict.intact && result.last) await repos.audit.saveCheckpoint(result.last, new Date())
+      // Said first, saved after: the checkpoint's write can wait behind a long read (a backup), the verdict need not.
       if (live()) setStatus({ state: 'done', verdict: combineVerdicts(ofShown, result.verdict) })
+      if (result.verdict.intact && result.last) await repos.audit.saveCheckpoint(result.last, new Date())
     })()
     return () => controller.abort()
     // It runs again whenever the entries shown are read again ("Check again" reads them), and for a whole check.
