@@ -1,5 +1,7 @@
 import './file-reader-shim'
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { readZipDirectory } from '../../../../../core/backup/zip-directory'
 import { openBackupReader } from '../../../../../renderer/storage/backup/read-backup'
 import { restoreIntoFreshDatabase } from '../../../../../renderer/storage/backup/restore-backup'
 import { writeBackup } from '../../../../../renderer/storage/backup/write-backup'
@@ -129,6 +131,37 @@ describe('backup and restore', () => {
     await copy.open()
     expect((await snapshot(copy)).files).toEqual(before.files)
     expect(progress.at(-1)).toBe(manifest.parts.reduce((n, part) => n + part.size, 0))
+  })
+
+  it('still restores a backup as earlier releases wrote it (fflate in the renderer, records.json deflated)', async () => {
+    const lab = profile()
+    const db = lab.open('wwa-lab')
+    await seed(db)
+    const before = await snapshot(db)
+    const { bytes } = await backupOf(db)
+    // The same parts laid out by fflate's streaming Zip, as write-backup.ts did before main framed the zip.
+    const out: Uint8Array[] = []
+    const zip = new Zip((error, data) => {
+      if (error) throw error
+      out.push(data)
+    })
+    for (const [name, data] of Object.entries(unzipSync(bytes))) {
+      const entry = name === 'records.json' ? new ZipDeflate(name, { level: 1 }) : new ZipPassThrough(name)
+      zip.add(entry)
+      entry.push(data, true)
+    }
+    zip.end()
+    const old = new Uint8Array(Buffer.concat(out))
+    const directory = await readZipDirectory('old.zip', old.byteLength, readAtOf(old))
+    expect(directory.ok && directory.value.get('records.json')?.method).toBe(8)
+
+    const reader = await openBackupReader('old.zip', old.byteLength, readAtOf(old), knownVersion)
+    if (!reader.ok) throw new Error(reader.problem.message)
+    const restored = await restoreIntoFreshDatabase({ reader: reader.value, ...lab, now: () => createdAt })
+    if (!restored.ok) throw new Error(restored.problem.message)
+    const copy = lab.open(restored.value.database)
+    await copy.open()
+    expect(await snapshot(copy)).toEqual(before)
   })
 
   it('refuses a backup with one byte of one photo changed, naming the part, and leaves no restored database', async () => {
