@@ -55,7 +55,7 @@ const frozenHeaderView =
 export function workbookBytes(sheets: readonly SheetRows[]): Uint8Array {
   const wb: WorkBook = utils.book_new()
   for (const sheet of sheets) utils.book_append_sheet(wb, worksheetOf(sheet), sheet.name)
-  // Stored, not deflated: fflate deflates the parts below in a fraction of SheetJS's time.
+  // Stored, not deflated: fflate deflates the parts below at level 1 in a fraction of SheetJS's time, and smaller.
   const stored = write(wb, { type: 'array', bookType: 'xlsx', bookSST: true, compression: false }) as ArrayBuffer
   const parts = unzipSync(new Uint8Array(stored))
   sheets.forEach((sheet, index) => {
@@ -68,6 +68,6 @@ export function workbookBytes(sheets: readonly SheetRows[]): Uint8Array {
     parts[path] = strToU8(xml.replace(plainSheetView, frozenHeaderView))
   })
   const zippable: Zippable = {}
-  for (const [path, bytes] of Object.entries(parts)) zippable[path] = [bytes, { level: 6 }]
+  for (const [path, bytes] of Object.entries(parts)) zippable[path] = [bytes, { level: 1 }]
   return zipSync(zippable)
 }
