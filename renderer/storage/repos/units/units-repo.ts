@@ -1,6 +1,6 @@
 import { Unit } from '../../../../core/model/unit'
 import { ok, type Outcome } from '../../../../core/outcome'
-import { auditChanges, changeOf, type AuditContext } from '../../audit-log'
+import { auditChange, auditChanges, changeOf, type AuditContext } from '../../audit-log'
 import type { LabDb } from '../../lab-db'
 import { attempt, refuse, validate } from '../../storage-problems'
 import { createRecordRepo, type RecordRepo } from '../record-repo'
@@ -36,17 +36,24 @@ export function createUnitsRepo(db: LabDb, audit: AuditContext): UnitsRepo {
   return {
     ...records,
     serialTwin,
-    save: (unit) =>
-      attempt(() =>
-        // The check and the write in one transaction, so two saves cannot both pass it.
+    async save(unit) {
+      const checked = validate(Unit, { ...unit, updatedAt: audit.now().toISOString() })
+      if (!checked.ok) return checked
+      const value = checked.value
+      return attempt(() =>
+        // The check and the write in one transaction, so two saves cannot both pass it. Not nested in
+        // the record repository's save: a nested transaction reports "complete" before the outer one
+        // commits, and the ledger must never get ahead of the database.
         db.transaction('rw', db.units, db.audit, async () => {
-          const twin = await serialTwin(unit)
+          const twin = await serialTwin(value)
           if (twin) throw refuse('invalid', duplicateSerialMessage(twin), 'serialNumber')
-          const saved = await records.save(unit)
-          if (!saved.ok) throw refuse(saved.problem.code, saved.problem.message, saved.problem.field)
-          return saved.value
+          const before = await db.units.get(value.id)
+          await db.units.put(value)
+          await auditChange(db, audit, changeOf('unit', value.id, value, before, value))
+          return value
         }),
-      ),
+      )
+    },
     forProduct: async (productId) =>
       (await db.units.where('productId').equals(productId).toArray()).sort((a, b) =>
         b.updatedAt.localeCompare(a.updatedAt),
