@@ -46,10 +46,11 @@ export function personName(people: ReadonlyMap<string, string>, id: string): str
   return people.get(id) ?? `Unknown person (id ${id})`
 }
 
-/** The outcome as a lab writes it: Passed, Failed, or why there is none yet. */
+/** The outcome as a lab writes it ("Passed", "Failed", …), or why there is none yet. */
 function outcomeText(session: Session): string {
-  if (session.outcome === 'passed') return 'Passed'
-  if (session.outcome === 'failed') return 'Failed'
+  // Spelled from the value, so an outcome added to the model later reads right here too.
+  const outcome: string | null = session.outcome
+  if (outcome !== null) return `${outcome.charAt(0).toUpperCase()}${outcome.slice(1).replace(/-/g, ' ')}`
   return `None yet (${sessionStateLabels[session.state].toLowerCase()})`
 }
 
