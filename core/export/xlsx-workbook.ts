@@ -12,6 +12,12 @@ const unixEpochSerial = 25_569
 /** The spreadsheet serial of an instant, in UTC: no machine's time zone moves it. */
 export const excelSerial = (iso: string): number => Date.parse(iso) / msPerDay + unixEpochSerial
 
+/** Excel holds at most this many characters in a cell (and SheetJS refuses to write more). */
+export const maxCellText = 32_767
+const clipNote = '… (cut here: a cell holds at most 32,767 characters)'
+// Two hundred long evidence names can pass the limit; the rest of the text is kept rather than the workbook refused.
+const clipped = (text: string) => `${text.slice(0, maxCellText - clipNote.length)}${clipNote}`
+
 /**
  * The cell a value becomes. Text is always a string cell (t:'s') and never has a
  * formula, so "=HYPERLINK(…)", "+1", "-x", "@sum" or text starting with a tab or
@@ -19,7 +25,7 @@ export const excelSerial = (iso: string): number => Date.parse(iso) / msPerDay +
  */
 export function cellOf(value: SheetCell): CellObject | undefined {
   if (value === null || value === '') return undefined
-  if (typeof value === 'string') return { t: 's', v: value }
+  if (typeof value === 'string') return { t: 's', v: value.length > maxCellText ? clipped(value) : value }
   if (typeof value === 'number') return { t: 'n', v: value }
   if (typeof value === 'boolean') return { t: 'b', v: value }
   if (isInstant(value)) {

@@ -7,7 +7,7 @@ import {
   sessionReportSheets,
   type SessionReportInput,
 } from '../../../../core/export/session-report'
-import { cellOf, dateTimeFormat, excelSerial, workbookBytes } from '../../../../core/export/xlsx-workbook'
+import { cellOf, dateTimeFormat, excelSerial, maxCellText, workbookBytes } from '../../../../core/export/xlsx-workbook'
 import type { Result } from '../../../../core/model/result'
 import type { Session } from '../../../../core/model/session'
 
@@ -169,6 +169,14 @@ describe('session report workbook', () => {
     // No formula anywhere in the sheet's XML.
     const xml = strFromU8(unzipSync(workbookBytes([cover, results]))['xl/worksheets/sheet2.xml'] ?? new Uint8Array())
     expect(xml).not.toContain('<f>')
+  })
+
+  it('cuts text longer than a cell holds and says so, instead of refusing the workbook', () => {
+    const long = 'x'.repeat(40_000)
+    const made = cellOf(long)
+    expect(String(made?.v)).toHaveLength(maxCellText)
+    expect(String(made?.v)).toMatch(/^x+… \(cut here: a cell holds at most 32,767 characters\)$/)
+    expect(cellOf('y'.repeat(maxCellText))?.v).toBe('y'.repeat(maxCellText))
   })
 
   it('writes instants as date cells in UTC, with a date format, and booleans and numbers with their types', () => {
