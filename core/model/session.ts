@@ -15,8 +15,22 @@ export const sessionStateLabels: Readonly<Record<SessionState, string>> = {
   signed: 'Signed',
 }
 
-export const SessionOutcome = z.enum(['passed', 'failed'])
+/**
+ * How a session ended: passed or failed once every required case is decided;
+ * closed as incomplete (some cases could not be decided, for a reason) or
+ * abandoned. Every result is kept whichever way it ended.
+ */
+export const SessionOutcome = z.enum(['passed', 'failed', 'incomplete', 'abandoned'])
 export type SessionOutcome = z.infer<typeof SessionOutcome>
+export const sessionOutcomeLabels: Readonly<Record<SessionOutcome, string>> = {
+  passed: 'Passed',
+  failed: 'Failed',
+  incomplete: 'Incomplete',
+  abandoned: 'Abandoned',
+}
+/** The outcomes that end a session before every required case is decided: each needs its reason. */
+export const closingOutcomes = ['incomplete', 'abandoned'] as const
+export type ClosingOutcome = (typeof closingOutcomes)[number]
 
 /** The plan version a session ran, copied into it: later edits of the plan never change a session. */
 export const FrozenPlan = z.object({
@@ -67,6 +81,12 @@ export const Session = z
     outcome: SessionOutcome.nullable(),
     startedAt: Instant.nullable(),
     completedAt: Instant.nullable(),
+    /** Who completed or closed it (sessions completed before this was kept have none). */
+    completedBy: z.object({ id: z.string().min(1), name: z.string() }).optional(),
+    /** Why it was closed as incomplete or abandoned. */
+    closeReason: z.string().trim().max(2000, 'A reason can be at most 2,000 characters.').optional(),
+    /** The session whose failed and blocked cases this one runs again. */
+    rerunOf: Id.optional(),
     createdAt: Instant,
     updatedAt: Instant,
   })
@@ -79,6 +99,14 @@ export const Session = z
         code: 'custom',
         path: ['outcome'],
         message: 'A completed session records its outcome and when it completed.',
+      })
+    }
+    const closing = (closingOutcomes as readonly string[]).includes(session.outcome ?? '')
+    if (closing && (session.closeReason ?? '').trim() === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closeReason'],
+        message: 'Say why the session ends before every required case is decided.',
       })
     }
   })

@@ -17,7 +17,9 @@ export type SessionSummary = {
   /** Required cases that failed, in plan order. */
   readonly failedRequired: readonly string[]
   /** Set once every required case is decided: failed if any required case failed. */
-  readonly outcome: SessionOutcome | null
+  readonly outcome: Extract<SessionOutcome, 'passed' | 'failed'> | null
+  /** Cases that are neither decided nor untested: blocked or marked for retest. */
+  readonly open: number
 }
 
 /** Counts a session's verdicts and says whether it can complete, and with which outcome. */
@@ -38,7 +40,8 @@ export function summarizeSession(
     else if (verdict === 'failed') failedRequired.push(testCase.caseId)
   }
   const outcome = undecidedRequired.length > 0 ? null : failedRequired.length > 0 ? 'failed' : 'passed'
-  return { total: cases.length, counts, decided, undecidedRequired, failedRequired, outcome }
+  const open = counts.blocked + counts.retest
+  return { total: cases.length, counts, decided, open, undecidedRequired, failedRequired, outcome }
 }
 
 /** "TC-1, TC-4 and 3 more": a list of case IDs short enough for one sentence. */

@@ -72,7 +72,7 @@ describe('a certification session at the bench', () => {
       .getByText('Complete as failed (TC-007 failed)?')
       .waitFor()
     await page.keyboard.press('Enter') // "Complete now" has the focus
-    await page.getByText('Completed: failed. Required cases that failed: TC-007.').waitFor()
+    await page.getByText(/^Completed: failed on .+ by Jo Doe\. Required cases that failed: TC-007\.$/).waitFor()
 
     const [session] = (await readStore(page, 'sessions')) as Session[]
     expect(session).toMatchObject({ state: 'completed', outcome: 'failed' })

@@ -5,7 +5,7 @@ import { sessionStateLabels } from '../../../core/model/session'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { AuditTrail } from '../../widgets/audit-trail/AuditTrail'
-import { VerdictBadge } from '../../ui/VerdictBadge'
+import { OutcomeBadge } from '../../ui/OutcomeBadge'
 import { dates } from '../../app/lab-dates'
 
 /** Every session run on this product, newest first, with the unit and outcome: how retests after a fix went. */
@@ -34,7 +34,7 @@ export function ProductHistory({ product }: { product: Product }) {
               {session.outcome ? (
                 <>
                   {' '}
-                  <VerdictBadge verdict={session.outcome} />
+                  <OutcomeBadge outcome={session.outcome} />
                 </>
               ) : null}
             </li>

@@ -72,6 +72,15 @@ export function SessionPage({ params }: PageProps<':id'>) {
         </dd>
         <dt>State</dt>
         <dd>{sessionStateLabels[session.state]}</dd>
+        {session.rerunOf ? (
+          <>
+            <dt>Reruns</dt>
+            <dd>
+              {/* A rerun runs again what failed or was blocked in the session it names. */}
+              <a href={href('sessions', session.rerunOf)}>the failed and blocked cases of an earlier session</a>
+            </dd>
+          </>
+        ) : null}
       </dl>
       {session.state === 'draft' ? null : <SaveReport sessionId={session.id} />}
       {session.state === 'draft' ? (

@@ -1,6 +1,6 @@
 import type { Product } from '../../../core/model/product'
 import { entityLabel } from '../../../core/model/entity'
-import { sessionStateLabels, type SessionSummary } from '../../../core/model/session'
+import { sessionOutcomeLabels, sessionStateLabels, type SessionSummary } from '../../../core/model/session'
 import { dates } from '../../app/lab-dates'
 
 /** A session as lists show it: names instead of ids, dates as the tester reads them. */
@@ -30,7 +30,7 @@ export function sessionRows(sessions: readonly SessionSummary[], products: reado
     plan: `${s.plan.name} v${s.plan.version}`,
     tester: s.testerName,
     state: sessionStateLabels[s.state],
-    outcome: s.outcome === 'passed' ? 'Passed' : s.outcome === 'failed' ? 'Failed' : '',
+    outcome: s.outcome === null ? '' : sessionOutcomeLabels[s.outcome],
     started: day(s.startedAt),
     completed: day(s.completedAt),
   }))

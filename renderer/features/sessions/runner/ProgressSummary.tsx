@@ -9,6 +9,13 @@ export function ProgressSummary({ summary }: { summary: SessionSummary }) {
       <label>
         <span>
           {summary.decided} of {summary.total} cases decided
+          {/* Blocked and retest are not decisions: said apart from untested, so the counts below add up. */}
+          {summary.decided < summary.total ? (
+            <span className="muted">
+              {' '}
+              · not decided: {summary.counts.untested} untested, {summary.open} blocked or to retest
+            </span>
+          ) : null}
         </span>
         <progress value={summary.decided} max={summary.total} />
       </label>

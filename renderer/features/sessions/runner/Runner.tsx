@@ -89,10 +89,12 @@ export function Runner({ session, results }: { session: Session; results: readon
           </button>
           <CompleteBar runner={runner} />
         </div>
-        <p className="shortcut-line muted" aria-hidden="true">
-          ↑↓ or J/K move · P pass · F fail · B blocked · R retest · N not applicable · U untested · Enter notes · E
-          evidence · / filter · ? help
-        </p>
+        {session.state !== 'running' ? null : (
+          <p className="shortcut-line muted" aria-hidden="true">
+            ↑↓ or J/K move · P pass · F fail · B blocked · R retest · N not applicable · U untested · Enter notes · E
+            evidence · / filter · ? help
+          </p>
+        )}
       </div>
       {consent.needed ? <EntryConsentPanel session={session} consent={consent} /> : null}
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -103,8 +103,12 @@ describe('session runner', () => {
     expect(screen.getByRole('group', { name: 'Complete the session?' })).toHaveTextContent(
       'Complete as failed (TC-2 failed)? Results cannot change afterwards.',
     )
+    // The refusal from before is gone: one message at a time.
+    expect(screen.queryByRole('alert')).toBeNull()
     await user.click(screen.getByRole('button', { name: 'Complete now' }))
-    expect(await screen.findByText('Completed: failed. Required cases that failed: TC-2.')).toBeInTheDocument()
+    expect(
+      await screen.findByText(/^Completed: failed on .+ by Jo Doe\. Required cases that failed: TC-2\.$/),
+    ).toBeInTheDocument()
     expect((await db.sessions.get('s-1'))?.outcome).toBe('failed')
     expect(screen.getByRole('button', { name: /Passed/ })).toBeDisabled()
   })
@@ -116,6 +120,34 @@ describe('session runner', () => {
     expect(screen.getByRole('textbox', { name: /Notes/ })).toHaveFocus()
     await waitFor(async () => expect(await db.results.count()).toBe(1))
     expect((await db.results.get(['s-1', 'TC-2']))?.verdict).toBeUndefined()
+  })
+
+  it('closes a session with a blocked case as incomplete, with its reason, keeping every result', async () => {
+    const { db, user } = await openRunner()
+    await user.keyboard('pjb')
+    await waitFor(async () => expect(await db.results.count()).toBe(2))
+    expect(screen.getByText(/not decided: 1 untested, 1 blocked or to retest/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Close as incomplete…' }))
+    const question = screen.getByRole('group', { name: 'Close the session as incomplete?' })
+    await user.click(within(question).getByRole('button', { name: 'Close as incomplete' }))
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Say why the session ends before every required case is decided.',
+    )
+    expect((await db.sessions.get('s-1'))?.state).toBe('running')
+    await user.type(within(question).getByRole('textbox', { name: 'Reason' }), 'Hub firmware withdrawn')
+    await user.click(within(question).getByRole('button', { name: 'Close as incomplete' }))
+    expect(
+      await screen.findByText(/^Closed as incomplete on .+ by Jo Doe: Hub firmware withdrawn$/),
+    ).toBeInTheDocument()
+    expect(await db.sessions.get('s-1')).toMatchObject({
+      state: 'completed',
+      outcome: 'incomplete',
+      closeReason: 'Hub firmware withdrawn',
+      completedBy: { id: 'jd', name: 'Jo Doe' },
+    })
+    expect((await db.results.toArray()).map((r) => r.verdict)).toEqual(['passed', 'blocked'])
+    expect(screen.getByRole('button', { name: 'Rerun failed and blocked cases (1 case)' })).toBeInTheDocument()
+    expect(document.querySelector('.shortcut-line')).toBeNull() // no key hints on a session that cannot change
   })
 
   it('shows a completed session read-only', async () => {

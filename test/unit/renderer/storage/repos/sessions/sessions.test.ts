@@ -131,3 +131,32 @@ describe('plan versions', () => {
     expect(await db.audit.count()).toBe(0)
   })
 })
+
+describe('sessions that end early, and their reruns', () => {
+  it('closes as incomplete with a reason, keeping every result, and reruns the failed, blocked and retest cases', async () => {
+    const { db, repos } = await running()
+    await repos.results.update('s-1', 'TC-1', { verdict: 'blocked' })
+    expect(await repos.sessions.close('s-1', 'incomplete', '  ')).toMatchObject({
+      ok: false,
+      problem: { field: 'closeReason' },
+    })
+    const closed = valueOf(await repos.sessions.close('s-1', 'incomplete', ' Hub offline '))
+    expect(closed).toMatchObject({
+      state: 'completed',
+      outcome: 'incomplete',
+      closeReason: 'Hub offline',
+      completedBy: { id: 'workstation' },
+    })
+    expect((await db.results.get(['s-1', 'TC-1']))?.verdict).toBe('blocked')
+    expect(await repos.sessions.close('s-1', 'abandoned', 'again')).toMatchObject({ ok: false })
+
+    const rerun = valueOf(await repos.sessions.rerun('s-1', { id: 'mk', name: 'Mia K' }, 's-2'))
+    expect(rerun).toMatchObject({ id: 's-2', state: 'running', rerunOf: 's-1', testerId: 'mk', outcome: null })
+    expect(rerun.plan.cases.map((c) => c.caseId)).toEqual(['TC-1'])
+    expect((await repos.sessions.get('s-2'))?.plan.cases.map((c) => c.caseId)).toEqual(['TC-1'])
+    expect(await repos.sessions.rerun('s-2', { id: 'mk', name: 'Mia K' }, 's-3')).toMatchObject({
+      ok: false,
+      problem: { code: 'not-allowed' },
+    })
+  })
+})
