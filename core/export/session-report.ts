@@ -1,6 +1,6 @@
 import { regionNames } from '../model/marketplace'
 import { verdictLabels, verdicts, type Result, type Verdict } from '../model/result'
-import { sessionStateLabels, type Session } from '../model/session'
+import { sessionOutcomeLabels, sessionStateLabels, type Session } from '../model/session'
 import { instant, type SheetCell, type SheetRows } from './sheet'
 
 /** What a report needs to know of one evidence file. */
@@ -48,9 +48,7 @@ export function personName(people: ReadonlyMap<string, string>, id: string): str
 
 /** The outcome as a lab writes it ("Passed", "Failed", …), or why there is none yet. */
 function outcomeText(session: Session): string {
-  // Spelled from the value, so an outcome added to the model later reads right here too.
-  const outcome: string | null = session.outcome
-  if (outcome !== null) return `${outcome.charAt(0).toUpperCase()}${outcome.slice(1).replace(/-/g, ' ')}`
+  if (session.outcome !== null) return sessionOutcomeLabels[session.outcome]
   return `None yet (${sessionStateLabels[session.state].toLowerCase()})`
 }
 
@@ -108,6 +106,8 @@ export function sessionReportSheets(input: SessionReportInput): readonly [SheetR
     ['Completed (UTC)', instant(session.completedAt)],
     ['State', sessionStateLabels[session.state]],
     ['Outcome', outcomeText(session)],
+    ['Completed by', session.completedBy?.name ?? null],
+    ['Why it ended early', session.closeReason ?? null],
     ...verdicts.map((v): [string, SheetCell] => [`Cases ${verdictLabels[v].toLowerCase()}`, counts.get(v) ?? 0]),
     ['Audit trail head at export: entry', input.auditHead?.seq ?? 0],
     ['Audit trail head at export: SHA-256', input.auditHead?.hash ?? 'No entries yet'],

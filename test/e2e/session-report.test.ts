@@ -163,6 +163,8 @@ describe('the session report workbook', () => {
       'Completed (UTC)': null,
       State: text('Running'),
       Outcome: text('None yet (running)'),
+      'Completed by': null,
+      'Why it ended early': null,
       'Cases untested': num(2),
       'Cases passed': num(1),
       'Cases failed': num(1),

@@ -124,10 +124,24 @@ describe('session report rows', () => {
     expect(coverValue(cover.rows, 'Marketplaces')).toBe('US, CA')
     expect(coverValue(cover.rows, 'Completed (UTC)')).toEqual({ instant: '2026-12-01T17:30:15.000Z' })
     expect(coverValue(cover.rows, 'Outcome')).toBe('Failed')
+    expect(coverValue(cover.rows, 'Why it ended early')).toBeNull()
     expect(coverValue(cover.rows, 'Cases failed')).toBe(1)
     expect(coverValue(cover.rows, 'Cases untested')).toBe(1)
     expect(coverValue(cover.rows, 'Audit trail head at export: entry')).toBe(42)
     expect(coverValue(cover.rows, 'Audit trail head at export: SHA-256')).toBe('c3'.repeat(32))
+  })
+
+  it('says who closed a session early, and why', () => {
+    const closed = {
+      ...session,
+      outcome: 'incomplete' as const,
+      completedBy: { id: 'person-jo', name: 'Jo Doe' },
+      closeReason: 'Hub firmware withdrawn',
+    }
+    const [cover] = sessionReportSheets(input({ session: closed }))
+    expect(coverValue(cover.rows, 'Outcome')).toBe('Incomplete')
+    expect(coverValue(cover.rows, 'Completed by')).toBe('Jo Doe')
+    expect(coverValue(cover.rows, 'Why it ended early')).toBe('Hub firmware withdrawn')
   })
 
   it('says a running session has no outcome yet', () => {
