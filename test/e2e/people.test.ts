@@ -1,31 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../core/audit/audit-entry'
 import type { LabProfile } from '../../core/model/lab-profile'
 import type { Result } from '../../core/model/result'
 import { seriousAxeViolations } from './axe'
-import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
-import { launchApp, type App } from './harness'
+import type { App } from './harness'
 import { readStore, waitForSaved } from './pages/catalogue'
-import { importPlan, seedLab, SessionScreen } from './pages/sessions'
+import { seedRunningSession } from './pages/sessions'
+import { perTest } from './per-test'
 
-let app: App | undefined
-let files: FixtureFiles | undefined
-afterEach(async () => {
-  await app?.close()
-  await files?.remove()
-  app = undefined
-  files = undefined
-})
+const made = perTest()
 
 /** Jo Doe's lab with a running session of Jo's, and two more people: Mia, who reviews, and Sam, who has done nothing. */
 async function labWithJosSession() {
-  files = await createFixtureFiles()
-  app = await launchApp()
+  const app = await made.launch()
   const { page } = app
-  await seedLab(page)
-  await importPlan(app, files, 5)
-  const runner = new SessionScreen(page)
-  await runner.create({ plan: /^smart plug plan v1/ })
+  const runner = await seedRunningSession(app, await made.files(), 5)
   const sessionHash = new URL(page.url()).hash
   await openLabProfile(page)
   for (const [index, person] of [

@@ -1,30 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Result } from '../../core/model/result'
 import type { SessionSummary } from '../../core/model/session'
 import { seriousAxeViolations } from './axe'
-import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
-import { launchApp, type App } from './harness'
 import { readStore } from './pages/catalogue'
-import { importPlan, seedLab, SessionScreen } from './pages/sessions'
+import { seedRunningSession } from './pages/sessions'
+import { perTest } from './per-test'
 
-let app: App | undefined
-let files: FixtureFiles | undefined
-afterEach(async () => {
-  await app?.close()
-  await files?.remove()
-  app = undefined
-  files = undefined
-})
+const made = perTest()
 
 describe('a session that ends as real runs end', () => {
   it('closes with a blocked case as incomplete, keeps every result, and reruns what is left in a linked session', async () => {
-    files = await createFixtureFiles()
-    app = await launchApp()
+    const app = await made.launch()
     const { page } = app
-    await seedLab(page)
-    await importPlan(app, files, 5)
-    const runner = new SessionScreen(page)
-    await runner.create({ plan: /^smart plug plan v1/ })
+    const runner = await seedRunningSession(app, await made.files(), 5)
     await runner.caseList().focus()
     await runner.keys('p', 'j', 'b', 'j', 'f')
     await page.getByText('2 of 5 cases decided').waitFor()

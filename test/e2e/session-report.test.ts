@@ -1,27 +1,19 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { read, type CellObject } from 'xlsx'
 import type { AuditEntry } from '../../core/audit/audit-entry'
 import type { Result } from '../../core/model/result'
 import type { SessionSummary } from '../../core/model/session'
 import type { StoredFileMeta } from '../../core/model/stored-file'
 import { seriousAxeViolations } from './axe'
-import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
-import { launchApp, type App } from './harness'
 import { readStore } from './pages/catalogue'
 import { planRows } from './pages/plans'
-import { importPlan, seedLab, SessionScreen } from './pages/sessions'
+import { seedRunningSession } from './pages/sessions'
+import { perTest } from './per-test'
 
-let app: App | undefined
-let files: FixtureFiles | undefined
-afterEach(async () => {
-  await app?.close()
-  await files?.remove()
-  app = undefined
-  files = undefined
-})
+const made = perTest()
 
 const hyperlink = '=HYPERLINK("http://x","y")'
 const verdictWords: Record<string, string> = {
@@ -35,13 +27,10 @@ const serial = (iso: string) => Date.parse(iso) / 86_400_000 + 25_569
 
 describe('the session report workbook', () => {
   it('is saved from the session page and matches the session cell by cell, the =HYPERLINK note as text', async () => {
-    files = await createFixtureFiles()
-    app = await launchApp()
+    const files = await made.files()
+    const app = await made.launch()
     const { page } = app
-    await seedLab(page)
-    await importPlan(app, files, 5)
-    const runner = new SessionScreen(page)
-    await runner.create({ plan: /^smart plug plan v1/ })
+    const runner = await seedRunningSession(app, files, 5)
 
     const photo = await files.png('tc-001 led.png', { width: 320, height: 240, colour: { r: 20, g: 200, b: 40 } })
     await runner.caseList().focus()

@@ -43,6 +43,15 @@ export async function importPlan(
   await plans.editorSummary()
 }
 
+/** Jo Doe's lab (seedLab), an n-case imported plan, and a running session of it that Jo tests, open in the runner. */
+export async function seedRunningSession(app: App, files: FixtureFiles, cases: number): Promise<SessionScreen> {
+  await seedLab(app.page)
+  await importPlan(app, files, cases)
+  const runner = new SessionScreen(app.page)
+  await runner.create({ plan: /^smart plug plan v1/ })
+  return runner
+}
+
 /** The New session form and the runner. */
 export class SessionScreen {
   constructor(private readonly page: Page) {}
