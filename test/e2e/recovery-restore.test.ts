@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -37,6 +37,8 @@ describe('a damaged database, and a backup to go back to', () => {
       // Backed up into main's backup folder with Back up now, as a careful lab does before the weekend.
       const settings = new BackupSettingsScreen(app.page)
       await settings.open()
+      // A save dialog picks a folder that exists; the first daily backup makes this one only after the first paint.
+      await mkdir(backupFolder(profileDir), { recursive: true })
       app.dialogs.answerSave(join(backupFolder(profileDir), 'friday.zip'))
       await settings.backUpNow()
       await app.close()
