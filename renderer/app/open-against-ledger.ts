@@ -82,8 +82,9 @@ export async function openAgainstLedger(options: LedgerStartOptions): Promise<Le
   const keeper = createLedgerKeeper({
     database: name,
     lab: options.lab,
-    snapshot: () => snapshotOf(db.backendDB()),
+    snapshot: (lastRecorded) => snapshotOf(db.backendDB(), lastRecorded),
     recordedHead: recorded?.head ?? null,
+    recorded: recorded ? { head: recorded.head, counts: recorded.counts } : null,
   })
   const startVerdict = verdict
   const laterCheck = async (): Promise<LedgerMismatch | undefined> => {

@@ -137,8 +137,43 @@ export async function readDatabaseFacts(
   }
 }
 
-/** The head and counts of an open database now, for the ledger after a write. */
-export async function snapshotOf(idb: IDBDatabase): Promise<LedgerSnapshot> {
+/**
+ * Tables too long to count after every write: IndexedDB counts row by row, so on
+ * years of a lab (millions of results and entries) a count takes seconds, and a
+ * read over the table holds back the next verdict's write.
+ */
+const derivedTables = ['results', 'audit'] as const
+
+/**
+ * The head and counts of an open database now, for the ledger after a write.
+ * Given the state last recorded, the long tables are not counted but carried
+ * forward from it by the entries written since (every entry is one more in
+ * the trail; a result's creation is one more result, since results are created
+ * only by an audited write or by a burst of typing whose one entry, when it
+ * ends, is that creation). Until a burst ends its new result is not yet
+ * counted: the ledger then holds one fewer than the database, which start-up
+ * reads as writes it has not recorded, never as data lost. Without a recorded
+ * head to go on, or when the trail does not continue from it, everything is counted.
+ */
+export async function snapshotOf(idb: IDBDatabase, previous?: LedgerSnapshot | null): Promise<LedgerSnapshot> {
+  const base = previous?.head ?? null
+  const carried = derivedTables.every((table) => typeof previous?.counts[table] === 'number')
+  if (previous && base !== null && carried) {
+    const facts = await readFacts(idb, base.seq, derivedTables)
+    if (facts.atRecorded?.hash === base.hash) {
+      const since = facts.afterRecorded
+      const created = since.filter((entry) => entry.entity.kind === 'result' && entry.action === 'create').length
+      const deleted = since.filter((entry) => entry.entity.kind === 'result' && entry.action === 'delete').length
+      return {
+        head: facts.head,
+        counts: {
+          ...facts.counts,
+          audit: (previous.counts['audit'] ?? 0) + since.length,
+          results: (previous.counts['results'] ?? 0) + created - deleted,
+        },
+      }
+    }
+  }
   const { head, counts } = await readFacts(idb)
   return { head, counts }
 }

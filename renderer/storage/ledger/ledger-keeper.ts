@@ -23,10 +23,15 @@ export type LedgerKeeperDeps = {
   /** The database whose state is recorded: the lab's, as main names it. */
   readonly database: string
   readonly lab: Pick<LabBridge, 'ledger'>
-  /** Reads the database's head and counts now, in one read-only transaction. */
-  readonly snapshot: () => Promise<LedgerSnapshot>
+  /**
+   * Reads the database's head and counts now, in one read-only transaction,
+   * carried forward from the state last recorded when there is one.
+   */
+  readonly snapshot: (lastRecorded: LedgerSnapshot | null) => Promise<LedgerSnapshot>
   /** The head main held at start. */
   readonly recordedHead: LedgerHead | null
+  /** What main held at start, head and counts, when it held anything. */
+  readonly recorded?: LedgerSnapshot | null
 }
 
 /**
@@ -37,6 +42,7 @@ export type LedgerKeeperDeps = {
  */
 export function createLedgerKeeper(deps: LedgerKeeperDeps): LedgerKeeper {
   let head = deps.recordedHead
+  let lastRecorded: LedgerSnapshot | null = deps.recorded ?? null
   let status: LedgerStatus = { state: 'recorded' }
   let pending = false
   let running: Promise<void> | undefined
@@ -52,10 +58,11 @@ export function createLedgerKeeper(deps: LedgerKeeperDeps): LedgerKeeper {
 
   const recordOnce = async () => {
     try {
-      const snapshot = await deps.snapshot()
+      const snapshot = await deps.snapshot(lastRecorded)
       const reply = await deps.lab.ledger.record({ database: deps.database, ...snapshot })
       if (reply.ok) {
         head = snapshot.head
+        lastRecorded = snapshot
         setStatus({ state: 'recorded' })
       } else setStatus({ state: 'failed', message: reply.problem.message })
     } catch (error) {
