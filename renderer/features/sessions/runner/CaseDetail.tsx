@@ -55,18 +55,21 @@ export function CaseDetail({ runner, notesRef, intake }: Props) {
             // A click must not leave focus on the button: the next Enter (notes) would press it again.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => runner.setVerdict(v)}
+            // Named "Passed", not "Passed P": the key is said as a shortcut, and shown for the eye only.
+            aria-keyshortcuts={key}
           >
-            {verdictLabels[v]} <kbd>{key}</kbd>
+            {verdictLabels[v]} <kbd aria-hidden="true">{key}</kbd>
           </button>
         ))}
       </div>
       <CaseSaveLine caseId={testCase.caseId} state={saveState} onRetry={() => runner.retry(testCase.caseId)} />
       <div className="field">
         <label htmlFor={notesId}>
-          Notes <kbd>Enter</kbd>
+          Notes <kbd aria-hidden="true">Enter</kbd>
         </label>
         <textarea
           id={notesId}
+          aria-keyshortcuts="Enter"
           ref={notesRef}
           rows={4}
           maxLength={20_000}

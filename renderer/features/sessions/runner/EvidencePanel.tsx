@@ -47,8 +47,13 @@ export function EvidencePanel({ caseId, fileIds, intake, readOnly, onRemove }: P
       </ul>
       {readOnly ? null : (
         <p className="drop-hint">
-          <button type="button" onClick={() => void intake.pick()} disabled={intake.state.busy !== null}>
-            Attach evidence… <kbd>E</kbd>
+          <button
+            type="button"
+            aria-keyshortcuts="E"
+            onClick={() => void intake.pick()}
+            disabled={intake.state.busy !== null}
+          >
+            Attach evidence… <kbd aria-hidden="true">E</kbd>
           </button>{' '}
           <span className="muted">or drop files here, or paste a screenshot.</span>
         </p>

@@ -75,17 +75,26 @@ export function Runner({ session, results }: { session: Session; results: readon
         <div className="runner-tools">
           <label className="runner-filter">
             <span>
-              Filter <kbd>/</kbd>
+              Filter <kbd aria-hidden="true">/</kbd>
             </span>
             <input
               ref={filterRef}
               type="search"
+              aria-keyshortcuts="/"
               value={runner.filter}
               onChange={(e) => runner.setFilter(e.target.value)}
+              onKeyDown={(event) => {
+                // Enter takes the tester to the first match, ready for its verdict.
+                if (event.key !== 'Enter') return
+                event.preventDefault()
+                const first = runner.visible[0]
+                if (first) runner.select(first.caseId)
+                listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()
+              }}
             />
           </label>
-          <button type="button" onClick={() => setHelp(true)}>
-            Shortcuts <kbd>?</kbd>
+          <button type="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+            Shortcuts <kbd aria-hidden="true">?</kbd>
           </button>
           <CompleteBar runner={runner} />
         </div>

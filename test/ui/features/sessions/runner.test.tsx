@@ -91,6 +91,26 @@ describe('session runner', () => {
     expect(within(help).getByText('Set the verdict to Not applicable')).toBeInTheDocument()
   })
 
+  it('moves to the first match on Enter in the filter, with the list ready for a verdict', async () => {
+    const { db, user } = await openRunner()
+    await user.keyboard('/')
+    await user.keyboard('TC-2{Enter}')
+    const list = screen.getByRole('listbox', { name: 'Cases' })
+    expect(list).toHaveFocus()
+    expect(within(list).getByRole('option', { selected: true })).toHaveTextContent('TC-2')
+    await user.keyboard('f')
+    await waitFor(async () => expect((await db.results.get(['s-1', 'TC-2']))?.verdict).toBe('failed'))
+  })
+
+  it('names its controls without their keys, and gives each key as its shortcut', async () => {
+    await openRunner()
+    expect(screen.getByRole('button', { name: 'Passed' })).toHaveAttribute('aria-keyshortcuts', 'P')
+    expect(screen.getByRole('button', { name: 'Not applicable' })).toHaveAttribute('aria-keyshortcuts', 'N')
+    expect(screen.getByRole('textbox', { name: 'Notes' })).toHaveAttribute('aria-keyshortcuts', 'Enter')
+    expect(screen.getByRole('searchbox', { name: 'Filter' })).toHaveAttribute('aria-keyshortcuts', '/')
+    expect(screen.getByRole('button', { name: 'Attach evidence…' })).toHaveAttribute('aria-keyshortcuts', 'E')
+  })
+
   it('completes only when every required case is decided, then shows the outcome and which cases failed', async () => {
     const { db, user } = await openRunner()
     await user.click(screen.getByRole('button', { name: 'Complete session' }))
