@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import type { PlanVersion } from '../../core/model/test-plan'
+import { seriousAxeViolations } from './axe'
 import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
 import { launchApp, type App } from './harness'
 import { readStore } from './pages/catalogue'
@@ -122,6 +123,7 @@ describe('plan workbooks as labs keep them', () => {
           .isChecked(),
       ).toBe(true)
     expect(await plans.importButton().textContent()).toBe('Import 150 cases')
+    expect(await seriousAxeViolations(page)).toEqual([])
 
     // Another sheet is read again in the worker; its preview names it.
     await sheet.selectOption({ label: 'Version 2 (20 rows)' })

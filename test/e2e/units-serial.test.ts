@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { seriousAxeViolations } from './axe'
 import { launchApp, type App } from './harness'
 import { ProductScreen, readStore, UnitScreen, waitForSaved } from './pages/catalogue'
 
@@ -36,6 +37,7 @@ describe('serial numbers of tested units', () => {
     await expect.poll(() => serial.getAttribute('aria-invalid')).toBe('true')
     const describedBy = (await serial.getAttribute('aria-describedby')) ?? ''
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(message)
+    expect(await seriousAxeViolations(page)).toEqual([])
     // Given time to save, it still stores one unit only.
     await page.waitForTimeout(500)
     const units = (await readStore(page, 'units')) as { serialNumber: string }[]
