@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { read, type CellObject } from 'xlsx'
 import type { AuditEntry } from '../../core/audit/audit-entry'
-import type { Result } from '../../core/model/result'
+import { verdictLabels, type Result } from '../../core/model/result'
 import type { SessionSummary } from '../../core/model/session'
 import type { StoredFileMeta } from '../../core/model/stored-file'
 import { seriousAxeViolations } from './axe'
@@ -16,12 +16,6 @@ import { perTest } from './per-test'
 const made = perTest()
 
 const hyperlink = '=HYPERLINK("http://x","y")'
-const verdictWords: Record<string, string> = {
-  passed: 'Passed',
-  failed: 'Failed',
-  blocked: 'Blocked',
-  untested: 'Untested',
-}
 /** The day serial a spreadsheet stores for an instant, counted in UTC. */
 const serial = (iso: string) => Date.parse(iso) / 86_400_000 + 25_569
 
@@ -92,7 +86,7 @@ describe('the session report workbook', () => {
         text(title),
         text(category),
         { t: 'b', v: required === 'yes', f: undefined },
-        text(verdictWords[result?.verdict ?? 'untested'] ?? ''),
+        text(verdictLabels[result?.verdict ?? 'untested']),
         text(result?.notes ?? ''),
         text(evidence.map((m) => m?.name).join('\n')),
         text(evidence.map((m) => m?.sha256).join('\n')),

@@ -5,6 +5,7 @@ import { listCaseIds } from '../../../../core/rules/session-summary'
 import { useRepos } from '../../../app/services-context'
 import { SessionEnded } from './SessionEnded'
 import type { Runner } from './use-runner'
+import '../../../ui/ConfirmPanel.css'
 
 type Asking = { readonly kind: 'complete' } | { readonly kind: 'close'; readonly outcome: ClosingOutcome }
 
@@ -75,7 +76,7 @@ export function CompleteBar({ runner }: { runner: Runner }) {
           </button>
         </span>
       ) : asking?.kind === 'close' ? (
-        <div className="close-session" role="group" aria-label={closeWords[asking.outcome].question}>
+        <div className="confirm-panel close-session" role="group" aria-label={closeWords[asking.outcome].question}>
           <p>
             <strong>{closeWords[asking.outcome].question}</strong> Every result stays as it is; the session can no
             longer change, and its failed and blocked cases can be run again in a new session.
@@ -89,7 +90,7 @@ export function CompleteBar({ runner }: { runner: Runner }) {
             maxLength={2000}
             onChange={(event) => setReason(event.target.value)}
           />
-          <div className="close-session__buttons">
+          <div className="confirm-panel__buttons">
             <button type="button" onClick={() => ask(null)}>
               Keep running
             </button>

@@ -1,6 +1,7 @@
 import type { SessionSummary } from '../../../../core/model/session'
 import { workstationActor } from '../../../storage/repositories'
 import type { EntryConsent } from './use-entry-consent'
+import '../../../ui/ConfirmPanel.css'
 
 /** The one question before entering results in another tester's session: whose name the entries carry. */
 export function EntryConsentPanel({
@@ -12,7 +13,7 @@ export function EntryConsentPanel({
 }) {
   const asNobody = consent.actor.id === workstationActor.id
   return (
-    <div className="entry-consent" role="region" aria-label="Whose entries">
+    <div className="confirm-panel" role="region" aria-label="Whose entries">
       <p>
         <strong>
           This session is {session.testerName}’s;{' '}
