@@ -6,16 +6,18 @@ type FieldFrameProps = {
   readonly error?: string | undefined
   readonly hint?: string | undefined
   readonly warning?: string | undefined
+  /** Takes two columns of a form grid: a picker whose choices would be cut off in one. */
+  readonly wide?: boolean
   readonly children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode
 }
 
 /** A label, a control, and the control's error, warning or hint beside it, wired for screen readers. */
-export function FieldFrame({ label, error, hint, warning, children }: FieldFrameProps) {
+export function FieldFrame({ label, error, hint, warning, wide, children }: FieldFrameProps) {
   const id = useId()
   const noteId = `${id}-note`
   const note = error ?? warning ?? hint
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
+    <div className={`field${wide ? ' field-wide' : ''}${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children({ id, describedBy: note ? noteId : undefined, invalid: Boolean(error) })}
       {note ? (
@@ -80,9 +82,13 @@ type SelectFieldProps<V extends string> = {
   readonly hint?: string | undefined
 }
 
+/** The longest choice a form grid's column (230 px at least) shows whole in a closed picker. */
+const choiceFitsColumn = 26
+
 export function SelectField<V extends string>({ label, value, options, onChange, error, hint }: SelectFieldProps<V>) {
+  const wide = options.some((option) => option.label.length > choiceFitsColumn)
   return (
-    <FieldFrame label={label} error={error} hint={hint}>
+    <FieldFrame label={label} error={error} hint={hint} wide={wide}>
       {({ id, describedBy, invalid }) => (
         <select
           id={id}

@@ -1,6 +1,6 @@
 // Opens the built app in Chromium with a few records and saves screenshots to
 // look at (and the session runner as docs/screenshot.png for the README):
-//   npm run build && node --import tsx test/e2e/take-screenshots.ts [out-dir]
+//   npm run build && node --import tsx test/e2e/take-screenshots.ts [out-dir] [window width, 1280 by default]
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { launchApp } from './harness'
@@ -8,12 +8,13 @@ import { createFixtureFiles } from './fixtures-files'
 import { LabProfileScreen, ProductScreen, UnitScreen, waitForSaved } from './pages/catalogue'
 
 const outDir = process.argv[2] ?? 'test-results/screenshots'
+const width = Number(process.argv[3] ?? 1280)
 await mkdir(outDir, { recursive: true })
 const app = await launchApp()
 const files = await createFixtureFiles()
 try {
   const { page } = app
-  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.setViewportSize({ width, height: 900 })
   const lab = new LabProfileScreen(page)
   await lab.open()
   await lab.fill('North Bench Lab', [{ name: 'Jo Doe', initials: 'JD', role: 'Lab tester' }])
@@ -67,7 +68,7 @@ try {
   await page.keyboard.type('Relay clicks twice; plug stays off.')
   await runner.keys('Escape', 'j', 'n')
   await page.screenshot({ path: join(outDir, 'runner.png') })
-  await page.screenshot({ path: 'docs/screenshot.png' })
+  if (width === 1280) await page.screenshot({ path: 'docs/screenshot.png' })
   await runner.keys('?')
   await page.screenshot({ path: join(outDir, 'runner-help.png') })
   await runner.keys('Escape')

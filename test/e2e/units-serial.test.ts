@@ -33,7 +33,7 @@ describe('serial numbers of tested units', () => {
     await unit.fill({ serial: ' sn-300', receivedOn: '2026-11-20', ...received })
     const serial = page.getByRole('textbox', { name: 'Serial number' })
     const message =
-      'Serial number SN-300 is already recorded for this product (unit SN-300, received on 2026-11-02 from Acme Ltd.): open that unit instead, or correct the serial number.'
+      'Serial number SN-300 is already recorded for this product (unit SN-300, received on 11/02/2026 from Acme Ltd.): open that unit instead, or correct the serial number.'
     await expect.poll(() => serial.getAttribute('aria-invalid')).toBe('true')
     const describedBy = (await serial.getAttribute('aria-describedby')) ?? ''
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(message)

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import { Generations, type ListBackupsResponse } from '../../../core/bridge/backups'
 import { countOf } from '../../../core/text/plural'
+import { dates } from '../../app/lab-dates'
 import { useBackupActions } from '../../widgets/backups/backup-actions-context'
 import { ageInWords, warnAfterMs } from '../../widgets/backups/backup-age'
 import { countsInWords, lastBackupOf, reasonInWords } from '../../widgets/backups/backup-words'
@@ -40,7 +41,7 @@ export function BackupSettings() {
             <dd>
               {last === null
                 ? 'None yet'
-                : `${ageInWords(last.at, now)} (${last.what}, ${last.at.toLocaleString()}): ${last.where}`}
+                : `${ageInWords(last.at, now)} (${last.what}, ${dates.dateTime(last.at.toISOString())}): ${last.where}`}
             </dd>
             <dt>Backup folder</dt>
             <dd>
@@ -80,7 +81,7 @@ export function BackupSettings() {
                   {backup.summary ? (
                     <span>
                       {' '}
-                      — {reasonInWords(backup.summary.reason)}, {new Date(backup.summary.createdAt).toLocaleString()},{' '}
+                      — {reasonInWords(backup.summary.reason)}, {dates.dateTime(backup.summary.createdAt)},{' '}
                       {countsInWords(backup.summary.counts)}
                     </span>
                   ) : null}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ListBackupsResponse } from '../../../core/bridge/backups'
+import { dates } from '../../app/lab-dates'
 import type { BackupActions } from './backup-actions'
 import { ageInWords } from './backup-age'
 import { countsInWords, newestGoodBackup, reasonInWords } from './backup-words'
@@ -52,7 +53,7 @@ export function NewestBackupOffer({ actions }: { actions: BackupActions }) {
         <dd>{newest.name}</dd>
         <dt>Written</dt>
         <dd>
-          {createdAt.toLocaleString()} ({ageInWords(createdAt, actions.now())}, {reasonInWords(summary.reason)})
+          {dates.dateTime(createdAt.toISOString())} ({ageInWords(createdAt, actions.now())}, {reasonInWords(summary.reason)})
         </dd>
         <dt>Holds</dt>
         <dd>{countsInWords(summary.counts)}</dd>

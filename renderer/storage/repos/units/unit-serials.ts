@@ -1,4 +1,5 @@
 import type { Unit } from '../../../../core/model/unit'
+import { dates } from '../../../app/lab-dates'
 
 type SerialOf = Pick<Unit, 'productId' | 'serialNumber'>
 
@@ -22,6 +23,6 @@ export function duplicateSerialMessage(twin: Unit): string {
   const from = twin.receivedFrom ? ` from ${twin.receivedFrom}` : ''
   return (
     `Serial number ${twin.serialNumber} is already recorded for this product (unit ${twin.serialNumber}, ` +
-    `received on ${twin.receivedOn}${from}): open that unit instead, or correct the serial number.`
+    `received on ${dates.calendarDate(twin.receivedOn)}${from}): open that unit instead, or correct the serial number.`
   )
 }

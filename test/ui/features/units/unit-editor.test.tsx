@@ -111,7 +111,7 @@ describe('unit editor', () => {
     await user.type(screen.getByRole('textbox', { name: 'Received from' }), 'Acme Ltd.')
     await waitFor(() =>
       expect(serial).toHaveAccessibleDescription(
-        'Serial number SN-0001 is already recorded for this product (unit SN-0001, received on 2026-11-02 from Acme Ltd.): open that unit instead, or correct the serial number.',
+        'Serial number SN-0001 is already recorded for this product (unit SN-0001, received on 11/02/2026 from Acme Ltd.): open that unit instead, or correct the serial number.',
       ),
     )
     expect(serial).toHaveAttribute('aria-invalid', 'true')

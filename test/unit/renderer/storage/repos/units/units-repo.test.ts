@@ -23,7 +23,7 @@ describe('a second unit with the same serial number on the same product', () => 
         code: 'invalid',
         field: 'serialNumber',
         message:
-          'Serial number SN-0001 is already recorded for this product (unit SN-0001, received on 2026-11-02 from Acme Ltd.): open that unit instead, or correct the serial number.',
+          'Serial number SN-0001 is already recorded for this product (unit SN-0001, received on 11/02/2026 from Acme Ltd.): open that unit instead, or correct the serial number.',
       },
     })
     expect((await repos.units.list()).map((u) => u.id)).toEqual(['first'])
