@@ -29,3 +29,14 @@ export const checkedText = (check: (input: string) => Check<string>) =>
     ctx.issues.push({ code: 'custom', message: result.message, input: value })
     return z.NEVER
   })
+
+/**
+ * When and by whom a record was archived: it then leaves lists and pickers but
+ * keeps its page, its history and every session that used it. Absent on active
+ * records and on every record stored before archiving existed.
+ */
+export const Archived = z.object({
+  at: Instant,
+  by: z.object({ id: z.string().min(1), name: z.string() }),
+})
+export type Archived = z.infer<typeof Archived>

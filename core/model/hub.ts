@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { checkAsin } from '../rules/asin'
-import { checkedText, Id, Instant, optionalText, requiredText } from './fields'
+import { Archived, checkedText, Id, Instant, optionalText, requiredText } from './fields'
 
 /** A hub the product reaches Alexa through; the product records which hub was tested. */
 export const Hub = z
@@ -13,6 +13,7 @@ export const Hub = z
     firmware: optionalText('Firmware', 80),
     createdAt: Instant,
     updatedAt: Instant,
+    archived: Archived.optional(),
   })
   .superRefine((hub, ctx) => {
     hub.asins.forEach((asin, index) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { checkAsin } from '../rules/asin'
 import { checkRetailId, retailIdKinds } from '../rules/retail-id'
-import { checkedText, Id, Instant, optionalText, requiredText } from './fields'
+import { Archived, checkedText, Id, Instant, optionalText, requiredText } from './fields'
 import { MarketplaceCode } from './marketplace'
 
 export const connectionMethods = ['direct-skill', 'hub', 'zigbee', 'matter'] as const
@@ -72,6 +72,7 @@ export const Product = z
     referencePhotoIds: z.array(Id).max(50),
     createdAt: Instant,
     updatedAt: Instant,
+    archived: Archived.optional(),
   })
   .superRefine((product, ctx) => {
     const requested = new Set(product.marketplaces)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { checkSkillId } from '../rules/skill-id'
-import { checkedText, Id, Instant, requiredText } from './fields'
+import { Archived, checkedText, Id, Instant, requiredText } from './fields'
 
 /** An Alexa skill: its store ID (amzn1.ask.skill.<UUID>) and name. */
 export const Skill = z.object({
@@ -9,5 +9,6 @@ export const Skill = z.object({
   name: requiredText('Skill name', 200),
   createdAt: Instant,
   updatedAt: Instant,
+  archived: Archived.optional(),
 })
 export type Skill = z.infer<typeof Skill>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CalendarDate, Id, Instant, optionalText, requiredText } from './fields'
+import { Archived, CalendarDate, Id, Instant, optionalText, requiredText } from './fields'
 
 export const unitConditions = ['new-sealed', 'new-open-box', 'used', 'damaged'] as const
 export const UnitCondition = z.enum(unitConditions, { message: 'Choose the condition the unit arrived in.' })
@@ -49,5 +49,6 @@ export const Unit = z.object({
   discovery: UnitDiscovery.nullable(),
   createdAt: Instant,
   updatedAt: Instant,
+  archived: Archived.optional(),
 })
 export type Unit = z.infer<typeof Unit>

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { AuditEntry } from '../../core/audit/audit-entry'
 import type { EntityKind } from '../../core/model/entity'
+import type { Archived } from '../../core/model/fields'
 import type { Hub } from '../../core/model/hub'
 import type { LabProfile } from '../../core/model/lab-profile'
 import type { Product } from '../../core/model/product'
@@ -49,6 +50,8 @@ export type PlanSummaryRow = {
   readonly planId: string
   readonly latest: PlanVersionHeader
   readonly versionCount: number
+  /** Set while the plan (every version of it) is archived: out of lists and pickers, its versions kept. */
+  readonly archived?: Archived
 }
 
 /** The cases a session ran, stored once per distinct copy and named by its SHA-256: sessions refer to it. */

@@ -12,17 +12,25 @@ export type DraftsRepo = {
   unsavedNew(kind: EntityKind, exists: (recordId: string) => Promise<boolean>): Promise<DraftRow[]>
 }
 
-const keyOf = (kind: EntityKind, recordId: string) => `${kind}:${recordId}`
+/** The key of a record's draft row: a repository deleting the record deletes its draft too. */
+export const draftKey = (kind: EntityKind, recordId: string) => `${kind}:${recordId}`
 
 /** Drafts: editor contents that are not valid yet. Never read as records; restored into their editor. */
 export function createDraftsRepo(db: LabDb, now: () => Date = () => new Date()): DraftsRepo {
   return {
-    get: (kind, recordId) => db.drafts.get(keyOf(kind, recordId)),
+    get: (kind, recordId) => db.drafts.get(draftKey(kind, recordId)),
     keep: (kind, recordId, value, title) =>
       attempt(async () => {
-        await db.drafts.put({ key: keyOf(kind, recordId), kind, recordId, title, value, savedAt: now().toISOString() })
+        await db.drafts.put({
+          key: draftKey(kind, recordId),
+          kind,
+          recordId,
+          title,
+          value,
+          savedAt: now().toISOString(),
+        })
       }),
-    discard: (kind, recordId) => attempt(() => db.drafts.delete(keyOf(kind, recordId))),
+    discard: (kind, recordId) => attempt(() => db.drafts.delete(draftKey(kind, recordId))),
     async unsavedNew(kind, exists) {
       const drafts = await db.drafts.where('kind').equals(kind).toArray()
       const missing: DraftRow[] = []

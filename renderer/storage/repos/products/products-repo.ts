@@ -1,31 +1,33 @@
 import type { Product } from '../../../../core/model/product'
-import type { Outcome } from '../../../../core/outcome'
-import { auditChanges, changeOf, type AuditContext } from '../../audit-log'
+import { countOf } from '../../../../core/text/plural'
+import type { AuditContext } from '../../audit-log'
 import type { LabDb } from '../../lab-db'
-import { attempt } from '../../storage-problems'
-import { createRecordRepo, type RecordRepo } from '../record-repo'
+import { createRecordRepo, type RecordRepo, type Referrers } from '../record-repo'
+import { named } from '../references'
 
-export type ProductsRepo = RecordRepo<Product> & {
-  /** Removes the product and every unit received for it, in one audited transaction. */
-  remove(id: string): Promise<Outcome<void>>
-}
+export type ProductsRepo = RecordRepo<Product>
 
-export function createProductsRepo(db: LabDb, audit: AuditContext): ProductsRepo {
-  return {
-    ...createRecordRepo(db, 'product', audit),
-    remove: (id) =>
-      attempt(() =>
-        db.transaction('rw', db.products, db.units, db.audit, async () => {
-          const product = await db.products.get(id)
-          if (product === undefined) return
-          const units = await db.units.where('productId').equals(id).toArray()
-          await db.units.bulkDelete(units.map((unit) => unit.id))
-          await db.products.delete(id)
-          await auditChanges(db, audit, [
-            ...units.map((unit) => changeOf('unit', unit.id, unit, unit, undefined)),
-            changeOf('product', id, product, product, undefined),
-          ])
-        }),
+/**
+ * A product is named by every unit received for it (archived ones too) and every session run on it;
+ * one with either is archived, never deleted, so the chain of custody stays whole.
+ */
+export const productReferrers: Referrers = {
+  tables: ['units', 'sessions'],
+  async find(db, id) {
+    const [units, sessions] = await Promise.all([
+      db.units.where('productId').equals(id).toArray(),
+      db.sessions.where('productId').equals(id).count(),
+    ])
+    return [
+      ...named(
+        'unit',
+        'units',
+        units.map((unit) => unit.serialNumber),
       ),
-  }
+      ...(sessions > 0 ? [countOf(sessions, 'session')] : []),
+    ]
+  },
 }
+
+export const createProductsRepo = (db: LabDb, audit: AuditContext): ProductsRepo =>
+  createRecordRepo(db, 'product', audit, productReferrers)

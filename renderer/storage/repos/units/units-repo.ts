@@ -3,7 +3,9 @@ import { ok, type Outcome } from '../../../../core/outcome'
 import { auditChange, auditChanges, changeOf, type AuditContext } from '../../audit-log'
 import type { LabDb } from '../../lab-db'
 import { attempt, refuse, validate } from '../../storage-problems'
-import { createRecordRepo, type RecordRepo } from '../record-repo'
+import { createRecordRepo, withStoredMark, type RecordRepo, type Referrers } from '../record-repo'
+import { wasDeleted } from '../references'
+import { countOf } from '../../../../core/text/plural'
 import { duplicateSerialMessage, firstReceived, sameSerial, serialKeyOf } from './unit-serials'
 
 export type UnitsRepo = RecordRepo<Unit> & {
@@ -18,8 +20,17 @@ export type UnitsRepo = RecordRepo<Unit> & {
   serialTwin(unit: Pick<Unit, 'id' | 'productId' | 'serialNumber'>): Promise<Unit | undefined>
 }
 
+/** A unit is named by every session run on it: the chain of custody; such a unit is archived, never deleted. */
+export const unitReferrers: Referrers = {
+  tables: ['sessions'],
+  async find(db, id) {
+    const sessions = await db.sessions.where('unitId').equals(id).count()
+    return sessions > 0 ? [countOf(sessions, 'session')] : []
+  },
+}
+
 export function createUnitsRepo(db: LabDb, audit: AuditContext): UnitsRepo {
-  const records = createRecordRepo(db, 'unit', audit)
+  const records = createRecordRepo(db, 'unit', audit, unitReferrers)
   /** Units already stored under any of these serials (the index compares ignoring case). */
   const storedWithSerials = (serials: readonly string[]) =>
     db.units
@@ -39,15 +50,18 @@ export function createUnitsRepo(db: LabDb, audit: AuditContext): UnitsRepo {
     async save(unit) {
       const checked = validate(Unit, { ...unit, updatedAt: audit.now().toISOString() })
       if (!checked.ok) return checked
-      const value = checked.value
       return attempt(() =>
         // The check and the write in one transaction, so two saves cannot both pass it. Not nested in
         // the record repository's save: a nested transaction reports "complete" before the outer one
         // commits, and the ledger must never get ahead of the database.
         db.transaction('rw', db.units, db.audit, async () => {
-          const twin = await serialTwin(value)
+          const twin = await serialTwin(checked.value)
           if (twin) throw refuse('invalid', duplicateSerialMessage(twin), 'serialNumber')
-          const before = await db.units.get(value.id)
+          const before = await db.units.get(checked.value.id)
+          if (before === undefined && (await wasDeleted(db, 'unit', checked.value.id)))
+            throw refuse('not-found', 'This unit was deleted, so it cannot be saved again. Create a new one instead.')
+          // Whether it is archived stays as stored: only archive and restore change it.
+          const value = withStoredMark(checked.value, before)
           await db.units.put(value)
           await auditChange(db, audit, changeOf('unit', value.id, value, before, value))
           return value
@@ -87,11 +101,12 @@ export function createUnitsRepo(db: LabDb, audit: AuditContext): UnitsRepo {
             first.set(serialKeyOf(unit), unit)
           }
           const before = await db.units.bulkGet(valid.map((u) => u.id))
-          await db.units.bulkPut(valid)
+          const marked = valid.map((unit, index) => withStoredMark(unit, before[index]))
+          await db.units.bulkPut(marked)
           await auditChanges(
             db,
             audit,
-            valid.map((unit, index) => changeOf('unit', unit.id, unit, before[index], unit)),
+            marked.map((unit, index) => changeOf('unit', unit.id, unit, before[index], unit)),
           )
         }),
       )

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createWorkingAsStore } from '../../../../renderer/app/working-as-store'
 import { createRepositories } from '../../../../renderer/storage/repositories'
 import { freshLabDb } from '../../../helpers/lab-db'
-import { aProduct, aUnit } from '../../../helpers/records'
+import { aPlanVersion, aProduct, aUnit } from '../../../helpers/records'
 
 const probeImage = () => Promise.reject(new Error('not used'))
 
@@ -53,23 +53,29 @@ describe('audit trail', () => {
     expect(view.entries.map((e) => e.seq)).toEqual([2, 3, 4])
   })
 
-  it('keeps the chain in one piece when a product and its units are removed together', async () => {
+  it('keeps the chain in one piece when a plan and all its versions are removed together', async () => {
     const { db, repos } = setup()
     await repos.products.save(aProduct())
-    await repos.units.saveMany([aUnit({ id: 'a' }), aUnit({ id: 'b', serialNumber: 'SN-0002' })])
-    await repos.products.remove('p-1')
+    await repos.plans.save(aPlanVersion())
+    await repos.plans.importPlan({
+      planId: 'plan-1',
+      name: 'WWA smart plug',
+      cases: aPlanVersion().cases,
+      source: aPlanVersion().source,
+    })
+    await repos.plans.remove('plan-1')
     const actions = (await db.audit.orderBy('seq').toArray()).map((e) => `${e.action} ${e.entity.kind}`)
     expect(actions).toEqual([
       'create product',
-      'create unit',
-      'create unit',
-      'delete unit',
-      'delete unit',
-      'delete product',
+      'create plan-version',
+      'create plan-version',
+      'delete plan-version',
+      'delete plan-version',
     ])
-    expect((await repos.audit.view({ kind: 'product', id: 'p-1' }, { limit: 100 })).verdict).toEqual({
+    // The whole trail is checked, not only the entries shown.
+    expect((await repos.audit.view({ kind: 'plan-version', id: 'v-1' }, { limit: 100 })).verdict).toEqual({
       intact: true,
-      count: 6,
+      count: 5,
     })
   })
 })

@@ -46,12 +46,13 @@ describe('identity repositories', () => {
     expect((await repos.units.forProduct('p-1')).map((u) => u.id).sort()).toEqual(['a', 'c'])
   })
 
-  it('removing a product removes the units received for it', async () => {
+  it('never removes a product with units, nor the units with it: the chain of custody stays whole', async () => {
     const repos = createRepositories(freshLabDb(), { probeImage })
     await repos.products.save(aProduct())
     await repos.units.save(aUnit())
-    await repos.products.remove('p-1')
-    expect(await repos.units.list()).toEqual([])
+    expect(await repos.products.remove('p-1')).toMatchObject({ ok: false, problem: { code: 'not-allowed' } })
+    expect((await repos.units.list()).map((u) => u.id)).toEqual(['u-1'])
+    expect(await repos.products.get('p-1')).toBeDefined()
   })
 
   it('stores one lab profile and refuses duplicate initials', async () => {
