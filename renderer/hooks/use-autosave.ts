@@ -3,12 +3,15 @@ import type { z } from 'zod'
 import { describeProblem, ok, type Outcome } from '../../core/outcome'
 import { storageProblem } from '../storage/storage-problems'
 import { fieldErrors, type FieldErrors } from '../ui/field-errors'
+import { typingInProgress, useOnFieldLeave } from './field-leave'
 import { useFlushOnLeave } from './use-flush-on-leave'
 import { messageOf } from '../../core/text/message-of'
 
 export type SaveStatus =
   | { readonly kind: 'saved' }
   | { readonly kind: 'pending' }
+  /** A burst of typing not saved as the record yet; `kept`: the draft holding what is on screen is on disk. */
+  | { readonly kind: 'editing'; readonly kept: boolean }
   /** `kept`: the draft holding what is on screen is on disk. */
   | { readonly kind: 'invalid'; readonly count: number; readonly kept: boolean }
   | { readonly kind: 'failed'; readonly message: string }
@@ -21,18 +24,15 @@ export type AutosaveOptions<T> = {
   readonly schema: z.ZodType<T>
   /** Stores the record; a refusal (a full disk, a record changed meanwhile) comes back as a value. */
   readonly save: (value: T) => Promise<Outcome<unknown>>
-  /** Keeps contents that are not valid yet, so nothing typed is lost; dropped once a valid save succeeds. */
+  /** Keeps contents that are not saved as the record yet, so nothing typed is lost; dropped once the record is saved. */
   readonly keepDraft?: (value: T) => Promise<Outcome<unknown>>
   readonly discardDraft?: () => Promise<unknown>
   /** A record that was never saved starts quiet: its errors show only once a field is touched. */
   readonly isNew?: boolean
 }
 
-/** The newest contents not stored as the record yet; `value` is the record they make, when valid. */
-type Wanted<T> = { readonly draft: T; readonly value: T | undefined }
-
-/** Typing that pauses this long saves the record (validated, audited); the draft underneath is written at once. */
-const recordDelayMs = 150
+/** Typing that stops this long ends its burst: the record is saved (validated, audited) as if the field were left. */
+export const burstIdleMs = 3000
 
 const failureOf = (error: unknown): Outcome<never> => ({
   ok: false,
@@ -43,9 +43,9 @@ const failureOf = (error: unknown): Outcome<never> => ({
 const isRefusal = (value: unknown): value is Outcome<never> =>
   typeof value === 'object' && value !== null && 'ok' in value && value.ok === false && 'problem' in value
 
-async function run(work: () => Promise<Outcome<unknown>> | undefined): Promise<Outcome<unknown>> {
+async function run(work: () => Promise<Outcome<unknown>>): Promise<Outcome<unknown>> {
   try {
-    return (await work()) ?? ok(undefined)
+    return await work()
   } catch (error) {
     return failureOf(error)
   }
@@ -54,127 +54,162 @@ async function run(work: () => Promise<Outcome<unknown>> | undefined): Promise<O
 /**
  * Holds an editable copy of a record and keeps it on disk as it is typed. Every
  * change is written at once as a draft (strict durability, not audited), so a
- * window killed mid-word comes back with what was typed; when typing pauses
- * briefly, the record itself is saved (validated and audited: one audit entry
- * per pause, not per keystroke) and the draft dropped. Contents that do not pass
- * the model's schema stay a draft, never a record. One write at a time, the
- * newest contents next: the draft, the record and the discard never race.
- * "All changes saved." shows only once the record holding what is on screen
- * committed; a failed write is said, kept, and tried again on the next change,
- * on Try again, or when the editor closes or the window hides.
+ * window killed mid-word comes back with what was typed. The record itself is
+ * saved (validated and audited) once per edit: a burst of typing in a field ends
+ * when the field is left, the editor closes, the window hides, `flush()` is
+ * called, or typing stops for burstIdleMs; a change made outside a text field (a
+ * box ticked, a row removed, a choice picked) is an edit of its own, saved at
+ * once. Then the draft is dropped. Contents that do not pass the model's schema
+ * stay a draft, never a record. One write at a time, the newest contents next:
+ * the draft, the record and the discard never race. "All changes saved." shows
+ * only once the record holding what is on screen committed; a failed write is
+ * said, kept, and tried again on the next change, on Try again, or on leaving.
  */
 export function useAutosave<T>(options: AutosaveOptions<T>) {
   const { schema } = options
   const [draft, setDraft] = useState<T>(options.restored ?? options.stored)
+  const draftRef = useRef<T>(draft)
   const [saved, setSaved] = useState<T>(options.stored)
+  const savedRef = useRef<T>(options.stored)
   // What the draft row holds now (undefined: no draft row), as state for the words and as a ref for the writer.
   const [kept, setKept] = useState<T | undefined>(options.restored)
   const keptRef = useRef<T | undefined>(options.restored)
   const [failure, setFailure] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set())
   const [showAll, setShowAll] = useState(!options.isNew || options.restored !== undefined)
   const latest = useRef(options)
   useEffect(() => {
     latest.current = options
   })
-  const wanted = useRef<Wanted<T> | undefined>(undefined)
-  const running = useRef(false)
-  const again = useRef(false)
+  /** The newest contents not stored as the record yet (undefined: the record holds what is on screen). */
+  const wanted = useRef<T | undefined>(options.restored)
+  // Record saves asked for (a burst ended) and answered: a save is due while asked > answered.
+  const asked = useRef(0)
+  const answered = useRef(0)
+  const running = useRef<Promise<void> | undefined>(undefined)
+  const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const parsed = useMemo(() => schema.safeParse(draft), [schema, draft])
   const errors: FieldErrors = useMemo(() => fieldErrors(parsed.success ? undefined : parsed.error), [parsed])
 
-  /** Writes until storage holds what is wanted; `now` saves the record too (the pause came, or the editor closes). */
-  const pump = useCallback(async (now: boolean) => {
-    if (running.current) {
-      again.current = again.current || now
-      return
+  const keep = (value: T | undefined) => {
+    keptRef.current = value
+    setKept(value)
+  }
+
+  /** The next write that brings storage closer to what is wanted, or undefined when it holds it. */
+  const nextStep = (): (() => Promise<Outcome<unknown>>) | undefined => {
+    const want = wanted.current
+    if (want === undefined) {
+      answered.current = asked.current
+      if (keptRef.current === undefined) return undefined
+      return async () => {
+        const done = await latest.current.discardDraft?.()
+        // A draft left behind would be restored over the newer record next time: a failed discard is tried again.
+        if (isRefusal(done)) return done
+        keep(undefined)
+        return ok(undefined)
+      }
     }
-    running.current = true
-    let force = now
-    const keep = (value: T | undefined) => {
-      keptRef.current = value
-      setKept(value)
+    const { keepDraft } = latest.current
+    if (keptRef.current !== want && keepDraft) {
+      return async () => {
+        const done = await keepDraft(want)
+        if (done.ok) keep(want)
+        return done
+      }
     }
-    try {
+    if (asked.current <= answered.current) return undefined
+    const valid = latest.current.schema.safeParse(want)
+    // Nothing invalid is ever saved as the record: it stays a draft until it is put right.
+    if (!valid.success) {
+      answered.current = asked.current
+      return undefined
+    }
+    const request = asked.current
+    return async () => {
+      const done = await latest.current.save(valid.data)
+      if (!done.ok) return done
+      answered.current = Math.max(answered.current, request)
+      savedRef.current = want
+      setSaved(want)
+      // Contents typed meanwhile are a burst of their own, kept as a draft until it ends.
+      if (wanted.current === want) wanted.current = undefined
+      return done
+    }
+  }
+
+  /** Writes until storage holds what is wanted; resolves once it does, or a write failed. */
+  const pump = useCallback((): Promise<void> => {
+    if (running.current) return running.current
+    const loop = async () => {
       for (;;) {
-        const want = wanted.current
-        const step: (() => Promise<Outcome<unknown>> | undefined) | undefined =
-          want === undefined
-            ? keptRef.current === undefined
-              ? undefined
-              : async () => {
-                  const done = await latest.current.discardDraft?.()
-                  // A draft left behind would be restored over the newer record next time: a failed discard is tried again.
-                  if (isRefusal(done)) return done
-                  keep(undefined)
-                  return ok(undefined)
-                }
-            : keptRef.current !== want.draft && latest.current.keepDraft
-              ? async () => {
-                  const done = (await latest.current.keepDraft?.(want.draft)) ?? ok(undefined)
-                  if (done.ok) keep(want.draft)
-                  return done
-                }
-              : want.value !== undefined && (force || again.current)
-                ? async () => {
-                    const done = await latest.current.save(want.value as T)
-                    if (!done.ok) return done
-                    setSaved(want.draft)
-                    if (wanted.current === want) wanted.current = undefined
-                    // Contents typed meanwhile wait for their own pause.
-                    force = false
-                    return done
-                  }
-                : undefined
-        if (step === undefined) break
+        const step = nextStep()
+        if (step === undefined) return
         const outcome = await run(step)
         if (!outcome.ok) {
           // Kept on screen and in `wanted`: the next change, Try again or leaving writes it again.
           setFailure(describeProblem(outcome.problem))
-          break
+          answered.current = asked.current
+          return
         }
         setFailure(null)
-        force = force || again.current
-        again.current = false
       }
-    } finally {
-      running.current = false
     }
-  }, [])
+    // Cleared in a callback, which runs after the assignment below even when the loop had nothing to write.
+    const work = loop().finally(() => {
+      running.current = undefined
+      setSaving(false)
+    })
+    running.current = work
+    return work
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps -- reads only refs
 
-  const flush = useCallback(() => pump(true), [pump])
-
-  useEffect(() => {
-    if (draft === saved) {
-      wanted.current = undefined
-      void pump(false)
-      return undefined
+  /** Ends the burst of typing: saves the record now (when valid), and resolves once it is stored or refused. */
+  const flush = useCallback(async () => {
+    clearTimeout(idle.current)
+    if (wanted.current !== undefined) {
+      asked.current += 1
+      setSaving(true)
     }
-    // Nothing invalid is ever saved as the record; without a draft store it simply waits on screen.
-    wanted.current = { draft, value: parsed.success ? parsed.data : undefined }
-    void pump(false)
-    if (!parsed.success) return undefined
-    // Cleared by the next change: when it fires, typing paused.
-    const timer = setTimeout(() => void pump(true), recordDelayMs)
-    return () => clearTimeout(timer)
-  }, [parsed, draft, saved, pump])
+    // A write under way finishes first; the loop then takes this request too.
+    await pump()
+    if (asked.current > answered.current) await pump()
+  }, [pump])
 
+  useEffect(() => () => clearTimeout(idle.current), [])
   useFlushOnLeave(flush)
+  useOnFieldLeave(flush)
 
-  const update = useCallback((change: (current: T) => T, field?: string) => {
-    setDraft((current) => change(current))
-    if (field !== undefined) setTouched((current) => new Set(current).add(field))
-  }, [])
+  const update = useCallback(
+    (change: (current: T) => T, field?: string) => {
+      const next = change(draftRef.current)
+      draftRef.current = next
+      setDraft(next)
+      if (field !== undefined) setTouched((current) => new Set(current).add(field))
+      wanted.current = next
+      clearTimeout(idle.current)
+      if (!typingInProgress()) {
+        void flush()
+        return
+      }
+      void pump()
+      idle.current = setTimeout(() => void flush(), burstIdleMs)
+    },
+    [flush, pump],
+  )
 
   /** Throws away unsaved contents and returns to the stored record; the draft row goes through the same writer. */
   const discard = useCallback(async () => {
+    clearTimeout(idle.current)
     wanted.current = undefined
     // The stored record shows at once; the kept draft is removed behind it.
-    setDraft(saved)
+    draftRef.current = savedRef.current
+    setDraft(savedRef.current)
     setFailure(null)
-    await pump(true)
-  }, [saved, pump])
+    await pump()
+  }, [pump])
 
   const status: SaveStatus = failure
     ? { kind: 'failed', message: failure }
@@ -183,7 +218,9 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
         { kind: 'invalid', count: parsed.error.issues.length, kept: kept === draft }
       : draft === saved
         ? { kind: 'saved' }
-        : { kind: 'pending' }
+        : saving
+          ? { kind: 'pending' }
+          : { kind: 'editing', kept: kept === draft }
 
   const visibleError = useCallback(
     (field: string) =>
@@ -198,6 +235,8 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
     errors,
     visibleError,
     revealErrors: () => setShowAll(true),
+    /** Ends a burst of typing: the record is saved now. Every field calls it when it is left. */
+    flush,
     retry: () => void flush(),
     discard,
     /** True once the record exists in storage (it was loaded from there, or saved since). */

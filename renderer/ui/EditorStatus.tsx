@@ -28,14 +28,22 @@ export function EditorStatus({ form, restoredAt }: Props) {
     <div className="save-line" ref={line}>
       {restoredAt && status.kind !== 'saved' ? (
         <p className="notice">
-          Restored what you typed on {dates.dateTime(restoredAt)}; it is not saved yet because some fields need
-          attention.{' '}
+          Restored what you typed on {dates.dateTime(restoredAt)};{' '}
+          {status.kind === 'invalid'
+            ? 'it is not saved yet because some fields need attention.'
+            : 'it is saved when you leave the field or close the editor.'}{' '}
           <button type="button" className="link" onClick={() => void form.discard()}>
             Discard these changes
           </button>
         </p>
       ) : null}
-      <p className={`save-status ${statusClass[status.kind]}`} role="status" aria-live="polite">
+      {/* Busy while the newest keystroke is on its way to disk: a screen reader says the line once it settles. */}
+      <p
+        className={`save-status ${statusClass[status.kind]}`}
+        role="status"
+        aria-live="polite"
+        aria-busy={settling(status) || undefined}
+      >
         {describe(status)}{' '}
         {status.kind === 'invalid' ? (
           <button type="button" className="link" onClick={showMissing}>
@@ -55,9 +63,14 @@ export function EditorStatus({ form, restoredAt }: Props) {
 const statusClass: Readonly<Record<SaveStatus['kind'], string>> = {
   saved: 'status-good',
   pending: 'status-pending',
+  editing: 'status-pending',
   invalid: 'status-bad',
   failed: 'status-bad',
 }
+
+/** A state that lasts only until the write under way finishes. */
+const settling = (status: SaveStatus): boolean =>
+  status.kind === 'pending' || ((status.kind === 'editing' || status.kind === 'invalid') && !status.kept)
 
 function describe(status: SaveStatus): string {
   switch (status.kind) {
@@ -65,6 +78,9 @@ function describe(status: SaveStatus): string {
       return 'All changes saved.'
     case 'pending':
       return 'Saving…'
+    case 'editing':
+      // Worded for the whole burst, so the line does not change (and is not announced again) at every key.
+      return 'Editing: what you type is kept as a draft, and saved when you leave the field.'
     case 'invalid':
       return `Not saved yet: ${status.count === 1 ? 'one field needs' : `${status.count} fields need`} attention. ${status.kept ? 'What you typed is kept as a draft.' : 'Keeping what you typed as a draft…'}`
     case 'failed':

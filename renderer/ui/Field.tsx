@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react'
+import { fieldLeft } from '../hooks/field-leave'
 import './Field.css'
 
 type FieldFrameProps = {
@@ -67,6 +68,7 @@ export function TextField({
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
+          onBlur={fieldLeft}
         />
       )}
     </FieldFrame>
@@ -96,6 +98,7 @@ export function SelectField<V extends string>({ label, value, options, onChange,
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value as V)}
+          onBlur={fieldLeft}
         >
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -128,6 +131,7 @@ export function TextAreaField({ label, value, onChange, error, hint, rows = 4 }:
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
+          onBlur={fieldLeft}
         />
       )}
     </FieldFrame>
