@@ -3,7 +3,9 @@ import type { AuditEntry } from '../../../core/audit/audit-entry'
 import type { EntityRef } from '../../../core/model/entity'
 import { countOf } from '../../../core/text/plural'
 import { useRepos } from '../../app/services-context'
-import { describeChange, worthShowingOnCreate } from './describe-change'
+import { readChange, refsIn, type Names } from '../../../core/audit/read-change'
+import { ChangeLine } from './ChangeLine'
+import { worthShowingOnCreate } from './describe-change'
 import { useChainCheck, type ChainStatus } from './use-chain-check'
 import './AuditTrail.css'
 import { dates } from '../../app/lab-dates'
@@ -18,7 +20,7 @@ export const auditPageSize = 100
  */
 export function AuditTrail({ subject }: { subject: EntityRef }) {
   const repos = useRepos()
-  const [shown, setShown] = useState<{ readonly entries: readonly AuditEntry[] }>()
+  const [shown, setShown] = useState<{ readonly entries: readonly AuditEntry[]; readonly names: Names }>()
   // Counted after the newest entries show: a product's trail is tens of thousands of index entries to walk.
   const [total, setTotal] = useState<number>()
   const [limit, setLimit] = useState(auditPageSize)
@@ -28,9 +30,11 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
   useEffect(() => {
     let live = true
     // Read on request, not live: re-reading and re-checking after every key press would slow the runner.
-    void repos.audit.newest(subject, { limit }).then((entries) => {
+    void repos.audit.newest(subject, { limit }).then(async (entries) => {
+      // The names of every hub, photo or person the page points to, in one batch.
+      const names = await repos.audit.names(refsIn(entries.flatMap((entry) => entry.changes)))
       if (!live) return
-      setShown({ entries })
+      setShown({ entries, names })
       void repos.audit.count(subject).then((n) => live && setTotal(n))
     })
     return () => {
@@ -85,14 +89,16 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
                   <td>{dates.dateTime(entry.at)}</td>
                   <td>{entry.actor.name}</td>
                   <td>
-                    {entry.action} {entry.entity.label}
+                    {actionWords[entry.action]} {entry.entity.label}
                   </td>
                   <td>
                     <ul className="changes">
                       {entry.changes
                         .filter((change) => entry.action !== 'create' || worthShowingOnCreate(change))
                         .map((change) => (
-                          <li key={change.field}>{describeChange(change)}</li>
+                          <li key={change.field}>
+                            <ChangeLine change={readChange(change, shown.names, dates)} />
+                          </li>
                         ))}
                     </ul>
                   </td>
@@ -109,6 +115,12 @@ export function AuditTrail({ subject }: { subject: EntityRef }) {
       )}
     </div>
   )
+}
+
+const actionWords: Readonly<Record<AuditEntry['action'], string>> = {
+  create: 'Created',
+  update: 'Changed',
+  delete: 'Deleted',
 }
 
 /** "The newest 100 entries of 11,522, newest first.", before the count arrives "The newest 100 entries, newest first." */

@@ -7,9 +7,11 @@ import {
   type Checkpoint,
   type RecordedHead,
 } from '../../../../core/audit/chain-check'
+import type { NameRef } from '../../../../core/audit/read-change'
 import type { EntityRef } from '../../../../core/model/entity'
 import { subjectKey } from '../../audit-subjects'
 import type { LabDb } from '../../lab-db'
+import { namesFor } from './audit-names'
 
 /** The newest entries about a record and everything that belongs to it, in chain order, and how many there are in all. */
 export type AuditPage = { readonly entries: readonly AuditEntry[]; readonly total: number }
@@ -52,6 +54,8 @@ export type AuditRepo = {
   entriesAfter(seq: number, limit: number): Promise<AuditEntry[]>
   /** Records that entries 1 to `entry.seq` verified. */
   saveCheckpoint(entry: AuditEntry, at: Date): Promise<void>
+  /** The names of what entries point to (hubs, skills, units, people, photos…), by nameKey: one batch per page shown. */
+  names(refs: readonly NameRef[]): Promise<Map<string, string>>
   /** Whether the trail still reaches the head main's ledger recorded: its newest entries removed, or another trail, is not intact. */
   checkRecordedHead(recorded: RecordedHead): Promise<ChainVerdict>
 }
@@ -124,6 +128,7 @@ export function createAuditRepo(db: LabDb, now: () => Date = () => new Date()): 
     },
     entriesAfter,
     saveCheckpoint,
+    names: (refs) => namesFor(db, refs),
     async checkRecordedHead(recorded) {
       const [head, atRecorded] = await Promise.all([db.audit.orderBy('seq').last(), db.audit.get(recorded.seq)])
       return checkRecordedHead(recorded, head, atRecorded) ?? { intact: true, count: head?.seq ?? 0 }
