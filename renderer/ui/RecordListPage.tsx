@@ -1,12 +1,17 @@
 import type { ColumnDef, RowData } from '@tanstack/react-table'
+import { useMemo } from 'react'
 import { href } from '../app/route'
 import type { Section } from '../app/sections'
 import type { EntityKind } from '../../core/model/entity'
+import type { Archived } from '../../core/model/fields'
 import { DataTable } from '../table/DataTable'
 import type { ListFeatures } from '../table/table-features'
+import { useArchivedRows } from './ArchivedToggle'
 import { UnsavedDrafts } from './UnsavedDrafts'
 
-type Props<T extends RowData & { readonly id: string }> = {
+type Row = RowData & { readonly id: string; readonly archived?: Archived | undefined }
+
+type Props<T extends Row> = {
   /** What the list shows, for its unsaved drafts. */
   readonly kind: EntityKind
   readonly section: Section
@@ -14,7 +19,7 @@ type Props<T extends RowData & { readonly id: string }> = {
   readonly title: string
   /** The button that starts a new record, e.g. "New product". */
   readonly newLabel: string
-  /** The rows; undefined while they load. */
+  /** The rows, archived ones too (shown when asked for); undefined while they load. */
   readonly rows: readonly T[] | undefined
   readonly columns: readonly ColumnDef<ListFeatures, T, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any -- columns of mixed value types
   readonly empty: string
@@ -23,27 +28,32 @@ type Props<T extends RowData & { readonly id: string }> = {
   readonly initiallyHidden?: readonly string[]
 }
 
-/** A section's list: its heading, the New button, unsaved new drafts and the table. */
-export function RecordListPage<T extends RowData & { readonly id: string }>(props: Props<T>) {
+/** A section's list: its heading, the New button, unsaved new drafts and the table, archived rows when asked for. */
+export function RecordListPage<T extends Row>(props: Props<T>) {
   const titleId = `${props.section}-title`
+  const archived = useArchivedRows(props.rows)
+  const columns = useMemo(() => [...props.columns, ...archived.extraColumns], [props.columns, archived.extraColumns])
   return (
     <section aria-labelledby={titleId}>
       <header className="section-header">
         <h1 id={titleId}>{props.title}</h1>
-        <a className="button primary" href={href(props.section, 'new')}>
-          {props.newLabel}
-        </a>
+        <div className="actions">
+          {archived.toggle}
+          <a className="button primary" href={href(props.section, 'new')}>
+            {props.newLabel}
+          </a>
+        </div>
       </header>
       <UnsavedDrafts kind={props.kind} section={props.section} exists={props.exists} />
-      {props.rows === undefined ? (
+      {archived.rows === undefined ? (
         <p className="muted">Loading…</p>
       ) : (
         <DataTable
           label={props.title}
-          columns={props.columns}
-          data={props.rows}
+          columns={columns}
+          data={archived.rows}
           rowId={(row) => row.id}
-          empty={props.empty}
+          empty={archived.allArchived ?? props.empty}
           initiallyHidden={props.initiallyHidden ?? []}
         />
       )}

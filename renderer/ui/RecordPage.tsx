@@ -3,6 +3,8 @@ import { href } from '../app/route'
 import type { Section } from '../app/sections'
 import type { EntityKind } from '../../core/model/entity'
 import { useRecord, type ReadyRecord } from '../hooks/use-record'
+import type { ArchiveTarget } from '../widgets/archive/archive-target'
+import { RecordArchive } from '../widgets/archive/RecordArchive'
 
 type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
   /** What the page edits, for its drafts. */
@@ -15,9 +17,11 @@ type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
   readonly get: (id: string) => Promise<T | undefined>
   readonly makeNew: () => T
   readonly children: (ready: ReadyRecord<T>) => ReactNode
+  /** The record's archive, restore and delete, shown above the editor once the record is stored. */
+  readonly archive?: (record: T) => ArchiveTarget
 }
 
-/** Loads the record at an editor's address (with any unsaved draft) and hands it to the editor. */
+/** Loads the record at an editor's address (with any unsaved draft) and hands it to the editor, under its archive controls. */
 export function RecordPage<T extends { readonly id: string; readonly updatedAt: string }>(props: Props<T>) {
   const loaded = useRecord(props.kind, props.id, props.get, props.makeNew)
   if (loaded.state === 'loading') return <p className="muted">Loading…</p>
@@ -31,5 +35,10 @@ export function RecordPage<T extends { readonly id: string; readonly updatedAt: 
       </section>
     )
   }
-  return <>{props.children(loaded)}</>
+  return (
+    <>
+      {props.archive ? <RecordArchive target={props.archive(loaded.record)} section={props.section} /> : null}
+      {props.children(loaded)}
+    </>
+  )
 }

@@ -3,6 +3,7 @@ import type { PageProps } from '../../app/feature'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordPage } from '../../ui/RecordPage'
+import { recordTarget } from '../../widgets/archive/archive-target'
 import { HubEditor } from './HubEditor'
 
 const newHub = (): Hub => ({
@@ -20,7 +21,15 @@ const newHub = (): Hub => ({
 export function HubEditorPage({ params }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="hub" section="hubs" id={params.id} what="hub" get={repos.hubs.get} makeNew={newHub}>
+    <RecordPage
+      kind="hub"
+      section="hubs"
+      id={params.id}
+      what="hub"
+      get={repos.hubs.get}
+      makeNew={newHub}
+      archive={(h) => recordTarget('hub', 'hub', repos.hubs, h.id)}
+    >
       {(ready) => <HubEditor loaded={ready} />}
     </RecordPage>
   )

@@ -3,6 +3,7 @@ import type { PageProps } from '../../app/feature'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordPage } from '../../ui/RecordPage'
+import { planTarget } from '../../widgets/archive/archive-target'
 import type { ReadyRecord } from '../../hooks/use-record'
 import { useLoadOnce } from '../../hooks/use-load-once'
 import { blankCase } from './plan-labels'
@@ -31,6 +32,7 @@ export function PlanEditorPage({ params }: PageProps<':id'>) {
       what="test plan version"
       get={repos.plans.getVersion}
       makeNew={newPlan}
+      archive={(v) => planTarget(repos.plans, v.planId)}
     >
       {(ready) => <LatestOrKept loaded={ready} />}
     </RecordPage>

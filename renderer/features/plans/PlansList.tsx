@@ -1,6 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useMemo } from 'react'
+import type { Archived } from '../../../core/model/fields'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
+import { useArchivedRows } from '../../ui/ArchivedToggle'
 import { UnsavedDrafts } from '../../ui/UnsavedDrafts'
 import type { PlanSummary } from '../../storage/repos/plans/plans-repo'
 import { DataTable } from '../../table/DataTable'
@@ -17,6 +20,7 @@ type PlanRow = {
   readonly cases: number
   readonly source: string
   readonly updated: string
+  readonly archived?: Archived | undefined
 }
 
 const column = listColumnHelper<PlanRow>()
@@ -34,7 +38,7 @@ const planColumns = column.columns([
   column.accessor('updated', { header: 'Updated', sortFn: 'text', cell: (info) => dates.day(info.getValue()) }),
 ])
 
-const toRow = ({ latest, versionCount }: PlanSummary): PlanRow => ({
+const toRow = ({ latest, versionCount, archived }: PlanSummary): PlanRow => ({
   id: latest.id,
   name: latest.name,
   version: latest.version,
@@ -42,17 +46,22 @@ const toRow = ({ latest, versionCount }: PlanSummary): PlanRow => ({
   cases: latest.caseCount,
   source: describeSource(latest.source),
   updated: latest.updatedAt,
+  archived,
 })
 
 /** Every test plan with its latest version; new plans are typed in or imported from a file. */
 export function PlansList() {
   const repos = useRepos()
-  const rows = useLiveQuery(async () => (await repos.plans.list()).map(toRow), [repos])
+  const all = useLiveQuery(async () => (await repos.plans.list()).map(toRow), [repos])
+  const archived = useArchivedRows(all)
+  const rows = archived.rows
+  const columns = useMemo(() => [...planColumns, ...archived.extraColumns], [archived.extraColumns])
   return (
     <section aria-labelledby="plans-title">
       <header className="section-header">
         <h1 id="plans-title">Test plans</h1>
         <div className="actions">
+          {archived.toggle}
           <a className="button" href={href('plans', 'import')}>
             Import plan…
           </a>
@@ -67,10 +76,13 @@ export function PlansList() {
       ) : (
         <DataTable
           label="Test plans"
-          columns={planColumns}
+          columns={columns}
           data={rows}
           rowId={(row) => row.id}
-          empty="No test plans yet. Choose Import plan… to read one from a spreadsheet, or New plan to type one in."
+          empty={
+            archived.allArchived ??
+            'No test plans yet. Choose Import plan… to read one from a spreadsheet, or New plan to type one in.'
+          }
           initiallyHidden={['versions']}
         />
       )}

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { pickable, pickerLabel } from '../../../core/model/archived'
 import { entityLabel } from '../../../core/model/entity'
 import {
   commonDeviceTypes,
@@ -99,7 +100,10 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
               hint={hubs.length === 0 ? 'No hubs yet: add the tested hub under Hubs.' : undefined}
               options={[
                 { value: '', label: 'Not chosen yet' },
-                ...hubs.map((h) => ({ value: h.id, label: entityLabel('hub', h) })),
+                ...pickable(hubs, draft.hubId).map((h) => ({
+                  value: h.id,
+                  label: pickerLabel(entityLabel('hub', h), h),
+                })),
               ]}
               onChange={(v) => set('hubId', v === '' ? null : v)}
             />
@@ -107,7 +111,10 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
           <SelectField
             label="Alexa skill"
             value={draft.skillRecordId ?? ''}
-            options={[{ value: '', label: 'No skill' }, ...skills.map((s) => ({ value: s.id, label: s.name }))]}
+            options={[
+              { value: '', label: 'No skill' },
+              ...pickable(skills, draft.skillRecordId).map((s) => ({ value: s.id, label: pickerLabel(s.name, s) })),
+            ]}
             onChange={(v) => set('skillRecordId', v === '' ? null : v)}
           />
         </div>

@@ -3,6 +3,7 @@ import type { PageProps } from '../../app/feature'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordPage } from '../../ui/RecordPage'
+import { recordTarget } from '../../widgets/archive/archive-target'
 import { ProductEditor } from './ProductEditor'
 
 const newProduct = (): Product => ({
@@ -34,6 +35,7 @@ export function ProductEditorPage({ params }: PageProps<':id'>) {
       what="product"
       get={repos.products.get}
       makeNew={newProduct}
+      archive={(p) => recordTarget('product', 'product', repos.products, p.id)}
     >
       {(ready) => <ProductEditor loaded={ready} />}
     </RecordPage>

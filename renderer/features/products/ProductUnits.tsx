@@ -18,7 +18,8 @@ export function ProductUnits({ product }: { product: Product }) {
         <ul className="link-list">
           {units.map((unit) => (
             <li key={unit.id}>
-              <a href={href('units', unit.id)}>Serial {unit.serialNumber}</a> · firmware {unit.firmware} · received{' '}
+              <a href={href('units', unit.id)}>Serial {unit.serialNumber}</a>
+              {unit.archived ? ' (archived)' : ''} · firmware {unit.firmware} · received{' '}
               {dates.calendarDate(unit.receivedOn)} from {unit.receivedFrom} · {conditionLabels[unit.condition]}
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
+import { pickable } from '../../../core/model/archived'
 import { entityLabel } from '../../../core/model/entity'
 import { activePeople } from '../../../core/model/lab-profile'
 import { describeProblem } from '../../../core/outcome'
@@ -37,8 +38,14 @@ export function NewSessionPage({ query }: PageProps) {
       repos.profile.get(),
     ])
     // Only people who still work in the lab can test.
-    return { products, units, plans, people: activePeople(profile) }
-  }, [repos])
+    // Archived products, units and plans are not offered, unless the address chose them.
+    return {
+      products: pickable(products, productId),
+      units: pickable(units, unitId),
+      plans: plans.filter((p) => !p.archived),
+      people: activePeople(profile),
+    }
+  }, [repos, productId, unitId])
   const [choice, setChoice] = useState<Choice>({
     productId: productId ?? '',
     unitId: unitId ?? '',

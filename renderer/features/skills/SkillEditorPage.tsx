@@ -3,6 +3,7 @@ import type { PageProps } from '../../app/feature'
 import { newId, nowIso } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordPage } from '../../ui/RecordPage'
+import { recordTarget } from '../../widgets/archive/archive-target'
 import { SkillEditor } from './SkillEditor'
 
 const newSkill = (): Skill => ({ id: newId(), skillId: '', name: '', createdAt: nowIso(), updatedAt: nowIso() })
@@ -11,7 +12,15 @@ const newSkill = (): Skill => ({ id: newId(), skillId: '', name: '', createdAt: 
 export function SkillEditorPage({ params }: PageProps<':id'>) {
   const repos = useRepos()
   return (
-    <RecordPage kind="skill" section="skills" id={params.id} what="skill" get={repos.skills.get} makeNew={newSkill}>
+    <RecordPage
+      kind="skill"
+      section="skills"
+      id={params.id}
+      what="skill"
+      get={repos.skills.get}
+      makeNew={newSkill}
+      archive={(s) => recordTarget('skill', 'skill', repos.skills, s.id)}
+    >
       {(ready) => <SkillEditor loaded={ready} />}
     </RecordPage>
   )

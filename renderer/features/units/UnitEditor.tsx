@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useMemo, useState } from 'react'
+import { pickable, pickerLabel } from '../../../core/model/archived'
 import { entityLabel } from '../../../core/model/entity'
 import {
   conditionLabels,
@@ -80,7 +81,10 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
             error={visibleError('productId')}
             options={[
               { value: '', label: 'Choose a product' },
-              ...products.map((p) => ({ value: p.id, label: entityLabel('product', p) })),
+              ...pickable(products, draft.productId).map((p) => ({
+                value: p.id,
+                label: pickerLabel(entityLabel('product', p), p),
+              })),
             ]}
             onChange={(v) => set('productId', v)}
           />

@@ -3,6 +3,7 @@ import type { PageProps } from '../../app/feature'
 import { newId, nowIso, todayLocal } from '../../app/record-stamps'
 import { useRepos } from '../../app/services-context'
 import { RecordPage } from '../../ui/RecordPage'
+import { recordTarget } from '../../widgets/archive/archive-target'
 import { UnitEditor } from './UnitEditor'
 
 const newUnit = (productId: string): Unit => ({
@@ -32,6 +33,7 @@ export function UnitEditorPage({ params, query }: PageProps<':id'>) {
       what="unit"
       get={repos.units.get}
       makeNew={() => newUnit(query.get('product') ?? '')}
+      archive={(u) => recordTarget('unit', 'unit', repos.units, u.id)}
     >
       {(ready) => <UnitEditor loaded={ready} />}
     </RecordPage>
