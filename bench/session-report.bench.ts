@@ -9,6 +9,7 @@ import { benchPageUrl, buildBenchBundles, launchAppForBench } from './browser/la
 import type { RunnerSeedApi } from './browser/runner-seed.page'
 import type { SessionReportSeedApi } from './session-report-seed.page'
 import type { SessionReportBench, SessionReportFigure, SessionReportKind } from './session-report.page'
+import { median } from './median'
 
 const cases = 2_000
 // Every kind runs this many times in one page, alternating; medians are compared.
@@ -130,10 +131,4 @@ async function saveInApp(): Promise<{ ms: number[]; kib: number }> {
     await rm(folder, { recursive: true, force: true })
     await bundles.remove()
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { BenchResult } from './bench-result'
 import { buildBenchSite, type BenchSite } from './browser/bench-site'
 import type { UnitsSaveBench, UnitsSaveKind } from './browser/units-save.page'
+import { median } from './median'
 
 const count = 100_000
 // An import or restore writes in batches of this size; one transaction per batch.
@@ -64,10 +65,4 @@ async function measure(site: BenchSite, kind: UnitsSaveKind): Promise<number> {
   } finally {
     await bench.close()
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }
