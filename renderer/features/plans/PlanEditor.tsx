@@ -5,7 +5,7 @@ import { useRepos } from '../../app/services-context'
 import { EditorStatus } from '../../ui/EditorStatus'
 import { TextField } from '../../ui/Field'
 import type { ReadyRecord } from '../../hooks/use-record'
-import { CasesEditor } from './CasesEditor'
+import { CasesGrid } from './CasesGrid'
 import { countCases, describeSource } from './plan-labels'
 import { PlanHistory } from './PlanHistory'
 import { usePlanAutosave } from './use-plan-autosave'
@@ -50,7 +50,7 @@ export function PlanEditor({ loaded }: { loaded: ReadyRecord<PlanVersion> }) {
         autoFocus={loaded.isNew}
         onChange={(name) => update((p) => ({ ...p, name }), 'name')}
       />
-      <CasesEditor form={form} />
+      <CasesGrid form={form} />
 
       {form.exists ? (
         <>

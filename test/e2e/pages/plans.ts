@@ -105,4 +105,41 @@ export class PlansScreen {
     await line.waitFor()
     return (await line.textContent()) ?? ''
   }
+
+  /** The plan editor's cases grid. */
+  casesGrid(): Locator {
+    return this.page.getByRole('grid', { name: 'Cases' })
+  }
+
+  /** A cell of the grid, by its column's header and what it holds, e.g. cell('ID', 'TC-002'). */
+  cell(column: string, text: string): Locator {
+    return this.casesGrid().getByRole('gridcell', { name: `${column} ${text}`, exact: true })
+  }
+
+  /** The grid's row of a case, by its number in the plan (from 1). */
+  row(n: number): Locator {
+    return this.casesGrid().locator(`[role="row"][aria-rowindex="${n + 1}"]`)
+  }
+
+  /** What has the cursor: a grid cell as "<column> <text>", else its (or its control's) label. */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const active = document.activeElement
+      if (!(active instanceof HTMLElement)) return ''
+      const names = (active.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+      const control = active.querySelector('[aria-label]')
+      return (
+        names.join(' ').trim() ||
+        (active.getAttribute('aria-label') ?? control?.getAttribute('aria-label') ?? active.textContent ?? '')
+      )
+    })
+  }
+
+  /** Goes to a case through "Find a case". */
+  async find(text: string) {
+    await this.page.getByRole('searchbox', { name: 'Find a case' }).fill(text)
+    await this.page.getByRole('searchbox', { name: 'Find a case' }).press('Enter')
+  }
 }

@@ -6,18 +6,20 @@ import { aCase, aPlanVersion, aSession } from '../../../helpers/records'
 import { putSessions, putPlanVersions } from '../../../helpers/stored-rows'
 import { renderApp } from '../../../helpers/render-app'
 
-const caseRow = (n: number) => screen.getByRole('group', { name: `Case ${n}` })
+const grid = () => screen.getByRole('grid', { name: 'Cases' })
+/** A cell by its column header and text, as a screen reader names it ("Title Case TC-1"). */
+const cell = (name: string) => within(grid()).getByRole('gridcell', { name })
+const row = (n: number) => grid().querySelector<HTMLElement>(`[role="row"][aria-rowindex="${n + 1}"]`) as HTMLElement
 
 describe('plan editor', () => {
-  it('saves a plan as it is typed, and gives it its own address', async () => {
+  it('saves a plan as it is typed in the grid, and gives it its own address', async () => {
     const user = userEvent.setup()
     const { db } = renderApp('#/plans/new')
     await user.type(await screen.findByRole('textbox', { name: 'Plan name' }), 'Smart plug basics')
-    await user.type(within(caseRow(1)).getByRole('textbox', { name: 'Title' }), 'Discovers the plug')
-    await user.type(
-      within(caseRow(1)).getByRole('textbox', { name: 'Expected result' }),
-      'The plug appears in the Alexa app.',
-    )
+    await user.click(cell('Title'))
+    await user.keyboard('Discovers the plug{Tab}{Tab}{Tab}')
+    expect(document.activeElement).toBe(cell('Expected result'))
+    await user.keyboard('{Enter}The plug appears in the Alexa app.{Enter}')
     await waitFor(async () =>
       expect((await db.planVersions.toArray())[0]?.cases[0]?.expected).toBe('The plug appears in the Alexa app.'),
     )
@@ -34,43 +36,51 @@ describe('plan editor', () => {
       },
     ])
     expect(window.location.hash).toBe(`#/plans/${stored?.id}`)
-    expect(screen.getByText('All changes saved.')).toBeInTheDocument()
+    await screen.findByText('All changes saved.')
   })
 
-  it('adds cases with the next ID, moves and removes them', async () => {
+  it('adds cases with the next ID and the cursor in the title, toggles Required, deletes and undoes a delete', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()
     await putPlanVersions(db, [aPlanVersion({ cases: [aCase('TC-1'), aCase('TC-2')] })])
     renderApp('#/plans/v-1', { db })
     await user.click(await screen.findByRole('button', { name: 'Add case' }))
-    expect(within(caseRow(3)).getByRole('textbox', { name: 'Case ID' })).toHaveValue('TC-3')
-    expect(within(caseRow(3)).getByRole('textbox', { name: 'Case ID' })).toHaveFocus()
-    await user.type(within(caseRow(3)).getByRole('textbox', { name: 'Title' }), 'Reports power')
-    await user.click(within(caseRow(3)).getByRole('checkbox', { name: 'Required' }))
-    await user.click(screen.getByRole('button', { name: 'Move case 3 up' }))
-    await user.click(screen.getByRole('button', { name: 'Remove case 1 (TC-1)' }))
+    expect(screen.getByRole('textbox', { name: 'Title, case 3' })).toHaveFocus()
+    await user.keyboard('Reports power{Enter}')
+    expect(cell('ID TC-3')).toBeInTheDocument()
+    await user.click(within(row(3)).getByRole('checkbox', { name: 'Required, case 3' }))
+    await user.click(screen.getByRole('button', { name: 'Delete case 2 (TC-2)' }))
+    expect(screen.getByText('Deleted case 2 (TC-2: Case TC-2).')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Undo' }))
+    await user.click(screen.getByRole('button', { name: 'Delete case 1 (TC-1)' }))
     await waitFor(async () =>
-      expect((await db.planVersions.get('v-1'))?.cases.map((c) => c.caseId)).toEqual(['TC-3', 'TC-2']),
+      expect((await db.planVersions.get('v-1'))?.cases.map((c) => c.caseId)).toEqual(['TC-2', 'TC-3']),
     )
-    expect((await db.planVersions.get('v-1'))?.cases[0]).toMatchObject({ title: 'Reports power', required: false })
+    expect((await db.planVersions.get('v-1'))?.cases[1]).toMatchObject({ title: 'Reports power', required: false })
   })
 
-  it('names a duplicate case ID beside the field and stores nothing of it', async () => {
+  it('names a duplicate case ID in its cell, undoes an edit with Escape, and stores nothing invalid', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()
     await putPlanVersions(db, [aPlanVersion()])
     renderApp('#/plans/v-1', { db })
-    const id = within(await screen.findByRole('group', { name: 'Case 3' })).getByRole('textbox', { name: 'Case ID' })
-    await user.clear(id)
-    await user.type(id, 'TC-1')
-    expect(id).toHaveAttribute('aria-invalid', 'true')
-    expect(id).toHaveAccessibleDescription('Case ID TC-1 is already used by case 1; case IDs must be unique in a plan.')
-    const title = within(caseRow(2)).getByRole('textbox', { name: 'Title' })
-    await user.clear(title)
-    expect(title).toHaveAccessibleDescription('Title is required.')
+    await user.click(await screen.findByRole('gridcell', { name: 'ID TC-3' }))
+    await user.keyboard('TC-1{Enter}')
+    const duplicate = within(row(3)).getByRole('gridcell', { name: /^ID TC-1/ })
+    expect(duplicate).toHaveAttribute('aria-invalid', 'true')
+    expect(duplicate).toHaveAccessibleName(
+      'ID TC-1 Case ID TC-1 is already used by case 1; case IDs must be unique in a plan.',
+    )
+    await user.click(cell('Title Case TC-2'))
+    await user.keyboard('{Enter} later{Escape}')
+    expect(cell('Title Case TC-2')).toHaveFocus()
+    await user.keyboard('{Delete}')
+    expect(within(row(2)).getByText('Title is required.')).toBeInTheDocument()
+    expect(screen.getByText(/2 cases need attention/)).toBeInTheDocument()
     await new Promise((r) => setTimeout(r, 400))
     expect((await db.planVersions.get('v-1'))?.cases.map((c) => c.caseId)).toEqual(['TC-1', 'TC-2', 'TC-3'])
-    expect(screen.getByRole('status')).toHaveTextContent(/Not saved yet/)
+    expect((await db.planVersions.get('v-1'))?.cases[1]?.title).toBe('Case TC-2')
+    expect(screen.getByText(/Not saved yet/)).toBeInTheDocument()
   })
 
   it('saves an edit of a version a session ran as the next version, says so, and keeps editing there', async () => {
@@ -81,12 +91,13 @@ describe('plan editor', () => {
     renderApp('#/plans/v-1', { db })
     expect(await screen.findByText(/A session has run version 1/)).toBeInTheDocument()
 
-    const title = within(caseRow(1)).getByRole('textbox', { name: 'Title' })
-    await user.type(title, ' now')
+    await user.click(cell('Title Case TC-1'))
+    await user.keyboard('{F2} now{Enter}')
     expect(
       await screen.findByText('Version 1 was used by a session, so your edit is saved as version 2.', { exact: false }),
     ).toBeInTheDocument()
-    await user.type(title, ' and later')
+    await user.click(within(row(1)).getByRole('gridcell', { name: /^Title/ }))
+    await user.keyboard('{F2} and later{Enter}')
     await waitFor(async () =>
       expect((await db.planVersions.toArray()).find((v) => v.version === 2)?.cases[0]?.title).toBe(
         'Case TC-1 now and later',
@@ -121,22 +132,25 @@ describe('plan editor', () => {
     renderApp('#/plans/v-1', { db })
     expect(await screen.findByText('Version 1 · 2 cases · Imported from plug plan.xlsx')).toBeInTheDocument()
     expect(
-      within(caseRow(1))
-        .getAllByRole('term')
-        .map((term) => term.textContent),
-    ).toEqual(['Notes', 'Priority'])
+      within(grid())
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(expect.arrayContaining(['Notes', 'Priority']))
+    expect(cell('Notes Check twice')).toHaveAttribute('aria-readonly', 'true')
+    expect(cell('Priority High')).toBeInTheDocument()
     expect(
-      within(caseRow(1))
-        .getAllByRole('definition')
-        .map((value) => value.textContent),
-    ).toEqual(['Check twice', 'High'])
-    expect(within(caseRow(2)).queryAllByRole('term')).toEqual([])
+      within(row(2))
+        .getAllByRole('gridcell', { name: /^(Notes|Priority)/ })
+        .map((c) => c.textContent),
+    ).toEqual(['', ''])
 
-    await user.type(within(caseRow(1)).getByRole('textbox', { name: 'Title' }), ' now')
+    await user.click(cell('Title Case TC-1'))
+    await user.keyboard('{F2} now{Enter}')
     expect(
       await screen.findByText(/^Version 2 · 2 cases · Edited from version 1 by This workstation, /),
     ).toBeInTheDocument()
-    await user.type(within(caseRow(1)).getByRole('textbox', { name: 'Title' }), ' again')
+    await user.click(within(row(1)).getByRole('gridcell', { name: /^Title/ }))
+    await user.keyboard('{F2} again{Enter}')
     await waitFor(async () =>
       expect((await db.planVersions.toArray()).find((v) => v.version === 2)?.cases[0]?.title).toBe(
         'Case TC-1 now again',
@@ -166,21 +180,19 @@ describe('plan editor', () => {
     expect(screen.queryByRole('textbox', { name: 'Plan name' })).not.toBeInTheDocument()
   })
 
-  it('pages through a long plan and points to problems on other pages', async () => {
+  it('finds a case by its ID in a long plan, and points to problems wherever they are', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()
     const cases = Array.from({ length: 120 }, (_, i) => aCase(`TC-${i + 1}`))
     await putPlanVersions(db, [aPlanVersion({ cases })])
     renderApp('#/plans/v-1', { db })
-    expect(await screen.findByText('Cases 1–50 of 120')).toBeInTheDocument()
-    await user.click(screen.getByRole('button', { name: 'Next cases' }))
-    expect(screen.getByText('Cases 51–100 of 120')).toBeInTheDocument()
-    const title = within(caseRow(60)).getByRole('textbox', { name: 'Title' })
-    await user.clear(title)
-    await user.click(screen.getByRole('button', { name: 'Previous cases' }))
-    await user.click(screen.getByRole('button', { name: 'Go to case 60' }))
-    expect(within(caseRow(60)).getByRole('textbox', { name: 'Title' })).toHaveAccessibleDescription(
-      'Title is required.',
-    )
+    await user.type(await screen.findByRole('searchbox', { name: 'Find a case' }), 'tc-100{Enter}')
+    expect(cell('ID TC-100')).toHaveFocus()
+    expect(screen.getByText('Case 100: TC-100.')).toBeInTheDocument()
+    await user.keyboard('{ArrowRight}{Delete}')
+    await user.click(screen.getByRole('searchbox', { name: 'Find a case' }))
+    await user.click(screen.getByRole('button', { name: 'Go to case 100 (TC-100)' }))
+    expect(within(row(100)).getByRole('gridcell', { name: /^Title/ })).toHaveFocus()
+    expect(within(row(100)).getByText('Title is required.')).toBeInTheDocument()
   })
 })
