@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Outcome, Problem } from '../../../../../core/outcome'
 import { createWorkingAsStore } from '../../../../../renderer/app/working-as-store'
 import { createRepositories } from '../../../../../renderer/storage/repositories'
 import { freshLabDb } from '../../../../helpers/lab-db'
@@ -14,7 +15,7 @@ function setup() {
   return { db, repos, actors }
 }
 
-const problemOf = (outcome: { ok: boolean; problem?: { code: string; message: string } }) => {
+const problemOf = (outcome: Outcome<unknown>): Problem => {
   if (outcome.ok) throw new Error('expected a refusal')
   return outcome.problem
 }
