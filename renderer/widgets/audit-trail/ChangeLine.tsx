@@ -11,7 +11,7 @@ export function ChangeLine({ change }: { change: ReadableChange }) {
         ) : (
           <>
             <span className="change-before">{change.before}</span> <span aria-hidden="true">→</span>
-            <span className="visually-hidden">changed to</span> {change.after}
+            <span className="visually-hidden"> changed to</span> {change.after}
           </>
         )}
       </>
