@@ -18,7 +18,9 @@ describe('names for the audit trail', () => {
     await repos.profile.save({
       id: 'lab',
       name: 'North Bench Lab',
-      people: [{ id: 'p-1', name: 'Jo Doe', initials: 'JD', role: 'tester', deactivatedAt: '2026-11-20T09:00:00.000Z' }],
+      people: [
+        { id: 'p-1', name: 'Jo Doe', initials: 'JD', role: 'tester', deactivatedAt: '2026-11-20T09:00:00.000Z' },
+      ],
       updatedAt: '2026-11-20T09:00:00.000Z',
     })
     await db.files.put({
