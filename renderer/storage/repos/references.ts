@@ -1,8 +1,9 @@
 import Dexie from 'dexie'
-import type { EntityKind } from '../../../core/model/entity'
+import { entityLabel, type EntityKind } from '../../../core/model/entity'
 import { listInWords } from '../../../core/text/list'
 import { subjectKey } from '../audit-subjects'
 import type { LabDb } from '../lab-db'
+import type { Referrers } from './record-repo'
 
 // What refers to a record, in the words a refusal to delete it uses. Every read here runs inside the
 // transaction of the delete it guards (or of the question before it), so nothing can start referring
@@ -56,3 +57,20 @@ export async function wasDeleted(db: LabDb, kind: EntityKind, id: string): Promi
 export const cannotDeleteMessage = (label: string, referrers: readonly string[]): string =>
   `${label} cannot be deleted: it is named by ${listInWords(referrers)}. ` +
   'Archive it instead: it leaves lists and pickers, and keeps its page and its history.'
+
+/**
+ * What refers to a hub or skill: the products that name it in `field` now, or, when none does,
+ * those whose history once named it there (a product moved to another hub still says it was this one).
+ */
+export const productsNaming = (field: 'hubId' | 'skillRecordId'): Referrers => ({
+  tables: ['products'],
+  async find(db, id) {
+    const products = await db.products.filter((product) => product[field] === id).toArray()
+    const now = named(
+      'product',
+      'products',
+      products.map((product) => entityLabel('product', product)),
+    )
+    return now.length > 0 ? now : trailNaming(db, 'product', field, id)
+  },
+})

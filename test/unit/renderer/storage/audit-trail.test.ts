@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createWorkingAsStore } from '../../../../renderer/app/working-as-store'
-import { createRepositories } from '../../../../renderer/storage/repositories'
-import { freshLabDb } from '../../../helpers/lab-db'
+import { auditedRepos } from '../../../helpers/audited-repos'
 import { aPlanVersion, aProduct, aUnit } from '../../../helpers/records'
 
-const probeImage = () => Promise.reject(new Error('not used'))
-
-function setup() {
-  const db = freshLabDb()
-  const actors = createWorkingAsStore({ id: 'jd', name: 'Jo Doe' })
-  let clock = Date.parse('2026-11-20T09:00:00Z')
-  const repos = createRepositories(db, { probeImage, actor: actors.current, now: () => new Date((clock += 1000)) })
-  return { db, repos, actors }
-}
+const setup = auditedRepos
 
 describe('audit trail', () => {
   it('records who changed which field of a record, from what to what', async () => {

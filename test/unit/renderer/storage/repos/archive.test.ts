@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Outcome, Problem } from '../../../../../core/outcome'
-import { createWorkingAsStore } from '../../../../../renderer/app/working-as-store'
-import { createRepositories } from '../../../../../renderer/storage/repositories'
-import { freshLabDb } from '../../../../helpers/lab-db'
+import { auditedRepos } from '../../../../helpers/audited-repos'
 import { aHub, aPlanVersion, aProduct, aSession, aSkill, aUnit } from '../../../../helpers/records'
 
-const probeImage = () => Promise.reject(new Error('not used'))
-
-function setup() {
-  const db = freshLabDb()
-  const actors = createWorkingAsStore({ id: 'jd', name: 'Jo Doe' })
-  let clock = Date.parse('2026-11-20T09:00:00Z')
-  const repos = createRepositories(db, { probeImage, actor: actors.current, now: () => new Date((clock += 1000)) })
-  return { db, repos, actors }
-}
+const setup = auditedRepos
 
 const problemOf = (outcome: Outcome<unknown>): Problem => {
   if (outcome.ok) throw new Error('expected a refusal')
