@@ -87,6 +87,13 @@ export const Session = z
     closeReason: z.string().trim().max(2000, 'A reason can be at most 2,000 characters.').optional(),
     /** The session whose failed and blocked cases this one runs again. */
     rerunOf: Id.optional(),
+    /**
+     * How many cases have a deciding verdict, kept with each result's write so lists
+     * need not read results (sessions stored before it was kept have none).
+     */
+    decided: z.number().int().nonnegative().optional(),
+    /** When a result of the session last changed (none before the first, or before it was kept). */
+    lastActivityAt: Instant.optional(),
     createdAt: Instant,
     updatedAt: Instant,
   })

@@ -7,6 +7,10 @@ import { listInWords } from '../text/list'
 /** Verdicts that settle a case; untested, blocked and retest still need someone to decide. */
 export const decidingVerdicts: ReadonlySet<Verdict> = new Set<Verdict>(['passed', 'failed', 'not-applicable'])
 
+/** How a change of one case's verdict moves the count of decided cases: +1, 0 or −1 (no verdict yet is untested). */
+export const decidedChange = (before: Verdict | undefined, after: Verdict): number =>
+  Number(decidingVerdicts.has(after)) - Number(decidingVerdicts.has(before ?? 'untested'))
+
 export type SessionSummary = {
   readonly total: number
   readonly counts: Readonly<Record<Verdict, number>>

@@ -4,6 +4,7 @@ import { ErrorBoundary } from './ErrorBoundary'
 import { FirstStart } from './FirstStart'
 import { Navigation } from './Navigation'
 import { Page } from './Page'
+import { PlaceNotice } from './PlaceNotice'
 import { useAddress } from './route'
 import { featureOf, sections } from './sections'
 import { useRepos } from './services-context'
@@ -28,6 +29,7 @@ export function App() {
     <div className="app">
       <Navigation current={feature.section} />
       <main className="content">
+        <PlaceNotice />
         <ErrorBoundary resetKey={path}>
           {welcome ? <FirstStart /> : <Page feature={feature} segments={segments} query={address.query} />}
         </ErrorBoundary>

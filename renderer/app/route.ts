@@ -44,6 +44,23 @@ let quietAddress: string | undefined
 export function replaceAddress(target: string): void {
   quietAddress = target
   window.history.replaceState(null, '', target)
+  for (const listener of shownListeners) listener(target)
+}
+
+const shownListeners = new Set<(address: string) => void>()
+
+/**
+ * Calls `listener` with every address the window comes to show, by a link, by
+ * navigate() or by replaceAddress(). Returns the unsubscribe.
+ */
+export function onAddressShown(listener: (address: string) => void): () => void {
+  const onChange = () => listener(window.location.hash)
+  shownListeners.add(listener)
+  window.addEventListener('hashchange', onChange)
+  return () => {
+    shownListeners.delete(listener)
+    window.removeEventListener('hashchange', onChange)
+  }
 }
 
 /** The address shown now, kept current as it changes. */

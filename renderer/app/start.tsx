@@ -24,6 +24,10 @@ import { RecoveryScreen } from './RecoveryScreen'
 import { ServicesProvider } from './services-context'
 import { BackupActionsProvider } from '../widgets/backups/backup-actions-context'
 import { followProfile, restoreWorkingAs } from './working-as'
+import { keepLastPlace, reopenLastPlace } from './last-place'
+import { parseAddress } from './route'
+import { matchRoute } from './router'
+import { featureOf } from './sections'
 import { createWorkingAsStore } from './working-as-store'
 
 export type StartOptions = BackupStartOptions & {
@@ -48,6 +52,13 @@ export type StartOptions = BackupStartOptions & {
 
 /** What the window waits before a start's background work: a screen on five years of data has painted by then. */
 export const backgroundDelayMs = 2_000
+
+/** Whether an address names a page some feature answers: "#/sessions/<id>" does, "" and "#/nowhere" do not. */
+function namesPage(address: string): boolean {
+  const { section, segments } = parseAddress(address)
+  const feature = featureOf(section)
+  return feature !== undefined && matchRoute(feature.routes, segments) !== undefined
+}
 
 /** Opens the lab's data and gives what the window shows: the app, or the recovery screen when the data cannot be opened. */
 export async function start(options: StartOptions): Promise<ReactElement> {
@@ -77,7 +88,10 @@ export async function start(options: StartOptions): Promise<ReactElement> {
   const [persistence] = await Promise.all([
     requestPersistentStorage(options.storage),
     restoreWorkingAs(repos, workingAs),
+    reopenLastPlace(repos.settings, namesPage),
   ])
+  // For the window's life: where it is, so the next start opens there again.
+  keepLastPlace(repos.settings, namesPage)
   // For the window's life: who is working follows the lab profile, whichever screen changes it.
   followProfile(repos, workingAs)
   const backups = backupActionsOf(options, db)

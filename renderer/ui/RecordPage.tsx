@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
-import { href } from '../app/route'
 import type { Section } from '../app/sections'
 import type { EntityKind } from '../../core/model/entity'
 import { useRecord, type ReadyRecord } from '../hooks/use-record'
 import type { ArchiveTarget } from '../widgets/archive/archive-target'
 import { RecordArchive } from '../widgets/archive/RecordArchive'
+import { RecordNotFound } from './RecordNotFound'
 
 type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
   /** What the page edits, for its drafts. */
@@ -25,16 +25,7 @@ type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
 export function RecordPage<T extends { readonly id: string; readonly updatedAt: string }>(props: Props<T>) {
   const loaded = useRecord(props.kind, props.id, props.get, props.makeNew)
   if (loaded.state === 'loading') return <p className="muted">Loading…</p>
-  if (loaded.state === 'missing') {
-    return (
-      <section>
-        <h1>Not found</h1>
-        <p className="notice">
-          This {props.what} does not exist any more. <a href={href(props.section)}>Back to the list</a>
-        </p>
-      </section>
-    )
-  }
+  if (loaded.state === 'missing') return <RecordNotFound section={props.section} what={props.what} />
   return (
     <>
       {props.archive ? <RecordArchive target={props.archive(loaded.record)} section={props.section} /> : null}

@@ -55,10 +55,17 @@ export function NewSessionPage({ query }: PageProps) {
     marketplaces: [],
   })
   const [problem, setProblem] = useState<string>()
+  // The plan the product's newest session ran: its newest version is offered first.
+  const lastPlanId = useLiveQuery(
+    async () =>
+      choice.productId ? ((await repos.sessions.forProduct(choice.productId))[0]?.plan.planId ?? null) : null,
+    [repos, choice.productId],
+  )
+  const versionId = choice.versionId || suggestedVersion(data?.plans ?? [], lastPlanId ?? null)
   // The chosen version's cases, read when it is chosen: the list itself carries only summaries.
   const plan = useLiveQuery(
-    async () => (choice.versionId ? ((await repos.plans.getVersion(choice.versionId)) ?? null) : null),
-    [repos, choice.versionId],
+    async () => (versionId ? ((await repos.plans.getVersion(versionId)) ?? null) : null),
+    [repos, versionId],
   )
   const [tried, setTried] = useState(false)
   if (!data) return <p className="muted">Loading…</p>
@@ -70,11 +77,13 @@ export function NewSessionPage({ query }: PageProps) {
   // The person at the bench tests, unless another tester is chosen; the workstation is nobody.
   const testerId = choice.testerId || (data.people.some((p) => p.id === actor.id) ? actor.id : '')
 
-  const unit = units.find((u) => u.id === choice.unitId)
+  // A product with one unit has only that one to test.
+  const chosenUnitId = choice.unitId || (units.length === 1 ? (units[0]?.id ?? '') : '')
+  const unit = units.find((u) => u.id === chosenUnitId)
   const draft = plan && {
     id: newId(),
     productId: choice.productId,
-    unitId: choice.unitId,
+    unitId: chosenUnitId,
     unitAsTested: {
       serialNumber: unit?.serialNumber ?? '',
       firmware: unit?.firmware ?? '',
@@ -127,7 +136,7 @@ export function NewSessionPage({ query }: PageProps) {
         />
         <SelectField
           label="Unit under test"
-          value={choice.unitId}
+          value={chosenUnitId}
           error={errors.get('unitId')}
           hint={
             product && units.length === 0
@@ -142,7 +151,7 @@ export function NewSessionPage({ query }: PageProps) {
         />
         <SelectField
           label="Test plan"
-          value={choice.versionId}
+          value={versionId}
           hint={data.plans.length === 0 ? 'No test plans yet: import or type one under Test plans.' : undefined}
           options={[
             { value: '', label: 'Choose a plan' },
@@ -208,4 +217,16 @@ export function NewSessionPage({ query }: PageProps) {
       </button>
     </section>
   )
+}
+
+/**
+ * The plan version a new session of a product starts with: the newest version of
+ * the plan its last session ran, or the lab's only plan; none when it cannot tell.
+ */
+function suggestedVersion(
+  plans: readonly { readonly planId: string; readonly latest: { readonly id: string } }[],
+  lastPlanId: string | null,
+): string {
+  const last = plans.find((p) => p.planId === lastPlanId)
+  return (last ?? (plans.length === 1 ? plans[0] : undefined))?.latest.id ?? ''
 }

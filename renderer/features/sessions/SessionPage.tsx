@@ -1,13 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { entityLabel } from '../../../core/model/entity'
 import { describeProblem } from '../../../core/outcome'
 import { regionNames } from '../../../core/model/marketplace'
-import { sessionStateLabels } from '../../../core/model/session'
+import { joinSession, sessionStateLabels, type Session } from '../../../core/model/session'
 import type { PageProps } from '../../app/feature'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { useLoadOnce } from '../../hooks/use-load-once'
+import { RecordNotFound } from '../../ui/RecordNotFound'
 import { AuditTrail } from '../../widgets/audit-trail/AuditTrail'
 import { Runner } from './runner/Runner'
 import { SaveReport } from './report/SaveReport'
@@ -17,8 +18,7 @@ import './sessions.css'
 export function SessionPage({ params }: PageProps<':id'>) {
   const { id } = params
   const repos = useRepos()
-  // Watched: starting or completing the session changes what the runner allows.
-  const session = useLiveQuery(async () => (await repos.sessions.get(id)) ?? null, [repos, id])
+  const session = useSession(id)
   const results = useLoadOnce(() => repos.results.forSession(id), id)
   const facts = useLiveQuery(async () => {
     if (!session) return undefined
@@ -29,16 +29,7 @@ export function SessionPage({ params }: PageProps<':id'>) {
   const [problem, setProblem] = useState<string | null>(null)
 
   if (session === undefined || results === undefined) return <p className="muted">Loading…</p>
-  if (session === null) {
-    return (
-      <section>
-        <h1>Not found</h1>
-        <p className="notice">
-          This session does not exist. <a href={href('sessions')}>Back to the sessions</a>
-        </p>
-      </section>
-    )
-  }
+  if (session === null) return <RecordNotFound section="sessions" what="session" />
   const start = async () => {
     const started = await repos.sessions.start(session.id)
     setProblem(started.ok ? null : describeProblem(started.problem))
@@ -101,5 +92,26 @@ export function SessionPage({ params }: PageProps<':id'>) {
         {showAudit ? <AuditTrail subject={{ kind: 'session', id: session.id }} /> : null}
       </details>
     </section>
+  )
+}
+
+/**
+ * The session, watched: starting or completing it changes what the runner allows.
+ * Only its row is watched (each verdict updates its progress there); its cases are
+ * read once, since a session's frozen plan never changes. The same object is given
+ * while nothing but the progress changed, so a verdict does not redraw the page.
+ */
+function useSession(id: string): Session | null | undefined {
+  const repos = useRepos()
+  const summary = useLiveQuery(async () => (await repos.sessions.summary(id)) ?? null, [repos, id])
+  const whole = useLoadOnce(async () => (await repos.sessions.get(id)) ?? null, id)
+  const { decided: _decided, lastActivityAt: _last, ...own } = summary ?? {}
+  const key = summary ? JSON.stringify(own) : String(summary)
+  return useMemo(
+    () =>
+      summary === undefined || whole === undefined ? undefined : summary && whole && joinSession(summary, whole.plan),
+    // Keyed by the session's own fields: a change of progress alone gives the same session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, whole],
   )
 }

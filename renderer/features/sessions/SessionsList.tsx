@@ -11,14 +11,20 @@ import './sessions.css'
 
 const column = listColumnHelper<SessionRow>()
 const sessionColumns = column.columns([
-  column.accessor('product', {
-    header: 'Product',
+  column.accessor('name', {
+    id: 'session',
+    header: 'Session',
     enableHiding: false,
     sortFn: 'text',
     cell: (info) => <a href={href('sessions', info.row.original.id)}>{info.getValue()}</a>,
   }),
   column.accessor('unit', { header: 'Unit', sortFn: 'alphanumeric' }),
-  column.accessor('plan', { header: 'Plan', sortFn: 'text' }),
+  column.accessor('region', { header: 'Region', sortFn: 'text' }),
+  column.accessor('progressShare', {
+    header: 'Progress',
+    // Decided of all cases; a session stored before progress was kept says so rather than guessing.
+    cell: (info) => info.row.original.progress || <span className="muted">not recorded</span>,
+  }),
   column.accessor('tester', { header: 'Tester', sortFn: 'text' }),
   column.accessor('state', { header: 'State', sortFn: 'text' }),
   column.accessor('outcome', { header: 'Outcome', sortFn: 'text' }),
@@ -26,6 +32,11 @@ const sessionColumns = column.columns([
     header: 'Started',
     sortFn: 'text',
     cell: (info) => dates.calendarDate(info.getValue()),
+  }),
+  column.accessor('lastActivity', {
+    header: 'Last activity',
+    sortFn: 'text',
+    cell: (info) => dates.dateTime(info.getValue()),
   }),
   column.accessor('completed', {
     header: 'Completed',

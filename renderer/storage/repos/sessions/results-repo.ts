@@ -1,5 +1,7 @@
 import { resultId } from '../../../../core/model/entity'
 import { Result } from '../../../../core/model/result'
+import type { SessionSummary } from '../../../../core/model/session'
+import { decidedChange, decidingVerdicts } from '../../../../core/rules/session-summary'
 import { isLasting, ok, type Outcome, type Problem } from '../../../../core/outcome'
 import { auditChanges, changeOf, type AuditContext, type RecordChange } from '../../audit-log'
 import type { LabDb, ResultRow, SettingRow } from '../../lab-db'
@@ -61,6 +63,10 @@ type SessionFacts = { readonly caseIds: ReadonlySet<string>; readonly planId: st
 
 type Write = CaseChange & { readonly made: Made; readonly audit: 'now' | 'at-burst-end' }
 
+/** A session's row with its progress as lists show it; its own fields (and updatedAt) unchanged: no one edited the session. */
+const progressOf = (row: SessionSummary, decided: number, at: string | undefined): SessionSummary =>
+  at === undefined ? { ...row, decided } : { ...row, decided, lastActivityAt: at }
+
 const withoutPlan = ({ planId: _planId, ...result }: ResultRow): Result => result
 
 export function createResultsRepo(db: LabDb, audit: AuditContext, journal: ResultJournal): ResultsRepo {
@@ -84,6 +90,11 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
     return found
   }
 
+  /** Counts a session's decided cases from its results: once, for a session stored before the count was kept. */
+  const decidedIn = async (sessionId: string) =>
+    (await db.results.where('sessionId').equals(sessionId).toArray()).filter((r) => decidingVerdicts.has(r.verdict))
+      .length
+
   const auditOf = (sessionId: string, session: SessionFacts, result: Result, before: object | undefined, made: Made) =>
     ({
       ...changeOf('result', resultId(sessionId, result.caseId), result, before, result, [
@@ -96,15 +107,17 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
   const write = (sessionId: string, writes: readonly Write[]) =>
     attempt(() =>
       db.transaction('rw', [db.sessions, db.frozenPlans, db.results, db.audit, db.settings], async () => {
-        // The state is checked through its index, keys only: reading the whole session on every key press made verdicts slow.
-        const [running, session, before, bursts] = await Promise.all([
-          db.sessions.where('state').equals('running').primaryKeys(),
+        // The session's row is its summary (its cases are kept apart), so reading it on every key press costs little.
+        const [row, session, before, bursts] = await Promise.all([
+          db.sessions.get(sessionId),
           factsOf(sessionId),
           db.results.bulkGet(writes.map((w) => [sessionId, w.caseId] as [string, string])),
           db.settings.bulkGet(writes.map((w) => burstKey(sessionId, w.caseId))),
         ])
-        if (!running.includes(sessionId))
+        if (row?.state !== 'running')
           throw refuse('not-allowed', 'This session is not running, so its results cannot change.')
+        let decided = row.decided ?? (await decidedIn(sessionId))
+        let activity: string | undefined
         const rows: ResultRow[] = []
         const audited: RecordChange[] = []
         const opened: SettingRow[] = []
@@ -128,6 +141,7 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
             }),
           )
           rows.push({ ...result, planId: session.planId })
+          decided += decidedChange(oldResult?.verdict, result.verdict)
           const burst = burstOf(bursts[index])
           const key = burstKey(sessionId, caseId)
           if (when === 'at-burst-end') {
@@ -138,8 +152,11 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
             // One entry for the burst and this change together: the trail goes from what it last recorded to now.
             audited.push(auditOf(sessionId, session, result, burst ? (burst.before ?? undefined) : oldResult, made))
             if (bursts[index]) closed.push(key)
+            activity = made.at
           }
         }
+        // Kept beside the results for lists; typed notes count as activity when their burst ends, not per keystroke.
+        if (activity !== undefined || decided !== row.decided) await db.sessions.put(progressOf(row, decided, activity))
         await db.results.bulkPut(rows)
         if (opened.length > 0) await db.settings.bulkPut(opened)
         if (closed.length > 0) await db.settings.bulkDelete(closed)
@@ -206,6 +223,10 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
             }
           }
           await db.settings.bulkDelete(open.map((row) => row.key))
+          const last = open.map((row) => burstOf(row)?.at ?? '').reduce((a, b) => (b > a ? b : a), '')
+          const summary = last === '' ? undefined : await db.sessions.get(sessionId)
+          if (summary && (summary.lastActivityAt ?? '') < last)
+            await db.sessions.put(progressOf(summary, summary.decided ?? (await decidedIn(sessionId)), last))
           await auditChanges(db, audit, audited)
           return audited.length
         }),

@@ -87,8 +87,11 @@ export function createSessionsRepo(db: LabDb, audit: AuditContext): SessionsRepo
           b.createdAt.localeCompare(a.createdAt),
         ),
       async create(session) {
+        // A new session has decided nothing yet, whatever the session it was copied from (a rerun) had.
+        const { lastActivityAt: _last, ...fresh } = session
         const valid = validate(Session, {
-          ...session,
+          ...fresh,
+          decided: 0,
           state: 'draft',
           outcome: null,
           startedAt: null,

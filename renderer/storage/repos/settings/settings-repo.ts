@@ -12,6 +12,12 @@ export type SettingsRepo = {
   maxPlanColumns(): Promise<number>
   /** Stores the plan column cap; a value outside columnCapSetting's range is refused, naming the range. */
   setMaxPlanColumns(value: number): Promise<Outcome<number>>
+  /** The address the window showed last ("#/sessions/…"), to open there again; null before any was kept. */
+  lastPlace(): Promise<string | null>
+  setLastPlace(address: string): Promise<void>
+  /** Whether the runner moves to the next case after a verdict; on until someone turns it off. */
+  autoAdvance(): Promise<boolean>
+  setAutoAdvance(on: boolean): Promise<void>
 }
 
 export function createSettingsRepo(db: LabDb): SettingsRepo {
@@ -37,7 +43,20 @@ export function createSettingsRepo(db: LabDb): SettingsRepo {
         return value
       })
     },
+    lastPlace: async () => {
+      const value = (await db.settings.get(lastPlaceKey))?.value
+      return typeof value === 'string' && value.startsWith('#/') ? value : null
+    },
+    setLastPlace: async (address) => {
+      await db.settings.put({ key: lastPlaceKey, value: address })
+    },
+    autoAdvance: async () => (await db.settings.get(autoAdvanceKey))?.value !== false,
+    setAutoAdvance: async (on) => {
+      await db.settings.put({ key: autoAdvanceKey, value: on })
+    },
   }
 }
 
 const maxPlanColumnsKey = 'planImport.maxColumns'
+const lastPlaceKey = 'window.lastPlace'
+const autoAdvanceKey = 'runner.autoAdvance'

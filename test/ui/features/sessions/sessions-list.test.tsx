@@ -12,7 +12,13 @@ describe('sessions list', () => {
     await db.products.bulkPut([aProduct(), aProduct({ id: 'p-2', brand: 'Zeta', modelNumber: 'Z-9' })])
     await db.units.bulkPut([aUnit(), aUnit({ id: 'u-2', productId: 'p-2', serialNumber: 'Z-SN' })])
     await putSessions(db, [
-      aSession({ id: 'a', state: 'running', startedAt: '2026-11-02T09:00:00.000Z' }),
+      aSession({
+        id: 'a',
+        state: 'running',
+        startedAt: '2026-11-02T09:00:00.000Z',
+        decided: 2,
+        lastActivityAt: '2026-11-03T14:30:00.000Z',
+      }),
       aSession({
         id: 'b',
         productId: 'p-2',
@@ -39,8 +45,26 @@ describe('sessions list', () => {
         .getAllByRole('row')
         .slice(1)
         .map((r) => within(r).getAllByRole('cell')[1]?.textContent)
-    await within(table).findAllByRole('link', { name: 'Acme AC-100' })
+    await within(table).findAllByRole('link', { name: 'Acme AC-100 · SN-0001 · WWA smart plug v1' })
     expect(units()).toHaveLength(3)
+    // Region, progress and last activity come from the session's row; a row stored before progress was kept says so.
+    const header = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent?.replace(/[▲▼]/g, '').trim())
+    const cellOf = (row: HTMLElement, name: string) =>
+      within(row).getAllByRole('cell')[header.indexOf(name)]?.textContent
+    const rowA = within(table)
+      .getAllByRole('row')
+      .find((r) => r.querySelector('a[href="#/sessions/a"]'))
+    if (!rowA) throw new Error('no row for session a')
+    expect(cellOf(rowA, 'Region')).toBe('North America')
+    expect(cellOf(rowA, 'Progress')).toBe('2 / 3')
+    expect(cellOf(rowA, 'Last activity')).toContain('11/03/2026')
+    const rowB = within(table)
+      .getAllByRole('row')
+      .find((r) => r.querySelector('a[href="#/sessions/b"]'))
+    if (!rowB) throw new Error('no row for session b')
+    expect(cellOf(rowB, 'Progress')).toBe('not recorded')
 
     const filters = screen.getByRole('group', { name: 'Filter sessions' })
     await user.selectOptions(within(filters).getByRole('combobox', { name: 'State' }), 'Completed')
