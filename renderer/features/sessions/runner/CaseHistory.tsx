@@ -5,7 +5,7 @@ import { useLoadOnce } from '../../../hooks/use-load-once'
 import { VerdictBadge } from '../../../ui/VerdictBadge'
 import { dates } from '../../../app/lab-dates'
 
-/** This case's verdicts in the other sessions of the same plan: how a retest after a fix went. */
+/** This case's verdicts and notes in the other sessions of the same plan: how a retest after a fix went, and why. */
 export function CaseHistory({ session, caseId }: { session: Session; caseId: string }) {
   const repos = useRepos()
   // Read once per case: other sessions' verdicts do not change while this one runs.
@@ -31,6 +31,7 @@ export function CaseHistory({ session, caseId }: { session: Session; caseId: str
           <li key={other.id}>
             <a href={href('sessions', other.id)}>{dates.day(other.startedAt ?? other.createdAt)}</a> · unit {unit} ·
             plan v{other.plan.version}: <VerdictBadge verdict={result.verdict} />
+            {result.notes.trim() !== '' ? <p className="case-history-notes pre">{result.notes}</p> : null}
           </li>
         ))}
       </ul>

@@ -40,11 +40,14 @@ export function CaseList({ runner }: { runner: Runner }) {
         {virtualizer.getVirtualItems().map((item) => {
           const testCase = runner.visible[item.index]
           if (!testCase) return null
+          const result = runner.results.get(testCase.caseId)
           return (
             <CaseRow
               key={testCase.caseId}
               testCase={testCase}
-              verdict={runner.results.get(testCase.caseId)?.verdict ?? 'untested'}
+              verdict={result?.verdict ?? 'untested'}
+              hasNotes={(result?.notes ?? '').trim() !== ''}
+              hasEvidence={(result?.evidenceIds.length ?? 0) > 0}
               selected={item.index === position}
               top={item.start}
               onSelect={runner.select}
@@ -61,13 +64,15 @@ const optionId = (c: RunnerCase) => `case-option-${c.index}`
 type RowProps = {
   readonly testCase: RunnerCase
   readonly verdict: Verdict
+  readonly hasNotes: boolean
+  readonly hasEvidence: boolean
   readonly selected: boolean
   readonly top: number
   readonly onSelect: (caseId: string) => void
 }
 
 // Memoised: a verdict key press redraws one row, not every row in view.
-const CaseRow = memo(function CaseRow({ testCase, verdict, selected, top, onSelect }: RowProps) {
+const CaseRow = memo(function CaseRow({ testCase, verdict, hasNotes, hasEvidence, selected, top, onSelect }: RowProps) {
   return (
     <div
       id={optionId(testCase)}
@@ -81,6 +86,21 @@ const CaseRow = memo(function CaseRow({ testCase, verdict, selected, top, onSele
       <span className="case-title">
         {testCase.title}
         {testCase.required ? '' : <span className="muted"> (optional)</span>}
+      </span>
+      <span className="case-marks">
+        {/* Seen as marks, heard as words: the option's name says "has notes" and "has evidence". */}
+        {hasNotes ? (
+          <span className="case-mark" title="Has notes">
+            <span aria-hidden="true">✎</span>
+            <span className="visually-hidden">, has notes</span>
+          </span>
+        ) : null}
+        {hasEvidence ? (
+          <span className="case-mark" title="Has evidence">
+            <span aria-hidden="true">📎</span>
+            <span className="visually-hidden">, has evidence</span>
+          </span>
+        ) : null}
       </span>
       <VerdictBadge verdict={verdict} />
     </div>

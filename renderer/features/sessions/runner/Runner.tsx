@@ -10,6 +10,8 @@ import { CaseList } from './CaseList'
 import { CompleteBar } from './CompleteBar'
 import { ProgressSummary } from './ProgressSummary'
 import { ShortcutsHelp } from './ShortcutsHelp'
+import { shortcutLine } from './shortcuts'
+import { useAutoAdvance } from './use-auto-advance'
 import { EntryConsentPanel } from './EntryConsent'
 import { useEntryConsent } from './use-entry-consent'
 import { useRunner } from './use-runner'
@@ -22,10 +24,24 @@ const evidenceFilters = [
 ]
 
 /** The session runner: the case list on the left, the selected case on the right, the keyboard in charge. */
-export function Runner({ session, results }: { session: Session; results: readonly Result[] }) {
+export function Runner(props: { session: Session; results: readonly Result[] }) {
+  const advance = useAutoAdvance()
+  // The bench's setting first: the first verdict already moves on, or not, as it says.
+  if (advance[0] === undefined) return <p className="muted">Loading…</p>
+  return <ReadyRunner {...props} advance={[advance[0], advance[1]]} />
+}
+
+type ReadyProps = {
+  readonly session: Session
+  readonly results: readonly Result[]
+  readonly advance: readonly [boolean, (on: boolean) => void]
+}
+
+function ReadyRunner({ session, results, advance }: ReadyProps) {
   const repos = useRepos()
   const consent = useEntryConsent(session)
-  const runner = useRunner(session, results, !consent.needed)
+  const [autoAdvance, setAutoAdvance] = advance
+  const runner = useRunner(session, results, !consent.needed, { autoAdvance })
   const [help, setHelp] = useState(false)
   const notesRef = useRef<HTMLTextAreaElement>(null)
   const filterRef = useRef<HTMLInputElement>(null)
@@ -44,6 +60,7 @@ export function Runner({ session, results }: { session: Session; results: readon
   useRunnerKeys(
     {
       move: runner.move,
+      nextUndecided: runner.toNextUndecided,
       setVerdict: runner.setVerdict,
       openNotes: () => notesRef.current?.focus(),
       attachEvidence: () => {
@@ -96,12 +113,17 @@ export function Runner({ session, results }: { session: Session; results: readon
           <button type="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
             Shortcuts <kbd aria-hidden="true">?</kbd>
           </button>
+          {session.state !== 'running' ? null : (
+            <label className="check">
+              <input type="checkbox" checked={autoAdvance} onChange={(event) => setAutoAdvance(event.target.checked)} />
+              Move to the next case after a verdict
+            </label>
+          )}
           <CompleteBar runner={runner} />
         </div>
         {session.state !== 'running' ? null : (
           <p className="shortcut-line muted" aria-hidden="true">
-            ↑↓ or J/K move · P pass · F fail · B blocked · R retest · N not applicable · U untested · Enter notes · E
-            evidence · / filter · ? help
+            {shortcutLine}
           </p>
         )}
       </div>

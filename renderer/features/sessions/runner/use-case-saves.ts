@@ -12,7 +12,8 @@ const announceAfterMs = 700
 /**
  * Every change of a case goes through one writer (see case-writes.ts); this hook
  * keeps each case's saved state for the screen and the one polite announcement
- * a screen reader reads out: a case saved once things settle, a failure at once.
+ * a screen reader reads out: a verdict once saved, notes saved once things
+ * settle, a failure at once.
  */
 export function useCaseSaves(sessionId: string, onStored: (result: Result) => void) {
   // `onStored` must keep its identity (a state setter, a callback without dependencies): the writer is made once.
@@ -20,7 +21,7 @@ export function useCaseSaves(sessionId: string, onStored: (result: Result) => vo
   const [states, setStates] = useState<ReadonlyMap<string, CaseSaveState>>(() => new Map())
   const [announcement, setAnnouncement] = useState('')
 
-  const { writes, stopAnnouncing } = useMemo(() => {
+  const { writes, announcer } = useMemo(() => {
     const announcer = createSaveAnnouncer(setAnnouncement, announceAfterMs)
     const onState = (caseId: string, state: CaseSaveState) => {
       setStates((current) => new Map(current).set(caseId, state))
@@ -37,16 +38,24 @@ export function useCaseSaves(sessionId: string, onStored: (result: Result) => vo
         onStored: (_caseId, result) => onStored(result),
         quietMs,
       }),
-      stopAnnouncing: announcer.stop,
+      announcer,
     }
   }, [repos, sessionId, onStored])
   useEffect(
     () => () => {
       writes.dispose()
-      stopAnnouncing()
+      announcer.stop()
     },
-    [writes, stopAnnouncing],
+    [writes, announcer],
   )
 
-  return { writes, stateOf: (caseId: string) => states.get(caseId), announcement }
+  return {
+    writes,
+    stateOf: (caseId: string) => states.get(caseId),
+    announcement,
+    /** Says a verdict once it is saved, in the one announcement. */
+    verdictSet: announcer.verdictSet,
+    /** Says something else once, in the same announcement. */
+    tell: announcer.tell,
+  }
 }

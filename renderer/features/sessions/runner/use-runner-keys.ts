@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react'
 import type { Verdict } from '../../../../core/model/result'
-import { verdictKeys } from './shortcuts'
+import { nextUndecidedKey, verdictKeys } from './shortcuts'
 
 type Handlers = {
   readonly move: (delta: number) => void
+  readonly nextUndecided: () => void
   readonly setVerdict: (verdict: Verdict) => void
   readonly openNotes: () => void
   readonly attachEvidence: () => void
@@ -12,11 +13,15 @@ type Handlers = {
   readonly leaveField: () => void
 }
 
+const undecidedKey = nextUndecidedKey.toLowerCase()
 const byKey = new Map(verdictKeys.map((k) => [k.key.toLowerCase(), k.verdict]))
 
+// A checkbox takes no text: the runner's keys work while it has the focus.
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  (target.isContentEditable ||
+    ['TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    (target instanceof HTMLInputElement && target.type !== 'checkbox'))
 
 /** The runner's keyboard: one listener for the whole window, quiet while the tester types in a field. */
 export function useRunnerKeys(handlers: Handlers, enabled: boolean): void {
@@ -46,15 +51,17 @@ export function useRunnerKeys(handlers: Handlers, enabled: boolean): void {
             ? () => h.move(1)
             : key === 'ArrowUp' || key === 'k'
               ? () => h.move(-1)
-              : key === 'Enter'
-                ? h.openNotes
-                : key === 'e' && !event.repeat
-                  ? h.attachEvidence
-                  : key === '/'
-                    ? h.focusFilter
-                    : key === '?'
-                      ? h.toggleHelp
-                      : undefined
+              : key === undecidedKey
+                ? h.nextUndecided
+                : key === 'Enter'
+                  ? h.openNotes
+                  : key === 'e' && !event.repeat
+                    ? h.attachEvidence
+                    : key === '/'
+                      ? h.focusFilter
+                      : key === '?'
+                        ? h.toggleHelp
+                        : undefined
       if (!action) return
       // Enter on a button or link keeps its usual meaning.
       if (

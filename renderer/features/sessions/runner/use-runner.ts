@@ -6,9 +6,15 @@ import { summarizeSession } from '../../../../core/rules/session-summary'
 import { useRepos } from '../../../app/services-context'
 import { useCaseSaves } from './use-case-saves'
 import { useNotesKeeper } from './use-notes-keeper'
+import { nextUndecided } from './next-undecided'
 import { notStoredWords } from './not-stored-words'
 
 export type RunnerCase = TestCase & { readonly index: number }
+
+export type RunnerOptions = {
+  /** Move to the next case in the list after a verdict (the bench's setting). */
+  readonly autoAdvance?: boolean
+}
 
 const matches = (testCase: TestCase, filter: string) => {
   const needle = filter.trim().toLowerCase()
@@ -21,7 +27,12 @@ const matches = (testCase: TestCase, filter: string) => {
  * in the same moment; its case says "Saving…" until the write committed, then
  * "Saved", or "Not saved" with why and what to do (the change stays on screen).
  */
-export function useRunner(session: Session, initial: readonly Result[], entriesAllowed = true) {
+export function useRunner(
+  session: Session,
+  initial: readonly Result[],
+  entriesAllowed = true,
+  options: RunnerOptions = {},
+) {
   const repos = useRepos()
   const [results, setResults] = useState<ReadonlyMap<string, Result>>(() => new Map(initial.map((r) => [r.caseId, r])))
   const [selectedId, setSelectedId] = useState<string | undefined>(session.plan.cases[0]?.caseId)
@@ -50,7 +61,7 @@ export function useRunner(session: Session, initial: readonly Result[], entriesA
     [],
   )
   const saves = useCaseSaves(session.id, showStored)
-  const { writes } = saves
+  const { writes, verdictSet, tell } = saves
   const notes = useNotesKeeper(session.id, writes)
 
   // What a killed window left: journalled changes are stored as their author at their time, open bursts audited.
@@ -73,10 +84,11 @@ export function useRunner(session: Session, initial: readonly Result[], entriesA
     }
   }, [repos, session.id])
 
-  const latest = useRef({ results, selected })
+  const latest = useRef({ results, selected, visible })
   useEffect(() => {
-    latest.current = { results, selected }
+    latest.current = { results, selected, visible }
   })
+  const autoAdvance = options.autoAdvance ?? false
 
   const setVerdict = useCallback(
     (verdict: Verdict) => {
@@ -84,13 +96,35 @@ export function useRunner(session: Session, initial: readonly Result[], entriesA
       if (readOnly || !target) return
       const before = latest.current.results.get(target.caseId)
       // Shown pressed at once, and "Saving…" until its transaction completes.
+      verdictSet(target.caseId, verdict)
       writes.submit(target.caseId, { verdict }, 'now')
       setResults((current) =>
         new Map(current).set(target.caseId, { ...blankResult(session.id, target.caseId), ...before, verdict }),
       )
+      // The next case is ready for its verdict; the last case of the list stays.
+      const shown = latest.current.visible
+      const next = autoAdvance ? shown[indexIn(shown, target.caseId) + 1] : undefined
+      if (next) {
+        setSelectedId(next.caseId)
+        latest.current = { ...latest.current, selected: next }
+      }
     },
-    [readOnly, session.id, writes],
+    [readOnly, session.id, writes, verdictSet, autoAdvance],
   )
+
+  const toNextUndecided = useCallback(() => {
+    const { visible: shown, selected: current, results: now } = latest.current
+    const from = current ? indexIn(shown, current.caseId) : -1
+    const found = nextUndecided(
+      shown.map((c) => c.caseId),
+      from,
+      (caseId) => now.get(caseId)?.verdict,
+    )
+    const next = found === undefined ? undefined : shown[found]
+    if (next) setSelectedId(next.caseId)
+    else
+      tell(shown.length === session.plan.cases.length ? 'Every case is decided.' : 'Every case in the list is decided.')
+  }, [tell, session.plan.cases.length])
 
   const move = useCallback(
     (delta: number) => {
@@ -135,6 +169,7 @@ export function useRunner(session: Session, initial: readonly Result[], entriesA
     setFilter,
     select: setSelectedId,
     move,
+    toNextUndecided,
     setVerdict,
     addEvidence,
     removeEvidence: (caseId: string, fileId: string) => {
@@ -156,6 +191,8 @@ export function useRunner(session: Session, initial: readonly Result[], entriesA
 }
 
 export type Runner = ReturnType<typeof useRunner>
+
+const indexIn = (cases: readonly RunnerCase[], caseId: string) => cases.findIndex((c) => c.caseId === caseId)
 
 function blankResult(sessionId: string, caseId: string): Result {
   return { sessionId, caseId, verdict: 'untested', notes: '', evidenceIds: [], updatedAt: '', updatedBy: '' }

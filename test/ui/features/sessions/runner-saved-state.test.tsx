@@ -10,8 +10,10 @@ import { putSessions } from '../../../helpers/stored-rows'
 import { renderApp } from '../../../helpers/render-app'
 import { createWorkingAsStore } from '../../../../renderer/app/working-as-store'
 
-async function openRunner(state: 'running' | 'completed' = 'running') {
+async function openRunner(state: 'running' | 'completed' = 'running', { autoAdvance = false } = {}) {
   const db = freshLabDb()
+  // These tests watch the selected case's save line: the runner stays on it after a verdict unless asked.
+  await db.settings.put({ key: 'runner.autoAdvance', value: autoAdvance })
   await db.products.put(aProduct())
   await db.units.put(aUnit())
   await putSessions(db, [
@@ -44,12 +46,18 @@ function holdWrites(repos: ReturnType<typeof renderApp>['services']['repos']) {
   }
 }
 
-/** Every text the polite live region took, in order: what a screen reader would read out. */
-function announcements() {
+/** The runner's one polite live region. */
+function politeRegion() {
   const region = screen
     .getAllByRole('status')
     .find((el) => el.getAttribute('aria-live') === 'polite' && el.classList.contains('visually-hidden'))
   if (!region) throw new Error('no polite live region for saved states')
+  return region
+}
+
+/** Every text the polite live region took, in order: what a screen reader would read out. */
+function announcements() {
+  const region = politeRegion()
   const said: string[] = []
   const observer = new MutationObserver(() => {
     const text = region.textContent ?? ''
@@ -129,7 +137,29 @@ describe('the runner says when a case is saved', () => {
     await user.click(within(saveLine()!).getByRole('button', { name: 'Try again' }))
     await waitFor(() => expect(saveLine()).toHaveTextContent('Saved'))
     expect((await db.results.get(['s-1', 'TC-1']))?.verdict).toBe('passed')
+    // Said once it is stored at last, with its verdict.
+    await waitFor(() => expect(live.said.at(-1)).toBe('Case TC-1 passed, saved.'))
     live.stop()
+  })
+
+  it('says each verdict exactly once, as it is saved, however often the runner redraws', async () => {
+    const { user } = await openRunner('running', { autoAdvance: true })
+    const region = politeRegion()
+    const texts: string[] = []
+    const observer = new MutationObserver(() => texts.push(region.textContent ?? ''))
+    observer.observe(region, { childList: true, characterData: true, subtree: true })
+    await user.keyboard('p')
+    await waitFor(() => expect(texts).toEqual(['Case TC-1 passed, saved.']))
+    await user.keyboard('f')
+    await waitFor(() => expect(texts).toHaveLength(2))
+    // Moving about redraws the list and the case, and says nothing.
+    await user.keyboard('kkjj')
+    // The same verdict again is a change a screen reader hears, without the region being emptied first.
+    await user.keyboard('kf')
+    await waitFor(() => expect(texts).toHaveLength(3))
+    await new Promise((resolve) => setTimeout(resolve, 900))
+    expect(texts).toEqual(['Case TC-1 passed, saved.', 'Case TC-2 failed, saved.', 'Case TC-2 failed, saved.\u00a0'])
+    observer.disconnect()
   })
 
   it('reports on reopening a change an earlier window left that can no longer be stored', async () => {

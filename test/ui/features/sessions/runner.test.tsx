@@ -43,18 +43,24 @@ const selectedOption = () =>
   within(screen.getByRole('listbox', { name: 'Cases' })).getByRole('option', { selected: true })
 
 describe('session runner', () => {
-  it('moves with J/K and arrows and sets verdicts with single keys, stored at once', async () => {
+  it('moves with J/K and arrows and sets verdicts with single keys, stored at once, moving on after each', async () => {
     const { db, user } = await openRunner()
     expect(selectedOption()).toHaveTextContent('TC-1')
     await user.keyboard('p')
     await waitFor(async () => expect((await db.results.get(['s-1', 'TC-1']))?.verdict).toBe('passed'))
+    expect(selectedOption()).toHaveTextContent('TC-2')
+    await user.keyboard('k')
+    expect(selectedOption()).toHaveTextContent('TC-1')
     expect(selectedOption()).toHaveTextContent('Passed')
     await user.keyboard('j')
-    expect(selectedOption()).toHaveTextContent('TC-2')
     await user.keyboard('f')
-    await user.keyboard('{ArrowDown}')
     expect(selectedOption()).toHaveTextContent('TC-3')
+    await user.keyboard('{ArrowUp}')
+    expect(selectedOption()).toHaveTextContent('TC-2')
+    await user.keyboard('{ArrowDown}')
     await user.keyboard('n')
+    // The last case stays selected after its verdict.
+    expect(selectedOption()).toHaveTextContent('TC-3')
     await user.keyboard('k')
     expect(selectedOption()).toHaveTextContent('TC-2')
     await waitFor(async () =>
@@ -65,6 +71,15 @@ describe('session runner', () => {
       ]),
     )
     expect(screen.getByText('3 of 3 cases decided')).toBeInTheDocument()
+  })
+
+  it('stays on the case after a verdict once moving on is turned off, for every later session at this bench', async () => {
+    const { db, user } = await openRunner()
+    await user.click(screen.getByRole('checkbox', { name: 'Move to the next case after a verdict' }))
+    await user.keyboard('p')
+    expect(selectedOption()).toHaveTextContent('TC-1')
+    expect(selectedOption()).toHaveTextContent('Passed')
+    await waitFor(async () => expect((await db.settings.get('runner.autoAdvance'))?.value).toBe(false))
   })
 
   it('opens notes with Enter, saves them as typed, and leaves them with Esc', async () => {
@@ -117,7 +132,7 @@ describe('session runner', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       '2 required cases are not decided yet (untested, blocked or marked for retest): TC-1 and TC-2.',
     )
-    await user.keyboard('pjf')
+    await user.keyboard('pf')
     await waitFor(async () => expect(await db.results.count()).toBe(2))
     await user.click(screen.getByRole('button', { name: 'Complete session' }))
     expect(screen.getByRole('group', { name: 'Complete the session?' })).toHaveTextContent(
