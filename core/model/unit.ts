@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DiscoveryCapture, maxDiscoveryCaptures } from './discovery-capture'
 import { Archived, CalendarDate, Id, Instant, optionalText, requiredText } from './fields'
 
 export const unitConditions = ['new-sealed', 'new-open-box', 'used', 'damaged'] as const
@@ -22,10 +23,14 @@ export const photoRoleLabels: Readonly<Record<PhotoRole, string>> = {
   other: 'Other',
 }
 
-export const UnitPhoto = z.object({ fileId: Id, role: PhotoRole })
+// null: nobody has said what the photo shows yet, and its file name did not say either; the editor asks.
+export const UnitPhoto = z.object({ fileId: Id, role: PhotoRole.nullable() })
 export type UnitPhoto = z.infer<typeof UnitPhoto>
 
-/** What the unit reported in Alexa discovery, as extracted from the pasted response. */
+/**
+ * What the unit reported in Alexa discovery, as extracted from the newest pasted
+ * response: the summary earlier releases kept alone, still written beside the captures.
+ */
 export const UnitDiscovery = z.object({
   manufacturer: z.string().max(200),
   model: z.string().max(200),
@@ -47,6 +52,11 @@ export const Unit = z.object({
   conditionNotes: optionalText('Condition notes', 2000),
   photos: z.array(UnitPhoto).max(100),
   discovery: UnitDiscovery.nullable(),
+  /** Every pasted discovery response, oldest first; absent on units stored before captures were kept. */
+  discoveryCaptures: z
+    .array(DiscoveryCapture)
+    .max(maxDiscoveryCaptures, `A unit keeps at most ${maxDiscoveryCaptures} discovery responses.`)
+    .optional(),
   createdAt: Instant,
   updatedAt: Instant,
   archived: Archived.optional(),

@@ -4,7 +4,11 @@ import { clip } from '../text/clip'
 export type DiscoveredEndpoint = {
   readonly endpointId: string | null
   readonly friendlyName: string | null
+  /** `manufacturerName`: the maker's name the Alexa app shows. */
+  readonly manufacturerName: string | null
+  /** `additionalAttributes.manufacturer`, as the device reports it. */
   readonly manufacturer: string | null
+  /** `additionalAttributes.model`. */
   readonly model: string | null
 }
 
@@ -12,6 +16,7 @@ export type DiscoveryParse =
   | {
       readonly ok: true
       readonly endpoints: readonly DiscoveredEndpoint[]
+      /** The first additionalAttributes.manufacturer reported, else the first manufacturerName; '' when neither is. */
       readonly manufacturer: string
       readonly model: string
     }
@@ -66,7 +71,10 @@ export function parseDiscoveryResponse(text: string): DiscoveryParse {
   if (model === undefined || model === null) {
     return fail('No endpoint reports additionalAttributes.model; since 1 October 2025 Alexa requires it.')
   }
-  const manufacturer = endpoints.find((e) => e.manufacturer !== null)?.manufacturer ?? ''
+  const manufacturer =
+    endpoints.find((e) => e.manufacturer !== null)?.manufacturer ??
+    endpoints.find((e) => e.manufacturerName !== null)?.manufacturerName ??
+    ''
   return { ok: true, endpoints, manufacturer, model }
 }
 
@@ -149,7 +157,8 @@ function readEndpoint(item: unknown, label: string): Step<DiscoveredEndpoint> {
     value: {
       endpointId: endpointId.value,
       friendlyName: friendlyName.value,
-      manufacturer: manufacturer ?? manufacturerName.value,
+      manufacturerName: manufacturerName.value,
+      manufacturer,
       model,
     },
   }

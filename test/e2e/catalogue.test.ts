@@ -92,7 +92,7 @@ describe('the catalogue, as a new lab uses it', () => {
     await unit.addPhotosThroughDialog()
     expect(await unit.decodedThumbnails()).toBe(2)
     await unit.pasteDiscovery(discoveryResponse)
-    await expect.poll(() => page.getByText('Pass: ').count()).toBe(1)
+    await expect.poll(() => page.getByText('Model: pass').count()).toBe(1)
     await waitForSaved(page)
     const unitAddress = page.url()
     expect(unitAddress).toMatch(/#\/units\/[0-9a-f-]{36}$/)
@@ -109,7 +109,7 @@ describe('the catalogue, as a new lab uses it', () => {
           .getByRole('img')
           .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt'))),
       ).toEqual(['front.png', 'back.png'])
-      await p.getByText(/Pass: .*AC-100/).waitFor()
+      await p.getByText('Model: pass').waitFor()
 
       const list = await new ProductScreen(p).openList()
       await list.getByRole('link', { name: 'AC-100' }).click()
@@ -138,7 +138,8 @@ describe('the catalogue, as a new lab uses it', () => {
     await expectEverythingThere(app)
 
     const stored = await readStore(app.page, 'files')
-    expect(stored).toHaveLength(2)
+    // The two photos, and the pasted discovery response kept as evidence.
+    expect(stored).toHaveLength(3)
     expect(stored).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -149,6 +150,7 @@ describe('the catalogue, as a new lab uses it', () => {
           sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         }),
         expect.objectContaining({ name: 'back.png', width: 480, height: 640 }),
+        expect.objectContaining({ mime: 'application/json', size: Buffer.byteLength(discoveryResponse) }),
       ]),
     )
     expect(app.requestsOutsideOrigin).toEqual([])

@@ -1,82 +1,72 @@
 import { useState } from 'react'
-import type { UnitDiscovery } from '../../../core/model/unit'
-import { parseDiscoveryResponse } from '../../../core/rules/discovery'
-import { compareDiscoveryModel } from '../../../core/rules/model-number'
-import { nowIso } from '../../app/record-stamps'
+import type { Unit } from '../../../core/model/unit'
+import { discoveryHistory, latestDiscovery, latestEndpoints } from '../../../core/rules/unit-discovery'
+import { dates } from '../../app/lab-dates'
 import { TextAreaField } from '../../ui/Field'
+import { DiscoveryEndpoints } from './DiscoveryEndpoints'
+import { DiscoveryHistory } from './DiscoveryHistory'
+import { useDiscoveryCapture, type Captured } from './use-discovery-capture'
 import './DiscoveryPanel.css'
 
 type Props = {
-  readonly discovery: UnitDiscovery | null
-  readonly productModel: string | undefined
-  readonly onExtracted: (discovery: UnitDiscovery) => void
+  readonly unit: Pick<Unit, 'serialNumber' | 'discovery' | 'discoveryCaptures'>
+  readonly product: { readonly brand: string; readonly modelNumber: string } | undefined
+  readonly onCaptured: (captured: Captured) => void
 }
 
-/** Paste the Alexa discovery response; the manufacturer and model it reports are compared with the product's model number. */
-export function DiscoveryPanel({ discovery, productModel, onExtracted }: Props) {
+/**
+ * Paste the Alexa discovery response: each paste is kept as evidence (the JSON,
+ * its SHA-256, who pasted it when), and the newest one's endpoints are compared,
+ * each on its own line, with the product's brand and model number.
+ */
+export function DiscoveryPanel({ unit, product, onCaptured }: Props) {
   const [text, setText] = useState('')
-  const [error, setError] = useState<string>()
+  const capture = useDiscoveryCapture(unit.serialNumber, onCaptured)
+  const latest = latestDiscovery(unit)
+  const history = discoveryHistory(unit)
 
-  const read = () => {
-    const parsed = parseDiscoveryResponse(text)
-    if (!parsed.ok) {
-      setError(parsed.message)
-      return
-    }
-    setError(undefined)
-    setText('')
-    onExtracted({
-      manufacturer: parsed.manufacturer,
-      model: parsed.model,
-      endpointCount: parsed.endpoints.length,
-      pastedAt: nowIso(),
-    })
+  const read = async () => {
+    if (await capture.read(text)) setText('')
   }
 
-  const comparison =
-    discovery && productModel !== undefined ? compareDiscoveryModel(discovery.model, productModel) : undefined
-
   return (
-    <fieldset>
+    <fieldset className="discovery">
       <legend>Alexa discovery</legend>
-      {discovery ? (
-        <dl className="facts" aria-label="What the unit reports in discovery">
-          <dt>Manufacturer</dt>
-          <dd>{discovery.manufacturer || '—'}</dd>
-          <dt>Model</dt>
-          <dd>{discovery.model}</dd>
-          <dt>Endpoints</dt>
-          <dd>{discovery.endpointCount}</dd>
-          <dt>Product model number</dt>
-          <dd>{productModel ?? 'Choose the product first'}</dd>
-          <dt>Discovery model</dt>
-          <dd>
-            {comparison ? (
-              <span className={`verdict ${comparison.verdict === 'pass' ? 'status-good' : 'status-bad'}`}>
-                {comparison.verdict === 'pass' ? 'Pass' : 'Mismatch'}: {comparison.message}
-              </span>
-            ) : (
-              '—'
-            )}
-          </dd>
-        </dl>
-      ) : (
+      {latest === null ? (
         <p className="muted">No discovery response read yet.</p>
+      ) : (
+        <>
+          <p>
+            {latest.kind === 'capture' ? (
+              <>
+                Newest response: pasted {dates.dateTime(latest.capture.pastedAt)} by {latest.capture.pastedBy.name}.
+              </>
+            ) : (
+              <>
+                Read {dates.dateTime(latest.summary.pastedAt)}, before WWA Lab kept the responses themselves: only the
+                manufacturer and model of its {latest.summary.endpointCount === 1 ? 'endpoint' : 'first endpoint'} were
+                kept. Paste the response again to keep it as evidence.
+              </>
+            )}
+          </p>
+          <DiscoveryEndpoints endpoints={latestEndpoints(latest)} product={product} />
+        </>
       )}
       <TextAreaField
         label="Discovery response JSON"
         value={text}
-        error={error}
-        hint="Paste the Discover.Response the device sent; the manufacturer and additionalAttributes.model are read from it."
+        error={capture.error}
+        hint="Paste the Discover.Response the device sent. Every response read is kept with its SHA-256; an earlier one stays in the history below."
         rows={5}
         onChange={(value) => {
           setText(value)
-          setError(undefined)
+          capture.clearError()
         }}
       />
-      <button type="button" onClick={read} disabled={text.trim() === ''}>
-        Read discovery response
+      <button type="button" onClick={() => void read()} disabled={text.trim() === '' || capture.busy}>
+        {capture.busy ? 'Keeping discovery response…' : 'Read discovery response'}
       </button>
+      {history.length > 0 ? <DiscoveryHistory captures={history} /> : null}
     </fieldset>
   )
 }

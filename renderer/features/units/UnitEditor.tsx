@@ -20,6 +20,8 @@ import { useRecordEditor } from '../../hooks/use-record-editor'
 import { PhotoGallery } from '../../widgets/photos/PhotoGallery'
 import { duplicateSerialMessage, sameSerial } from '../../storage/repos/units/unit-serials'
 import { DiscoveryPanel } from './DiscoveryPanel'
+import { guessPhotoRole } from '../../../core/rules/photo-role'
+import { withDiscoveryCapture } from '../../../core/rules/unit-discovery'
 
 /** The unit schema, plus: not the serial of another unit of the same product (the repository refuses it too). */
 function unitSchemaBeside(twin: Unit | undefined) {
@@ -145,17 +147,15 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
         <PhotoGallery
           label="Unit photos"
           fileIds={draft.photos.map((p) => p.fileId)}
-          onAdd={(ids) =>
+          onAdd={(ids, names) =>
             update((u) => {
-              const used = new Set(u.photos.map((p) => p.role))
               const added = ids
-                .filter((id) => !u.photos.some((p) => p.fileId === id))
-                .map((fileId) => {
-                  // Fill front, back, rating label, packaging in order; then "other".
-                  const role = photoRoles.find((r) => r !== 'other' && !used.has(r)) ?? 'other'
-                  used.add(role)
-                  return { fileId, role }
-                })
+                .map((fileId, index) => ({ fileId, name: names[index] ?? '' }))
+                .filter(
+                  ({ fileId }, index) => !u.photos.some((p) => p.fileId === fileId) && ids.indexOf(fileId) === index,
+                )
+                // What the file name says it shows; a name that says nothing leaves the question to the person.
+                .map(({ fileId, name }) => ({ fileId, role: guessPhotoRole(name) }))
               return { ...u, photos: [...u.photos, ...added] }
             }, 'photos')
           }
@@ -163,13 +163,20 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
           extra={(fileId) => {
             const photo = draft.photos.find((p) => p.fileId === fileId)
             return photo ? (
-              <SelectField<PhotoRole>
+              <SelectField<PhotoRole | ''>
                 label="Shows"
-                value={photo.role}
-                options={photoRoles.map((r) => ({ value: r, label: photoRoleLabels[r] }))}
-                onChange={(role) =>
+                value={photo.role ?? ''}
+                hint={photo.role === null ? 'Its name does not say: choose what it shows.' : undefined}
+                options={[
+                  ...(photo.role === null ? [{ value: '' as const, label: 'Choose…' }] : []),
+                  ...photoRoles.map((r) => ({ value: r, label: photoRoleLabels[r] })),
+                ]}
+                onChange={(choice) =>
                   update(
-                    (u) => ({ ...u, photos: u.photos.map((p) => (p.fileId === fileId ? { ...p, role } : p)) }),
+                    (u) => ({
+                      ...u,
+                      photos: u.photos.map((p) => (p.fileId === fileId ? { ...p, role: choice || null } : p)),
+                    }),
                     'photos',
                   )
                 }
@@ -179,9 +186,11 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
         />
       </fieldset>
       <DiscoveryPanel
-        discovery={draft.discovery}
-        productModel={product?.modelNumber}
-        onExtracted={(discovery) => set('discovery', discovery)}
+        unit={draft}
+        product={product}
+        onCaptured={({ capture, summary }) =>
+          update((u) => withDiscoveryCapture(u, capture, summary), 'discoveryCaptures')
+        }
       />
     </section>
   )

@@ -10,11 +10,14 @@ export function IntakeStatus({ state }: { state: IntakeState }) {
         </p>
       ) : null}
       {state.problems.length > 0 ? (
-        <ul className="problems" role="alert">
-          {state.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
+        // The alert around the list, not on it: role="alert" on the <ul> would take away its list semantics.
+        <div role="alert">
+          <ul className="problems">
+            {state.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </>
   )

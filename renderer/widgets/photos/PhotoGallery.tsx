@@ -12,20 +12,23 @@ import './photos.css'
 type Props = {
   readonly label: string
   readonly fileIds: readonly string[]
-  readonly onAdd: (fileIds: readonly string[]) => void
+  /** The photos stored, with the names they came with (for guessing what each shows). */
+  readonly onAdd: (fileIds: readonly string[], names: readonly string[]) => void
   readonly onRemove: (fileId: string) => void
   /** Extra controls under each photo, e.g. the unit photo's role. */
   readonly extra?: (fileId: string) => ReactNode
 }
 
-/** Thumbnails of stored photos, with adding by file dialog or drag and drop. */
+/** Thumbnails of stored photos, each opening full size, with adding by file dialog or drag and drop. */
 export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) {
   const repos = useRepos()
   const files = useLiveQuery(() => repos.files.metas(fileIds), [repos, fileIds.join(',')]) ?? []
   const intake = useFileIntake({
     what: 'photos',
-    filters: [{ name: 'Photos', extensions: extensionsFor('photo') }],
+    // HEIC is offered so that choosing one says how to convert it, rather than the dialog hiding the file.
+    filters: [{ name: 'Photos', extensions: [...extensionsFor('photo'), 'heic', 'heif'] }],
     maxBytes: maxPhotoBytes,
+    refuseHeif: true,
     store: repos.files.storePhoto,
     onStored: onAdd,
   })

@@ -8,6 +8,7 @@ import { describeProblem } from '../../../core/outcome'
 import { storageProblem } from '../../storage/storage-problems'
 import { closePickedFiles, FileReadError, readPickedFile } from '../large-files/read-picked-file'
 import { messageOf } from '../../../core/text/message-of'
+import { heifRefusal, isHeifNamed } from '../../../core/rules/image-type'
 
 export type IntakeState = { readonly busy: string | null; readonly problems: readonly string[] }
 
@@ -19,8 +20,11 @@ export type IntakeOptions = {
   readonly what: string
   readonly filters: readonly z.input<typeof FileFilter>[]
   readonly maxBytes: number
+  /** Photos only: a HEIC/HEIF file is refused with how to convert it, whatever its bytes. */
+  readonly refuseHeif?: boolean
   readonly store: (file: IncomingFile) => Promise<StoreOutcome>
-  readonly onStored: (fileIds: readonly string[]) => void
+  /** The stored files' ids, and beside each the name the person gave the file (a file stored before keeps its first name). */
+  readonly onStored: (fileIds: readonly string[], names: readonly string[]) => void
 }
 
 /**
@@ -46,6 +50,7 @@ export function useFileIntake(options: IntakeOptions) {
 
   const store = async (files: readonly Pending[], problems: string[]) => {
     const stored: string[] = []
+    const names: string[] = []
     for (const [index, file] of files.entries()) {
       setState({ busy: `Adding ${index + 1} of ${files.length}: ${file.name}…`, problems })
       let incoming: IncomingFile
@@ -56,10 +61,12 @@ export function useFileIntake(options: IntakeOptions) {
         continue
       }
       const outcome = await options.store(incoming)
-      if (outcome.ok) stored.push(outcome.value.id)
-      else problems.push(describeProblem(outcome.problem))
+      if (outcome.ok) {
+        stored.push(outcome.value.id)
+        names.push(file.name)
+      } else problems.push(describeProblem(outcome.problem))
     }
-    if (stored.length > 0) options.onStored(stored)
+    if (stored.length > 0) options.onStored(stored, names)
   }
 
   const pick = () =>
@@ -78,19 +85,23 @@ export function useFileIntake(options: IntakeOptions) {
       }
       problems.push(...reply.value.rejected.map((r) => r.reason))
       if (reply.value.canceled) return
+      const heif = options.refuseHeif ? reply.value.files.filter((file) => isHeifNamed(file.name)) : []
+      problems.push(...heif.map((file) => heifRefusal(file.name)))
       // Large files come as read handles main keeps open; whatever is not read (a storage error stopped the batch) is let go.
       const unread = new Set(reply.value.files)
-      const pending = reply.value.files.map((file) => ({
-        name: file.name,
-        read: () => {
-          unread.delete(file)
-          return readPickedFile(lab, file).catch((error: unknown) => {
-            throw error instanceof FileReadError
-              ? error
-              : new Error(`${file.name} could not be read: ${describeReadError(error)}.`)
-          })
-        },
-      }))
+      const pending = reply.value.files
+        .filter((file) => !heif.includes(file))
+        .map((file) => ({
+          name: file.name,
+          read: () => {
+            unread.delete(file)
+            return readPickedFile(lab, file).catch((error: unknown) => {
+              throw error instanceof FileReadError
+                ? error
+                : new Error(`${file.name} could not be read: ${describeReadError(error)}.`)
+            })
+          },
+        }))
       try {
         await store(pending, problems)
       } finally {
@@ -105,6 +116,11 @@ export function useFileIntake(options: IntakeOptions) {
       setState({ busy: `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`, problems: [] })
       const pending: Pending[] = []
       for (const file of files) {
+        // A HEIC photo is told by its type before any of it is read: its bytes would be refused anyway.
+        if (options.refuseHeif && isHeifNamed(file.name, file.type)) {
+          problems.push(heifRefusal(file.name))
+          continue
+        }
         // Refused before reading: a dropped video or disk image must not be pulled into memory whole.
         if (file.size > options.maxBytes) {
           problems.push(

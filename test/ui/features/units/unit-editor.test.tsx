@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { digestSha256Hex } from '../../../../core/crypto/digest'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aProduct, aUnit } from '../../../helpers/records'
 import { renderApp } from '../../../helpers/render-app'
@@ -57,7 +58,7 @@ describe('unit editor', () => {
     await user.click(screen.getByRole('textbox', { name: 'Discovery response JSON' }))
     await user.paste(discovery('AC-100'))
     await user.click(screen.getByRole('button', { name: 'Read discovery response' }))
-    expect(screen.getByText(/^Pass:/)).toBeInTheDocument()
+    expect(await screen.findByText('Model: pass')).toBeInTheDocument()
     await waitFor(async () =>
       expect((await db.units.get('u-1'))?.discovery).toMatchObject({
         manufacturer: 'Acme',
@@ -65,6 +66,11 @@ describe('unit editor', () => {
         endpointCount: 1,
       }),
     )
+    const [capture] = (await db.units.get('u-1'))?.discoveryCaptures ?? []
+    // The JSON itself is kept, as pasted: its hash is the hash of the pasted text.
+    const pasted = await digestSha256Hex(new TextEncoder().encode(discovery('AC-100')))
+    expect(capture?.sha256).toBe(pasted)
+    expect((await db.files.get(capture?.fileId ?? ''))?.sha256).toBe(pasted)
   })
 
   it('shows a mismatch when the device reports another model', async () => {
@@ -73,7 +79,8 @@ describe('unit editor', () => {
     await user.click(screen.getByRole('textbox', { name: 'Discovery response JSON' }))
     await user.paste(discovery('AC-100-EU'))
     await user.click(screen.getByRole('button', { name: 'Read discovery response' }))
-    expect(screen.getByText(/^Mismatch:/)).toHaveTextContent('AC-100-EU')
+    expect(await screen.findByText('Model: mismatch')).toBeInTheDocument()
+    expect(screen.getByText(/reports model "AC-100-EU" in discovery, but/)).toBeInTheDocument()
   })
 
   it('explains a malformed discovery response at the field and keeps what was read before', async () => {
@@ -86,6 +93,7 @@ describe('unit editor', () => {
     expect(field).toHaveAttribute('aria-invalid', 'true')
     expect(field).toHaveAccessibleDescription(/JSON/)
     expect((await db.units.get('u-1'))?.discovery).toBeNull()
+    expect(await db.files.count()).toBe(0)
   })
 
   it('will not save a unit without its serial number, and says why', async () => {

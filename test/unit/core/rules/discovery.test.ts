@@ -51,7 +51,13 @@ describe('parseDiscoveryResponse', () => {
       manufacturer: 'Acme Lighting Co.',
       model: 'SL-200',
       endpoints: [
-        { endpointId: 'light-01', friendlyName: 'Kitchen Light', manufacturer: 'Acme Lighting Co.', model: 'SL-200' },
+        {
+          endpointId: 'light-01',
+          friendlyName: 'Kitchen Light',
+          manufacturerName: 'Acme Lighting',
+          manufacturer: 'Acme Lighting Co.',
+          model: 'SL-200',
+        },
       ],
     })
   })
@@ -71,7 +77,11 @@ describe('parseDiscoveryResponse', () => {
 
   test('falls back to manufacturerName when additionalAttributes has no manufacturer', () => {
     const endpoint = { ...light, additionalAttributes: { model: 'SL-200' } }
-    expect(parse(response([endpoint]))).toMatchObject({ ok: true, manufacturer: 'Acme Lighting' })
+    expect(parse(response([endpoint]))).toMatchObject({
+      ok: true,
+      manufacturer: 'Acme Lighting',
+      endpoints: [{ manufacturerName: 'Acme Lighting', manufacturer: null }],
+    })
   })
 
   test('lists every endpoint, and takes the first reported model even when endpoints disagree', () => {
@@ -83,10 +93,17 @@ describe('parseDiscoveryResponse', () => {
       additionalAttributes: { manufacturer: 'Acme', model: 'SP-10' },
     }
     const result = parse(response([hub, light, plug]))
-    expect(result).toMatchObject({ ok: true, manufacturer: 'Acme', model: 'SL-200' })
+    // additionalAttributes.manufacturer of any endpoint before any endpoint's manufacturerName.
+    expect(result).toMatchObject({ ok: true, manufacturer: 'Acme Lighting Co.', model: 'SL-200' })
     if (!result.ok) return
     expect(result.endpoints.map((e) => e.model)).toEqual([null, 'SL-200', 'SP-10'])
-    expect(result.endpoints[0]).toEqual({ endpointId: 'hub', friendlyName: 'Hub', manufacturer: 'Acme', model: null })
+    expect(result.endpoints[0]).toEqual({
+      endpointId: 'hub',
+      friendlyName: 'Hub',
+      manufacturerName: 'Acme',
+      manufacturer: null,
+      model: null,
+    })
   })
 
   test('refuses an empty paste', () => {
