@@ -21,6 +21,9 @@ describe('archive, restore and delete', () => {
     const { page } = await made.launch()
     await seedLab(page)
     const products = new ProductScreen(page)
+    await products.startNew()
+    await products.fillIdentity({ brand: 'Acme', model: 'AC-200', name: 'Acme Bulb', deviceType: 'Light' })
+    await waitForSaved(page)
     const list = await products.openList()
     await list.getByRole('link', { name: 'AC-100' }).click()
     const productAddress = page.url()
@@ -36,8 +39,7 @@ describe('archive, restore and delete', () => {
     expect(await archivedNotice(page).textContent()).toMatch(/^Archived on \d{2}\/\d{2}\/\d{4} by Jo Doe\./)
     expect(await seriousAxeViolations(page)).toEqual([])
 
-    await products.openList()
-    await page.getByText('Everything here is archived: choose Show archived (1) to see it.').waitFor()
+    await (await products.openList()).getByRole('link', { name: 'AC-200' }).waitFor()
     expect(await page.getByRole('link', { name: 'AC-100' }).count()).toBe(0)
     await showArchived(page, 1).check()
     const table = page.getByRole('table', { name: 'Products' })
@@ -48,11 +50,13 @@ describe('archive, restore and delete', () => {
     // A new unit cannot be received for it; the unit it has still names it.
     await openSection(page, 'Tested units')
     await page.getByRole('link', { name: 'New unit' }).click()
-    expect(await optionsOf(page, 'Product')).toEqual(['Choose a product'])
+    await expect.poll(() => optionsOf(page, 'Product')).toEqual(['Choose a product', 'Acme AC-200'])
     await openSection(page, 'Tested units')
     await page.getByRole('table', { name: 'Tested units' }).getByRole('link', { name: 'SN-0001' }).click()
     await page.getByRole('heading', { name: 'Unit SN-0001' }).waitFor()
-    expect(await optionsOf(page, 'Product')).toEqual(['Choose a product', 'Acme AC-100 (archived)'])
+    await expect
+      .poll(async () => (await optionsOf(page, 'Product')).sort())
+      .toEqual(['Acme AC-100 (archived)', 'Acme AC-200', 'Choose a product'])
 
     await page.goto(productAddress)
     await page.getByRole('button', { name: 'Restore product' }).click()
@@ -62,7 +66,9 @@ describe('archive, restore and delete', () => {
     expect(await showArchived(page, 0).count()).toBe(0)
     await openSection(page, 'Tested units')
     await page.getByRole('link', { name: 'New unit' }).click()
-    expect(await optionsOf(page, 'Product')).toEqual(['Choose a product', 'Acme AC-100'])
+    await expect
+      .poll(async () => (await optionsOf(page, 'Product')).sort())
+      .toEqual(['Acme AC-100', 'Acme AC-200', 'Choose a product'])
 
     const trail = (await readStore(page, 'audit')) as { entity: { kind: string }; changes: { field: string }[] }[]
     const marks = trail.filter((e) => e.entity.kind === 'product' && e.changes.some((c) => c.field === 'archived'))
@@ -73,6 +79,7 @@ describe('archive, restore and delete', () => {
     const { page } = await made.launch()
     await seedLab(page)
     await new SimpleRecordScreen(page, 'Hubs', 'New hub').create({ Brand: 'Acme', 'Model number': 'HUB-2' })
+    await new SimpleRecordScreen(page, 'Hubs', 'New hub').create({ Brand: 'Acme', 'Model number': 'HUB-3' })
     await new SimpleRecordScreen(page, 'Skills', 'New skill').create({
       'Skill name': 'Spare skill',
       'Skill ID': 'amzn1.ask.skill.12345678-1234-4234-8234-123456789abc',
@@ -99,16 +106,18 @@ describe('archive, restore and delete', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     await refusal.getByRole('button', { name: 'Archive instead' }).click()
     await archivedNotice(page).waitFor()
-    expect(((await readStore(page, 'hubs')) as { archived?: unknown }[])[0]?.archived).toBeDefined()
+    const hubs = (await readStore(page, 'hubs')) as { modelNumber: string; archived?: unknown }[]
+    expect(hubs.filter((hub) => hub.archived !== undefined).map((hub) => hub.modelNumber)).toEqual(['HUB-2'])
 
     await openSection(page, 'Hubs')
     await showArchived(page, 1).waitFor()
+    await page.getByRole('link', { name: 'HUB-3' }).waitFor()
     expect(await page.getByRole('link', { name: 'HUB-2' }).count()).toBe(0)
     // Another product cannot choose it; the one tested through it still names it.
     await products.startNew()
     await page.getByRole('combobox', { name: 'Connection to Alexa' }).selectOption({ label: 'Through a hub' })
-    expect(await optionsOf(page, 'Tested hub')).toEqual(['Not chosen yet'])
-    expect(await optionsOf(page, 'Alexa skill')).toEqual(['No skill', 'Spare skill'])
+    await expect.poll(() => optionsOf(page, 'Tested hub')).toEqual(['Not chosen yet', 'Acme HUB-3'])
+    await expect.poll(() => optionsOf(page, 'Alexa skill')).toEqual(['No skill', 'Spare skill'])
 
     await openSection(page, 'Skills')
     await page.getByRole('link', { name: 'Spare skill' }).click()
@@ -151,8 +160,10 @@ describe('archive, restore and delete', () => {
     await archivedNotice(page).waitFor()
 
     await openSection(page, 'Test plans')
-    await showArchived(page, 1).waitFor()
+    await page.getByText('Everything here is archived: choose Show archived (1) to see it.').waitFor()
     expect(await page.getByRole('link', { name: 'smart plug plan' }).count()).toBe(0)
+    await showArchived(page, 1).check()
+    await page.getByRole('link', { name: 'smart plug plan' }).waitFor()
 
     await openSection(page, 'Sessions')
     await page.getByRole('link', { name: 'New session' }).click()
