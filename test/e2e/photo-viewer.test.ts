@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from './axe'
-import { ProductScreen, UnitScreen, waitForSaved } from './pages/catalogue'
+import { openNewUnit, waitForSaved } from './pages/catalogue'
 import { perTest } from './per-test'
 
 const made = perTest()
@@ -18,20 +18,7 @@ describe('a photo at full size', () => {
     const app = await made.launch()
     const files = await made.files()
     const { page } = app
-    const products = new ProductScreen(page)
-    await products.startNew()
-    await products.fillIdentity({ brand: 'Acme', model: 'AC-300', name: 'Acme Sensor', deviceType: 'Contact sensor' })
-    await waitForSaved(page)
-    await page.getByRole('link', { name: 'Add unit' }).click()
-    const unit = new UnitScreen(page)
-    await unit.fill({
-      serial: 'SN-3',
-      firmware: '3.0',
-      hardware: 'A',
-      receivedOn: '2026-11-20',
-      from: 'Acme Ltd.',
-      condition: 'Used',
-    })
+    const unit = await openNewUnit(page)
     app.dialogs.answerOpen([
       await files.png('front.png', { width: 2400, height: 1600, colour: { r: 30, g: 90, b: 200 } }),
     ])
@@ -44,6 +31,8 @@ describe('a photo at full size', () => {
     const viewer = page.getByRole('dialog', { name: 'front.png' })
     const image = viewer.getByRole('img', { name: 'front.png' })
     await image.waitFor()
+    const close = viewer.getByRole('button', { name: 'Close' })
+    await expect.poll(() => close.evaluate((button) => button === document.activeElement)).toBe(true)
     // The original, not the thumbnail.
     await expect.poll(() => image.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(2400)
     const zoom = viewer.getByText(/^Zoom \d+ %$/)

@@ -3,7 +3,7 @@ import { encodePng } from '../helpers/png'
 import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
 import { launchApp, type App } from './harness'
 import { seriousAxeViolations } from './axe'
-import { ProductScreen, readStore, UnitScreen, waitForSaved } from './pages/catalogue'
+import { openNewUnit, readStore, waitForSaved } from './pages/catalogue'
 
 /** The first bytes of an iPhone photo: an ISO-BMFF "ftyp" box of brand heic. */
 const heicBytes = () =>
@@ -30,29 +30,10 @@ afterEach(async () => {
   files = undefined
 })
 
-async function openNewUnit(current: App) {
-  const products = new ProductScreen(current.page)
-  await products.startNew()
-  await products.fillIdentity({ brand: 'Acme', model: 'AC-300', name: 'Acme Sensor', deviceType: 'Contact sensor' })
-  await waitForSaved(current.page)
-  await current.page.getByRole('link', { name: 'Add unit' }).click()
-  const unit = new UnitScreen(current.page)
-  await unit.fill({
-    serial: 'SN-3',
-    firmware: '3.0',
-    hardware: 'A',
-    receivedOn: '2026-11-20',
-    from: 'Acme Ltd.',
-    condition: 'New, open box',
-  })
-  await waitForSaved(current.page)
-  return unit
-}
-
 describe('unit photos', () => {
   it('takes photos dropped on the gallery, with thumbnails', async () => {
     app = await launchApp()
-    const unit = await openNewUnit(app)
+    const unit = await openNewUnit(app.page)
     const png = Buffer.from(encodePng({ width: 320, height: 200, colour: { r: 10, g: 160, b: 90 } })).toString('base64')
     const dataTransfer = await app.page.evaluateHandle((base64) => {
       const transfer = new DataTransfer()
@@ -73,7 +54,7 @@ describe('unit photos', () => {
   it('refuses a log file passed as a photo, naming it, and stores nothing', async () => {
     app = await launchApp()
     files = await createFixtureFiles()
-    await openNewUnit(app)
+    await openNewUnit(app.page)
     app.dialogs.answerOpen([await files.text('bench.log', 'boot ok\nwifi joined\n')])
     await app.page.getByRole('button', { name: 'Add photos…' }).click()
     await app.page.getByRole('alert').filter({ hasText: 'bench.log is not a photo' }).waitFor()
@@ -85,7 +66,7 @@ describe('unit photos', () => {
   it('takes what a photo shows from its file name, and asks when the name does not say', async () => {
     app = await launchApp()
     files = await createFixtureFiles()
-    const unit = await openNewUnit(app)
+    const unit = await openNewUnit(app.page)
     const { page } = app
     // A real JPEG named back.jpg, made by the browser and dropped on the gallery.
     const dataTransfer = await page.evaluateHandle(async () => {
@@ -137,7 +118,7 @@ describe('unit photos', () => {
   it('refuses HEIC photos, by name or by their bytes, saying how to convert them, and stores nothing', async () => {
     app = await launchApp()
     files = await createFixtureFiles()
-    await openNewUnit(app)
+    await openNewUnit(app.page)
     const { page } = app
     app.dialogs.answerOpen([
       await files.bytes('IMG_0042.HEIC', heicBytes()),

@@ -38,11 +38,7 @@ export function DiscoveryHistory({ captures }: { readonly captures: readonly Dis
           />
         ))}
       </ol>
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <Problem text={problem} />
       <FileSaveProgress state={state} onCancel={cancel} />
     </section>
   )
@@ -94,11 +90,7 @@ function CaptureItem({
           Save JSON…
         </button>
       </p>
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <Problem text={problem} />
       <div id={viewId}>
         {json === null ? null : (
           <pre className="discovery-json" tabIndex={0} aria-label={`JSON pasted ${when}`}>
@@ -108,6 +100,14 @@ function CaptureItem({
       </div>
     </li>
   )
+}
+
+function Problem({ text }: { readonly text: string | null }) {
+  return text ? (
+    <p className="field-error" role="alert">
+      {text}
+    </p>
+  ) : null
 }
 
 const missing = (capture: DiscoveryCapture) =>

@@ -16,6 +16,7 @@ export function PhotoViewer({ file, onClose }: { readonly file: StoredFileMeta; 
   const repos = useRepos()
   const dialog = useRef<HTMLDialogElement>(null)
   const stage = useRef<HTMLDivElement>(null)
+  const close = useRef<HTMLButtonElement>(null)
   const [url, setUrl] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [photo, setPhoto] = useState<Size | null>(null)
@@ -27,6 +28,8 @@ export function PhotoViewer({ file, onClose }: { readonly file: StoredFileMeta; 
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     const element = dialog.current
     if (element && !element.open) element.showModal?.()
+    // showModal puts focus on the first button (Zoom out), where Enter would zoom: Close is the safe place to start.
+    close.current?.focus()
     return () => {
       element?.close?.()
       opener?.focus()
@@ -157,7 +160,7 @@ export function PhotoViewer({ file, onClose }: { readonly file: StoredFileMeta; 
           <button type="button" onClick={fit} aria-keyshortcuts="0">
             Fit
           </button>
-          <button type="button" onClick={onClose} autoFocus>
+          <button ref={close} type="button" onClick={onClose}>
             Close
           </button>
         </span>

@@ -141,6 +141,26 @@ export class UnitScreen {
   }
 }
 
+/** A new product (Acme AC-300) and a received unit of it, its editor open and saved: where photo tests start. */
+export async function openNewUnit(page: Page, serial = 'SN-3'): Promise<UnitScreen> {
+  const products = new ProductScreen(page)
+  await products.startNew()
+  await products.fillIdentity({ brand: 'Acme', model: 'AC-300', name: 'Acme Sensor', deviceType: 'Contact sensor' })
+  await waitForSaved(page)
+  await page.getByRole('link', { name: 'Add unit' }).click()
+  const unit = new UnitScreen(page)
+  await unit.fill({
+    serial,
+    firmware: '3.0',
+    hardware: 'A',
+    receivedOn: '2026-11-20',
+    from: 'Acme Ltd.',
+    condition: 'New, open box',
+  })
+  await waitForSaved(page)
+  return unit
+}
+
 /** Reads a whole object store straight from IndexedDB, bypassing the app, to see what was really stored. */
 export async function readStore(page: Page, store: string): Promise<unknown[]> {
   return page.evaluate(
