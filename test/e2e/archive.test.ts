@@ -14,6 +14,7 @@ const openSection = async (page: Page, label: string) => {
 const optionsOf = (page: Page, picker: string) =>
   page.getByRole('combobox', { name: picker }).locator('option').allTextContents()
 const archivedNotice = (page: Page) => page.getByRole('status').filter({ hasText: /^Archived on / })
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '')
 const showArchived = (page: Page, count: number) => page.getByRole('checkbox', { name: `Show archived (${count})` })
 
 describe('archive, restore and delete', () => {
@@ -34,6 +35,7 @@ describe('archive, restore and delete', () => {
     expect(await refusal.textContent()).toContain('it is named by unit SN-0001')
     await refusal.getByRole('button', { name: 'Keep it' }).click()
     expect(await archivedNotice(page).count()).toBe(0)
+    expect(await focused(page)).toBe('Delete product…')
 
     await page.getByRole('button', { name: 'Archive product' }).click()
     expect(await archivedNotice(page).textContent()).toMatch(/^Archived on \d{2}\/\d{2}\/\d{4} by Jo Doe\./)
@@ -106,6 +108,7 @@ describe('archive, restore and delete', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     await refusal.getByRole('button', { name: 'Archive instead' }).click()
     await archivedNotice(page).waitFor()
+    await expect.poll(() => focused(page)).toBe('Restore hub')
     const hubs = (await readStore(page, 'hubs')) as { modelNumber: string; archived?: unknown }[]
     expect(hubs.filter((hub) => hub.archived !== undefined).map((hub) => hub.modelNumber)).toEqual(['HUB-2'])
 

@@ -97,7 +97,13 @@ export function ProductEditor({ loaded }: { loaded: ReadyRecord<Product> }) {
               label="Tested hub"
               value={draft.hubId ?? ''}
               error={visibleError('hubId')}
-              hint={hubs.length === 0 ? 'No hubs yet: add the tested hub under Hubs.' : undefined}
+              hint={
+                hubs.length === 0
+                  ? 'No hubs yet: add the tested hub under Hubs.'
+                  : pickable(hubs, draft.hubId).length === 0
+                    ? 'Every hub is archived: restore the tested hub under Hubs, or add it there.'
+                    : undefined
+              }
               options={[
                 { value: '', label: 'Not chosen yet' },
                 ...pickable(hubs, draft.hubId).map((h) => ({

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { assertNever } from '../../../core/assert-never'
 import { describeProblem, type Outcome, type Problem } from '../../../core/outcome'
 import { dates } from '../../app/lab-dates'
@@ -30,6 +30,16 @@ export function RecordArchive({ target, section }: { target: ArchiveTarget; sect
   const state = useLiveQuery(() => target.read(), [target.key])
   const [asking, setAsking] = useState<Asking>(none)
   const [busy, setBusy] = useState(false)
+  // Where the cursor goes once a question closes: it must not fall back to the top of the page.
+  const toggleButton = useRef<HTMLButtonElement>(null)
+  const deleteButton = useRef<HTMLButtonElement>(null)
+  // Set when archiving from the question: focused once the buttons are enabled again.
+  const focusToggle = useRef(false)
+  useEffect(() => {
+    if (busy || !focusToggle.current) return
+    focusToggle.current = false
+    toggleButton.current?.focus()
+  })
   if (state === undefined) return null
 
   const run = async (work: () => Promise<Outcome<void>>, done?: () => void) => {
@@ -53,15 +63,15 @@ export function RecordArchive({ target, section }: { target: ArchiveTarget; sect
       {state.archived ? <ArchivedNotice archived={state.archived} /> : null}
       <div className="record-archive__buttons">
         {state.archived ? (
-          <button type="button" disabled={busy} onClick={() => void run(target.restore)}>
+          <button ref={toggleButton} type="button" disabled={busy} onClick={() => void run(target.restore)}>
             Restore {target.what}
           </button>
         ) : (
-          <button type="button" disabled={busy} onClick={() => void run(target.archive)}>
+          <button ref={toggleButton} type="button" disabled={busy} onClick={() => void run(target.archive)}>
             Archive {target.what}
           </button>
         )}
-        <button type="button" disabled={busy} onClick={() => void askToDelete()}>
+        <button ref={deleteButton} type="button" disabled={busy} onClick={() => void askToDelete()}>
           Delete {target.what}…
         </button>
       </div>
@@ -70,8 +80,15 @@ export function RecordArchive({ target, section }: { target: ArchiveTarget; sect
         state={state}
         what={target.what}
         onDelete={() => void remove()}
-        onArchive={() => void run(target.archive)}
-        onCancel={() => setAsking(none)}
+        onArchive={() =>
+          void run(target.archive, () => {
+            focusToggle.current = true
+          })
+        }
+        onCancel={() => {
+          setAsking(none)
+          deleteButton.current?.focus()
+        }}
       />
     </div>
   )
