@@ -26,7 +26,8 @@ const setNotice = (next: PlaceNotice | null) => {
 export async function reopenLastPlace(settings: SettingsRepo, namesPage: NamesPage): Promise<void> {
   if (namesPage(window.location.hash)) return
   const place = await settings.lastPlace()
-  if (place === null || !namesPage(place)) return
+  // A page opened while the place was read (a link followed at start) is where the person wants to be.
+  if (place === null || !namesPage(place) || namesPage(window.location.hash)) return
   window.history.replaceState(null, '', place)
   reopened = place
 }
