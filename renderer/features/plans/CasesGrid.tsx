@@ -36,7 +36,8 @@ export function CasesGrid({ form }: { form: PlanForm }) {
   const { draft, visibleError } = form
   const cases = draft.cases
   const gridId = useId().replace(/:/g, '')
-  const extraNames = extraColumnNames(cases)
+  // Only an edit makes a new list of cases; moving between cells redraws without going through all of them.
+  const extraNames = useMemo(() => extraColumnNames(cases), [cases])
   const extraKey = extraNames.join('\u0000')
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the names' text, not the array made each render
   const columns = useMemo(() => caseColumns(extraNames), [extraKey])

@@ -4,14 +4,11 @@ import type { TextField } from './case-columns'
 import { blankCase, nextCaseId } from './plan-labels'
 import type { PlanForm } from './use-plan-autosave'
 
-type Flushable = { readonly flush?: () => Promise<unknown> }
-
 /**
  * The grid's edits of the plan's cases, all through the plan's autosave. Ending an
  * edit (leaving the cell, toggling Required, deleting or restoring a case) flushes
- * the autosave once React has drawn the change, so that edit is saved, and audited,
- * as one entry rather than waiting for a pause. Made once: handlers keep working
- * however often the editor redraws.
+ * the autosave, so that edit is saved, and audited, as one entry at once. Made
+ * once: handlers keep working however often the editor redraws.
  */
 export function useCaseEdits(form: PlanForm) {
   const latest = useRef(form)
@@ -20,15 +17,8 @@ export function useCaseEdits(form: PlanForm) {
   })
   return useMemo(() => {
     const update = (change: (plan: PlanVersion) => PlanVersion, field?: string) => latest.current.update(change, field)
-    const endBurst = () => {
-      // After the render that holds the change: the autosave learns of it in an effect, and flush saves what it knows.
-      setTimeout(() => {
-        const current = latest.current
-        const flush = (current as Flushable).flush
-        if (flush) void flush()
-        else current.retry()
-      }, 0)
-    }
+    // The autosave holds every change as it is made, so the flush saves the one just made too.
+    const endBurst = () => void latest.current.flush()
     const setCase = (row: number, change: (testCase: TestCase) => TestCase, field: string) =>
       update((plan) => {
         const before = plan.cases[row]
