@@ -150,7 +150,7 @@ function verdictResult(
         `median ${ms2(median(repoOnlySmall))} ms, p95 ${ms2(percentile(repoOnlySmall, 0.95))} ms on ${smallSessionCases} (a gap between them would mean each verdict pays for the size of the session)`,
       `${caseCount.toLocaleString('en-US')}-case running session (${Math.round(seed.sessionBytes / 1024).toLocaleString('en-US')} KB as JSON), seeded through the app's repositories; ` +
         'the runner in the built app (out/renderer) at its own address, under the app CSP',
-      'key press: a keydown dispatched in the page on the focused case list (no CDP round trip); P, then J to the next case, so every verdict is a new case',
+      'key press: a keydown dispatched in the page on the focused case list (no CDP round trip); P, and the runner moves to the next case by itself (its default), so every verdict is a new case',
       "stored: the start of the complete event of the app's read-write transaction that puts the row (strict durability: on disk), seen by a listener the bench adds " +
         "when the transaction is created (before Dexie's own); the app learns it from that event. Polling a second connection instead costs a read per loop and sees it later",
       'between presses the app settles for 2 frames; each press (and each raw put: same key and indexes as the results table, no Dexie, zod, audit or React, in the same page and pause) starts as a task at a random point of a frame, as a real key press does',

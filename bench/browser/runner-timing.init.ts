@@ -324,7 +324,7 @@ async function verdicts(run: VerdictRun): Promise<VerdictTimes> {
         times.stored.push((await pollStored(appDb as IDBDatabase, row)) - start)
       }
       times.shown.push((await badge) - start)
-      press('j')
+      // No J: the runner moves to the next case after a verdict (its default), so every verdict is a new case.
     }
   } finally {
     raw.close()

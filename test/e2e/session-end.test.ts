@@ -14,7 +14,7 @@ describe('a session that ends as real runs end', () => {
     const { page } = app
     const runner = await seedRunningSession(app, await made.files(), 5)
     await runner.caseList().focus()
-    await runner.keys('p', 'j', 'b', 'j', 'f')
+    await runner.keys('p', 'b', 'f')
     await page.getByText('2 of 5 cases decided').waitFor()
     await page.getByText('not decided: 2 untested, 1 blocked or to retest').waitFor()
 

@@ -28,7 +28,8 @@ describe('the session report workbook', () => {
 
     const photo = await files.png('tc-001 led.png', { width: 320, height: 240, colour: { r: 20, g: 200, b: 40 } })
     await runner.caseList().focus()
-    await runner.keys('p', 'Enter')
+    // Notes and evidence before the verdict: the verdict moves the runner on to the next case.
+    await runner.keys('Enter')
     await page.keyboard.type(hyperlink)
     await runner.keys('Escape')
     app.dialogs.answerOpen([photo])
@@ -38,9 +39,9 @@ describe('the session report workbook', () => {
       .getByRole('img', { name: 'tc-001 led.png' })
       .waitFor()
     await runner.caseList().focus()
-    await runner.keys('j', 'f', 'Enter')
+    await runner.keys('p', 'Enter')
     await page.keyboard.type('-3 dB after @reset')
-    await runner.keys('Escape', 'j', 'b')
+    await runner.keys('Escape', 'f', 'b')
     await expect
       .poll(async () => ((await readStore(page, 'results')) as Result[]).find((r) => r.caseId === 'TC-002')?.notes)
       .toBe('-3 dB after @reset')
