@@ -30,6 +30,8 @@ describe('nothing typed is lost', () => {
 
     await user.clear(asin)
     await user.type(asin, 'B0ABCDEF99')
+    // Leaving the field ends the burst: the record is saved, and the draft dropped.
+    await user.tab()
     await waitFor(async () => expect((await db.products.get('p-1'))?.name).toBe('Acme Plug Mini'))
     expect(await db.drafts.count()).toBe(0)
     expect(screen.queryByText(/Restored what you typed/)).not.toBeInTheDocument()
@@ -85,10 +87,35 @@ describe('nothing typed is lost', () => {
       return realSave(product)
     }
     await user.type(await screen.findByRole('textbox', { name: 'Product name' }), ' X')
+    await user.tab()
     expect(await screen.findByText(/The disk is full/)).toBeInTheDocument()
     expect(screen.getByRole('textbox', { name: 'Product name' })).toHaveValue('Acme Smart Plug X')
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     await waitFor(async () => expect((await db.products.get('p-1'))?.name).toBe('Acme Smart Plug X'))
     expect(screen.getByRole('status')).toHaveTextContent('All changes saved.')
+  })
+
+  it('saves a burst of typing once, when the field is left, and a ticked box at once', async () => {
+    const user = userEvent.setup()
+    const db = freshLabDb()
+    await db.products.put(aProduct())
+    renderApp('#/products/p-1', { db })
+    const entries = () => db.audit.count()
+    const name = await screen.findByRole('textbox', { name: 'Product name' })
+    await user.type(name, ' Mini')
+    await waitFor(async () =>
+      expect((await db.drafts.toArray())[0]?.value).toMatchObject({ name: 'Acme Smart Plug Mini' }),
+    )
+    expect(screen.getByRole('status')).toHaveTextContent('Editing: what you type is kept as a draft')
+    expect(await entries()).toBe(0)
+    await user.tab()
+    await waitFor(async () => expect((await db.products.get('p-1'))?.name).toBe('Acme Smart Plug Mini'))
+    expect(await entries()).toBe(1)
+    expect(screen.getByRole('status')).toHaveTextContent('All changes saved.')
+    expect(await db.drafts.count()).toBe(0)
+
+    await user.click(screen.getByRole('checkbox', { name: 'France (FR)' }))
+    await waitFor(async () => expect((await db.products.get('p-1'))?.marketplaces).toContain('FR'))
+    expect(await entries()).toBe(2)
   })
 })

@@ -18,6 +18,8 @@ describe('product editor', () => {
     await fillIdentity(user)
     await user.click(screen.getByRole('button', { name: 'Add ASIN' }))
     await user.type(screen.getByRole('textbox', { name: 'ASIN' }), 'B0ABCDEF12')
+    // Leaving the field ends the burst of typing: the record is saved then.
+    await user.tab()
     await waitFor(async () =>
       expect((await db.products.toArray())[0]?.asins).toEqual([
         { marketplace: 'US', asin: 'B0ABCDEF12', variation: '' },
@@ -55,6 +57,7 @@ describe('product editor', () => {
     expect((await db.products.toArray())[0]?.retailIds).toEqual([])
     await user.clear(code)
     await user.type(code, '036000291452')
+    await user.tab()
     await waitFor(async () =>
       expect((await db.products.toArray())[0]?.retailIds).toEqual([{ kind: 'UPC-A', value: '036000291452' }]),
     )
