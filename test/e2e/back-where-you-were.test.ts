@@ -76,7 +76,7 @@ describe('back where you were', () => {
             const put = open.result
               .transaction('settings', 'readwrite')
               .objectStore('settings')
-              .put({ key: 'window.lastPlace', value: '#/sessions/no-such-session' })
+              .put({ key: 'window.lastPlace', value: { address: '#/sessions/no-such-session', database: 'wwa-lab' } })
             put.onsuccess = () => {
               open.result.close()
               resolve()

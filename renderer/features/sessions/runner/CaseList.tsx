@@ -97,7 +97,16 @@ const CaseRow = memo(function CaseRow({ testCase, verdict, hasNotes, hasEvidence
         ) : null}
         {hasEvidence ? (
           <span className="case-mark" title="Has evidence">
-            <span aria-hidden="true">📎</span>
+            {/* Drawn, not an emoji: a bench computer may have no emoji font. */}
+            <svg aria-hidden="true" width="12" height="14" viewBox="0 0 12 14" className="case-mark-clip">
+              <path
+                d="M8.5 4v6a2.5 2.5 0 0 1-5 0V3a1.75 1.75 0 0 1 3.5 0v6.5a.75.75 0 0 1-1.5 0V4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.2"
+                strokeLinecap="round"
+              />
+            </svg>
             <span className="visually-hidden">, has evidence</span>
           </span>
         ) : null}

@@ -45,10 +45,14 @@ export function createSettingsRepo(db: LabDb): SettingsRepo {
     },
     lastPlace: async () => {
       const value = (await db.settings.get(lastPlaceKey))?.value
-      return typeof value === 'string' && value.startsWith('#/') ? value : null
+      if (!isRecord(value)) return null
+      const { address, database } = value
+      // Kept with the database's name: a restore copies this row into a new database, and the place a backup
+      // was made from is not where the window was when it closed.
+      return typeof address === 'string' && address.startsWith('#/') && database === db.name ? address : null
     },
     setLastPlace: async (address) => {
-      await db.settings.put({ key: lastPlaceKey, value: address })
+      await db.settings.put({ key: lastPlaceKey, value: { address, database: db.name } })
     },
     autoAdvance: async () => (await db.settings.get(autoAdvanceKey))?.value !== false,
     setAutoAdvance: async (on) => {
@@ -56,6 +60,8 @@ export function createSettingsRepo(db: LabDb): SettingsRepo {
     },
   }
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
 const maxPlanColumnsKey = 'planImport.maxColumns'
 const lastPlaceKey = 'window.lastPlace'

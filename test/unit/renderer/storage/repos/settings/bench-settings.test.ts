@@ -9,8 +9,14 @@ describe("the bench's own settings", () => {
     expect(await settings.lastPlace()).toBeNull()
     await settings.setLastPlace('#/sessions/s-1')
     expect(await createSettingsRepo(db).lastPlace()).toBe('#/sessions/s-1')
-    await db.settings.put({ key: 'window.lastPlace', value: 'https://example.com/' })
+    await db.settings.put({ key: 'window.lastPlace', value: { address: 'https://example.com/', database: db.name } })
     expect(await settings.lastPlace()).toBeNull()
+  })
+
+  test('read a place copied in from another database (a restored backup) as none', async () => {
+    const db = freshLabDb()
+    await db.settings.put({ key: 'window.lastPlace', value: { address: '#/settings', database: 'wwa-lab-old' } })
+    expect(await createSettingsRepo(db).lastPlace()).toBeNull()
   })
 
   test('move the runner on after a verdict until turned off', async () => {
