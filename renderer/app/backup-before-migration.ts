@@ -4,7 +4,6 @@ import type { Outcome } from '../../core/outcome'
 import { messageOf } from '../../core/text/message-of'
 import type { BackupFailure } from '../storage/backup/backup-error'
 import { beginBackupSink } from '../storage/backup/backup-sink'
-import { writeBackup } from '../storage/backup/write-backup'
 
 /** Writes an automatic backup of the database `name` as it is, before it is upgraded from one schema version to another. */
 export type BeforeMigration = (name: string, from: number, to: number) => Promise<Outcome<void, BackupFailure>>
@@ -37,6 +36,8 @@ export function backUpBeforeMigration(deps: BeforeMigrationDeps): BeforeMigratio
         createdAt.toISOString(),
       )
       if (sink === null) return { ok: false, problem: { message: 'main did not start the backup.' } }
+      // Loaded only when a migration is due: the backup engine is not part of every start's script.
+      const { writeBackup } = await import('../storage/backup/write-backup')
       const written = await writeBackup(db, sink, { reason: 'before-migration', createdAt })
       return written.ok ? { ok: true, value: undefined } : written
     } catch (error) {

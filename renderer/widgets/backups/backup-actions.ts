@@ -7,9 +7,8 @@ import type { BackupFailure } from '../../storage/backup/backup-error'
 import { beginBackupSink, type BackupTarget } from '../../storage/backup/backup-sink'
 import { labReadAt } from '../../storage/backup/lab-read-at'
 import { newerDataThan } from '../../storage/backup/newer-data'
-import { openBackupReader, type BackupReader } from '../../storage/backup/read-backup'
-import { restoreIntoFreshDatabase } from '../../storage/backup/restore-backup'
-import { writeBackup, type BackupWritten } from '../../storage/backup/write-backup'
+import type { BackupReader } from '../../storage/backup/read-backup'
+import type { BackupWritten } from '../../storage/backup/write-backup'
 
 /** What a backup or restore under way reports: which step, and how many bytes of it are done. */
 export type BackupStep = { readonly step: 'backing-up' | 'restoring'; readonly done: number; readonly total: number }
@@ -42,6 +41,13 @@ export type BackupEnvironment = {
 
 type Result<T> = Outcome<T, BackupFailure>
 
+// The backup engine (and dexie-export-import in it) is loaded when a backup or restore first runs, not parsed at every start.
+const engine = {
+  write: () => import('../../storage/backup/write-backup'),
+  read: () => import('../../storage/backup/read-backup'),
+  restore: () => import('../../storage/backup/restore-backup'),
+}
+
 const failed = (message: string): { ok: false; problem: BackupFailure } => ({ ok: false, problem: { message } })
 
 /** Backing up and restoring the lab's data, as the Settings page and the recovery screen offer it. */
@@ -59,6 +65,7 @@ export function createBackupActions(env: BackupEnvironment) {
       return failed(`Could not start the backup: ${messageOf(error)}`)
     }
     if (sink === null) return { ok: true, value: null }
+    const { writeBackup } = await engine.write()
     return writeBackup(db, sink, {
       reason: target.target === 'file' ? 'manual' : target.reason,
       createdAt,
@@ -81,6 +88,7 @@ export function createBackupActions(env: BackupEnvironment) {
     }
     const close = async () => void (await lab.files.closeRead({ handle: file.handle }).catch(() => undefined))
     try {
+      const { openBackupReader } = await engine.read()
       const reader = await openBackupReader(
         file.name,
         file.size,
@@ -115,6 +123,7 @@ export function createBackupActions(env: BackupEnvironment) {
           return { ok: false, problem: { message, ...(before.problem.canceled ? { canceled: true } : {}) } }
         }
       }
+      const { restoreIntoFreshDatabase } = await engine.restore()
       const restored = await restoreIntoFreshDatabase({
         reader: opened.reader,
         openFresh: env.openFresh,

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { sessionReportFileName, sessionReportSheets } from '../../../../core/export/session-report'
-import { workbookBytes } from '../../../../core/export/xlsx-workbook'
 import { messageOf } from '../../../../core/text/message-of'
 import { useServices } from '../../../app/services-context'
 import { FileSaveProgress } from '../../../widgets/large-files/FileSaveProgress'
@@ -33,6 +32,8 @@ export function SaveReport({ sessionId }: { readonly sessionId: string }) {
         setProblem('The report was not saved: this session is no longer in the lab’s records.')
         return
       }
+      // SheetJS is a third of the app's script: loaded when a report is first saved, not parsed at every start.
+      const { workbookBytes } = await import('../../../../core/export/xlsx-workbook')
       made = { name: sessionReportFileName(input), bytes: workbookBytes(sessionReportSheets(input)) }
     } catch (error) {
       setProblem(
