@@ -21,7 +21,10 @@ type Props = {
  */
 export function DiscoveryPanel({ unit, product, onCaptured }: Props) {
   const [text, setText] = useState('')
-  const capture = useDiscoveryCapture(unit.serialNumber, onCaptured)
+  const capture = useDiscoveryCapture(
+    { serialNumber: unit.serialNumber, kept: unit.discoveryCaptures?.length ?? 0 },
+    onCaptured,
+  )
   const latest = latestDiscovery(unit)
   const history = discoveryHistory(unit)
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { DiscoveryCapture } from '../../../core/model/discovery-capture'
+import { maxDiscoveryCaptures, type DiscoveryCapture } from '../../../core/model/discovery-capture'
 import { describeProblem } from '../../../core/outcome'
 import { parseDiscoveryResponse } from '../../../core/rules/discovery'
 import { discoveryCapture } from '../../../core/rules/unit-discovery'
@@ -23,12 +23,22 @@ export function discoveryFileName(serial: string, pastedAt: string): string {
  * becomes a stored file with its SHA-256, and the capture names who pasted it
  * when. Nothing is kept when the JSON cannot be read or stored.
  */
-export function useDiscoveryCapture(serial: string, onCaptured: (captured: Captured) => void) {
+export function useDiscoveryCapture(
+  unit: { readonly serialNumber: string; readonly kept: number },
+  onCaptured: (captured: Captured) => void,
+) {
   const { repos, workingAs } = useServices()
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
 
   const read = async (text: string): Promise<boolean> => {
+    // Refused before anything is stored: the unit could not take one more, and the file would be kept for nothing.
+    if (unit.kept >= maxDiscoveryCaptures) {
+      setError(
+        `This unit already keeps ${maxDiscoveryCaptures} discovery responses, the most one unit keeps. Nothing was read; record the next responses on a new unit, or report this if the unit really needs more.`,
+      )
+      return false
+    }
     const parsed = parseDiscoveryResponse(text)
     if (!parsed.ok) {
       setError(parsed.message)
@@ -39,7 +49,7 @@ export function useDiscoveryCapture(serial: string, onCaptured: (captured: Captu
     try {
       const pastedAt = new Date().toISOString()
       const stored = await repos.files.storeEvidence({
-        name: discoveryFileName(serial, pastedAt),
+        name: discoveryFileName(unit.serialNumber, pastedAt),
         bytes: new TextEncoder().encode(text),
       })
       if (!stored.ok) {

@@ -96,6 +96,46 @@ describe('unit editor', () => {
     expect(await db.files.count()).toBe(0)
   })
 
+  it('shows what a unit stored before responses were kept reported, and asks for the response again', async () => {
+    const db = freshLabDb()
+    await db.products.put(aProduct())
+    const discovery = { manufacturer: 'Acme', model: 'AC-100', endpointCount: 1, pastedAt: '2026-11-01T10:00:00.000Z' }
+    await db.units.put(aUnit({ discovery }))
+    renderApp('#/units/u-1', { db })
+    expect(await screen.findByText(/before WWA Lab kept the responses themselves/)).toHaveTextContent(
+      'Paste the response again to keep it as evidence.',
+    )
+    expect(await screen.findByText('Model: pass')).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: /^Discovery responses kept/ })).toBeNull()
+  })
+
+  it('refuses a paste beyond the most responses a unit keeps, before storing anything', async () => {
+    const user = userEvent.setup()
+    const db = freshLabDb()
+    await db.products.put(aProduct())
+    const capture = {
+      id: 'c',
+      fileId: 'f',
+      sha256: 'a'.repeat(64),
+      size: 10,
+      pastedAt: '2026-11-01T10:00:00.000Z',
+      pastedBy: { id: 'workstation', name: 'This workstation' },
+      endpoints: [
+        { endpointId: 'e1', friendlyName: null, manufacturerName: 'Acme', manufacturer: null, model: 'AC-100' },
+      ],
+    }
+    const captures = Array.from({ length: 200 }, (_, i) => ({ ...capture, id: `c-${i}` }))
+    await db.units.put(aUnit({ discoveryCaptures: captures }))
+    renderApp('#/units/u-1', { db })
+    const field = await screen.findByRole('textbox', { name: 'Discovery response JSON' })
+    await user.click(field)
+    await user.paste(discovery('AC-100'))
+    await user.click(screen.getByRole('button', { name: 'Read discovery response' }))
+    expect(field).toHaveAccessibleDescription(/already keeps 200 discovery responses/)
+    expect(await db.files.count()).toBe(0)
+    expect((await db.units.get('u-1'))?.discoveryCaptures).toHaveLength(200)
+  })
+
   it('will not save a unit without its serial number, and says why', async () => {
     const user = userEvent.setup()
     const db = await openUnit()
