@@ -50,12 +50,7 @@ describe('the runner at full speed', () => {
     await page.keyboard.type('Relay hums at 50 % load')
     await runner.keys('Escape')
     const photo = await files.png('tc-004 relay.png', { width: 200, height: 150, colour: { r: 90, g: 90, b: 200 } })
-    app.dialogs.answerOpen([photo])
-    await runner.keys('e')
-    await page
-      .getByRole('region', { name: 'Evidence for case TC-004' })
-      .getByRole('img', { name: 'tc-004 relay.png' })
-      .waitFor()
+    await runner.attachPhoto(app, 'TC-004', photo)
     await row('TC-004')
       .and(page.getByRole('option', { name: /has notes.*has evidence/ }))
       .waitFor()

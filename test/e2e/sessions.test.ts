@@ -52,13 +52,7 @@ describe('a certification session at the bench', () => {
         await runner.keys('Escape')
       }
       if (n === 7) {
-        started.app.dialogs.answerOpen([photo])
-        await runner.keys('e')
-        await page
-          .getByRole('region', { name: 'Evidence for case TC-007' })
-          .getByRole('img', { name: 'tc-007 led.png' })
-          .waitFor()
-        await runner.caseList().focus()
+        await runner.attachPhoto(started.app, 'TC-007', photo)
       }
       await runner.keys(keyFor(n))
     }

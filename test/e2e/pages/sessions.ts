@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import type { App } from '../harness'
 import type { FixtureFiles } from '../fixtures-files'
@@ -80,6 +81,20 @@ export class SessionScreen {
 
   notes(): Locator {
     return this.page.getByRole('textbox', { name: /^Notes/ })
+  }
+
+  /**
+   * Attaches a photo to the selected case with E and its file dialog, waits for its
+   * thumbnail, and gives the keyboard back to the case list.
+   */
+  async attachPhoto(app: App, caseId: string, path: string): Promise<void> {
+    app.dialogs.answerOpen([path])
+    await this.keys('e')
+    await this.page
+      .getByRole('region', { name: `Evidence for case ${caseId}` })
+      .getByRole('img', { name: basename(path) })
+      .waitFor()
+    await this.caseList().focus()
   }
 
   /** Presses keys as a tester at the bench does, one after another. */
