@@ -6,7 +6,7 @@ import { probeImageInBrowser } from '../../renderer/media/image-probe'
 import { defaultDbName, LabDb } from '../../renderer/storage/lab-db'
 import { createRepositories } from '../../renderer/storage/repositories'
 import { valueOf } from '../../test/helpers/outcome'
-import { aCase } from '../../test/helpers/records'
+import { benchCaseAt } from './bench-plan-cases'
 
 // As renderer/index.tsx: the CSP forbids eval, so zod must not probe for it.
 z.config({ jitless: true })
@@ -14,20 +14,11 @@ z.config({ jitless: true })
 export type PlanSeed = { readonly versionId: string; readonly caseCount: number; readonly planBytes: number }
 export type PlanSeedApi = { seedPlan(caseCount: number): Promise<PlanSeed> }
 
-const categories = ['Alexa.PowerController', 'Alexa.EndpointHealth', 'Discovery', 'Account linking', 'Reporting']
-
-// Text about as long as a real WWA case's, and a kept column, as imported workbooks have.
-const caseAt = (i: number): TestCase => {
-  const n = i + 1
-  return aCase(`TC-${String(n).padStart(4, '0')}`, {
-    title: `Case ${n}: ${i % 2 === 0 ? 'turn on' : 'turn off'} by voice and check the state report`,
-    category: categories[i % categories.length] ?? 'Discovery',
-    steps: `1. Put the device in its ${i % 2 === 0 ? 'off' : 'on'} state from the app.\n2. Say "Alexa, turn ${i % 2 === 0 ? 'on' : 'off'} the plug".\n3. Open the Alexa app and look at the device's state.`,
-    expected: `The plug switches within 2 s, Alexa answers "OK", and the Alexa app shows it ${i % 2 === 0 ? 'on' : 'off'} within 5 s.`,
-    required: i % 10 !== 9,
-    extra: [{ column: 'Priority', value: i % 3 === 0 ? 'High' : 'Medium' }],
-  })
-}
+// A kept column too, as imported workbooks have.
+const caseAt = (i: number): TestCase => ({
+  ...benchCaseAt(i),
+  extra: [{ column: 'Priority', value: i % 3 === 0 ? 'High' : 'Medium' }],
+})
 
 const api: PlanSeedApi = {
   async seedPlan(caseCount) {

@@ -3,6 +3,8 @@
 // first rows with a MutationObserver, each move between cells from the key press to
 // the frame that shows the focus on the new cell.
 
+import { afterNextFrame, frameMs, nextFrame, sleep } from './frames'
+
 /** One fresh open, in ms from the start of the navigation (the document's time origin). */
 export type EditorOpen = {
   /** The DOM shows the grid with its first case row. */
@@ -24,20 +26,6 @@ export type PlanEditorTiming = {
 
 const grid = () => document.querySelector<HTMLElement>('[role="grid"][aria-label="Cases"]')
 const firstRow = () => grid()?.querySelector('[role="row"][aria-rowindex="2"] [data-cell]') ?? null
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-const frameMs = 1000 / 60
-
-/** performance.now() once the frame after this moment has been produced (a rAF, then the task after it). */
-const afterNextFrame = () =>
-  new Promise<number>((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => resolve(performance.now())
-      channel.port2.postMessage(undefined)
-    }),
-  )
 
 const opened = new Promise<EditorOpen>((resolve) => {
   const observer = new MutationObserver(() => {

@@ -1,12 +1,12 @@
 // Runs in Chromium at the app's origin, bundled by vite: seeds a running session
 // through the app's own repositories (validated and audited, as the app writes it).
 import { z } from 'zod'
-import type { TestCase } from '../../core/model/test-plan'
 import { probeImageInBrowser } from '../../renderer/media/image-probe'
 import { defaultDbName, LabDb } from '../../renderer/storage/lab-db'
 import { createRepositories } from '../../renderer/storage/repositories'
 import { valueOf } from '../../test/helpers/outcome'
-import { aCase, aProduct, aSession, aUnit } from '../../test/helpers/records'
+import { aProduct, aSession, aUnit } from '../../test/helpers/records'
+import { benchCaseAt } from './bench-plan-cases'
 
 // As renderer/index.tsx: the CSP forbids eval, so zod must not probe for it.
 z.config({ jitless: true })
@@ -29,27 +29,6 @@ export type RunnerSeedApi = {
   timeRepoUpdates(caseCount: number, count: number, dbName: string): Promise<RepoUpdateTimes>
 }
 
-const categories = [
-  'Alexa.PowerController',
-  'Alexa.EndpointHealth',
-  'Discovery',
-  'Account linking',
-  'Alexa.ToggleController',
-  'Reporting',
-]
-
-// Text about as long as a real WWA case's: the session stores every case, and a verdict reads the session.
-const caseAt = (i: number): TestCase => {
-  const n = i + 1
-  return aCase(`TC-${String(n).padStart(4, '0')}`, {
-    title: `Case ${n}: ${i % 2 === 0 ? 'turn on' : 'turn off'} by voice and check the state report`,
-    category: categories[i % categories.length] ?? 'Discovery',
-    steps: `1. Put the device in its ${i % 2 === 0 ? 'off' : 'on'} state from the app.\n2. Say "Alexa, turn ${i % 2 === 0 ? 'on' : 'off'} the plug".\n3. Open the Alexa app and look at the device's state.`,
-    expected: `The plug switches within 2 s, Alexa answers "OK", and the Alexa app shows it ${i % 2 === 0 ? 'on' : 'off'} within 5 s.`,
-    required: i % 10 !== 9,
-  })
-}
-
 const openRepos = (dbName: string) => {
   const db = new LabDb(dbName)
   return { db, repos: createRepositories(db, { probeImage: probeImageInBrowser }) }
@@ -64,7 +43,7 @@ async function seed(dbName: string, caseCount: number): Promise<RunnerSeed> {
     await repos.settings.setWorkingAs('jd')
     const product = valueOf(await repos.products.save(aProduct({ id: crypto.randomUUID() })))
     const unit = valueOf(await repos.units.save(aUnit({ id: crypto.randomUUID(), productId: product.id })))
-    const cases = Array.from({ length: caseCount }, (_, i) => caseAt(i))
+    const cases = Array.from({ length: caseCount }, (_, i) => benchCaseAt(i))
     const plan = valueOf(
       await repos.plans.importPlan({
         name: 'WWA smart plug, full',
