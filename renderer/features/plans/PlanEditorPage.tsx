@@ -43,10 +43,10 @@ function LatestOrKept({ loaded }: { loaded: ReadyRecord<PlanVersion> }) {
   const repos = useRepos()
   const { record } = loaded
   // Decided once, when the page opens: a save that makes a new version must not swap the editor away under the tester.
-  const newest = useLoadOnce(async () => {
+  // From the plan's summary: reading every version (each with all its cases) again would slow a large plan's open.
+  const newest = useLoadOnce(async (): Promise<Pick<PlanVersion, 'id' | 'version'>> => {
     if (loaded.isNew) return record
-    const versions = await repos.plans.versionsOf(record.planId)
-    return versions[0] ?? record
+    return (await repos.plans.summary(record.planId))?.latest ?? record
   }, record.id)
   if (newest === undefined) return <p className="muted">Loading…</p>
   return newest.version > record.version ? (

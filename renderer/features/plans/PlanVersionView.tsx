@@ -25,7 +25,13 @@ const caseColumns = column.columns([
 ])
 
 /** An older version, read-only: it is kept as it was (sessions may have run it); edits go to the latest. */
-export function PlanVersionView({ version, latest }: { version: PlanVersion; latest: PlanVersion }) {
+export function PlanVersionView({
+  version,
+  latest,
+}: {
+  version: PlanVersion
+  latest: Pick<PlanVersion, 'id' | 'version'>
+}) {
   const rows = version.cases.map((c, i): CaseRow => ({ ...c, n: i + 1 }))
   return (
     <section aria-labelledby="plan-title" className="editor">
