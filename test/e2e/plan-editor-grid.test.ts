@@ -22,13 +22,9 @@ describe('the plan editor as a grid', () => {
     const app = await each.launch()
     const { page } = app
     const plans = new PlansScreen(page)
-    await plans.openImport()
-    app.dialogs.answerOpen([path])
-    await plans.chooseFile()
-    await page.getByRole('button', { name: 'Import 3,000 cases' }).click()
+    await plans.importThroughDialog(() => app.dialogs.answerOpen([path]), 3000)
 
     const grid = plans.casesGrid()
-    await grid.waitFor()
     expect(await grid.getAttribute('aria-rowcount')).toBe('3001')
     expect(await grid.getAttribute('aria-colcount')).toBe('8')
     expect(await grid.getByRole('columnheader').allTextContents()).toEqual([
@@ -110,11 +106,7 @@ describe('the plan editor as a grid', () => {
     const app = await each.launch()
     const { page } = app
     const plans = new PlansScreen(page)
-    await plans.openImport()
-    app.dialogs.answerOpen([path])
-    await plans.chooseFile()
-    await page.getByRole('button', { name: 'Import 12 cases' }).click()
-    await plans.casesGrid().waitFor()
+    await plans.importThroughDialog(() => app.dialogs.answerOpen([path]), 12)
     await waitForSaved(page)
 
     // The file's own column is shown, read-only.

@@ -106,6 +106,15 @@ export class PlansScreen {
     return (await line.textContent()) ?? ''
   }
 
+  /** Imports a plan file through the dialog (the test queues its answer) and waits for the editor's grid. */
+  async importThroughDialog(answer: () => void, cases: number) {
+    await this.openImport()
+    answer()
+    await this.chooseFile()
+    await this.page.getByRole('button', { name: `Import ${cases.toLocaleString('en-US')} cases` }).click()
+    await this.casesGrid().waitFor()
+  }
+
   /** The plan editor's cases grid. */
   casesGrid(): Locator {
     return this.page.getByRole('grid', { name: 'Cases' })
