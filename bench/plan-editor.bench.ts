@@ -107,12 +107,10 @@ function moveResult(moved: MoveTimes, alongMoves: MoveTimes, emptyMoves: MoveTim
       { label: 'ArrowRight/Left on 3,000 cases, median', ms: median(along) },
       { label: 'ArrowRight/Left on 3,000 cases, p95', ms: percentile(along, 0.95) },
       { label: 'empty editor ArrowRight/Left, p95', ms: percentile(emptyAlong, 0.95) },
-      { label: 'ArrowDown on 3,000 cases, the app handling the key (no frame), median', ms: median(moved.handled) },
-      { label: 'empty editor, the app handling the key (no frame), median', ms: median(emptyMoves.handled) },
     ],
     notes: [
       `target under ${targets.moveMs} ms per move (median): ${verdict(subject < targets.moveMs)}; median ${ms2(subject)} ms, p95 ${ms2(p95)} ms, max ${ms2(Math.max(...down))} ms over ${movesDown} ArrowDown moves (the grid scrolls and draws the rows coming into view)`,
-      `the app's own handling of a key (its render and the focus move, done within the keydown): median ${ms2(median(moved.handled))} ms on ${caseCount.toLocaleString('en-US')} cases, ${ms2(median(emptyMoves.handled))} ms in the empty editor; the rest is the frame`,
+      `the app's own handling of a key (the keydown, React's render and the focus move, before the frame): median ${ms2(median(moved.handled))} ms on ${caseCount.toLocaleString('en-US')} cases, ${ms2(median(emptyMoves.handled))} ms in the empty editor; the rest is the frame`,
       'a move: a keydown dispatched in the page on the focused cell (no CDP round trip), until the frame after it has been produced with the focus on the next cell; between moves the app settles for 2 frames and each press starts at a random point of a frame',
       'the figure includes waiting for the next frame (up to one frame, 16.7 ms at 60 Hz, about half of it on average), as a person sees it; the ratio compares like with like',
     ],

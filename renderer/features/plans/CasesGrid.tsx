@@ -70,6 +70,8 @@ export function CasesGrid({ form }: { form: PlanForm }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 6,
+    // Rows beyond the view are drawn already (overscan): a scroll need not hold its frame back for the next ones.
+    useFlushSync: false,
     scrollMargin: headerHeight,
     // The active row stays drawn when scrolled away, so the Tab order always has its cell.
     rangeExtractor: (range) => {
