@@ -8,6 +8,7 @@ import { DataTable, rowsPerPage } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 import { sessionRows, type SessionRow } from './session-rows'
 import './sessions.css'
+import { useProgressBackfill } from './use-progress-backfill'
 
 const column = listColumnHelper<SessionRow>()
 const sessionColumns = column.columns([
@@ -82,6 +83,8 @@ export function SessionsList() {
     return () => cancelAnimationFrame(frame)
   }, [newest, readAll])
   const all = everyOne ?? newest?.rows
+  const uncounted = useMemo(() => all?.filter((r) => r.progress === '').map((r) => r.id), [all])
+  useProgressBackfill(uncounted)
   const loading =
     everyOne === undefined && newest !== undefined && newest.total > newest.rows.length ? newest.total : undefined
   const rows = useMemo(

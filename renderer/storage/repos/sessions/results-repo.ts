@@ -53,6 +53,12 @@ export type ResultsRepo = {
   /** Changes several cases' results at once, all or none, journalled first. */
   updateMany(sessionId: string, changes: readonly CaseChange[]): Promise<Outcome<readonly Result[]>>
   /**
+   * Counts, once, the progress of a session stored before it was kept with the
+   * session (its decided cases and last activity, from its results); true when
+   * it counted, false when there was nothing to count.
+   */
+  countProgress(sessionId: string): Promise<Outcome<boolean>>
+  /**
    * Stores what the journal still holds for a session (a window killed mid-write),
    * each change as its author at its own time, case by case.
    */
@@ -232,6 +238,21 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
         }),
       ),
     updateMany,
+    countProgress: (sessionId) =>
+      attempt(() =>
+        db.transaction('rw', db.sessions, db.results, async () => {
+          const row = await db.sessions.get(sessionId)
+          if (row === undefined || row.decided !== undefined) return false
+          const results = await db.results.where('sessionId').equals(sessionId).toArray()
+          const decided = results.filter((r) => decidingVerdicts.has(r.verdict)).length
+          const last = results.reduce<string | undefined>(
+            (a, r) => (a === undefined || r.updatedAt > a ? r.updatedAt : a),
+            undefined,
+          )
+          await db.sessions.put(progressOf(row, decided, row.lastActivityAt ?? last))
+          return true
+        }),
+      ),
     async replayPending(sessionId) {
       const stored: Result[] = []
       const notStored: (PendingChange & { readonly problem: Problem })[] = []

@@ -78,6 +78,33 @@ describe("a session's progress, kept in its row for lists", () => {
     expect((await db.sessions.get('s-1'))?.decided).toBe(2)
   })
 
+  it('counts an old session that is only listed: once, from its results, its last activity the newest result, updatedAt untouched', async () => {
+    const db = freshLabDb()
+    const repos = createRepositories(db, { probeImage, now: minuteClock() })
+    await putSessions(db, [aSession({ state: 'completed', startedAt: '2026-11-19T09:00:00.000Z' })])
+    const stored = await db.sessions.get('s-1')
+    await db.results.bulkPut(
+      (['passed', 'not-applicable', 'retest'] as const).map((verdict, i) => ({
+        sessionId: 's-1',
+        caseId: `TC-${i + 1}`,
+        verdict,
+        notes: '',
+        evidenceIds: [],
+        updatedAt: `2026-11-19T1${i}:00:00.000Z`,
+        updatedBy: 'jd',
+        planId: 'plan-1',
+      })),
+    )
+    expect(await repos.results.countProgress('s-1')).toEqual({ ok: true, value: true })
+    const counted = await db.sessions.get('s-1')
+    expect(counted?.decided).toBe(2)
+    expect(counted?.lastActivityAt).toBe('2026-11-19T12:00:00.000Z')
+    expect(counted?.updatedAt).toBe(stored?.updatedAt)
+    // Counted once: a second call finds the count kept and changes nothing.
+    expect(await repos.results.countProgress('s-1')).toEqual({ ok: true, value: false })
+    expect(await repos.results.countProgress('no-such-session')).toEqual({ ok: true, value: false })
+  })
+
   it('starts a rerun at nothing decided, whatever the session it reruns had', async () => {
     const { db, repos } = await running()
     await repos.results.update('s-1', 'TC-1', { verdict: 'failed' })
