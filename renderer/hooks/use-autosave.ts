@@ -90,7 +90,13 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
   const running = useRef<Promise<void> | undefined>(undefined)
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
-  const parsed = useMemo(() => schema.safeParse(draft), [schema, draft])
+  // The record as read from storage passed the schema when it was written: on a large record (a plan of
+  // thousands of cases) checking it again is most of the editor's first paint, so it is taken as it is.
+  const [asStored] = useState<T | undefined>(() => (options.isNew ? undefined : options.stored))
+  const parsed = useMemo(
+    () => (draft === asStored ? ({ success: true, data: draft } as const) : schema.safeParse(draft)),
+    [schema, draft, asStored],
+  )
   const errors: FieldErrors = useMemo(() => fieldErrors(parsed.success ? undefined : parsed.error), [parsed])
 
   const keep = (value: T | undefined) => {
