@@ -51,7 +51,8 @@ export default tseslint.config(
           // One date format everywhere: the locale's own default differs from what every other screen shows.
           selector:
             "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/], CallExpression[callee.property.name='toLocaleString'][arguments.length=0]",
-          message: "Write dates with the lab's formats (core/text/dates.ts, renderer/app/lab-dates.ts); numbers with toLocaleString('en-US').",
+          message:
+            "Write dates with the lab's formats (core/text/dates.ts, renderer/app/lab-dates.ts); numbers with toLocaleString('en-US').",
         },
       ],
     },

@@ -23,7 +23,10 @@ async function cutPickers(page: Page): Promise<string[]> {
         return [...select.options]
           .map((option) => ({ text: option.text, width: context.measureText(option.text).width }))
           .filter((option) => option.width > room)
-          .map((option) => `${select.labels[0]?.textContent ?? select.name}: "${option.text}" needs ${Math.ceil(option.width)} px, has ${Math.floor(room)}`)
+          .map(
+            (option) =>
+              `${select.labels[0]?.textContent ?? select.name}: "${option.text}" needs ${Math.ceil(option.width)} px, has ${Math.floor(room)}`,
+          )
       })
   })
 }

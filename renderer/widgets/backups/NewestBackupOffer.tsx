@@ -53,7 +53,8 @@ export function NewestBackupOffer({ actions }: { actions: BackupActions }) {
         <dd>{newest.name}</dd>
         <dt>Written</dt>
         <dd>
-          {dates.dateTime(createdAt.toISOString())} ({ageInWords(createdAt, actions.now())}, {reasonInWords(summary.reason)})
+          {dates.dateTime(createdAt.toISOString())} ({ageInWords(createdAt, actions.now())},{' '}
+          {reasonInWords(summary.reason)})
         </dd>
         <dt>Holds</dt>
         <dd>{countsInWords(summary.counts)}</dd>
