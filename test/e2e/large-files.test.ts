@@ -8,7 +8,7 @@ import type { LabBridge } from '../../core/bridge/contract'
 import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
 import { launchApp, type App } from './harness'
 import { bundleLargeFiles, installLargeFiles, type LargeFilesGlobal } from './large-files-in-page'
-import { ProductScreen, readStore, UnitScreen, waitForSaved } from './pages/catalogue'
+import { openNewUnit, readStore, waitForSaved } from './pages/catalogue'
 
 // page.evaluate callbacks run in the page, where window.lab is the bridge under test.
 type PageWindow = Window & { readonly lab: LabBridge; readonly __largeFiles: LargeFilesGlobal }
@@ -189,21 +189,7 @@ describe('large files across the bridge, from the page', () => {
 
   it('adds a photo too large to come inline: the gallery reads it through its handle and stores it whole', async () => {
     const page = app!.page
-    const products = new ProductScreen(page)
-    await products.startNew()
-    await products.fillIdentity({ brand: 'Acme', model: 'AC-300', name: 'Acme Sensor', deviceType: 'Contact sensor' })
-    await waitForSaved(page)
-    await page.getByRole('link', { name: 'Add unit' }).click()
-    const unit = new UnitScreen(page)
-    await unit.fill({
-      serial: 'SN-9',
-      firmware: '3.0',
-      hardware: 'A',
-      receivedOn: '2026-11-20',
-      from: 'Acme Ltd.',
-      condition: 'New, open box',
-    })
-    await waitForSaved(page)
+    await openNewUnit(page, 'SN-9')
     const large = paddedPng(64, 48, 18 * MiB + 5)
     const small = paddedPng(32, 24, 4096)
     app!.dialogs.answerOpen([await files.bytes('label-closeup.png', large), await files.bytes('front.png', small)])
