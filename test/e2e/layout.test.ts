@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from './axe'
 import { ProductScreen } from './pages/catalogue'
-import { seedLab, seedRunningSession } from './pages/sessions'
+import { importPlan, seedLab, seedRunningSession } from './pages/sessions'
 import { perTest } from './per-test'
 
 const { launch, files } = perTest()
@@ -88,6 +88,18 @@ describe('the layout at the sizes a lab works at', () => {
     expect(main !== null && main.width).toBeGreaterThan(1600)
     expect((await rows()).size).toBe(1)
     expect(await seriousAxeViolations(page)).toEqual([])
+    app.assertClean()
+  })
+
+  it("gives the plan editor's grid of cases the width of a wide screen", async () => {
+    const app = await launch()
+    const { page } = app
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await seedLab(page)
+    await importPlan(app, await files(), 5)
+    const grid = await page.getByRole('grid').boundingBox()
+    // Seven columns of text: held to a form's reading width, the last of them was cut off even at 1280 px.
+    expect(grid !== null && grid.width).toBeGreaterThan(1500)
     app.assertClean()
   })
 })
