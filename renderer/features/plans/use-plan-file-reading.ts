@@ -5,7 +5,7 @@ import type { TextEncoding } from '../../../core/plan-import/decode-text'
 import { useRepos, useServices } from '../../app/services-context'
 import { usePlanFileReader } from './plan-reader-context'
 import { readPickedFile } from '../../widgets/large-files/read-picked-file'
-import { nothingImported, withNothingImported } from '../../../core/plan-import/messages'
+import { canceledMessage, nothingImported, withNothingImported } from '../../../core/plan-import/messages'
 import type { PlanFile, PlanFileRead } from '../../../core/plan-import/read-plan-file'
 import { messageOf } from '../../../core/text/message-of'
 import type { SheetSummary } from '../../../core/plan-import/table'
@@ -61,6 +61,14 @@ export function usePlanFileReading() {
       shown.current = file
       setState({ kind: 'reading', name: file.name, size: file.bytes.byteLength, startedAt: Date.now() })
       const maxColumns = await repos.settings.maxPlanColumns().catch(() => planImportLimits.maxColumns)
+      // Cancelled while the setting was read: an aborted signal fires no abort event, so the reader must not start.
+      if (controller.signal.aborted) {
+        if (running.current === controller) {
+          running.current = null
+          setState({ kind: 'stopped', message: canceledMessage })
+        }
+        return
+      }
       const outcome = await readFile({ ...file, bytes: file.bytes.slice() }, controller.signal, {
         ...planImportLimits,
         maxColumns,
