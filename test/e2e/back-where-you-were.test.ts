@@ -64,6 +64,23 @@ describe('back where you were', () => {
     again.assertClean()
   })
 
+  it('reopens on the running session after the browser was killed, not only after a graceful close', async () => {
+    const app = await made.launch()
+    const runner = await seedRunningSession(app, await made.files(), 5)
+    await runner.caseList().focus()
+    await runner.keys('p')
+    await app.page.getByText('1 of 5 cases decided').waitFor()
+
+    // A crash right after the verdict showed: Chromium writes localStorage seconds late, the last place is in IndexedDB.
+    await app.kill()
+    const again = await app.relaunch()
+    const screen = new SessionScreen(again.page)
+    await again.page.getByRole('heading', { name: 'Acme AC-100 · smart plug plan v1' }).waitFor()
+    await screen.caseList().waitFor()
+    await again.page.getByText('1 of 5 cases decided').waitFor()
+    again.assertClean()
+  })
+
   it('opens the list, saying why once, when the session it was closed on is gone', async () => {
     const app = await made.launch()
     await seedRunningSession(app, await made.files(), 3)

@@ -75,6 +75,8 @@ describe('the runner at full speed', () => {
     await runner.keys('p')
     expect(await runner.selected().textContent()).toContain('TC-005')
     await expect.poll(async () => (await row('TC-005').textContent()) ?? '').toContain('Passed')
+    // Killed (SIGKILL), not closed: the setting is on disk once it shows, not only after a graceful close.
+    await app.kill()
     const again = await app.relaunch()
     const reopened = new SessionScreen(again.page)
     await reopened.caseList().waitFor()
