@@ -70,6 +70,9 @@ type SessionFacts = { readonly caseIds: ReadonlySet<string>; readonly planId: st
 type Write = CaseChange & { readonly made: Made; readonly audit: 'now' | 'at-burst-end' }
 
 /** A session's row with its progress as lists show it; its own fields (and updatedAt) unchanged: no one edited the session. */
+/** How many of a session's results decide their case. */
+const decidedOf = (results: readonly Result[]) => results.filter((r) => decidingVerdicts.has(r.verdict)).length
+
 const progressOf = (row: SessionSummary, decided: number, at: string | undefined): SessionSummary =>
   at === undefined ? { ...row, decided } : { ...row, decided, lastActivityAt: at }
 
@@ -98,8 +101,7 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
 
   /** Counts a session's decided cases from its results: once, for a session stored before the count was kept. */
   const decidedIn = async (sessionId: string) =>
-    (await db.results.where('sessionId').equals(sessionId).toArray()).filter((r) => decidingVerdicts.has(r.verdict))
-      .length
+    decidedOf(await db.results.where('sessionId').equals(sessionId).toArray())
 
   const auditOf = (sessionId: string, session: SessionFacts, result: Result, before: object | undefined, made: Made) =>
     ({
@@ -244,7 +246,7 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
           const row = await db.sessions.get(sessionId)
           if (row === undefined || row.decided !== undefined) return false
           const results = await db.results.where('sessionId').equals(sessionId).toArray()
-          const decided = results.filter((r) => decidingVerdicts.has(r.verdict)).length
+          const decided = decidedOf(results)
           const last = results.reduce<string | undefined>(
             (a, r) => (a === undefined || r.updatedAt > a ? r.updatedAt : a),
             undefined,
