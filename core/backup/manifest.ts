@@ -4,14 +4,24 @@ import type { Outcome } from '../outcome'
 /** What a backup file says it is: the first thing checked, before any part is read. */
 export const backupFormat = 'wwa-lab-backup'
 
-/** The layout this build writes and reads; a newer one is refused, naming both. */
-export const backupFormatVersion = 1
+/**
+ * The layout this build writes; it reads this one and every earlier one, and
+ * refuses a newer one, naming both. Version 2 added the optional changes.json.
+ */
+export const backupFormatVersion = 2
 
 /** The manifest's name inside the zip. It is stored uncompressed, last, so main can read it with a few range reads. */
 export const manifestName = 'manifest.json'
 
 /** The record tables as dexie-export-import writes them, with every Blob replaced by a reference to its own part. */
 export const recordsPartName = 'records.json'
+
+/**
+ * The rows written while records.json was read (format 2 on): for each table,
+ * the keys whose rows in records.json are superseded, and those rows as they
+ * were at the moment the backup stands for. Absent when nothing was written meanwhile.
+ */
+export const changesPartName = 'changes.json'
 
 /** Why a backup was written. */
 export const backupReasons = ['daily', 'before-migration', 'before-restore', 'manual'] as const
@@ -31,7 +41,7 @@ const ManifestHead = z.object({
 })
 
 export const BackupManifest = ManifestHead.extend({
-  formatVersion: z.literal(backupFormatVersion),
+  formatVersion: z.number().int().min(1).max(backupFormatVersion),
   createdAt: z.iso.datetime(),
   reason: z.enum(backupReasons),
   /** The IndexedDB database it was written from. */
@@ -67,7 +77,7 @@ export function checkManifest(
     return { ok: false, problem: { code: 'not-a-backup', message } }
   }
   if (head.data.formatVersion > backupFormatVersion) {
-    const message = `${fileName} was written in backup format ${head.data.formatVersion} by a newer WWA Lab; this version reads backup format ${backupFormatVersion}. Restore it with the newer WWA Lab. ${restoreNothing}`
+    const message = `${fileName} was written in backup format ${head.data.formatVersion} by a newer WWA Lab; this version reads backup formats 1 to ${backupFormatVersion}. Restore it with the newer WWA Lab. ${restoreNothing}`
     return { ok: false, problem: { code: 'newer-format', message } }
   }
   if (head.data.schemaVersion > knownSchemaVersion) {

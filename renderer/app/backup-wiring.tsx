@@ -29,6 +29,7 @@ export function backupActionsOf(options: BackupStartOptions, current: LabDb | nu
   return createBackupActions({
     lab: options.lab,
     current,
+    ...(current === null ? {} : { currentChanges: current.changes }),
     openFresh: (name, version) => open(name, version),
     upgrade: async (name) => {
       const db = open(name)

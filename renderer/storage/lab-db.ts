@@ -11,6 +11,7 @@ import type { Skill } from '../../core/model/skill'
 import type { StoredFileMeta } from '../../core/model/stored-file'
 import type { PlanVersion, PlanVersionHeader } from '../../core/model/test-plan'
 import type { Unit } from '../../core/model/unit'
+import { createChangeWatch, type ChangeWatch } from './change-watch'
 import { migrations } from './migrations'
 
 export type StoredFileRow = StoredFileMeta & { readonly blob: Blob }
@@ -88,6 +89,9 @@ export class LabDb extends Dexie {
   declare audit: EntityTable<AuditRow, 'seq'>
   declare settings: EntityTable<SettingRow, 'key'>
 
+  /** Every write while a recording runs (a backup made while the lab works records them, and so never blocks an edit). */
+  readonly changes: ChangeWatch = createChangeWatch()
+
   constructor(name: string = defaultDbName, options: LabDbOptions = {}) {
     super(name, {
       // A saved result must survive a power cut: Chrome's default "relaxed" durability does not promise that.
@@ -101,5 +105,6 @@ export class LabDb extends Dexie {
       const version = this.version(migration.version).stores(migration.stores)
       if (migration.upgrade) version.upgrade(migration.upgrade)
     }
+    this.use(this.changes.middleware)
   }
 }

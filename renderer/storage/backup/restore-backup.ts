@@ -1,11 +1,13 @@
-import Dexie from 'dexie'
+import type Dexie from 'dexie'
 import { importInto } from 'dexie-export-import'
-import { recordsPartName, type BackupPart } from '../../../core/backup/manifest'
+import { changesPartName, recordsPartName, type BackupPart } from '../../../core/backup/manifest'
 import type { LedgerRecordRequest } from '../../../core/bridge/ledger'
 import { messageOf } from '../../../core/text/message-of'
+import { keyName } from '../change-watch'
 import { snapshotOf } from '../ledger/database-facts'
 import { BackupError, type BackupFailure } from './backup-error'
 import { isPartReference } from './blob-parts'
+import { decodeChanges, type ChangesPart } from './changes-part'
 import type { BackupReader } from './read-backup'
 
 export type RestoreProgress = { readonly done: number; readonly total: number }
@@ -59,35 +61,73 @@ export async function restoreIntoFreshDatabase(
     onProgress?.({ done, total })
     signal?.throwIfAborted()
 
+    const changesPart = parts.get(changesPartName)
+    let changes: ChangesPart | undefined
+    if (changesPart !== undefined) {
+      const changePieces: Uint8Array[] = []
+      await check(reader.readPart(changesPart, (piece) => void changePieces.push(piece)))
+      changes = decodeChanges(concatBytes(changePieces))
+      if (changes === undefined) refuse(`${fileName} is damaged: its ${changesPartName} is not as WWA Lab writes it.`)
+      done += changesPart.size
+      onProgress?.({ done, total })
+    }
+
     db = deps.openFresh(name, manifest.schemaVersion)
     await db.open()
     const opened = db
+    const tableOf = (table: string) => {
+      if (!opened.tables.some((t) => t.name === table))
+        refuse(`${fileName} is damaged: it holds records of a table ${table} its storage version does not have.`)
+      return opened.table(table)
+    }
+    const rowKeyOf = (table: string, value: unknown, key: unknown) =>
+      key ?? (tableOf(table).core.schema.primaryKey.extractKey?.(value) as unknown)
     const references = new Map<string, Reference>()
+    const noteReferences = (table: string, value: unknown, key: unknown) => {
+      if (typeof value !== 'object' || value === null) return
+      for (const [field, item] of Object.entries(value)) {
+        if (!isPartReference(item)) continue
+        if (!parts.has(item.$wwaBackupPart) || references.has(item.$wwaBackupPart)) {
+          refuse(
+            `${fileName} is damaged: its records name the part ${item.$wwaBackupPart}, which the manifest does not list once.`,
+          )
+        }
+        references.set(item.$wwaBackupPart, { table, key: rowKeyOf(table, value, key), field, type: item.type })
+      }
+    }
+    // Rows of records.json that changes.json supersedes are not imported: changes.json holds them as they were at the backup's moment.
+    const superseded = new Map(
+      Object.entries(changes?.tables ?? {}).map(([table, set]) => [
+        table,
+        { all: set.replaced, keys: new Set(set.superseded.map(keyName)) },
+      ]),
+    )
     await importInto(opened, new Blob(pieces as BlobPart[]), {
       acceptNameDiff: true,
+      filter: (table, value: unknown, key: unknown) => {
+        const dropped = superseded.get(table)
+        return dropped === undefined || (!dropped.all && !dropped.keys.has(keyName(rowKeyOf(table, value, key))))
+      },
       transform: (table, value: unknown, key: unknown) => {
-        if (typeof value === 'object' && value !== null) {
-          for (const [field, item] of Object.entries(value)) {
-            if (!isPartReference(item)) continue
-            if (!parts.has(item.$wwaBackupPart) || references.has(item.$wwaBackupPart)) {
-              refuse(
-                `${fileName} is damaged: its records name the part ${item.$wwaBackupPart}, which the manifest does not list once.`,
-              )
-            }
-            const keyPath = opened.table(table).schema.primKey.keyPath
-            const rowKey =
-              keyPath === null || keyPath === undefined ? key : Dexie.getByKeyPath(value, keyPath as string)
-            references.set(item.$wwaBackupPart, { table, key: rowKey, field, type: item.type })
-          }
-        }
+        noteReferences(table, value, key)
         return { value, key }
       },
     })
     pieces.length = 0
-    if (references.size !== manifest.parts.length - 1) {
-      refuse(
-        `${fileName} is damaged: its manifest lists ${manifest.parts.length - 1} files but its records use ${references.size}.`,
+    if (changes !== undefined) {
+      const changed = Object.entries(changes.tables)
+      for (const [table, set] of changed) set.rows.forEach((row) => noteReferences(table, row, undefined))
+      await opened.transaction(
+        'rw',
+        changed.map(([table]) => tableOf(table)),
+        async () => {
+          for (const [table, set] of changed) await tableOf(table).bulkPut(set.rows as Record<string, unknown>[])
+        },
       )
+    }
+    const fileParts = manifest.parts.length - 1 - (changesPart === undefined ? 0 : 1)
+    if (references.size !== fileParts) {
+      refuse(`${fileName} is damaged: its manifest lists ${fileParts} files but its records use ${references.size}.`)
     }
 
     let batch: { reference: Reference; blob: Blob }[] = []
@@ -183,4 +223,15 @@ async function check(result: Promise<{ ok: true } | { ok: false; problem: { mess
  */
 export async function ledgerOf(db: Dexie): Promise<LedgerRecordRequest> {
   return { database: db.name, ...(await snapshotOf(db.backendDB())) }
+}
+
+function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0] as Uint8Array
+  const whole = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0))
+  let at = 0
+  for (const piece of pieces) {
+    whole.set(piece, at)
+    at += piece.byteLength
+  }
+  return whole
 }

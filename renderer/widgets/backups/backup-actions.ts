@@ -8,6 +8,7 @@ import { beginBackupSink, type BackupTarget } from '../../storage/backup/backup-
 import { labReadAt } from '../../storage/backup/lab-read-at'
 import { newerDataThan } from '../../storage/backup/newer-data'
 import type { BackupReader } from '../../storage/backup/read-backup'
+import type { ChangeWatch } from '../../storage/change-watch'
 import type { BackupWritten } from '../../storage/backup/write-backup'
 
 /** What a backup or restore under way reports: which step, and how many bytes of it are done. */
@@ -29,6 +30,8 @@ export type BackupEnvironment = {
   readonly lab: LabBridge
   /** The database the lab uses now, or null when it cannot be opened (the recovery screen): nothing is read from it then. */
   readonly current: Dexie | null
+  /** The current database's change watch: with it, a backup of it never holds the lab's edits back. */
+  readonly currentChanges?: ChangeWatch
   /** A new, empty database of this name at the given schema version. */
   readonly openFresh: (name: string, version: number) => Dexie
   /** Reopens a database at this build's version, running any migrations. */
@@ -69,6 +72,7 @@ export function createBackupActions(env: BackupEnvironment) {
     return writeBackup(db, sink, {
       reason: target.target === 'file' ? 'manual' : target.reason,
       createdAt,
+      ...(env.currentChanges === undefined ? {} : { changes: env.currentChanges }),
       signal: options.signal,
       onProgress: (p) => options.onProgress?.({ step: 'backing-up', ...p }),
     })

@@ -3,6 +3,7 @@ import { crc32 } from 'node:zlib'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { createBackupFileWriter, type BackupChunk } from '../../../../core/backup/backup-file-writer'
+import { backupFormatVersion } from '../../../../core/backup/manifest'
 import { readBackupManifest } from '../../../../core/backup/read-manifest'
 import { readZipDirectory } from '../../../../core/backup/zip-directory'
 
@@ -96,7 +97,7 @@ describe('the backup file main writes', () => {
     const opened = await readBackupManifest('lab.zip', bytes.byteLength, readAtOf(bytes), 3)
     if (!opened.ok) throw new Error(opened.problem.message)
     expect(opened.value.manifest).toEqual(manifest)
-    expect(manifest).toMatchObject({ format: 'wwa-lab-backup', formatVersion: 1, ...head })
+    expect(manifest).toMatchObject({ format: 'wwa-lab-backup', formatVersion: backupFormatVersion, ...head })
   })
 
   it('refuses a chunk whose bytes do not match the SHA-256 the renderer sent, naming the part', async () => {

@@ -22,7 +22,7 @@ describe('checkManifest', () => {
     expect(outcome).toMatchObject({ ok: false, problem: { code: 'newer-format' } })
     if (!outcome.ok) {
       expect(outcome.problem.message).toContain(`backup format ${backupFormatVersion + 1}`)
-      expect(outcome.problem.message).toContain(`reads backup format ${backupFormatVersion}`)
+      expect(outcome.problem.message).toContain(`reads backup formats 1 to ${backupFormatVersion}`)
     }
   })
 
