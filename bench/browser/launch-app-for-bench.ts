@@ -11,7 +11,8 @@ export const benchPageUrl = `${testOrigin}/bench/index.html`
 
 export type BenchBundles = {
   readonly dir: string
-  readonly initScript: string
+  /** The script injected into every document, when the bench has one. */
+  readonly initScript?: string
   remove(): Promise<void>
 }
 
@@ -22,18 +23,19 @@ export type BenchBundles = {
  */
 export async function buildBenchBundles(entries: {
   readonly page: string
-  readonly initScript: string
+  readonly initScript?: string
 }): Promise<BenchBundles> {
   const dir = await mkdtemp(join(tmpdir(), 'wwa-lab-bench-bundles-'))
   const remove = () => rm(dir, { recursive: true, force: true })
   try {
     const page = await bundleBrowserCode(entries.page, dir, 'es')
-    const initScript = await bundleBrowserCode(entries.initScript, dir, 'iife')
+    const initScript =
+      entries.initScript === undefined ? undefined : await bundleBrowserCode(entries.initScript, dir, 'iife')
     await writeFile(
       join(dir, 'index.html'),
       `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./${basename(page)}"></script>`,
     )
-    return { dir, initScript, remove }
+    return { dir, ...(initScript === undefined ? {} : { initScript }), remove }
   } catch (error) {
     await remove()
     throw error
@@ -53,7 +55,8 @@ export async function launchAppForBench(bundles: BenchBundles): Promise<App> {
     await app.context.route(`${testOrigin}/bench/**`, (route) =>
       serve(route, new URL(route.request().url()).pathname.replace(/^\/bench/, '')),
     )
-    await app.context.addInitScript({ content: await readFile(bundles.initScript, 'utf8') })
+    if (bundles.initScript !== undefined)
+      await app.context.addInitScript({ content: await readFile(bundles.initScript, 'utf8') })
     return app
   } catch (error) {
     await app.close()
