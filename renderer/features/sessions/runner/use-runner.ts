@@ -35,7 +35,13 @@ export function useRunner(
 ) {
   const repos = useRepos()
   const [results, setResults] = useState<ReadonlyMap<string, Result>>(() => new Map(initial.map((r) => [r.caseId, r])))
-  const [selectedId, setSelectedId] = useState<string | undefined>(session.plan.cases[0]?.caseId)
+  // A running session opens where the work is: its first case still to decide (the first case when none is).
+  const [selectedId, setSelectedId] = useState<string | undefined>(() => {
+    const ids = session.plan.cases.map((c) => c.caseId)
+    const verdicts = new Map(initial.map((r) => [r.caseId, r.verdict]))
+    const open = session.state === 'running' ? nextUndecided(ids, ids.length - 1, (id) => verdicts.get(id)) : undefined
+    return ids[open ?? 0]
+  })
   const [filter, setFilter] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   // Entries wait, in another tester's session, until the person working says they make them.

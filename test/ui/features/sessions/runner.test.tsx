@@ -6,18 +6,33 @@ import { aProduct, aSession, aUnit } from '../../../helpers/records'
 import { putSessions } from '../../../helpers/stored-rows'
 import { renderApp } from '../../../helpers/render-app'
 import { createWorkingAsStore } from '../../../../renderer/app/working-as-store'
+import type { Verdict } from '../../../../core/model/result'
 
-async function openRunner(state: 'running' | 'completed' = 'running') {
+async function openRunner(
+  state: 'running' | 'completed' = 'running',
+  verdicts: Readonly<Record<string, Verdict>> = {},
+) {
   const db = freshLabDb()
   await db.products.put(aProduct())
   await db.units.put(aUnit())
-  await putSessions(db, [
-    aSession({
-      state,
-      startedAt: '2026-11-20T09:00:00.000Z',
-      ...(state === 'completed' ? { outcome: 'passed', completedAt: '2026-11-20T10:00:00.000Z' } : {}),
-    }),
-  ])
+  const session = aSession({
+    state,
+    startedAt: '2026-11-20T09:00:00.000Z',
+    ...(state === 'completed' ? { outcome: 'passed', completedAt: '2026-11-20T10:00:00.000Z' } : {}),
+  })
+  await putSessions(db, [session])
+  for (const [caseId, verdict] of Object.entries(verdicts)) {
+    await db.results.put({
+      sessionId: session.id,
+      caseId,
+      planId: session.plan.planId,
+      verdict,
+      notes: '',
+      evidenceIds: [],
+      updatedAt: '2026-11-20T09:30:00.000Z',
+      updatedBy: 'jd',
+    })
+  }
   // Jo tests the session (aSession's tester), so entries need no question first.
   const app = renderApp('#/sessions/s-1', { db, workingAs: createWorkingAsStore({ id: 'jd', name: 'Jo Doe' }) })
   await screen.findByRole('listbox', { name: 'Cases' })
@@ -71,6 +86,17 @@ describe('session runner', () => {
       ]),
     )
     expect(screen.getByText('3 of 3 cases decided')).toBeInTheDocument()
+  })
+
+  it('opens a running session on its first case still to decide, a blocked one among them', async () => {
+    await openRunner('running', { 'TC-1': 'passed', 'TC-2': 'blocked' })
+    // Blocked is still to decide: the work goes on there.
+    expect(selectedOption()).toHaveTextContent('TC-2')
+  })
+
+  it('opens a running session whose every case is decided on its first case', async () => {
+    await openRunner('running', { 'TC-1': 'passed', 'TC-2': 'failed', 'TC-3': 'not-applicable' })
+    expect(selectedOption()).toHaveTextContent('TC-1')
   })
 
   it('stays on the case after a verdict once moving on is turned off, for every later session at this bench', async () => {
