@@ -26,3 +26,17 @@ export function createPartHash(size: number) {
     hex: async () => hasher.hex(),
   }
 }
+
+/** The pieces of a part as one array of `size` bytes (their total unless given). */
+export function joinPieces(
+  pieces: readonly Uint8Array[],
+  size = pieces.reduce((sum, piece) => sum + piece.byteLength, 0),
+): Uint8Array<ArrayBuffer> {
+  const whole = new Uint8Array(size)
+  let at = 0
+  for (const piece of pieces) {
+    whole.set(piece, at)
+    at += piece.byteLength
+  }
+  return whole
+}

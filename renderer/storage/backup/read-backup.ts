@@ -3,7 +3,7 @@ import { backupRefusal, type BackupManifest, type BackupPart, type BackupProblem
 import { readBackupManifest } from '../../../core/backup/read-manifest'
 import { dataOffsetOf, type ReadAt, type ZipEntry } from '../../../core/backup/zip-directory'
 import type { Outcome } from '../../../core/outcome'
-import { createPartHash, wholePartBytes } from './part-bytes'
+import { createPartHash, joinPieces, wholePartBytes } from './part-bytes'
 
 /** A backup being read: its checked manifest, and each part's bytes checked against it as they are read. */
 export type BackupReader = {
@@ -85,7 +85,7 @@ export async function openBackupReader(
             )
           }
           if (part.size <= wholePartBytes) {
-            const whole = concat(pieces.splice(0), part.size)
+            const whole = joinPieces(pieces.splice(0), part.size)
             hash.update(whole)
             await onPiece(whole)
           }
@@ -105,14 +105,4 @@ export async function openBackupReader(
       },
     },
   }
-}
-
-function concat(pieces: readonly Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
-  const whole = new Uint8Array(size)
-  let at = 0
-  for (const piece of pieces) {
-    whole.set(piece, at)
-    at += piece.byteLength
-  }
-  return whole
 }

@@ -8,6 +8,7 @@ import { snapshotOf } from '../ledger/database-facts'
 import { BackupError, type BackupFailure } from './backup-error'
 import { isPartReference } from './blob-parts'
 import { decodeChanges, type ChangesPart } from './changes-part'
+import { joinPieces } from './part-bytes'
 import type { BackupReader } from './read-backup'
 
 export type RestoreProgress = { readonly done: number; readonly total: number }
@@ -66,7 +67,7 @@ export async function restoreIntoFreshDatabase(
     if (changesPart !== undefined) {
       const changePieces: Uint8Array[] = []
       await check(reader.readPart(changesPart, (piece) => void changePieces.push(piece)))
-      changes = decodeChanges(concatBytes(changePieces))
+      changes = decodeChanges(joinPieces(changePieces))
       if (changes === undefined) refuse(`${fileName} is damaged: its ${changesPartName} is not as WWA Lab writes it.`)
       done += changesPart.size
       onProgress?.({ done, total })
@@ -223,15 +224,4 @@ async function check(result: Promise<{ ok: true } | { ok: false; problem: { mess
  */
 export async function ledgerOf(db: Dexie): Promise<LedgerRecordRequest> {
   return { database: db.name, ...(await snapshotOf(db.backendDB())) }
-}
-
-function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0] as Uint8Array
-  const whole = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0))
-  let at = 0
-  for (const piece of pieces) {
-    whole.set(piece, at)
-    at += piece.byteLength
-  }
-  return whole
 }
