@@ -70,8 +70,13 @@ describe('back where you were', () => {
     await runner.caseList().focus()
     await runner.keys('p')
     await app.page.getByText('1 of 5 cases decided').waitFor()
+    // The count shows the verdict at once; the kill comes once the runner has said it is saved, as a tester would hear.
+    await app.page
+      .locator('.runner [aria-live="polite"]')
+      .filter({ hasText: 'Case TC-001 passed, saved.' })
+      .waitFor({ state: 'attached' })
 
-    // A crash right after the verdict showed: Chromium writes localStorage seconds late, the last place is in IndexedDB.
+    // A crash right after the verdict showed as saved: Chromium writes localStorage seconds late, the last place is in IndexedDB.
     await app.kill()
     const again = await app.relaunch()
     const screen = new SessionScreen(again.page)
