@@ -54,8 +54,8 @@ describe('the first start of a new installation', () => {
     app = await launchApp({ profileDir })
     await app.page.getByRole('heading', { name: 'Products' }).waitFor()
     expect(await app.page.getByRole('heading', { name: 'Welcome to WWA Lab' }).count()).toBe(0)
-    expect(await app.page.getByRole('combobox', { name: 'Working as' }).locator('option:checked').textContent()).toBe(
-      'Jo Doe (Lab tester)',
-    )
+    // Who is working is read from storage after the first paint: wait for it, as a person glancing at the picker would.
+    const workingAs = app.page.getByRole('combobox', { name: 'Working as' }).locator('option:checked')
+    await expect.poll(() => workingAs.textContent()).toBe('Jo Doe (Lab tester)')
   })
 })
