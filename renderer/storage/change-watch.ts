@@ -15,8 +15,6 @@ export type ChangedKey = {
 /** The keys written to one table while a recording ran. */
 export type TableChanges = {
   readonly keys: Map<string, ChangedKey>
-  /** Rows added with a key the database chooses (the audit trail's sequence): everything after the reading's last key. */
-  appended: boolean
   /** A write the recording cannot name keys for (a range delete): the whole table is read again. */
   whole: boolean
 }
@@ -32,8 +30,6 @@ export type ChangeRecording = {
   readonly tables: ReadonlyMap<string, TableChanges>
   /** The reading has read `table` up to and including `key`, and holds that row. */
   read(table: string, key: unknown): void
-  /** The last key the reading has read of `table`, or undefined before its first row. */
-  readUpTo(table: string): unknown
   /** Stops recording; pending keys the reading never reached are not in it. A key still `checking` stays so. */
   stop(): void
 }
@@ -48,6 +44,10 @@ type Recording = ChangeRecording & {
   readonly lastRead: Map<string, unknown>
   readonly tables: Map<string, TableChanges>
 }
+
+/** The primary key of a row of `table`: the one given (outbound keys), or the one read from the row. */
+export const rowKeyOf = (table: { readonly core: DBCoreTable }, value: unknown, key?: unknown): unknown =>
+  key ?? table.core.schema.primaryKey.extractKey?.(value)
 
 /** Keys here are strings, numbers or arrays of them (compound keys), so JSON names each one exactly. */
 export const keyName = (key: unknown): string => JSON.stringify(key)
@@ -65,7 +65,6 @@ export function createChangeWatch(): ChangeWatch {
     const recording: Recording = {
       tables,
       lastRead,
-      readUpTo: (table) => lastRead.get(table),
       read(table, key) {
         lastRead.set(table, key)
         const known = tables.get(table)?.keys.get(keyName(key))
@@ -121,7 +120,6 @@ function note(
   const toCheck: unknown[] = []
   for (const recording of recordings) {
     const changes = changesIn(recording, name)
-    if (touched.appended) changes.appended = true
     if (touched.whole) changes.whole = true
     const readUpTo = recording.lastRead.get(name)
     for (const key of touched.keys) {
@@ -154,37 +152,31 @@ function checked(
 function changesIn(recording: Recording, name: string): TableChanges {
   let changes = recording.tables.get(name)
   if (changes === undefined) {
-    changes = { keys: new Map(), appended: false, whole: false }
+    changes = { keys: new Map(), whole: false }
     recording.tables.set(name, changes)
   }
   return changes
 }
 
-/** What a write touches: the keys it names, whether it adds rows whose key the database picks, and whether it cannot be named at all. */
-type Touched = { readonly keys: readonly unknown[]; readonly appended: boolean; readonly whole: boolean }
+/** What a write touches: the keys it names, or (a range delete, a row whose key the database picks) the whole table. */
+type Touched = { readonly keys: readonly unknown[]; readonly whole: boolean }
 
 function touchedBy(table: DBCoreTable, request: DBCoreMutateRequest): Touched {
   switch (request.type) {
     case 'delete':
-      return { keys: request.keys, appended: false, whole: false }
+      return { keys: request.keys, whole: false }
     case 'deleteRange':
-      return { keys: [], appended: false, whole: true }
+      return { keys: [], whole: true }
     case 'add':
     case 'put': {
-      if (request.keys != null) return { keys: request.keys, appended: false, whole: false }
-      if (request.type === 'put' && request.updates != null)
-        return { keys: request.updates.keys, appended: false, whole: false }
+      if (request.keys != null) return { keys: request.keys, whole: false }
+      if (request.type === 'put' && request.updates != null) return { keys: request.updates.keys, whole: false }
       const primaryKey = table.schema.primaryKey
       const extract = primaryKey.extractKey
-      if (extract === null) return { keys: [], appended: false, whole: true }
+      if (extract === null) return { keys: [], whole: true }
       const found = request.values.map((value) => extract(value) as unknown)
       const keys = found.filter((key) => key !== undefined)
-      const unnamed = keys.length < found.length
-      return {
-        keys,
-        appended: unnamed && primaryKey.autoIncrement === true,
-        whole: unnamed && primaryKey.autoIncrement !== true,
-      }
+      return { keys, whole: keys.length < found.length }
     }
   }
 }

@@ -3,7 +3,7 @@ import { importInto } from 'dexie-export-import'
 import { changesPartName, recordsPartName, type BackupPart } from '../../../core/backup/manifest'
 import type { LedgerRecordRequest } from '../../../core/bridge/ledger'
 import { messageOf } from '../../../core/text/message-of'
-import { keyName } from '../change-watch'
+import { keyName, rowKeyOf } from '../change-watch'
 import { snapshotOf } from '../ledger/database-facts'
 import { BackupError, type BackupFailure } from './backup-error'
 import { isPartReference } from './blob-parts'
@@ -81,8 +81,7 @@ export async function restoreIntoFreshDatabase(
         refuse(`${fileName} is damaged: it holds records of a table ${table} its storage version does not have.`)
       return opened.table(table)
     }
-    const rowKeyOf = (table: string, value: unknown, key: unknown) =>
-      key ?? (tableOf(table).core.schema.primaryKey.extractKey?.(value) as unknown)
+    const keyOf = (table: string, value: unknown, key: unknown) => rowKeyOf(tableOf(table), value, key)
     const references = new Map<string, Reference>()
     const noteReferences = (table: string, value: unknown, key: unknown) => {
       if (typeof value !== 'object' || value === null) return
@@ -93,7 +92,7 @@ export async function restoreIntoFreshDatabase(
             `${fileName} is damaged: its records name the part ${item.$wwaBackupPart}, which the manifest does not list once.`,
           )
         }
-        references.set(item.$wwaBackupPart, { table, key: rowKeyOf(table, value, key), field, type: item.type })
+        references.set(item.$wwaBackupPart, { table, key: keyOf(table, value, key), field, type: item.type })
       }
     }
     // Rows of records.json that changes.json supersedes are not imported: changes.json holds them as they were at the backup's moment.
@@ -107,7 +106,7 @@ export async function restoreIntoFreshDatabase(
       acceptNameDiff: true,
       filter: (table, value: unknown, key: unknown) => {
         const dropped = superseded.get(table)
-        return dropped === undefined || (!dropped.all && !dropped.keys.has(keyName(rowKeyOf(table, value, key))))
+        return dropped === undefined || (!dropped.all && !dropped.keys.has(keyName(keyOf(table, value, key))))
       },
       transform: (table, value: unknown, key: unknown) => {
         noteReferences(table, value, key)

@@ -47,17 +47,6 @@ export async function settleChanges(
         if (row !== undefined) rows.set(keyName(changed[i]?.key), row)
       })
       const superseded = changed.map(({ key }) => key)
-      if (changes.appended) {
-        const last = recording.readUpTo(name)
-        const added = (await (
-          last === undefined ? table.toCollection() : table.where(':id').above(last)
-        ).toArray()) as Record<string, unknown>[]
-        for (const row of added) {
-          const key = extractKey(row) as unknown
-          if (!rows.has(keyName(key)) && !changes.keys.has(keyName(key))) superseded.push(key)
-          rows.set(keyName(key), row)
-        }
-      }
       // A key still being checked belongs to a write queued behind this transaction, so it was untouched
       // from the reading until now: the reading holds it exactly when it is here now.
       const dropped = changed.filter(

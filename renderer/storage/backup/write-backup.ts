@@ -6,7 +6,7 @@ import { digestSha256Hex } from '../../../core/crypto/digest'
 import { formatBytes } from '../../../core/format-bytes'
 import { messageOf } from '../../../core/text/message-of'
 import { BackupError, type BackupFailure } from './backup-error'
-import { keyName, type ChangeWatch } from '../change-watch'
+import { keyName, rowKeyOf, type ChangeWatch } from '../change-watch'
 import type { BackupSink, WrittenBackup } from './backup-sink'
 import { blobPartName, withPartReferences } from './blob-parts'
 import { encodeChanges, type TableChangeSet } from './changes-part'
@@ -67,7 +67,7 @@ export async function writeBackup(
       noTransaction: recording !== undefined,
       transform: (table, value: unknown, key: unknown) => {
         counts[table] = (counts[table] ?? 0) + 1
-        const rowKey = key ?? (db.table(table).core.schema.primaryKey.extractKey?.(value) as unknown)
+        const rowKey = rowKeyOf(db.table(table), value, key)
         recording?.read(table, rowKey)
         const replaced = withPartReferences(value, () => blobPartName(blobs.length + 1))
         blobs.push(...replaced.blobs.map((blob) => ({ ...blob, table, row: rowName(table, rowKey) })))
