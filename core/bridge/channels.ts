@@ -23,6 +23,8 @@ export const channels = [
   'ledger.read',
   'ledger.record',
   'ledger.switchDatabase',
+  'journal.read',
+  'journal.write',
 ] as const
 
 export type Channel = (typeof channels)[number]

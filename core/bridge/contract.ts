@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { backupsContract } from './backups'
 import type { Channel, Reply } from './channels'
 import { filesContract } from './files'
+import { journalContract } from './journal'
 import { ledgerContract } from './ledger'
 
 export {
@@ -35,6 +36,7 @@ export const contract = {
   ...filesContract,
   ...backupsContract,
   ...ledgerContract,
+  ...journalContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export type Contract = typeof contract

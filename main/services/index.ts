@@ -8,6 +8,7 @@ import { createFileService, type FileLimits } from './files/files'
 import { createReadHandles, type ReadHandleLimits } from './files/read-handles'
 import { createSaveJournal, type SweepReport } from './files/save-journal'
 import { createSaveSessions, type SaveLimits } from './files/save-sessions'
+import { createJournalService } from './journal/journal-service'
 import { createLedgerService } from './ledger/ledger-service'
 
 export type ServiceDeps = {
@@ -56,6 +57,7 @@ export function createServices(deps: ServiceDeps): Services {
     writeFile: (path, bytes) => writeFileAtomic(path, bytes, undefined, journal),
   })
   const ledger = createLedgerService({ userDataDir: deps.userDataDir })
+  const pending = createJournalService({ userDataDir: deps.userDataDir, saves: journal })
   const saves = createSaveSessions({ dialogs: deps.dialogs, limits: deps.saveLimits, fs: deps.saveFs, journal })
   const backups = createBackupService({
     dialogs: deps.dialogs,
@@ -86,6 +88,8 @@ export function createServices(deps: ServiceDeps): Services {
       'ledger.read': () => ledger.read(),
       'ledger.record': (request) => ledger.record(request),
       'ledger.switchDatabase': (request) => ledger.switchDatabase(request),
+      'journal.read': () => pending.read(),
+      'journal.write': (request) => pending.write(request),
     },
     async abandonTransfers() {
       await Promise.all([saves.abortAll(), reads.closeAll(), backups.abortAll()])

@@ -3,7 +3,9 @@ import type { LabBridge } from '../../core/bridge/contract'
 import type { ImageProbe } from '../media/image-probe'
 import type { LabDb } from '../storage/lab-db'
 import { requestPersistentStorage } from '../storage/persistence'
+import { mirrorJournal, type JournalStorage } from '../storage/journal-mirror'
 import { createRepositories } from '../storage/repositories'
+import { laterJournalEntry, resultJournalPrefix } from '../storage/result-journal'
 import { LongCheckContext, type LongCheck } from '../widgets/audit-trail/long-check'
 import { RecordedHeadContext } from '../widgets/audit-trail/recorded-head'
 import { workerLongCheck } from '../widgets/audit-trail/worker-long-check'
@@ -16,6 +18,7 @@ import {
   type BackupStartOptions,
 } from './backup-wiring'
 import { DailyBackups } from './DailyBackups'
+import { JournalWarning } from './JournalWarning'
 import { LedgerWarning } from './LedgerWarning'
 import { openAgainstLedger } from './open-against-ledger'
 import { describeOpenError, watchForTakeover, type OpenFailure } from './open-lab-db'
@@ -40,6 +43,8 @@ export type StartOptions = BackupStartOptions & {
   readonly lab: LabBridge
   readonly probeImage: ImageProbe
   readonly storage?: StorageManager
+  /** Where the window keeps its copy of the result journal; localStorage unless given. */
+  readonly journalStorage?: JournalStorage
   /** How long audit trails are checked; a Web Worker unless given (UI tests have none). */
   readonly longCheck?: LongCheck
   /**
@@ -70,8 +75,14 @@ export async function start(options: StartOptions): Promise<ReactElement> {
   // Nothing is recorded in the ledger before the history tables are counted against it (laterCheck), but on a first start.
   const recording = { checked: verdict.kind === 'fresh', waiting: false }
   const workingAs = createWorkingAsStore()
+  // Before any session opens: what main's journal kept of a killed window joins this window's copy.
+  const journal = await mirrorJournal(options.lab.journal, options.journalStorage ?? globalThis.localStorage, {
+    prefix: resultJournalPrefix,
+    later: laterJournalEntry,
+  })
   const repos = createRepositories(db, {
     probeImage: options.probeImage,
+    journalStorage: journal.storage,
     actor: workingAs.current,
     committed: () => {
       if (recording.checked) keeper.written()
@@ -109,6 +120,7 @@ export async function start(options: StartOptions): Promise<ReactElement> {
             <RecordedHeadContext.Provider value={() => keeper.recordedHead()}>
               <BackupActionsProvider actions={backups}>
                 <LedgerWarning keeper={keeper} />
+                <JournalWarning journal={journal} />
                 <DailyBackups backups={daily} delayMs={options.backgroundDelayMs ?? 0} />
                 <App />
               </BackupActionsProvider>

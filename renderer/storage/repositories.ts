@@ -13,6 +13,7 @@ import { createSessionsRepo, type SessionsRepo } from './repos/sessions/sessions
 import { createSettingsRepo, type SettingsRepo } from './repos/settings/settings-repo'
 import { createSkillsRepo, type SkillsRepo } from './repos/skills/skills-repo'
 import { createUnitsRepo, type UnitsRepo } from './repos/units/units-repo'
+import type { JournalStorage } from './journal-mirror'
 import { createResultJournal } from './result-journal'
 
 /** Every repository over one database: the only code that queries its tables. */
@@ -40,7 +41,7 @@ export type RepositoryDeps = {
   readonly actor?: () => Actor
   readonly now?: () => Date
   /** Where the result journal is kept; the page's localStorage unless a test gives another. */
-  readonly journalStorage?: Storage
+  readonly journalStorage?: JournalStorage
   /** Called after every audited write commits (main's ledger follows the database). */
   readonly committed?: () => void
 }

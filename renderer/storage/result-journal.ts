@@ -19,16 +19,35 @@ export type PendingChange = {
 
 type Entry = { readonly change: ResultChange; readonly version: number; readonly at: string; readonly actor?: Actor }
 
-const prefix = 'wwa-lab.pending-result.'
+/** The keys of the journal's entries in the storage it is kept in. */
+export const resultJournalPrefix = 'wwa-lab.pending-result.'
+const prefix = resultJournalPrefix
+
+/** Of two stored copies of one case's entry, the one noted later (by its time, then its version); the first if neither is. */
+export function laterJournalEntry(a: string, b: string): string {
+  const order = (raw: string): readonly [string, number] => {
+    try {
+      const entry = JSON.parse(raw) as Partial<Entry>
+      return [typeof entry.at === 'string' ? entry.at : '', typeof entry.version === 'number' ? entry.version : 0]
+    } catch {
+      return ['', 0]
+    }
+  }
+  const [atA, versionA] = order(a)
+  const [atB, versionB] = order(b)
+  return atB > atA || (atB === atA && versionB > versionA) ? b : a
+}
 
 /**
- * A second, best-effort copy of results on their way to IndexedDB. Each change
- * is noted here (with who made it and when) before its transaction starts and
- * settled once it committed; whatever is still noted when a session opens again
- * is stored then, as its author at its time. IndexedDB's strict durability is
- * what makes a result safe: Chromium writes localStorage to disk only some
- * seconds later, so after a kill this journal may hold the change or may not.
- * It never decides what the screen calls saved.
+ * A second copy of results on their way to IndexedDB. Each change is noted
+ * here (with who made it and when) before its transaction starts and settled
+ * once it committed; whatever is still noted when a session opens again is
+ * stored then, as its author at its time, unless the database already holds
+ * something newer for the case. In the window the storage is localStorage
+ * mirrored to main's journal file (journal-mirror.ts): localStorage reaches the
+ * disk only seconds later, main's file at once, so a change made before a kill
+ * is kept even when its database write never committed. IndexedDB's strict
+ * durability is still what the screen calls saved.
  */
 export function createResultJournal(
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> | undefined,

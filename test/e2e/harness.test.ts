@@ -46,7 +46,7 @@ describe('the e2e harness', () => {
       rawBinding: '__labInvoke' in window,
     }))
 
-    expect(shape).toEqual({ groups: ['app', 'backups', 'files', 'ledger'], frozen: true, rawBinding: false })
+    expect(shape).toEqual({ groups: ['app', 'backups', 'files', 'journal', 'ledger'], frozen: true, rawBinding: false })
   })
 
   it('answers app.info through the real dispatcher and services', async () => {

@@ -32,7 +32,12 @@ type Kind = 'verdict' | 'notes' | 'editor'
 
 /** What the page showed as saved, recorded in the page the moment it showed it. */
 type SavedShown = { readonly t: number; readonly caseId?: string; readonly value: string }
-type Recorded = { readonly keys: readonly number[]; readonly saved: readonly SavedShown[] }
+type Recorded = {
+  readonly keys: readonly number[]
+  readonly saved: readonly SavedShown[]
+  /** What the case showed the moment before the kill, saved or not: its pressed verdict and its notes. */
+  readonly atKill?: { readonly verdict: string; readonly notes: string }
+}
 
 /**
  * Installs a recorder in the page: the time of every key press, and every moment
@@ -87,7 +92,14 @@ async function openAt(page: Page, address: string): Promise<void> {
   }, new URL(address).hash)
 }
 
-const recorded = (page: Page) => page.evaluate(() => (window as unknown as { durable: Recorded }).durable)
+const recorded = (page: Page) =>
+  page.evaluate((): Recorded => ({
+    ...(window as unknown as { durable: Recorded }).durable,
+    atKill: {
+      verdict: document.querySelector('.verdict-button[aria-pressed="true"]')?.textContent?.slice(0, -2) ?? '',
+      notes: document.querySelector<HTMLTextAreaElement>('.case-detail textarea')?.value ?? '',
+    },
+  }))
 
 /** Each "saved" shown, as the time since the key press before it: what the tester waited for. */
 const latencies = (log: Recorded): number[] =>
@@ -107,6 +119,9 @@ type Run = {
   readonly intended: string
   readonly delayMs: number
   readonly shownSaved: SavedShown | undefined
+  /** Whether the page had the run's first key before the kill: then what it showed must come back, saved or not. */
+  readonly keyReached: boolean
+  readonly atKill: Recorded['atKill']
 }
 
 const median = (values: readonly number[]) => {
@@ -227,7 +242,16 @@ describe('a browser killed at any moment', () => {
       const log = await kill
       const shown = log.saved.filter((s) => kind === 'editor' || s.caseId === caseId)
       waited.push(...latencies({ keys: log.keys, saved: shown }))
-      return { n, kind, caseId, intended, delayMs, shownSaved: shown.at(-1) }
+      return {
+        n,
+        kind,
+        caseId,
+        intended,
+        delayMs,
+        shownSaved: shown.at(-1),
+        keyReached: log.keys.length > 0,
+        atKill: log.atKill,
+      }
     }
 
     /** After the relaunch: what the run's screen showed as saved is stored, and nothing stored was never typed. */
@@ -235,6 +259,7 @@ describe('a browser killed at any moment', () => {
       const { page } = on
       let found: string
       let okay: boolean
+      let recoveredShown = false
       if (run.kind === 'editor') {
         const stored = ((await readStore(page, 'products')) as { id: string; name: string }[]).find(
           (p) => p.id === product!.id,
@@ -255,27 +280,44 @@ describe('a browser killed at any moment', () => {
           name === saved ||
           (typedNow(name) && (!typedNow(saved) || (name.length >= saved.length && name.startsWith(saved))))
       } else {
-        const results = (await readStore(page, 'results')) as Result[]
-        const result = results.find((r) => r.caseId === run.caseId)
-        const verdict = result?.verdict ?? 'untested'
-        found = run.kind === 'verdict' ? verdict : JSON.stringify(result?.notes ?? '')
-        const saved = run.shownSaved
-          ? (JSON.parse(run.shownSaved.value) as { verdict: string; notes: string })
-          : undefined
-        if (run.kind === 'verdict') {
-          const label = verdictLabels[verdict]
-          okay = saved === undefined || label === saved.verdict
-        } else {
-          const notes = result?.notes ?? ''
-          okay =
-            saved === undefined ||
-            (run.intended.startsWith(notes) && notes.length >= saved.notes.length && notes.startsWith(saved.notes))
+        // The session replays what the journal kept as it opens after the relaunch: give it the moment that takes.
+        const deadline = Date.now() + 5_000
+        for (;;) {
+          const results = (await readStore(page, 'results')) as Result[]
+          const result = results.find((r) => r.caseId === run.caseId)
+          const verdict = result?.verdict ?? 'untested'
+          found = run.kind === 'verdict' ? verdict : JSON.stringify(result?.notes ?? '')
+          const saved = run.shownSaved
+            ? (JSON.parse(run.shownSaved.value) as { verdict: string; notes: string })
+            : undefined
+          // In flight at the kill, not yet "Saved": main's journal had it, so it is stored on reopen (and said so).
+          const inFlight = run.keyReached ? run.atKill : undefined
+          if (run.kind === 'verdict') {
+            const label = verdictLabels[verdict]
+            okay =
+              (saved === undefined || label === saved.verdict) && (inFlight === undefined || label === run.intended)
+          } else {
+            const notes = result?.notes ?? ''
+            const shownNow = inFlight?.notes
+            okay =
+              (saved === undefined ||
+                (run.intended.startsWith(notes) &&
+                  notes.length >= saved.notes.length &&
+                  notes.startsWith(saved.notes))) &&
+              (shownNow === undefined ||
+                notes === shownNow ||
+                (run.intended.startsWith(notes) && notes.startsWith(shownNow)))
+          }
+          if (okay || Date.now() > deadline) break
+          await new Promise((resolve) => setTimeout(resolve, 100))
         }
+        recoveredShown = await page.getByText(/^Recovered after WWA Lab closed/).isVisible()
       }
       console.log(
         `run ${String(run.n + 1).padStart(2)} ${run.kind.padEnd(7)} ${run.caseId && run.kind !== 'editor' ? run.caseId : '       '} ` +
           `kill after ${String(run.delayMs).padStart(3)} ms; shown saved: ${run.shownSaved ? JSON.stringify(run.shownSaved.value) : 'nothing'}; ` +
-          `found: ${found}${okay ? '' : '   <-- LOST'} (relaunch ${relaunchMs} ms)`,
+          `shown at the kill: ${run.keyReached && run.kind !== 'editor' ? JSON.stringify(run.atKill) : '-'}; ` +
+          `found: ${found}${recoveredShown ? ' (recovered, and said so)' : ''}${okay ? '' : '   <-- LOST'} (relaunch ${relaunchMs} ms)`,
       )
       expect(okay, `run ${run.n + 1} (${run.kind}): what the screen showed as saved is stored`).toBe(true)
     }

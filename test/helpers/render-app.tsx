@@ -62,6 +62,11 @@ export const cancellingLab: LabBridge = {
     record: async () => ({ ok: true, value: { updatedAt: new Date().toISOString() } }),
     switchDatabase: async () => ({ ok: true, value: { updatedAt: new Date().toISOString() } }),
   },
+  // Nothing left by an earlier window; every entry kept.
+  journal: {
+    read: async () => ({ ok: true, value: { entries: [], damaged: null } }),
+    write: async ({ puts }) => ({ ok: true, value: { entries: puts.length } }),
+  },
 }
 
 type RenderAppOptions = Partial<AppServices> & {

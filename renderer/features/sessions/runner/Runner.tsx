@@ -131,6 +131,14 @@ function ReadyRunner({ session, results, advance }: ReadyProps) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {runner.announcement}
       </p>
+      {runner.recovered ? (
+        <div className="notice runner-recovered" role="status">
+          <p>{runner.recovered}</p>
+          <button type="button" onClick={runner.dismissRecovered}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       {runner.problem ? (
         <p className="field-error" role="alert">
           {runner.problem}

@@ -7,7 +7,7 @@ import { useRepos } from '../../../app/services-context'
 import { useCaseSaves } from './use-case-saves'
 import { useNotesKeeper } from './use-notes-keeper'
 import { nextUndecided } from './next-undecided'
-import { notStoredWords } from './not-stored-words'
+import { notStoredWords, recoveredWords } from './replay-words'
 
 export type RunnerCase = TestCase & { readonly index: number }
 
@@ -44,6 +44,7 @@ export function useRunner(
   })
   const [filter, setFilter] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
+  const [recovered, setRecovered] = useState('')
   // Entries wait, in another tester's session, until the person working says they make them.
   const readOnly = session.state !== 'running' || !entriesAllowed
 
@@ -83,6 +84,7 @@ export function useRunner(
           return next
         })
       if (replayed.notStored.length > 0) setProblem(notStoredWords(replayed.notStored))
+      if (replayed.recovered.length > 0) setRecovered(recoveredWords(replayed.recovered))
       await repos.results.endTyping(session.id)
     })()
     return () => {
@@ -193,6 +195,9 @@ export function useRunner(
     retry: writes.retry,
     problem,
     setProblem,
+    /** What reopening stored of the changes an earlier window left unstored, in words; empty when nothing. */
+    recovered,
+    dismissRecovered: () => setRecovered(''),
   }
 }
 

@@ -14,6 +14,8 @@ export type CaseChange = { readonly caseId: string; readonly change: ResultChang
 /** What reopening a session did with the changes its journal still held. */
 export type Replayed = {
   readonly stored: readonly Result[]
+  /** The changes stored now, as the journal held them: what the window that went away had not stored. */
+  readonly recovered: readonly PendingChange[]
   /** Changes that cannot be stored (refused for good, or storage still failing), with why. */
   readonly notStored: readonly (PendingChange & { readonly problem: Problem })[]
 }
@@ -257,15 +259,24 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
       ),
     async replayPending(sessionId) {
       const stored: Result[] = []
+      const recovered: PendingChange[] = []
       const notStored: (PendingChange & { readonly problem: Problem })[] = []
       for (const pending of journal.pending(sessionId)) {
+        // A copy whose settling never reached the disk, or older than what was stored since: never written over newer.
+        const current = await db.results.get([sessionId, pending.caseId]).catch(() => undefined)
+        if (current !== undefined && current.updatedAt >= pending.at) {
+          journal.settle(sessionId, pending.caseId, pending.version)
+          continue
+        }
         const made: Made = { actor: pending.actor ?? audit.actor(), at: pending.at }
         const outcome = await write(sessionId, [{ caseId: pending.caseId, change: pending.change, made, audit: 'now' }])
         if (outcome.ok || isLasting(outcome.problem)) journal.settle(sessionId, pending.caseId, pending.version)
-        if (outcome.ok) stored.push(...outcome.value)
-        else notStored.push({ ...pending, problem: outcome.problem })
+        if (outcome.ok) {
+          stored.push(...outcome.value)
+          recovered.push(pending)
+        } else notStored.push({ ...pending, problem: outcome.problem })
       }
-      return { stored, notStored }
+      return { stored, recovered, notStored }
     },
   }
 }

@@ -177,4 +177,25 @@ describe('the runner says when a case is saved', () => {
       /Not saved: the notes of case TC-2, changed on .+, could not be stored \(This session is not running, so its results cannot change\)\. Enter it again if it still applies\./,
     )
   })
+
+  it('stores on reopening what an earlier window left unstored, says so with who entered it, and lets it be dismissed', async () => {
+    createResultJournal(localStorage).note(
+      's-1',
+      'TC-2',
+      { verdict: 'failed' },
+      { actor: { id: 'person-jo', name: 'Jo Doe' }, at: '2026-11-20T09:30:00.000Z' },
+    )
+    const { db, user } = await openRunner('running')
+    const notice = await screen.findByText(/^Recovered after WWA Lab closed/)
+    expect(notice).toHaveTextContent(
+      /^Recovered after WWA Lab closed before storing it: the verdict \(Failed\) of case TC-2, entered by Jo Doe on .+\. It is stored now, in the audit trail as entered then\./,
+    )
+    expect(await db.results.get(['s-1', 'TC-2'])).toMatchObject({
+      verdict: 'failed',
+      updatedBy: 'person-jo',
+      updatedAt: '2026-11-20T09:30:00.000Z',
+    })
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByText(/^Recovered after WWA Lab closed/)).toBeNull()
+  })
 })

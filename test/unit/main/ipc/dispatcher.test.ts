@@ -50,6 +50,8 @@ function spiedHandlers(overrides: Partial<Handlers> = {}) {
     'ledger.read': vi.fn(async () => null),
     'ledger.record': vi.fn(async () => ({ updatedAt: '2026-12-01T20:00:00.000Z' })),
     'ledger.switchDatabase': vi.fn(async () => ({ updatedAt: '2026-12-01T20:00:00.000Z' })),
+    'journal.read': vi.fn(async () => ({ entries: [], damaged: null })),
+    'journal.write': vi.fn(async () => ({ entries: 0 })),
     ...overrides,
   }
   return handlers

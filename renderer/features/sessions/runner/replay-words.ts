@@ -1,3 +1,4 @@
+import { verdictLabels } from '../../../../core/model/result'
 import { isLasting, problemCause, type Problem } from '../../../../core/outcome'
 import { listInWords } from '../../../../core/text/list'
 import type { PendingChange } from '../../../storage/result-journal'
@@ -23,4 +24,20 @@ export function notStoredWords(notStored: readonly (PendingChange & { readonly p
           : 'It is kept, and stored when this session opens again.'),
     )
     .join(' ')
+}
+
+const recoveredOne = (p: PendingChange) => {
+  const verdict = p.change.verdict === undefined ? '' : ` (${verdictLabels[p.change.verdict]})`
+  const who = p.actor === undefined ? '' : ` by ${p.actor.name}`
+  return `the ${fieldsOf(p)}${verdict} of case ${p.caseId}, entered${who} on ${dates.dateTime(p.at)}`
+}
+
+/** Says which changes a window that went away had not stored, now stored from the journal as entered then. */
+export function recoveredWords(recovered: readonly PendingChange[]): string {
+  if (recovered.length === 0) return ''
+  return (
+    `Recovered after WWA Lab closed before storing ${recovered.length === 1 ? 'it' : 'them'}: ` +
+    `${listInWords(recovered.map(recoveredOne))}. ${recovered.length === 1 ? 'It is' : 'They are'} stored now, ` +
+    'in the audit trail as entered then. Check that they are what you meant.'
+  )
 }
