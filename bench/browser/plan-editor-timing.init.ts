@@ -20,6 +20,11 @@ export type MoveTimes = { readonly drawn: number[]; readonly handled: number[] }
 
 export type PlanEditorTiming = {
   opened(): Promise<EditorOpen>
+  /**
+   * Opens the editor as a person does in the running app: from the plans list (already
+   * drawn), a link to the editor's address; ms from following the link.
+   */
+  openInApp(editorHash: string): Promise<EditorOpen>
   /** Focuses the cell, then presses each key in turn and times it. */
   moves(startCell: string, keys: readonly string[]): Promise<MoveTimes>
 }
@@ -72,5 +77,34 @@ async function moves(startCell: string, keys: readonly string[]): Promise<MoveTi
   return times
 }
 
-const planEditorTiming: PlanEditorTiming = { opened: () => opened, moves }
+const until = async (ready: () => boolean, what: string) => {
+  const deadline = performance.now() + 10_000
+  while (!ready()) {
+    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}.`)
+    await nextFrame()
+  }
+}
+
+async function openInApp(editorHash: string): Promise<EditorOpen> {
+  location.hash = '#/plans'
+  await until(() => grid() === null && document.querySelector('h1')?.textContent === 'Test plans', 'the plans list')
+  await nextFrame()
+  await nextFrame()
+  const t0 = performance.now()
+  const shownAt = new Promise<number>((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (firstRow() === null) return
+      observer.disconnect()
+      resolve(performance.now())
+    })
+    observer.observe(document, { subtree: true, childList: true })
+  })
+  location.hash = editorHash
+  const shown = await shownAt
+  const rowsDrawn = grid()?.querySelectorAll('[role="rowgroup"] [role="row"][aria-rowindex]').length ?? 0
+  const painted = await afterNextFrame()
+  return { shown: shown - t0, painted: painted - t0, rowsDrawn: rowsDrawn - 1 }
+}
+
+const planEditorTiming: PlanEditorTiming = { opened: () => opened, openInApp, moves }
 Object.assign(globalThis, { planEditorTiming })
