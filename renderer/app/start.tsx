@@ -5,7 +5,7 @@ import type { LabDb } from '../storage/lab-db'
 import { requestPersistentStorage } from '../storage/persistence'
 import { mirrorJournal, type JournalStorage } from '../storage/journal-mirror'
 import { createRepositories } from '../storage/repositories'
-import { laterJournalEntry, resultJournalPrefix } from '../storage/result-journal'
+import { laterPendingEntry, pendingPrefix } from '../storage/pending-entries'
 import { LongCheckContext, type LongCheck } from '../widgets/audit-trail/long-check'
 import { RecordedHeadContext } from '../widgets/audit-trail/recorded-head'
 import { workerLongCheck } from '../widgets/audit-trail/worker-long-check'
@@ -77,8 +77,8 @@ export async function start(options: StartOptions): Promise<ReactElement> {
   const workingAs = createWorkingAsStore()
   // Before any session opens: what main's journal kept of a killed window joins this window's copy.
   const journal = await mirrorJournal(options.lab.journal, options.journalStorage ?? globalThis.localStorage, {
-    prefix: resultJournalPrefix,
-    later: laterJournalEntry,
+    prefix: pendingPrefix,
+    later: laterPendingEntry,
   })
   const repos = createRepositories(db, {
     probeImage: options.probeImage,

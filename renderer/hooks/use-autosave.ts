@@ -26,6 +26,11 @@ export type AutosaveOptions<T> = {
   readonly save: (value: T) => Promise<Outcome<unknown>>
   /** Keeps contents that are not saved as the record yet, so nothing typed is lost; dropped once the record is saved. */
   readonly keepDraft?: (value: T) => Promise<Outcome<unknown>>
+  /**
+   * Notes contents the moment they are typed, somewhere synchronous (the journal), before they wait for the
+   * draft write in flight: a window killed then still finds them. The next draft write settles the note.
+   */
+  readonly noteDraft?: (value: T) => void
   readonly discardDraft?: () => Promise<unknown>
   /** A record that was never saved starts quiet: its errors show only once a field is touched. */
   readonly isNew?: boolean
@@ -195,6 +200,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
       setDraft(next)
       if (field !== undefined) setTouched((current) => new Set(current).add(field))
       wanted.current = next
+      latest.current.noteDraft?.(next)
       clearTimeout(idle.current)
       if (!typingInProgress()) {
         void flush()

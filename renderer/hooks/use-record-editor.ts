@@ -57,6 +57,7 @@ export function useRecordEditor<T extends { readonly id: string }>(options: {
       if (kept.ok) takeAddress()
       return kept
     },
+    noteDraft: (record) => repos.drafts.note(kind, id, record, options.title(record)),
     discardDraft: () => repos.drafts.discard(kind, id),
   })
 }

@@ -40,7 +40,7 @@ export type RepositoryDeps = {
   /** Who is making changes now, read inside each audited write; the workstation unless given. */
   readonly actor?: () => Actor
   readonly now?: () => Date
-  /** Where the result journal is kept; the page's localStorage unless a test gives another. */
+  /** Where the journal of results and drafts on their way to the database is kept; the page's localStorage unless given. */
   readonly journalStorage?: JournalStorage
   /** Called after every audited write commits (main's ledger follows the database). */
   readonly committed?: () => void
@@ -50,7 +50,8 @@ export type RepositoryDeps = {
 export function createRepositories(db: LabDb, deps: RepositoryDeps): Repositories {
   const now = deps.now ?? (() => new Date())
   const audit: AuditContext = { actor: deps.actor ?? (() => workstationActor), now, committed: deps.committed }
-  const journal = createResultJournal(deps.journalStorage ?? globalThis.localStorage)
+  const journalStorage = deps.journalStorage ?? globalThis.localStorage
+  const journal = createResultJournal(journalStorage)
   return {
     profile: createProfileRepo(db, audit),
     products: createProductsRepo(db, audit),
@@ -58,7 +59,7 @@ export function createRepositories(db: LabDb, deps: RepositoryDeps): Repositorie
     skills: createSkillsRepo(db, audit),
     units: createUnitsRepo(db, audit),
     files: createFilesRepo(db, deps),
-    drafts: createDraftsRepo(db, now),
+    drafts: createDraftsRepo(db, now, journalStorage),
     plans: createPlansRepo(db, audit),
     sessions: createSessionsRepo(db, audit),
     results: createResultsRepo(db, audit, journal),

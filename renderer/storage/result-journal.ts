@@ -1,5 +1,6 @@
 import type { Result } from '../../core/model/result'
 import type { Actor } from './audit-log'
+import { pendingPrefix } from './pending-entries'
 
 export type ResultChange = Partial<Pick<Result, 'verdict' | 'notes' | 'evidenceIds'>>
 
@@ -20,23 +21,8 @@ export type PendingChange = {
 type Entry = { readonly change: ResultChange; readonly version: number; readonly at: string; readonly actor?: Actor }
 
 /** The keys of the journal's entries in the storage it is kept in. */
-export const resultJournalPrefix = 'wwa-lab.pending-result.'
+export const resultJournalPrefix = `${pendingPrefix}result.`
 const prefix = resultJournalPrefix
-
-/** Of two stored copies of one case's entry, the one noted later (by its time, then its version); the first if neither is. */
-export function laterJournalEntry(a: string, b: string): string {
-  const order = (raw: string): readonly [string, number] => {
-    try {
-      const entry = JSON.parse(raw) as Partial<Entry>
-      return [typeof entry.at === 'string' ? entry.at : '', typeof entry.version === 'number' ? entry.version : 0]
-    } catch {
-      return ['', 0]
-    }
-  }
-  const [atA, versionA] = order(a)
-  const [atB, versionB] = order(b)
-  return atB > atA || (atB === atA && versionB > versionA) ? b : a
-}
 
 /**
  * A second copy of results on their way to IndexedDB. Each change is noted

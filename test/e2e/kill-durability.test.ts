@@ -35,8 +35,8 @@ type SavedShown = { readonly t: number; readonly caseId?: string; readonly value
 type Recorded = {
   readonly keys: readonly number[]
   readonly saved: readonly SavedShown[]
-  /** What the case showed the moment before the kill, saved or not: its pressed verdict and its notes. */
-  readonly atKill?: { readonly verdict: string; readonly notes: string }
+  /** What the screen showed the moment before the kill, saved or not: the pressed verdict, the notes, the product name. */
+  readonly atKill?: { readonly verdict: string; readonly notes: string; readonly name: string | null }
 }
 
 /**
@@ -98,6 +98,11 @@ const recorded = (page: Page) =>
     atKill: {
       verdict: document.querySelector('.verdict-button[aria-pressed="true"]')?.textContent?.slice(0, -2) ?? '',
       notes: document.querySelector<HTMLTextAreaElement>('.case-detail textarea')?.value ?? '',
+      name:
+        (
+          [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Product name')?.control as
+            HTMLInputElement | null | undefined
+        )?.value ?? null,
     },
   }))
 
@@ -275,10 +280,13 @@ describe('a browser killed at any moment', () => {
         const saved = run.shownSaved?.value.trim()
         const name = (draft ?? stored?.name ?? '').trim()
         const typedNow = (text: string) => run.intended.startsWith(text)
+        // What the field showed at the kill, kept or not: the journal had every key the page received.
+        const shownNow = run.keyReached ? run.atKill?.name?.trim() : undefined
         okay =
-          saved === undefined ||
-          name === saved ||
-          (typedNow(name) && (!typedNow(saved) || (name.length >= saved.length && name.startsWith(saved))))
+          (saved === undefined ||
+            name === saved ||
+            (typedNow(name) && (!typedNow(saved) || (name.length >= saved.length && name.startsWith(saved))))) &&
+          (shownNow === undefined || name === shownNow || (typedNow(name) && name.startsWith(shownNow)))
       } else {
         // The session replays what the journal kept as it opens after the relaunch: give it the moment that takes.
         const deadline = Date.now() + 5_000
@@ -316,7 +324,7 @@ describe('a browser killed at any moment', () => {
       console.log(
         `run ${String(run.n + 1).padStart(2)} ${run.kind.padEnd(7)} ${run.caseId && run.kind !== 'editor' ? run.caseId : '       '} ` +
           `kill after ${String(run.delayMs).padStart(3)} ms; shown saved: ${run.shownSaved ? JSON.stringify(run.shownSaved.value) : 'nothing'}; ` +
-          `shown at the kill: ${run.keyReached && run.kind !== 'editor' ? JSON.stringify(run.atKill) : '-'}; ` +
+          `shown at the kill: ${!run.keyReached ? '-' : run.kind === 'editor' ? JSON.stringify(run.atKill?.name) : JSON.stringify({ verdict: run.atKill?.verdict, notes: run.atKill?.notes })}; ` +
           `found: ${found}${recoveredShown ? ' (recovered, and said so)' : ''}${okay ? '' : '   <-- LOST'} (relaunch ${relaunchMs} ms)`,
       )
       expect(okay, `run ${run.n + 1} (${run.kind}): what the screen showed as saved is stored`).toBe(true)

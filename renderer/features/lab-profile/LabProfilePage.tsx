@@ -42,6 +42,7 @@ function LabProfileEditor({ stored, restored }: EditorProps) {
     schema: LabProfile,
     save: repos.profile.save,
     keepDraft: (value) => repos.drafts.keep('lab-profile', 'lab', value, entityLabel('lab-profile', value)),
+    noteDraft: (value) => repos.drafts.note('lab-profile', 'lab', value, entityLabel('lab-profile', value)),
     discardDraft: () => repos.drafts.discard('lab-profile', 'lab'),
     isNew: stored === null,
   })

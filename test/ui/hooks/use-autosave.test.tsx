@@ -37,6 +37,25 @@ describe('nothing typed is lost', () => {
     expect(screen.queryByText(/Restored what you typed/)).not.toBeInTheDocument()
   })
 
+  it('keeps what is typed while a draft write is still under way, and restores it after the window was killed', async () => {
+    const user = userEvent.setup()
+    const db = freshLabDb()
+    await db.products.put(aProduct())
+    const first = renderApp('#/products/p-1', { db })
+    // The disk is slow: no draft write completes before the window dies.
+    first.services.repos.drafts.keep = () => new Promise(() => undefined)
+    const name = await screen.findByRole('textbox', { name: 'Product name' })
+    await user.clear(name)
+    await user.type(name, 'Acme Plug Mini')
+    expect(await db.drafts.count()).toBe(0)
+    first.unmount()
+
+    // A new window over the same storage (main's journal, mirrored into localStorage at start).
+    renderApp('#/products/p-1', { db })
+    expect(await screen.findByText(/Restored what you typed on/)).toBeInTheDocument()
+    expect(screen.getByRole('textbox', { name: 'Product name' })).toHaveValue('Acme Plug Mini')
+  })
+
   it('discards a restored draft when asked, back to the stored product', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()

@@ -2,11 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Actor } from '../../../../renderer/storage/audit-log'
 import { mirrorJournal } from '../../../../renderer/storage/journal-mirror'
 import { createRepositories } from '../../../../renderer/storage/repositories'
-import {
-  createResultJournal,
-  laterJournalEntry,
-  resultJournalPrefix,
-} from '../../../../renderer/storage/result-journal'
+import { laterPendingEntry, pendingPrefix } from '../../../../renderer/storage/pending-entries'
+import { createResultJournal, resultJournalPrefix } from '../../../../renderer/storage/result-journal'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aSession } from '../../../helpers/records'
 import { servicesOnDisk, type ServicesOnDisk } from '../../main/services/files/lab-over-dispatch'
@@ -26,7 +23,7 @@ function memoryStorage(): Storage {
   }
 }
 
-const options = { prefix: resultJournalPrefix, later: laterJournalEntry }
+const options = { prefix: pendingPrefix, later: laterPendingEntry }
 const jo: Actor = { id: 'person-jo', name: 'Jo Doe' }
 const at = (minute: number) => `2026-12-03T09:${String(minute).padStart(2, '0')}:00.000Z`
 
