@@ -2,7 +2,17 @@ import { cpus } from 'node:os'
 import type { BenchResult } from './bench-result'
 import type { OpenMarks } from './browser/lab-year-timing.init'
 import { duration } from './lab-year-seed'
-import { rounds, rowLabels, screens, target, whole, type Lab, type LabKey } from './lab-year-screens'
+import {
+  auditLabel,
+  inTheApp,
+  rounds,
+  rowLabels,
+  screens,
+  target,
+  whole,
+  type Lab,
+  type LabKey,
+} from './lab-year-screens'
 import { median } from './median'
 
 export type Extras = {
@@ -38,8 +48,12 @@ export function resultOf(
     ].filter((m) => m !== '')
     return { ...row, bigMedian: big, emptyMedian: empty, ratio, misses }
   })
-  const slowest = judged.reduce((a, b) => (b.bigMedian > a.bigMedian ? b : a))
-  const missed = judged.filter((row) => row.misses.length > 0)
+  // Opening a screen is following a link in the running app; a reload or new document also starts the app.
+  const opening = new Set([...screens.map((sc) => inTheApp(sc.label)), auditLabel])
+  const judgedOpens = judged.filter((row) => opening.has(row.label))
+  const slowest = judgedOpens.reduce((a, b) => (b.bigMedian > a.bigMedian ? b : a))
+  const missed = judgedOpens.filter((row) => row.misses.length > 0)
+  const startsMissed = judged.filter((row) => !opening.has(row.label) && row.misses.length > 0)
   const spread = (values: readonly number[]) =>
     `${whole(median(values))} ms (${whole(Math.min(...values))}–${whole(Math.max(...values))})`
   const big = labs.find((l) => l.key === 'big')
@@ -78,7 +92,9 @@ export function resultOf(
       ]),
     },
     notes: [
-      `target, every screen under ${target.ms} ms and within ${target.ratio}× of the empty lab: ${missed.length === 0 ? 'met' : `NOT met by ${missed.map((r) => `${r.label} (${r.misses.join(', ')})`).join('; ')}`}`,
+      `target, every screen under ${target.ms} ms and within ${target.ratio}× of the empty lab, opened in the running app (the rows "…, from another screen" and the audit view): ${missed.length === 0 ? 'met' : `NOT met by ${missed.map((r) => `${r.label} (${r.misses.join(', ')})`).join('; ')}`}`,
+      `with the app's start included (a reload at the screen's address, or a new document): ${startsMissed.length === 0 ? 'every screen under the target as well' : `over the target: ${startsMissed.map((r) => `${r.label} (${r.misses.join(', ')})`).join('; ')}`}`,
+      "from another screen: Settings drawn and idle, then the hash set to the screen's address as a link does, to the frame after the DOM first holds the useful content; the screen reads its data from IndexedDB afresh each time",
       labLine(big),
       labLine(empty),
       `timed records: the runner of the newest completed session of the largest plan (${t.runnerCases.toLocaleString('en-US')} cases, ${t.runnerDecided.toLocaleString('en-US')} decided, the rest optional and blocked) in both labs; ` +

@@ -46,9 +46,12 @@ export const screens: readonly Screen[] = [
 export const auditLabel = 'Audit view of the product (from the click)'
 // Each screen is opened twice a round: as a new document (about:blank, then the address) and by reloading it there.
 export const asNewDocument = (label: string) => `${label}, new document`
+// ...and a third time from another screen of the running app, as a person opens it.
+export const inTheApp = (label: string) => `${label}, from another screen`
 export const rowLabels: readonly string[] = [
-  ...screens.map((s) => s.label),
+  ...screens.map((s) => inTheApp(s.label)),
   auditLabel,
+  ...screens.map((s) => s.label),
   ...screens.map((s) => asNewDocument(s.label)),
 ]
 

@@ -14,6 +14,7 @@ import { resultOf } from './lab-year-report'
 import {
   asNewDocument,
   auditLabel,
+  inTheApp,
   rounds,
   rowLabels,
   screens,
@@ -94,9 +95,11 @@ export async function run(): Promise<BenchResult> {
           const app = appOf(lab)
           const fresh = await openScreen(app, lab, screen)
           const reloaded = await reloadScreen(app, lab, screen)
+          const followed = await openInApp(app, lab, screen)
           const figures: [string, OpenMarks][] = [
             [screen.label, reloaded],
             [asNewDocument(screen.label), fresh],
+            [inTheApp(screen.label), followed],
           ]
           if (screen.kind === 'product') {
             const audit = await app.page.evaluate(() => (window as unknown as TimingWindow).labYearTiming.openAudit())
@@ -243,6 +246,17 @@ async function reloadScreen(app: App, lab: Lab, screen: Screen): Promise<OpenMar
       `Expected the ${screen.kind} screen at ${app.page.url()} after a reload, but timed the ${marks.screen}.`,
     )
   expectFacts(lab, screen.kind, marks.facts, screen.label)
+  return marks
+}
+
+/** The screen opened from Settings in the running app, as a person follows a link to it. */
+async function openInApp(app: App, lab: Lab, screen: Screen): Promise<OpenMarks> {
+  const address = screen.address(lab.seeded.targets)
+  const marks = await app.page.evaluate(
+    (to) => (window as unknown as TimingWindow).labYearTiming.openInApp(to),
+    address,
+  )
+  expectFacts(lab, screen.kind, marks.facts, inTheApp(screen.label))
   return marks
 }
 

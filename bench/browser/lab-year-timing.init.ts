@@ -42,6 +42,11 @@ export type OpenMarks = {
 export type LabYearTiming = {
   /** The screen at this document's address, once it first shows its content. */
   opened(): Promise<OpenMarks>
+  /**
+   * Opens the screen at this address as a person does in the running app: from another screen
+   * (Settings, drawn and idle), following a link to it; ms from following the link.
+   */
+  openInApp(address: string): Promise<OpenMarks>
   /** Once the page is idle, clicks the product page's audit <details> open and times it to the entries table. */
   openAudit(): Promise<OpenMarks>
   /** The audit view's chain line (Intact…, Not intact…, or its progress), or null before it shows. */
@@ -212,6 +217,29 @@ async function openAudit(): Promise<OpenMarks> {
   return { ...marks, shown: marks.shown - clicked, painted: marks.painted - clicked, scriptArrived: null, shell: null }
 }
 
+async function openInApp(address: string): Promise<OpenMarks> {
+  const screen = screenAt(address)
+  if (screen === undefined) throw new Error(`No timed screen at ${address}.`)
+  location.hash = '#/settings'
+  const deadline = performance.now() + timeoutMs
+  while (isShown(screen) || document.querySelector('h1')?.textContent !== 'Settings') {
+    if (performance.now() > deadline) throw new Error(`Settings did not show at ${location.href}. ${onScreen()}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  await idle()
+  const shown = whenShown(screen, document)
+  const followed = performance.now()
+  location.hash = address
+  const marks = await shown
+  return {
+    ...marks,
+    shown: marks.shown - followed,
+    painted: marks.painted - followed,
+    scriptArrived: null,
+    shell: null,
+  }
+}
+
 const chainLine = () => {
   const trail = document.querySelector('.audit-trail')
   if (!trail) return null
@@ -223,5 +251,5 @@ const chainLine = () => {
     : null
 }
 
-const labYearTiming: LabYearTiming = { opened: () => opened, openAudit, chainLine }
+const labYearTiming: LabYearTiming = { opened: () => opened, openInApp, openAudit, chainLine }
 Object.assign(globalThis, { labYearTiming })
