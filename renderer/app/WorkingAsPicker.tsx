@@ -12,12 +12,14 @@ export function WorkingAsPicker() {
   const profile = useLiveQuery(() => repos.profile.get(), [repos])
   const id = useId()
   const people = activePeople(profile)
+  // Until the profile is read, the person already working is the one shown, never "This workstation" for a moment.
+  const loading = profile === undefined && actor.id !== workstationActor.id
   return (
     <div className="working-as">
       <label htmlFor={id}>Working as</label>
       <select
         id={id}
-        value={people.some((p) => p.id === actor.id) ? actor.id : ''}
+        value={loading || people.some((p) => p.id === actor.id) ? actor.id : ''}
         onChange={(event) => {
           const personId = event.target.value || null
           workingAs.set(actorFor(profile, personId))
@@ -25,6 +27,7 @@ export function WorkingAsPicker() {
         }}
       >
         <option value="">{workstationActor.name}</option>
+        {loading ? <option value={actor.id}>{actor.name}</option> : null}
         {people.map((person) => (
           <option key={person.id} value={person.id}>
             {person.name} ({roleLabels[person.role]})

@@ -191,7 +191,10 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
 
   useEffect(() => () => clearTimeout(idle.current), [])
   useFlushOnLeave(flush)
-  useOnFieldLeave(flush)
+  // Leaving a field ends a burst typed in this visit. Contents restored from an earlier one are saved once the person
+  // edits them or leaves the editor, not merely by moving between fields: "Discard these changes" must still discard.
+  const edited = useRef(false)
+  useOnFieldLeave(useCallback(() => (edited.current ? flush() : Promise.resolve()), [flush]))
 
   const update = useCallback(
     (change: (current: T) => T, field?: string) => {
@@ -200,6 +203,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
       setDraft(next)
       if (field !== undefined) setTouched((current) => new Set(current).add(field))
       wanted.current = next
+      edited.current = true
       latest.current.noteDraft?.(next)
       clearTimeout(idle.current)
       if (!typingInProgress()) {

@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks'
 import type { ReactNode } from 'react'
 import type { Section } from '../app/sections'
 import type { EntityKind } from '../../core/model/entity'
@@ -16,7 +17,8 @@ type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
   readonly what: string
   readonly get: (id: string) => Promise<T | undefined>
   readonly makeNew: () => T
-  readonly children: (ready: ReadyRecord<T>) => ReactNode
+  /** The editor; `archived` while the record is archived (then it shows the record without letting it change). */
+  readonly children: (ready: ReadyRecord<T>, state: { readonly archived: boolean }) => ReactNode
   /** The record's archive, restore and delete, shown above the editor once the record is stored. */
   readonly archive?: (record: T) => ArchiveTarget
 }
@@ -24,12 +26,25 @@ type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
 /** Loads the record at an editor's address (with any unsaved draft) and hands it to the editor, under its archive controls. */
 export function RecordPage<T extends { readonly id: string; readonly updatedAt: string }>(props: Props<T>) {
   const loaded = useRecord(props.kind, props.id, props.get, props.makeNew)
-  if (loaded.state === 'loading') return <p className="muted">Loading…</p>
+  const target = loaded.state === 'ready' && props.archive ? props.archive(loaded.record) : undefined
+  // Live: archiving or restoring on this page turns the editor read-only, or editable, at once.
+  // Tagged with the record it is of: when the record changes, the last answer (another record's) is not this one's.
+  const read = useLiveQuery(
+    async () => ({ key: target?.key, state: target ? ((await target.read()) ?? null) : null }),
+    [target?.key],
+  )
+  const state = read !== undefined && read.key === target?.key ? read.state : undefined
+  // A stored record is not drawn editable for a moment before its archive mark is read; a new one has none.
+  if (
+    loaded.state === 'loading' ||
+    (loaded.state === 'ready' && target !== undefined && !loaded.isNew && state === undefined)
+  )
+    return <p className="muted">Loading…</p>
   if (loaded.state === 'missing') return <RecordNotFound section={props.section} what={props.what} />
   return (
     <>
-      {props.archive ? <RecordArchive target={props.archive(loaded.record)} section={props.section} /> : null}
-      {props.children(loaded)}
+      {target && state ? <RecordArchive target={target} state={state} section={props.section} /> : null}
+      {props.children(loaded, { archived: state?.archived !== undefined })}
     </>
   )
 }

@@ -39,6 +39,10 @@ describe('archive, restore and delete', () => {
 
     await page.getByRole('button', { name: 'Archive product' }).click()
     expect(await archivedNotice(page).textContent()).toMatch(/^Archived on \d{2}\/\d{2}\/\d{4} by Jo Doe\./)
+    // Shown as kept, not changeable, until it is restored: no field takes typing, no photo can be added.
+    await expect.poll(() => page.getByRole('textbox', { name: 'Brand' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Add ASIN' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Add photos…' }).count()).toBe(0)
     expect(await seriousAxeViolations(page)).toEqual([])
 
     await (await products.openList()).getByRole('link', { name: 'AC-200' }).waitFor()
@@ -61,9 +65,12 @@ describe('archive, restore and delete', () => {
       .toEqual(['Acme AC-100 (archived)', 'Acme AC-200', 'Choose a product'])
 
     await page.goto(productAddress)
+    expect(await page.getByRole('textbox', { name: 'Brand' }).isDisabled()).toBe(true)
     await page.getByRole('button', { name: 'Restore product' }).click()
     await page.getByRole('button', { name: 'Archive product' }).waitFor()
     expect(await archivedNotice(page).count()).toBe(0)
+    expect(await page.getByRole('textbox', { name: 'Brand' }).isEnabled()).toBe(true)
+    await page.getByRole('button', { name: 'Add photos…' }).waitFor()
     await (await products.openList()).getByRole('link', { name: 'AC-100' }).waitFor()
     expect(await showArchived(page, 0).count()).toBe(0)
     await openSection(page, 'Tested units')
@@ -148,6 +155,10 @@ describe('archive, restore and delete', () => {
     expect(await refusal.textContent()).toContain('it is named by 1 session, which ran version 1.')
     await refusal.getByRole('button', { name: 'Archive instead' }).click()
     await archivedNotice(page).waitFor()
+    // Shown as kept, its cases in a table, not the editor's grid.
+    await page.getByText('This test plan is archived, so it is shown as kept. Restore it to change it.').waitFor()
+    expect(await page.getByRole('grid', { name: 'Cases' }).count()).toBe(0)
+    await page.getByRole('table', { name: 'Cases' }).waitFor()
     // Archived, it still cannot be deleted, and says why.
     await page.getByRole('button', { name: 'Delete test plan…' }).click()
     expect(await page.getByRole('alert').textContent()).toContain('it is named by 1 session')
@@ -161,6 +172,9 @@ describe('archive, restore and delete', () => {
       .getByRole('button', { name: 'Archive instead' })
       .click()
     await archivedNotice(page).waitFor()
+    await expect.poll(() => page.getByRole('textbox', { name: 'Serial number' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('textbox', { name: 'Discovery response JSON' }).count()).toBe(0)
+    expect(await seriousAxeViolations(page)).toEqual([])
 
     await openSection(page, 'Test plans')
     await page.getByText('Everything here is archived: choose Show archived (1) to see it.').waitFor()

@@ -30,7 +30,7 @@ export function HubEditorPage({ params }: PageProps<':id'>) {
       makeNew={newHub}
       archive={(h) => recordTarget('hub', 'hub', repos.hubs, h.id)}
     >
-      {(ready) => <HubEditor loaded={ready} />}
+      {(ready, { archived }) => <HubEditor loaded={ready} archived={archived} />}
     </RecordPage>
   )
 }

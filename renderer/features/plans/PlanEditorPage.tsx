@@ -34,12 +34,12 @@ export function PlanEditorPage({ params }: PageProps<':id'>) {
       makeNew={newPlan}
       archive={(v) => planTarget(repos.plans, v.planId)}
     >
-      {(ready) => <LatestOrKept loaded={ready} />}
+      {(ready, { archived }) => <LatestOrKept loaded={ready} archived={archived} />}
     </RecordPage>
   )
 }
 
-function LatestOrKept({ loaded }: { loaded: ReadyRecord<PlanVersion> }) {
+function LatestOrKept({ loaded, archived }: { loaded: ReadyRecord<PlanVersion>; archived: boolean }) {
   const repos = useRepos()
   const { record } = loaded
   // Decided once, when the page opens: a save that makes a new version must not swap the editor away under the tester.
@@ -49,8 +49,9 @@ function LatestOrKept({ loaded }: { loaded: ReadyRecord<PlanVersion> }) {
     return (await repos.plans.summary(record.planId))?.latest ?? record
   }, record.id)
   if (newest === undefined) return <p className="muted">Loading…</p>
-  return newest.version > record.version ? (
-    <PlanVersionView version={record} latest={newest} />
+  // An archived plan is shown as kept, every version of it, until it is restored.
+  return newest.version > record.version || archived ? (
+    <PlanVersionView version={record} latest={newest} archived={archived} />
   ) : (
     <PlanEditor loaded={loaded} />
   )

@@ -24,14 +24,20 @@ const caseColumns = column.columns([
   }),
 ])
 
-/** An older version, read-only: it is kept as it was (sessions may have run it); edits go to the latest. */
+/**
+ * A version read-only: an older one is kept as it was (sessions may have run it; edits go to the latest), and
+ * every version of an archived plan is, until the plan is restored.
+ */
 export function PlanVersionView({
   version,
   latest,
+  archived = false,
 }: {
   version: PlanVersion
   latest: Pick<PlanVersion, 'id' | 'version'>
+  archived?: boolean
 }) {
+  const isLatest = latest.id === version.id
   const rows = version.cases.map((c, i): CaseRow => ({ ...c, n: i + 1 }))
   return (
     <section aria-labelledby="plan-title" className="editor">
@@ -45,10 +51,15 @@ export function PlanVersionView({
         {countCases(version.cases.length)} · {describeSource(version.source)} · saved{' '}
         {dates.dateTime(version.updatedAt)}
       </p>
-      <p className="notice">
-        This is an earlier version, kept exactly as it was. The latest is{' '}
-        <a href={href('plans', latest.id)}>version {latest.version}</a>; open it to make changes.
-      </p>
+      {isLatest ? (
+        <p className="notice">This test plan is archived, so it is shown as kept. Restore it to change it.</p>
+      ) : (
+        <p className="notice">
+          This is an earlier version, kept exactly as it was. The latest is{' '}
+          <a href={href('plans', latest.id)}>version {latest.version}</a>
+          {archived ? '; the plan is archived: restore it to make changes.' : '; open it to make changes.'}
+        </p>
+      )}
       <DataTable
         label="Cases"
         columns={caseColumns}

@@ -37,7 +37,7 @@ export function ProductEditorPage({ params }: PageProps<':id'>) {
       makeNew={newProduct}
       archive={(p) => recordTarget('product', 'product', repos.products, p.id)}
     >
-      {(ready) => <ProductEditor loaded={ready} />}
+      {(ready, { archived }) => <ProductEditor loaded={ready} archived={archived} />}
     </RecordPage>
   )
 }

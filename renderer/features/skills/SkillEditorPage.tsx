@@ -21,7 +21,7 @@ export function SkillEditorPage({ params }: PageProps<':id'>) {
       makeNew={newSkill}
       archive={(s) => recordTarget('skill', 'skill', repos.skills, s.id)}
     >
-      {(ready) => <SkillEditor loaded={ready} />}
+      {(ready, { archived }) => <SkillEditor loaded={ready} archived={archived} />}
     </RecordPage>
   )
 }

@@ -12,6 +12,8 @@ type Props = {
   readonly unit: Pick<Unit, 'serialNumber' | 'discovery' | 'discoveryCaptures'>
   readonly product: { readonly brand: string; readonly modelNumber: string } | undefined
   readonly onCaptured: (captured: Captured) => void
+  /** The responses kept, without a way to paste another (an archived unit). */
+  readonly readOnly?: boolean
 }
 
 /**
@@ -19,7 +21,7 @@ type Props = {
  * its SHA-256, who pasted it when), and the newest one's endpoints are compared,
  * each on its own line, with the product's brand and model number.
  */
-export function DiscoveryPanel({ unit, product, onCaptured }: Props) {
+export function DiscoveryPanel({ unit, product, onCaptured, readOnly = false }: Props) {
   const [text, setText] = useState('')
   const capture = useDiscoveryCapture(
     { serialNumber: unit.serialNumber, kept: unit.discoveryCaptures?.length ?? 0 },
@@ -55,20 +57,24 @@ export function DiscoveryPanel({ unit, product, onCaptured }: Props) {
           <DiscoveryEndpoints endpoints={latestEndpoints(latest)} product={product} />
         </>
       )}
-      <TextAreaField
-        label="Discovery response JSON"
-        value={text}
-        error={capture.error}
-        hint="Paste the Discover.Response the device sent. Every response read is kept with its SHA-256; an earlier one stays in the history below."
-        rows={5}
-        onChange={(value) => {
-          setText(value)
-          capture.clearError()
-        }}
-      />
-      <button type="button" onClick={() => void read()} disabled={text.trim() === '' || capture.busy}>
-        {capture.busy ? 'Keeping discovery response…' : 'Read discovery response'}
-      </button>
+      {readOnly ? null : (
+        <>
+          <TextAreaField
+            label="Discovery response JSON"
+            value={text}
+            error={capture.error}
+            hint="Paste the Discover.Response the device sent. Every response read is kept with its SHA-256; an earlier one stays in the history below."
+            rows={5}
+            onChange={(value) => {
+              setText(value)
+              capture.clearError()
+            }}
+          />
+          <button type="button" onClick={() => void read()} disabled={text.trim() === '' || capture.busy}>
+            {capture.busy ? 'Keeping discovery response…' : 'Read discovery response'}
+          </button>
+        </>
+      )}
       {history.length > 0 ? <DiscoveryHistory captures={history} /> : null}
     </fieldset>
   )

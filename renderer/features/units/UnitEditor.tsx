@@ -14,6 +14,7 @@ import {
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
+import { EditableFields } from '../../ui/EditableFields'
 import { EditorStatus } from '../../ui/EditorStatus'
 import type { ReadyRecord } from '../../hooks/use-record'
 import { useRecordEditor } from '../../hooks/use-record-editor'
@@ -33,7 +34,7 @@ function unitSchemaBeside(twin: Unit | undefined) {
 }
 
 /** The physical sample: who sent it, in what state, what it runs, what it looks like and what it reports. */
-export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
+export function UnitEditor({ loaded, archived = false }: { loaded: ReadyRecord<Unit>; archived?: boolean }) {
   const repos = useRepos()
   // The first unit of this product with the serial typed, found as it is typed; it makes the draft invalid.
   const [twin, setTwin] = useState<Unit | undefined>(undefined)
@@ -74,78 +75,81 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
       </p>
       <h1 id="unit-title">{draft.serialNumber ? `Unit ${draft.serialNumber}` : 'New unit'}</h1>
       <EditorStatus form={form} restoredAt={loaded.restored?.savedAt} />
-      <fieldset>
-        <legend>Identity and custody</legend>
-        <div className="grid">
-          <SelectField
-            label="Product"
-            value={draft.productId}
-            error={visibleError('productId')}
-            options={[
-              { value: '', label: 'Choose a product' },
-              ...pickable(products, draft.productId).map((p) => ({
-                value: p.id,
-                label: pickerLabel(entityLabel('product', p), p),
-              })),
-            ]}
-            onChange={(v) => set('productId', v)}
+      <EditableFields archived={archived}>
+        <fieldset>
+          <legend>Identity and custody</legend>
+          <div className="grid">
+            <SelectField
+              label="Product"
+              value={draft.productId}
+              error={visibleError('productId')}
+              options={[
+                { value: '', label: 'Choose a product' },
+                ...pickable(products, draft.productId).map((p) => ({
+                  value: p.id,
+                  label: pickerLabel(entityLabel('product', p), p),
+                })),
+              ]}
+              onChange={(v) => set('productId', v)}
+            />
+            <TextField
+              label="Serial number"
+              value={draft.serialNumber}
+              error={serialError}
+              onChange={(v) => set('serialNumber', v)}
+              autoFocus={isNew}
+            />
+            <TextField
+              label="Firmware"
+              value={draft.firmware}
+              error={visibleError('firmware')}
+              onChange={(v) => set('firmware', v)}
+            />
+            <TextField
+              label="Hardware revision"
+              value={draft.hardwareRevision}
+              error={visibleError('hardwareRevision')}
+              onChange={(v) => set('hardwareRevision', v)}
+            />
+            <TextField
+              label="Received on"
+              type="date"
+              value={draft.receivedOn}
+              error={visibleError('receivedOn')}
+              onChange={(v) => set('receivedOn', v)}
+            />
+            <TextField
+              label="Received from"
+              value={draft.receivedFrom}
+              error={visibleError('receivedFrom')}
+              onChange={(v) => set('receivedFrom', v)}
+            />
+            <SelectField<UnitCondition>
+              label="Condition"
+              value={draft.condition}
+              options={unitConditions.map((c) => ({ value: c, label: conditionLabels[c] }))}
+              onChange={(v) => set('condition', v)}
+            />
+          </div>
+          {twin && serialError === duplicateSerialMessage(twin) ? (
+            <p className="field-error">
+              <a href={href('units', twin.id)}>Open unit {twin.serialNumber}</a>
+            </p>
+          ) : null}
+          <TextAreaField
+            label="Condition notes"
+            value={draft.conditionNotes}
+            error={visibleError('conditionNotes')}
+            onChange={(v) => set('conditionNotes', v)}
+            rows={2}
           />
-          <TextField
-            label="Serial number"
-            value={draft.serialNumber}
-            error={serialError}
-            onChange={(v) => set('serialNumber', v)}
-            autoFocus={isNew}
-          />
-          <TextField
-            label="Firmware"
-            value={draft.firmware}
-            error={visibleError('firmware')}
-            onChange={(v) => set('firmware', v)}
-          />
-          <TextField
-            label="Hardware revision"
-            value={draft.hardwareRevision}
-            error={visibleError('hardwareRevision')}
-            onChange={(v) => set('hardwareRevision', v)}
-          />
-          <TextField
-            label="Received on"
-            type="date"
-            value={draft.receivedOn}
-            error={visibleError('receivedOn')}
-            onChange={(v) => set('receivedOn', v)}
-          />
-          <TextField
-            label="Received from"
-            value={draft.receivedFrom}
-            error={visibleError('receivedFrom')}
-            onChange={(v) => set('receivedFrom', v)}
-          />
-          <SelectField<UnitCondition>
-            label="Condition"
-            value={draft.condition}
-            options={unitConditions.map((c) => ({ value: c, label: conditionLabels[c] }))}
-            onChange={(v) => set('condition', v)}
-          />
-        </div>
-        {twin && serialError === duplicateSerialMessage(twin) ? (
-          <p className="field-error">
-            <a href={href('units', twin.id)}>Open unit {twin.serialNumber}</a>
-          </p>
-        ) : null}
-        <TextAreaField
-          label="Condition notes"
-          value={draft.conditionNotes}
-          error={visibleError('conditionNotes')}
-          onChange={(v) => set('conditionNotes', v)}
-          rows={2}
-        />
-      </fieldset>
+        </fieldset>
+      </EditableFields>
       <fieldset>
         <legend>Photos of the unit</legend>
         <PhotoGallery
           label="Unit photos"
+          readOnly={archived}
           fileIds={draft.photos.map((p) => p.fileId)}
           onAdd={(ids, names) =>
             update((u) => {
@@ -186,6 +190,7 @@ export function UnitEditor({ loaded }: { loaded: ReadyRecord<Unit> }) {
         />
       </fieldset>
       <DiscoveryPanel
+        readOnly={archived}
         unit={draft}
         product={product}
         onCaptured={({ capture, summary }) =>

@@ -35,7 +35,7 @@ export function UnitEditorPage({ params, query }: PageProps<':id'>) {
       makeNew={() => newUnit(query.get('product') ?? '')}
       archive={(u) => recordTarget('unit', 'unit', repos.units, u.id)}
     >
-      {(ready) => <UnitEditor loaded={ready} />}
+      {(ready, { archived }) => <UnitEditor loaded={ready} archived={archived} />}
     </RecordPage>
   )
 }

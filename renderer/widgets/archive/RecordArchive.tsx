@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useRef, useState } from 'react'
 import { assertNever } from '../../../core/assert-never'
 import { describeProblem, type Outcome, type Problem } from '../../../core/outcome'
@@ -26,8 +25,16 @@ const none: Asking = { kind: 'none' }
  * archived and offers Restore. Deleting asks first, and when something refers to
  * the record it says what and offers to archive it instead.
  */
-export function RecordArchive({ target, section }: { target: ArchiveTarget; section: Section }) {
-  const state = useLiveQuery(() => target.read(), [target.key])
+export function RecordArchive({
+  target,
+  state,
+  section,
+}: {
+  target: ArchiveTarget
+  /** The record as stored now (the page reads it live). */
+  state: ArchiveState
+  section: Section
+}) {
   const [asking, setAsking] = useState<Asking>(none)
   const [busy, setBusy] = useState(false)
   // Where the cursor goes once a question closes: it must not fall back to the top of the page.
@@ -40,7 +47,6 @@ export function RecordArchive({ target, section }: { target: ArchiveTarget; sect
     focusToggle.current = false
     toggleButton.current?.focus()
   })
-  if (state === undefined) return null
 
   const run = async (work: () => Promise<Outcome<void>>, done?: () => void) => {
     setBusy(true)
@@ -100,8 +106,8 @@ function ArchivedNotice({ archived }: { archived: Archived }) {
       <strong>
         Archived on {dates.day(archived.at)} by {archived.by.name}.
       </strong>{' '}
-      It is left out of lists and pickers; its page, its history and the sessions that used it stay. Restore brings it
-      back.
+      It is left out of lists and pickers and cannot be changed; its page, its history and the sessions that used it
+      stay. Restore brings it back, to use and to edit.
     </p>
   )
 }

@@ -7,6 +7,7 @@ import { extensionsFor } from '../../../core/model/file-types'
 import { maxPhotoBytes } from '../../../core/model/stored-file'
 import { useFileIntake } from './use-file-intake'
 import { IntakeStatus } from './IntakeStatus'
+import '../../ui/EditableFields.css'
 import './photos.css'
 
 type Props = {
@@ -17,10 +18,12 @@ type Props = {
   readonly onRemove: (fileId: string) => void
   /** Extra controls under each photo, e.g. the unit photo's role. */
   readonly extra?: (fileId: string) => ReactNode
+  /** Photos shown and opened full size, but none added, removed or changed (an archived record). */
+  readonly readOnly?: boolean
 }
 
 /** Thumbnails of stored photos, each opening full size, with adding by file dialog or drag and drop. */
-export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) {
+export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra, readOnly = false }: Props) {
   const repos = useRepos()
   const files = useLiveQuery(() => repos.files.metas(fileIds), [repos, fileIds.join(',')]) ?? []
   const intake = useFileIntake({
@@ -32,32 +35,48 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra }: Props) 
     store: repos.files.storePhoto,
     onStored: onAdd,
   })
-  const { dragging, handlers } = useFileDrop((files) => void intake.take(files))
+  const { dragging, handlers } = useFileDrop((files) => {
+    if (!readOnly) void intake.take(files)
+  })
 
   return (
-    <div className={`gallery${dragging ? ' dragging' : ''}`} role="group" aria-label={label} {...handlers}>
+    <div className={`gallery${dragging && !readOnly ? ' dragging' : ''}`} role="group" aria-label={label} {...handlers}>
       <ul className="thumbnails">
         {files.map((file) => (
           <li key={file.id}>
             <Thumbnail file={file} />
-            {extra?.(file.id)}
-            <button
-              type="button"
-              className="remove"
-              aria-label={`Remove ${file.name}`}
-              onClick={() => onRemove(file.id)}
-            >
-              Remove
-            </button>
+            {readOnly ? (
+              <fieldset className="editable-fields" disabled>
+                {extra?.(file.id)}
+              </fieldset>
+            ) : (
+              <>
+                {extra?.(file.id)}
+                <button
+                  type="button"
+                  className="remove"
+                  aria-label={`Remove ${file.name}`}
+                  onClick={() => onRemove(file.id)}
+                >
+                  Remove
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>
-      <p className="drop-hint">
-        <button type="button" onClick={() => void intake.pick()} disabled={intake.state.busy !== null}>
-          Add photos…
-        </button>{' '}
-        <span className="muted">or drop image files here.</span>
-      </p>
+      {readOnly ? (
+        files.length === 0 ? (
+          <p className="muted">No photos.</p>
+        ) : null
+      ) : (
+        <p className="drop-hint">
+          <button type="button" onClick={() => void intake.pick()} disabled={intake.state.busy !== null}>
+            Add photos…
+          </button>{' '}
+          <span className="muted">or drop image files here.</span>
+        </p>
+      )}
       <IntakeStatus state={intake.state} />
     </div>
   )

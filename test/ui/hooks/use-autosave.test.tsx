@@ -75,6 +75,29 @@ describe('nothing typed is lost', () => {
     await waitFor(async () => expect(await db.drafts.count()).toBe(0))
   })
 
+  it('discards a restored draft that is valid, even after moving through its fields, back to the stored product', async () => {
+    const user = userEvent.setup()
+    const db = freshLabDb()
+    await db.products.put(aProduct())
+    await db.drafts.put({
+      key: 'product:p-1',
+      kind: 'product',
+      recordId: 'p-1',
+      title: 'Acme AC-100',
+      value: { ...aProduct(), name: 'Acme Plug Mini' },
+      savedAt: '2099-01-01T00:00:00.000Z',
+    })
+    renderApp('#/products/p-1', { db })
+    const name = await screen.findByRole('textbox', { name: 'Product name' })
+    expect(name).toHaveValue('Acme Plug Mini')
+    // Into a field and out of it to the button, as a person reading before deciding.
+    await user.click(name)
+    await user.click(screen.getByRole('button', { name: 'Discard these changes' }))
+    expect(screen.getByRole('textbox', { name: 'Product name' })).toHaveValue('Acme Smart Plug')
+    await waitFor(async () => expect(await db.drafts.count()).toBe(0))
+    expect((await db.products.get('p-1'))?.name).toBe('Acme Smart Plug')
+  })
+
   it('lists a new product that was never valid, so it can be finished later', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()
