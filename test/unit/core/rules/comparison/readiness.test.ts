@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { compareListing } from '../../../../../core/rules/comparison/compare-listing'
+import { checkIds, type Finding } from '../../../../../core/rules/comparison/finding'
+import { checkImage, type HashedImage } from '../../../../../core/rules/comparison/image-check'
+import { readinessOf } from '../../../../../core/rules/comparison/readiness'
+import { defaultComparisonSettings as settings } from '../../../../../core/rules/comparison/settings'
+import { aListing } from '../../../../helpers/listing-snapshots'
+import { aProduct, aUnit } from '../../../../helpers/records'
+
+const image = (
+  name: string,
+  source: HashedImage['source'],
+  dHash: string | null,
+  pHash: string | null,
+): HashedImage => ({
+  fileId: name,
+  name,
+  source,
+  dHash,
+  pHash,
+})
+
+describe('product image', () => {
+  it('passes a near copy by both hashes, picking the closest pair, and never fails an image', () => {
+    const listing = [image('main.jpg', 'listing', 'ffff000000000000', 'aaaaaaaaaaaaaaaa')]
+    const tested = [
+      image('bench.jpg', 'unit', '0000ffff00000000', '5555555555555555'),
+      image('studio.png', 'reference', 'ffff000000000003', 'aaaaaaaaaaaaaaab'),
+    ]
+    expect(checkImage(listing, tested, settings)).toMatchObject({
+      outcome: 'pass',
+      reason: 'Listing image main.jpg is the same picture as reference image studio.png (distances 2 and 1).',
+    })
+    const far = checkImage(listing, [tested[0]!], settings)
+    expect(far.outcome).toBe('needs-review')
+    expect(far.evidence).toContainEqual({ label: 'Closest photo of the unit', value: 'bench.jpg' })
+    expect(checkImage([], tested, settings).outcome).toBe('needs-review')
+    expect(checkImage(listing, [image('x.jpg', 'unit', null, null)], settings).reason).toMatch(/not hashed yet/)
+  })
+})
+
+describe('badge readiness', () => {
+  const findings = compareListing({
+    product: aProduct(),
+    listing: aListing({ modelNumber: 'AC 100' }),
+    hub: undefined,
+    skill: undefined,
+    skillSnapshot: undefined,
+    unit: aUnit(),
+    listingImages: [],
+    testedImages: [],
+    now: new Date('2026-11-21T09:00:00.000Z'),
+    settings,
+  })
+
+  it('makes every check, in the order a reviewer reads them', () => {
+    expect(findings.map((f) => f.check)).toEqual([...checkIds])
+    expect(Object.fromEntries(findings.map((f) => [f.check, f.outcome]))).toEqual({
+      'listing-status': 'pass',
+      brand: 'pass',
+      'model-number': 'needs-review',
+      'device-type': 'pass',
+      image: 'needs-review',
+      hub: 'not-applicable',
+      bundle: 'not-applicable',
+      skill: 'not-applicable',
+      'discovery-model': 'needs-review',
+      'discovery-manufacturer': 'needs-review',
+      'retail-ids': 'not-applicable',
+    })
+  })
+
+  it('is ready once every check that is not a pass was accepted on this snapshot', () => {
+    const open = readinessOf(findings, [], 'ls-1')
+    expect(open.ready).toBe(false)
+    if (!open.ready)
+      expect(open.blocking.map((b) => b.check)).toEqual([
+        'model-number',
+        'image',
+        'discovery-model',
+        'discovery-manufacturer',
+      ])
+    const accept = (check: Finding['check'], snapshotId = 'ls-1') => ({
+      check,
+      snapshotId,
+      decision: 'accept' as const,
+      note: '',
+    })
+    const all = ['model-number', 'image', 'discovery-model', 'discovery-manufacturer'] as const
+    expect(
+      readinessOf(
+        findings,
+        all.map((c) => accept(c)),
+        'ls-1',
+      ),
+    ).toEqual({ ready: true, accepted: [...all] })
+    // Decided on an older snapshot: the newer capture re-opened them.
+    expect(
+      readinessOf(
+        findings,
+        all.map((c) => accept(c, 'ls-0')),
+        'ls-1',
+      ).ready,
+    ).toBe(false)
+  })
+
+  it('is blocked by a rejection, even of a pass, and by a question, naming the reviewer’s note', () => {
+    const rejected = readinessOf(
+      findings,
+      [{ check: 'brand', snapshotId: 'ls-1', decision: 'reject', note: 'Logo differs' }],
+      'ls-1',
+    )
+    expect(rejected.ready === false && rejected.blocking[0]).toEqual({
+      check: 'brand',
+      reason: 'Brand: rejected by the reviewer (Logo differs).',
+    })
+    const asked = readinessOf(
+      findings,
+      [{ check: 'model-number', snapshotId: 'ls-1', decision: 'needs-information', note: 'Ask the maker' }],
+      'ls-1',
+    )
+    expect(asked.ready === false && asked.blocking[0]?.reason).toBe(
+      'Model number: the reviewer asked for information (Ask the maker).',
+    )
+  })
+})
