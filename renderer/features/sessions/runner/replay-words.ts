@@ -27,9 +27,15 @@ export function notStoredWords(notStored: readonly (PendingChange & { readonly p
 }
 
 const recoveredOne = (p: PendingChange) => {
-  const verdict = p.change.verdict === undefined ? '' : ` (${verdictLabels[p.change.verdict]})`
+  const fields = listInWords(
+    [
+      p.change.verdict === undefined ? [] : [`verdict (${verdictLabels[p.change.verdict]})`],
+      p.change.notes === undefined ? [] : ['notes'],
+      p.change.evidenceIds === undefined ? [] : ['evidence'],
+    ].flat(),
+  )
   const who = p.actor === undefined ? '' : ` by ${p.actor.name}`
-  return `the ${fieldsOf(p)}${verdict} of case ${p.caseId}, entered${who} on ${dates.dateTime(p.at)}`
+  return `the ${fields} of case ${p.caseId}, entered${who} on ${dates.dateTime(p.at)}`
 }
 
 /** Says which changes a window that went away had not stored, now stored from the journal as entered then. */
