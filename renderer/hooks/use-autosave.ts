@@ -98,6 +98,8 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
   // The record as read from storage passed the schema when it was written: on a large record (a plan of
   // thousands of cases) checking it again is most of the editor's first paint, so it is taken as it is.
   const [asStored] = useState<T | undefined>(() => (options.isNew ? undefined : options.stored))
+  // The record as stored when the editor opened: what "Discard these changes" returns to.
+  const [openedAs] = useState<T>(options.stored)
   const parsed = useMemo(
     () => (draft === asStored ? ({ success: true, data: draft } as const) : schema.safeParse(draft)),
     [schema, draft, asStored],
@@ -191,10 +193,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
 
   useEffect(() => () => clearTimeout(idle.current), [])
   useFlushOnLeave(flush)
-  // Leaving a field ends a burst typed in this visit. Contents restored from an earlier one are saved once the person
-  // edits them or leaves the editor, not merely by moving between fields: "Discard these changes" must still discard.
-  const edited = useRef(false)
-  useOnFieldLeave(useCallback(() => (edited.current ? flush() : Promise.resolve()), [flush]))
+  useOnFieldLeave(flush)
 
   const update = useCallback(
     (change: (current: T) => T, field?: string) => {
@@ -203,7 +202,6 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
       setDraft(next)
       if (field !== undefined) setTouched((current) => new Set(current).add(field))
       wanted.current = next
-      edited.current = true
       latest.current.noteDraft?.(next)
       clearTimeout(idle.current)
       if (!typingInProgress()) {
@@ -216,16 +214,29 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
     [flush, pump],
   )
 
-  /** Throws away unsaved contents and returns to the stored record; the draft row goes through the same writer. */
+  /**
+   * Throws away the contents restored from an earlier visit (and anything typed since) and returns to the record as
+   * it was stored when the editor opened; the draft row goes through the same writer. Leaving a field may already
+   * have saved the restored contents (clicking Discard leaves the field first): then the record is saved back, audited.
+   */
   const discard = useCallback(async () => {
     clearTimeout(idle.current)
-    wanted.current = undefined
-    // The stored record shows at once; the kept draft is removed behind it.
-    draftRef.current = savedRef.current
-    setDraft(savedRef.current)
+    const back = openedAs
+    draftRef.current = back
+    setDraft(back)
     setFailure(null)
+    // Nothing of the restored contents stored, nor on its way (a write under way may be the save of them).
+    const untouched = savedRef.current === back && running.current === undefined && asked.current <= answered.current
+    if (untouched || options.isNew) {
+      // The stored record shows at once; the kept draft is removed behind it.
+      wanted.current = undefined
+    } else {
+      wanted.current = back
+      asked.current += 1
+      setSaving(true)
+    }
     await pump()
-  }, [pump])
+  }, [pump, openedAs, options.isNew])
 
   const status: SaveStatus = failure
     ? { kind: 'failed', message: failure }

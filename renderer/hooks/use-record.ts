@@ -23,6 +23,8 @@ export function useRecord<T extends { readonly id: string; readonly updatedAt: s
   id: string,
   get: (id: string) => Promise<T | undefined>,
   makeNew: () => T,
+  /** Read again when this changes (a record restored from the archive: what its page showed may be old). */
+  generation = 0,
 ): LoadedRecord<T> {
   const repos = useRepos()
   const isNewAddress = id === 'new'
@@ -44,6 +46,6 @@ export function useRecord<T extends { readonly id: string; readonly updatedAt: s
         ? { restored: { value: { ...base, ...(draft.value as Partial<T>), id }, savedAt: draft.savedAt } }
         : {}),
     }
-  }, `${kind}:${id}`)
+  }, `${kind}:${id}:${generation}`)
   return fresh ?? loaded ?? { state: 'loading' }
 }

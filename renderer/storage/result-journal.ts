@@ -77,7 +77,9 @@ export function createResultJournal(
     /** Forgets the pending change once it is stored, unless a newer change was noted meanwhile. */
     settle(sessionId: string, caseId: string, version: number): void {
       const key = keyOf(sessionId, caseId)
-      if (read(key)?.version === version) storage?.removeItem(key)
+      // Missing here (a full localStorage refused it): main's copy is dropped all the same.
+      const held = read(key)
+      if (held === undefined || held.version === version) storage?.removeItem(key)
     },
     /** Changes of this session noted but never settled, oldest first. */
     pending(sessionId: string): PendingChange[] {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { Section } from '../app/sections'
 import type { EntityKind } from '../../core/model/entity'
 import { useRecord, type ReadyRecord } from '../hooks/use-record'
@@ -25,7 +25,8 @@ type Props<T extends { readonly id: string; readonly updatedAt: string }> = {
 
 /** Loads the record at an editor's address (with any unsaved draft) and hands it to the editor, under its archive controls. */
 export function RecordPage<T extends { readonly id: string; readonly updatedAt: string }>(props: Props<T>) {
-  const loaded = useRecord(props.kind, props.id, props.get, props.makeNew)
+  const [generation, setGeneration] = useState(0)
+  const loaded = useRecord(props.kind, props.id, props.get, props.makeNew, generation)
   const target = loaded.state === 'ready' && props.archive ? props.archive(loaded.record) : undefined
   // Live: archiving or restoring on this page turns the editor read-only, or editable, at once.
   // Tagged with the record it is of: when the record changes, the last answer (another record's) is not this one's.
@@ -34,6 +35,14 @@ export function RecordPage<T extends { readonly id: string; readonly updatedAt: 
     [target?.key],
   )
   const state = read !== undefined && read.key === target?.key ? read.state : undefined
+  const archived = state?.archived !== undefined
+  // Restored: the editor opens again on the record as stored now, never on the copy it held before it was archived.
+  // Adjusted while rendering (React's pattern for state derived from the previous render), so that copy never shows.
+  const [drawnArchived, setDrawnArchived] = useState<boolean | undefined>(undefined)
+  if (state !== undefined && drawnArchived !== archived) {
+    if (drawnArchived === true) setGeneration((g) => g + 1)
+    setDrawnArchived(archived)
+  }
   // A stored record is not drawn editable for a moment before its archive mark is read; a new one has none.
   if (
     loaded.state === 'loading' ||
@@ -43,8 +52,10 @@ export function RecordPage<T extends { readonly id: string; readonly updatedAt: 
   if (loaded.state === 'missing') return <RecordNotFound section={props.section} what={props.what} />
   return (
     <>
-      {target && state ? <RecordArchive target={target} state={state} section={props.section} /> : null}
-      {props.children(loaded, { archived: state?.archived !== undefined })}
+      {target && (state !== undefined || loaded.isNew) ? (
+        <RecordArchive target={target} state={state ?? null} section={props.section} />
+      ) : null}
+      {props.children(loaded, { archived })}
     </>
   )
 }

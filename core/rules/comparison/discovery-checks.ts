@@ -26,7 +26,15 @@ export function checkDiscoveryModel(unit: Unit | undefined, product: Product): F
     label: `Endpoint ${e.friendlyName ?? e.endpointId ?? i + 1}: additionalAttributes.model`,
     value: e.model ?? '',
   }))
-  const reported = endpoints.map((e) => (e.model ?? '').trim())
+  // Only endpoints that report a model are compared: a bridge's own endpoint may report none.
+  const reported = endpoints.map((e) => (e.model ?? '').trim()).filter((m) => m !== '')
+  if (reported.length === 0)
+    return finding(
+      'discovery-model',
+      'needs-review',
+      'No endpoint of the discovery response reports a model.',
+      evidence,
+    )
   const equal = reported.filter((m) => m === tested).length
   if (equal === reported.length)
     return finding(

@@ -20,19 +20,34 @@ export type ImagePair = {
   readonly pDistance: number
 }
 
-/** The pair with the smallest summed distance of dHash and pHash; undefined when no pair has both hashes on both sides. */
-export function bestImagePair(listing: readonly HashedImage[], tested: readonly HashedImage[]): ImagePair | undefined {
+const isHash = (hash: string | null): hash is string => hash !== null && /^[0-9a-f]{16}$/.test(hash)
+
+/**
+ * The pair that decides: among pairs that are near copies by both hashes, else among all, the one with the smallest
+ * summed distance; undefined when no pair has both hashes on both sides (a malformed stored hash counts as none).
+ */
+export function bestImagePair(
+  listing: readonly HashedImage[],
+  tested: readonly HashedImage[],
+  settings: ComparisonSettings,
+): ImagePair | undefined {
+  const near = (p: ImagePair) =>
+    p.dDistance <= settings.dHashNearDuplicate && p.pDistance <= settings.pHashNearDuplicate
   let best: ImagePair | undefined
   for (const l of listing)
     for (const t of tested) {
-      if (l.dHash === null || l.pHash === null || t.dHash === null || t.pHash === null) continue
+      if (!isHash(l.dHash) || !isHash(l.pHash) || !isHash(t.dHash) || !isHash(t.pHash)) continue
       const pair = {
         listing: l,
         tested: t,
         dDistance: hammingDistance(l.dHash, t.dHash),
         pDistance: hammingDistance(l.pHash, t.pHash),
       }
-      if (!best || pair.dDistance + pair.pDistance < best.dDistance + best.pDistance) best = pair
+      const better =
+        best === undefined ||
+        (near(pair) && !near(best)) ||
+        (near(pair) === near(best) && pair.dDistance + pair.pDistance < best.dDistance + best.pDistance)
+      if (better) best = pair
     }
   return best
 }
@@ -58,7 +73,7 @@ export function checkImage(
       'The product has no reference image and the unit no photo to compare with.',
       [],
     )
-  const pair = bestImagePair(listing, tested)
+  const pair = bestImagePair(listing, tested, settings)
   if (!pair)
     return finding(
       'image',

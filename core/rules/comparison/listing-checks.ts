@@ -14,6 +14,10 @@ export const ageInDays = (capturedAt: string, now: Date): number =>
 
 const day = (instant: string) => instant.slice(0, 10)
 
+/** Older than the stale age, to the millisecond: 30 days and an hour is stale at a 30-day setting. */
+const isStale = (capturedAt: string, now: Date, settings: ComparisonSettings) =>
+  now.getTime() - Date.parse(capturedAt) > settings.staleAfterDays * dayMs
+
 /** R2: the page showed the listing available, in a snapshot no older than the stale age; unavailable, not valid or suppressed fails. */
 export function checkListingStatus(listing: ListingSnapshot, now: Date, settings: ComparisonSettings): Finding {
   const age = ageInDays(listing.capturedAt, now)
@@ -21,7 +25,7 @@ export function checkListingStatus(listing: ListingSnapshot, now: Date, settings
     { label: 'Status on the page', value: listingStatusLabels[listing.status] },
     { label: 'Captured', value: `${listing.capturedAt} by ${listing.capturedBy.name} (${age} days ago)` },
   ]
-  const stale = age > settings.staleAfterDays
+  const stale = isStale(listing.capturedAt, now, settings)
   if (listing.status !== 'available')
     return finding(
       'listing-status',
@@ -155,7 +159,7 @@ export function checkSkill(
       evidence,
     )
   const age = ageInDays(snapshot.capturedAt, now)
-  if (age > settings.staleAfterDays)
+  if (isStale(snapshot.capturedAt, now, settings))
     return finding(
       'skill',
       'needs-review',

@@ -4,25 +4,14 @@ import { finding, quoted, type Finding } from './finding'
 import type { ComparisonSettings } from './settings'
 import { jaroWinkler } from './similarity'
 
-const separators = /[\s\-._/]/g
+// Spaces, hyphens and the other dashes (‐ – — −), dots, slashes and underscores.
+const separators = /[\s\p{Pd}\u2212._/]/gu
 
-// SPEC §4's look-alikes, each to the character a model number more likely means.
-const lookAlikes: Readonly<Record<string, string>> = {
-  O: '0',
-  o: '0',
-  I: '1',
-  l: '1',
-  S: '5',
-  s: '5',
-  B: '8',
-  Z: '2',
-  z: '2',
-}
+// SPEC §4's look-alikes, each to the digit a model number more likely means: a lower-case l first (as a capital it
+// would be an L, no look-alike), then in capitals, so o, i, s, b and z count as O, I, S, B and Z do.
+const lookAlikes: Readonly<Record<string, string>> = { O: '0', I: '1', S: '5', B: '8', Z: '2' }
 const withoutLookAlikes = (model: string) =>
-  [...model.replace(separators, '')]
-    .map((c) => lookAlikes[c] ?? c)
-    .join('')
-    .toUpperCase()
+  [...model.replace(separators, '').replace(/l/g, '1').toUpperCase()].map((c) => lookAlikes[c] ?? c).join('')
 
 /** Brand on the page against the product's brand: equal once normalized passes, close needs review, else fails. */
 export function checkBrand(listingBrand: string, productBrand: string, settings: ComparisonSettings): Finding {

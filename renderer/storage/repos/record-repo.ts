@@ -43,8 +43,9 @@ export type RecordRepo<T extends Timestamped> = ArchiveActions & {
   list(): Promise<T[]>
   /**
    * Validates with the kind's schema (refusing, and saving nothing, when invalid), stores it and audits the change.
-   * Whether the record is archived is kept as stored: only archive and restore change it. A record deleted is never
-   * saved again (an editor left open on it is refused, not allowed to bring it back).
+   * Whether the record is archived is kept as stored: only archive and restore change it, and an archived record is
+   * refused (a write still on its way when Archive was pressed included) until it is restored. A record deleted is
+   * never saved again (an editor left open on it is refused, not allowed to bring it back).
    */
   save(record: T): Promise<Outcome<T>>
 }
@@ -64,6 +65,12 @@ const noReferrers: Referrers = { tables: [], find: async () => [] }
 export function withStoredMark<T extends Timestamped>(record: T, stored: Timestamped | undefined): T {
   const { archived: _sent, ...rest } = record
   return (stored?.archived ? { ...rest, archived: stored.archived } : rest) as T
+}
+
+/** Refuses a change to an archived record: its page shows it as kept, and it changes again only once restored. */
+export function refuseIfArchived(before: Timestamped | undefined, label: () => string): void {
+  if (before?.archived)
+    throw refuse('not-allowed', `${label()} is archived, so it cannot change. Restore it to edit it.`)
 }
 
 /** The record repository of a kind, from the registry's table, schema and label. */
@@ -115,6 +122,7 @@ export function createRecordRepo<K extends IdentityKind>(
               'not-found',
               `This ${kind} was deleted, so it cannot be saved again. Create a new one instead.`,
             )
+          refuseIfArchived(before, () => registration.label(before as T))
           const value = withStoredMark(valid.value, before)
           await table.put(value)
           await auditChange(db, audit, changeOf(kind, value.id, value, before, value))

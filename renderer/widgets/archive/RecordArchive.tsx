@@ -31,8 +31,11 @@ export function RecordArchive({
   section,
 }: {
   target: ArchiveTarget
-  /** The record as stored now (the page reads it live). */
-  state: ArchiveState
+  /**
+   * The record as stored now (the page reads it live); null while a new one is not stored yet: the buttons are then
+   * shown, disabled, so that they do not push the page down under the pointer at the first save.
+   */
+  state: ArchiveState | null
   section: Section
 }) {
   const [asking, setAsking] = useState<Asking>(none)
@@ -66,36 +69,43 @@ export function RecordArchive({
 
   return (
     <div className="record-archive">
-      {state.archived ? <ArchivedNotice archived={state.archived} /> : null}
+      {state?.archived ? <ArchivedNotice archived={state.archived} /> : null}
       <div className="record-archive__buttons">
-        {state.archived ? (
+        {state?.archived ? (
           <button ref={toggleButton} type="button" disabled={busy} onClick={() => void run(target.restore)}>
             Restore {target.what}
           </button>
         ) : (
-          <button ref={toggleButton} type="button" disabled={busy} onClick={() => void run(target.archive)}>
+          <button
+            ref={toggleButton}
+            type="button"
+            disabled={busy || state === null}
+            onClick={() => void run(target.archive)}
+          >
             Archive {target.what}
           </button>
         )}
-        <button ref={deleteButton} type="button" disabled={busy} onClick={() => void askToDelete()}>
+        <button ref={deleteButton} type="button" disabled={busy || state === null} onClick={() => void askToDelete()}>
           Delete {target.what}…
         </button>
       </div>
-      <Question
-        asking={asking}
-        state={state}
-        what={target.what}
-        onDelete={() => void remove()}
-        onArchive={() =>
-          void run(target.archive, () => {
-            focusToggle.current = true
-          })
-        }
-        onCancel={() => {
-          setAsking(none)
-          deleteButton.current?.focus()
-        }}
-      />
+      {state === null ? null : (
+        <Question
+          asking={asking}
+          state={state}
+          what={target.what}
+          onDelete={() => void remove()}
+          onArchive={() =>
+            void run(target.archive, () => {
+              focusToggle.current = true
+            })
+          }
+          onCancel={() => {
+            setAsking(none)
+            deleteButton.current?.focus()
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -52,7 +52,9 @@ export function createDraftJournal(storage: JournalStorage | undefined) {
     /** Forgets a draft once it is written, unless a newer one was noted meanwhile. */
     settle(draftKey: string, version: number): void {
       const key = keyOf(draftKey)
-      if (read(key)?.version === version) storage?.removeItem(key)
+      // Missing here (a full localStorage refused it): main's copy is dropped all the same.
+      const held = read(key)
+      if (held === undefined || held.version === version) storage?.removeItem(key)
     },
     drop(draftKey: string): void {
       storage?.removeItem(keyOf(draftKey))

@@ -3,6 +3,7 @@ import type { Outcome } from '../../../../core/outcome'
 import type { JournalStorage } from '../../journal-mirror'
 import type { DraftRow, LabDb } from '../../lab-db'
 import { attempt } from '../../storage-problems'
+import { wasDeleted } from '../references'
 import { createDraftJournal, laterDraft } from './draft-journal'
 
 export type DraftsRepo = {
@@ -57,8 +58,16 @@ export function createDraftsRepo(
     },
     async unsavedNew(kind, exists) {
       const byKey = new Map<string, DraftRow>()
-      for (const draft of [...(await db.drafts.where('kind').equals(kind).toArray()), ...journal.ofKind(kind)])
+      const stored = await db.drafts.where('kind').equals(kind).toArray()
+      for (const draft of stored) byKey.set(draft.key, draft)
+      for (const draft of journal.ofKind(kind)) {
+        // Only in the journal, of a record deleted since (its drop never reached the disk): forgotten, not offered.
+        if (!byKey.has(draft.key) && (await wasDeleted(db, kind, draft.recordId))) {
+          journal.drop(draft.key)
+          continue
+        }
         byKey.set(draft.key, laterDraft(byKey.get(draft.key), draft) ?? draft)
+      }
       const missing: DraftRow[] = []
       for (const draft of byKey.values()) if (!(await exists(draft.recordId))) missing.push(draft)
       return missing.sort((a, b) => b.savedAt.localeCompare(a.savedAt))

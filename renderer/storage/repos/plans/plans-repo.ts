@@ -135,6 +135,8 @@ export function createPlansRepo(
               'not-found',
               'This test plan was deleted, so it cannot be saved again. Create a new one instead.',
             )
+          if ((await db.planSummaries.get(version.planId))?.archived)
+            throw refuse('not-allowed', 'This test plan is archived, so it cannot change. Restore it to edit it.')
           if (before && (await isUsed(before.id))) {
             const actor = audit.actor()
             const next = {

@@ -69,7 +69,12 @@ export type ResultsRepo = {
 
 type SessionFacts = { readonly caseIds: ReadonlySet<string>; readonly planId: string; readonly productId: string }
 
-type Write = CaseChange & { readonly made: Made; readonly audit: 'now' | 'at-burst-end' }
+type Write = CaseChange & {
+  readonly made: Made
+  readonly audit: 'now' | 'at-burst-end'
+  /** A replayed change: written only when the case's stored result is older, checked in the writing transaction. */
+  readonly unlessNewer?: boolean
+}
 
 /** A session's row with its progress as lists show it; its own fields (and updatedAt) unchanged: no one edited the session. */
 /** How many of a session's results decide their case. */
@@ -132,10 +137,12 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
         const audited: RecordChange[] = []
         const opened: SettingRow[] = []
         const closed: string[] = []
-        for (const [index, { caseId, change, made, audit: when }] of writes.entries()) {
+        for (const [index, { caseId, change, made, audit: when, unlessNewer }] of writes.entries()) {
           if (!session.caseIds.has(caseId))
             throw refuse('not-allowed', `Case ${caseId} is not part of this session's plan.`)
           const old = before[index]
+          // A copy whose settling never reached the disk, or older than what was stored since: never written over newer.
+          if (unlessNewer && old !== undefined && old.updatedAt >= made.at) continue
           const oldResult = old && withoutPlan(old)
           const result = orRefuse(
             validate(Result, {
@@ -262,15 +269,20 @@ export function createResultsRepo(db: LabDb, audit: AuditContext, journal: Resul
       const recovered: PendingChange[] = []
       const notStored: (PendingChange & { readonly problem: Problem })[] = []
       for (const pending of journal.pending(sessionId)) {
-        // A copy whose settling never reached the disk, or older than what was stored since: never written over newer.
+        // Already stored, or overtaken (a settling that never reached the disk): settled without a word, even in a
+        // session completed since. The write below checks the same again in its transaction, against a key pressed meanwhile.
         const current = await db.results.get([sessionId, pending.caseId]).catch(() => undefined)
         if (current !== undefined && current.updatedAt >= pending.at) {
           journal.settle(sessionId, pending.caseId, pending.version)
           continue
         }
         const made: Made = { actor: pending.actor ?? audit.actor(), at: pending.at }
-        const outcome = await write(sessionId, [{ caseId: pending.caseId, change: pending.change, made, audit: 'now' }])
+        const outcome = await write(sessionId, [
+          { caseId: pending.caseId, change: pending.change, made, audit: 'now', unlessNewer: true },
+        ])
         if (outcome.ok || isLasting(outcome.problem)) journal.settle(sessionId, pending.caseId, pending.version)
+        // Nothing written: the database already held this change, or a newer one.
+        if (outcome.ok && outcome.value.length === 0) continue
         if (outcome.ok) {
           stored.push(...outcome.value)
           recovered.push(pending)

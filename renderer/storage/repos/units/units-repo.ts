@@ -3,7 +3,7 @@ import { ok, type Outcome } from '../../../../core/outcome'
 import { auditChange, auditChanges, changeOf, type AuditContext } from '../../audit-log'
 import type { LabDb } from '../../lab-db'
 import { attempt, refuse, validate } from '../../storage-problems'
-import { createRecordRepo, withStoredMark, type RecordRepo, type Referrers } from '../record-repo'
+import { createRecordRepo, refuseIfArchived, withStoredMark, type RecordRepo, type Referrers } from '../record-repo'
 import { wasDeleted } from '../references'
 import { countOf } from '../../../../core/text/plural'
 import { duplicateSerialMessage, firstReceived, sameSerial, serialKeyOf } from './unit-serials'
@@ -60,7 +60,8 @@ export function createUnitsRepo(db: LabDb, audit: AuditContext): UnitsRepo {
           const before = await db.units.get(checked.value.id)
           if (before === undefined && (await wasDeleted(db, 'unit', checked.value.id)))
             throw refuse('not-found', 'This unit was deleted, so it cannot be saved again. Create a new one instead.')
-          // Whether it is archived stays as stored: only archive and restore change it.
+          // Whether it is archived stays as stored: only archive and restore change it, and an archived unit not at all.
+          refuseIfArchived(before, () => `Unit ${before?.serialNumber ?? ''}`)
           const value = withStoredMark(checked.value, before)
           await db.units.put(value)
           await auditChange(db, audit, changeOf('unit', value.id, value, before, value))
@@ -101,6 +102,7 @@ export function createUnitsRepo(db: LabDb, audit: AuditContext): UnitsRepo {
             first.set(serialKeyOf(unit), unit)
           }
           const before = await db.units.bulkGet(valid.map((u) => u.id))
+          before.forEach((unit) => refuseIfArchived(unit, () => `Unit ${unit?.serialNumber ?? ''}`))
           const marked = valid.map((unit, index) => withStoredMark(unit, before[index]))
           await db.units.bulkPut(marked)
           await auditChanges(

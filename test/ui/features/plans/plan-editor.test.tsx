@@ -39,6 +39,26 @@ describe('plan editor', () => {
     await screen.findByText('All changes saved.')
   })
 
+  it('shows an archived plan as kept, and after Restore edits it as stored, never the copy it held before', async () => {
+    const user = userEvent.setup()
+    const db = freshLabDb()
+    await putPlanVersions(db, [aPlanVersion({ name: 'Plan A', cases: [aCase('TC-1')] })])
+    renderApp('#/plans/v-1', { db })
+    const name = await screen.findByRole('textbox', { name: 'Plan name' })
+    await user.clear(name)
+    await user.type(name, 'Plan B')
+    await user.tab()
+    await waitFor(async () => expect((await db.planVersions.get('v-1'))?.name).toBe('Plan B'))
+    await user.click(screen.getByRole('button', { name: 'Archive test plan' }))
+    await screen.findByText('This test plan is archived, so it is shown as kept. Restore it to change it.')
+    expect(screen.queryByRole('grid', { name: 'Cases' })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Restore test plan' }))
+    expect(await screen.findByRole('textbox', { name: 'Plan name' })).toHaveValue('Plan B')
+    await user.type(screen.getByRole('textbox', { name: 'Plan name' }), '!')
+    await user.tab()
+    await waitFor(async () => expect((await db.planVersions.get('v-1'))?.name).toBe('Plan B!'))
+  })
+
   it('adds cases with the next ID and the cursor in the title, toggles Required, deletes and undoes a delete', async () => {
     const user = userEvent.setup()
     const db = freshLabDb()

@@ -133,6 +133,17 @@ describe('the result journal mirrored to main', () => {
     expect(replayed.recovered).toEqual([])
     expect(await db.results.get(['s-1', 'TC-1'])).toMatchObject({ verdict: 'failed' })
     expect(repos.results.pending('s-1')).toEqual([])
+
+    // The same when "failed" is stored in the moment between the replay's first look and its write (a key pressed
+    // as the session opens): the write's own transaction sees it and writes nothing.
+    local.setItem(`${resultJournalPrefix}s-1/TC-1`, stale)
+    const firstLook = db.results.get.bind(db.results)
+    db.results.get = (async () => undefined) as unknown as typeof db.results.get
+    const raced = await repos.results.replayPending('s-1')
+    db.results.get = firstLook
+    expect(raced.recovered).toEqual([])
+    expect(await db.results.get(['s-1', 'TC-1'])).toMatchObject({ verdict: 'failed' })
+    expect(repos.results.pending('s-1')).toEqual([])
   })
 
   it('says when main could not keep the journal, and stops saying it once main can again', async () => {

@@ -45,6 +45,16 @@ describe('discovery model and manufacturer', () => {
         ]),
       ],
     })
+    // A bridge's own endpoint that reports no model is not compared.
+    const quiet = aUnit({
+      discoveryCaptures: [
+        capture([
+          { model: null, manufacturer: 'Acme', manufacturerName: 'Acme' },
+          { model: 'AC-100', manufacturer: 'Acme', manufacturerName: 'Acme' },
+        ]),
+      ],
+    })
+    expect(checkDiscoveryModel(quiet, aProduct()).outcome).toBe('pass')
     expect(checkDiscoveryModel(bridge, aProduct())).toMatchObject({
       outcome: 'needs-review',
       reason: expect.stringMatching(/^1 of 2 endpoints/),

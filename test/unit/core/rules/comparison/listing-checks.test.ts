@@ -21,6 +21,9 @@ describe('listing status', () => {
         'The page showed the listing available, but on 2026-11-20, 31 days ago (older than 30): capture it again.',
     })
     expect(checkListingStatus(aListing(), days(31), { ...settings, staleAfterDays: 60 }).outcome).toBe('pass')
+    // Stale to the hour: 30 days and an hour is older than 30 days.
+    expect(checkListingStatus(aListing(), days(30 + 1 / 24), settings).outcome).toBe('needs-review')
+    expect(checkListingStatus(aListing(), days(30), settings).outcome).toBe('pass')
     for (const status of ['unavailable', 'not-valid', 'suppressed'] as const)
       expect(checkListingStatus(aListing({ status }), days(1), settings).outcome).toBe('fail')
     expect(checkListingStatus(aListing({ status: 'suppressed' }), days(1), settings).reason).toBe(

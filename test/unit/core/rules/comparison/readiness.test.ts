@@ -35,6 +35,17 @@ describe('product image', () => {
     expect(far.outcome).toBe('needs-review')
     expect(far.evidence).toContainEqual({ label: 'Closest photo of the unit', value: 'bench.jpg' })
     expect(checkImage([], tested, settings).outcome).toBe('needs-review')
+    // A pair near by both hashes decides over one closer in sum but far by one of them.
+    const lopsided = image('lopsided.jpg', 'unit', 'ffff000000000000', 'aaaaaaaaaaaab555') // d 0, p 13: sum 13
+    const even = image('even.jpg', 'reference', 'ffff0000000001ff', 'aaaaaaaaaaaaaa55') // d 9, p 8: sum 17
+    expect(checkImage(listing, [lopsided, even], settings)).toMatchObject({
+      outcome: 'pass',
+      evidence: expect.arrayContaining([{ label: 'Closest reference image', value: 'even.jpg' }]),
+    })
+    // A stored hash that is not 16 hex digits is as none, not a crash.
+    expect(checkImage(listing, [image('odd.jpg', 'unit', 'nothex', 'aaaaaaaaaaaaaaaa')], settings).reason).toMatch(
+      /not hashed yet/,
+    )
     expect(checkImage(listing, [image('x.jpg', 'unit', null, null)], settings).reason).toMatch(/not hashed yet/)
   })
 })

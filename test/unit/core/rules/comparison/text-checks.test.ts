@@ -62,11 +62,18 @@ describe('model number', () => {
       ],
     })
     expect(checkModelNumber('ac-100', 'AC-100').reason).toMatch(/only in other capital letters/)
+    // Any dash is a separator: an en dash pasted from a page, a minus sign.
+    for (const dashed of ['AC–100', 'AC—100', 'AC−100', 'AC‐100'])
+      expect(checkModelNumber(dashed, 'AC-100').reason).toMatch(/only once spaces, hyphens/)
     for (const [listing, tested] of [
       ['AC-1OO', 'AC-100'],
       ['ACl00', 'AC-100'],
       ['S5-B8Z2', '55-8822'],
       ['AC-IOO', 'AC-100'],
+      // Lower-case look-alikes count as their capitals do.
+      ['xi00', 'X100'],
+      ['ab-1', 'A8-1'],
+      ['acl-oo', 'AC1-00'],
     ] as const)
       expect(checkModelNumber(listing, tested)).toMatchObject({
         outcome: 'needs-review',

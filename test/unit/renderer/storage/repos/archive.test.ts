@@ -32,18 +32,26 @@ describe('archive and restore', () => {
     expect(trail[1]?.changes[0]).toEqual({ field: 'archived', before: undefined, after: archived?.archived })
   })
 
-  it('keeps the mark when an editor saves the record it loaded before it was archived', async () => {
+  it('refuses to change an archived record, keeping its mark, even from an editor that loaded it before', async () => {
     const { repos } = setup()
     await repos.products.save(aProduct())
     await repos.units.save(aUnit())
     await repos.products.archive('p-1')
     await repos.units.archive('u-1')
-    // The editors still hold the records without the mark.
-    await repos.products.save({ ...aProduct(), name: 'Acme Plug Mini' })
-    await repos.units.save({ ...aUnit(), firmware: '1.2.4' })
-    await repos.units.saveMany([{ ...aUnit(), firmware: '1.2.5' }])
-    expect(await repos.products.get('p-1')).toMatchObject({ name: 'Acme Plug Mini', archived: { by: { id: 'jd' } } })
-    expect(await repos.units.get('u-1')).toMatchObject({ firmware: '1.2.5', archived: { by: { id: 'jd' } } })
+    // The editors still hold the records without the mark (a write on its way when Archive was pressed).
+    expect(problemOf(await repos.products.save({ ...aProduct(), name: 'Acme Plug Mini' }))).toMatchObject({
+      code: 'not-allowed',
+      message: 'Acme AC-100 is archived, so it cannot change. Restore it to edit it.',
+    })
+    expect(problemOf(await repos.units.save({ ...aUnit(), firmware: '1.2.4' }))).toMatchObject({ code: 'not-allowed' })
+    expect(problemOf(await repos.units.saveMany([{ ...aUnit(), firmware: '1.2.5' }]))).toMatchObject({
+      message: 'Unit SN-0001 is archived, so it cannot change. Restore it to edit it.',
+    })
+    expect(await repos.products.get('p-1')).toMatchObject({ name: 'Acme Smart Plug', archived: { by: { id: 'jd' } } })
+    expect(await repos.units.get('u-1')).toMatchObject({ firmware: '1.2.3', archived: { by: { id: 'jd' } } })
+    // Restored, it changes again, and an editor still cannot archive it by sending the mark.
+    await repos.products.restore('p-1')
+    expect((await repos.products.save({ ...aProduct(), name: 'Acme Plug Mini' })).ok).toBe(true)
     // Nor can an editor archive or restore by sending the mark.
     await repos.skills.save({ ...aSkill(), archived: { at: '2026-11-20T09:00:00.000Z', by: { id: 'x', name: 'X' } } })
     expect((await repos.skills.get('s-1'))?.archived).toBeUndefined()
@@ -56,14 +64,24 @@ describe('archive and restore', () => {
     expect((await repos.products.save({ ...aProduct(), name: 'Renamed' })).ok).toBe(true)
   })
 
-  it('archives a whole plan, keeps the mark on its next version, and restores it', async () => {
+  it('archives a whole plan, refuses to change it while archived, and restores it', async () => {
     const { db, repos } = setup()
     await repos.plans.save(aPlanVersion())
     expect((await repos.plans.archive('plan-1')).ok).toBe(true)
     await repos.sessions.create(aSession())
     // Edited after a session ran it: a version 2, still archived.
+    // Archived, it cannot change; restored, an edit after a session ran it makes version 2.
+    expect(problemOf(await repos.plans.save({ ...aPlanVersion(), name: 'WWA smart plug 2' }))).toMatchObject({
+      code: 'not-allowed',
+    })
+    expect((await repos.plans.list())[0]).toMatchObject({
+      latest: { version: 1 },
+      archived: { by: { name: 'Jo Doe' } },
+    })
+    await repos.plans.restore('plan-1')
     const next = await repos.plans.save({ ...aPlanVersion(), name: 'WWA smart plug 2' })
     expect(next.ok && next.value.version).toBe(2)
+    await repos.plans.archive('plan-1')
     expect((await repos.plans.list())[0]).toMatchObject({
       latest: { version: 2 },
       archived: { by: { name: 'Jo Doe' } },
@@ -71,7 +89,12 @@ describe('archive and restore', () => {
     await repos.plans.restore('plan-1')
     expect((await repos.plans.summary('plan-1'))?.archived).toBeUndefined()
     const marks = (await db.audit.orderBy('seq').toArray()).filter((e) => e.changes.some((c) => c.field === 'archived'))
-    expect(marks.map((e) => e.entity.label)).toEqual(['WWA smart plug v1', 'WWA smart plug 2 v2'])
+    expect(marks.map((e) => e.entity.label)).toEqual([
+      'WWA smart plug v1',
+      'WWA smart plug v1',
+      'WWA smart plug 2 v2',
+      'WWA smart plug 2 v2',
+    ])
   })
 })
 
