@@ -20,3 +20,13 @@ export function laterPendingEntry(a: string, b: string): string {
   const [atB, versionB] = order(b)
   return atB > atA || (atB === atA && versionB > versionA) ? b : a
 }
+
+/** A journal entry as JSON in the storage, or undefined when it is missing or cannot be read. */
+export function readPendingEntry<E>(storage: Pick<Storage, 'getItem'> | undefined, key: string): E | undefined {
+  try {
+    const raw = storage?.getItem(key)
+    return raw ? (JSON.parse(raw) as E) : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,6 +1,6 @@
 import type { Result } from '../../core/model/result'
 import type { Actor } from './audit-log'
-import { pendingPrefix } from './pending-entries'
+import { pendingPrefix, readPendingEntry } from './pending-entries'
 
 export type ResultChange = Partial<Pick<Result, 'verdict' | 'notes' | 'evidenceIds'>>
 
@@ -39,14 +39,7 @@ export function createResultJournal(
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> | undefined,
 ) {
   const keyOf = (sessionId: string, caseId: string) => `${prefix}${sessionId}/${caseId}`
-  const read = (key: string): Entry | undefined => {
-    try {
-      const raw = storage?.getItem(key)
-      return raw ? (JSON.parse(raw) as Entry) : undefined
-    } catch {
-      return undefined
-    }
-  }
+  const read = (key: string) => readPendingEntry<Entry>(storage, key)
   return {
     /**
      * Notes a change before it is stored, merged with what is still pending for the

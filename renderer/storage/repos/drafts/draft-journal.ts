@@ -1,7 +1,7 @@
 import type { EntityKind } from '../../../../core/model/entity'
 import type { JournalStorage } from '../../journal-mirror'
 import type { DraftRow } from '../../lab-db'
-import { pendingPrefix } from '../../pending-entries'
+import { pendingPrefix, readPendingEntry } from '../../pending-entries'
 
 const prefix = `${pendingPrefix}draft.`
 
@@ -23,14 +23,7 @@ type Entry = { readonly row: DraftRow; readonly version: number; readonly at: st
  */
 export function createDraftJournal(storage: JournalStorage | undefined) {
   const keyOf = (draftKey: string) => `${prefix}${draftKey}`
-  const read = (key: string): Entry | undefined => {
-    try {
-      const raw = storage?.getItem(key)
-      return raw ? (JSON.parse(raw) as Entry) : undefined
-    } catch {
-      return undefined
-    }
-  }
+  const read = (key: string) => readPendingEntry<Entry>(storage, key)
   return {
     /** Notes a draft before it is written; the version to settle it with, or undefined when it is not journalled. */
     note(row: DraftRow): number | undefined {

@@ -7,21 +7,7 @@ import { createResultJournal, resultJournalPrefix } from '../../../../renderer/s
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aSession } from '../../../helpers/records'
 import { servicesOnDisk, type ServicesOnDisk } from '../../main/services/files/lab-over-dispatch'
-
-/** A Storage in memory, as the page's localStorage behaves (a kill loses it, as the real one's last seconds). */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, v),
-    removeItem: (k) => void items.delete(k),
-    clear: () => items.clear(),
-  }
-}
+import { memoryStorage } from '../../../helpers/memory-storage'
 
 const options = { prefix: pendingPrefix, later: laterPendingEntry }
 const jo: Actor = { id: 'person-jo', name: 'Jo Doe' }

@@ -4,21 +4,7 @@ import { createResultJournal } from '../../../../renderer/storage/result-journal
 import { createRepositories } from '../../../../renderer/storage/repositories'
 import { freshLabDb } from '../../../helpers/lab-db'
 import { aSession } from '../../../helpers/records'
-
-/** A Storage in memory, as the page's localStorage behaves. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, v),
-    removeItem: (k) => void items.delete(k),
-    clear: () => items.clear(),
-  }
-}
+import { memoryStorage } from '../../../helpers/memory-storage'
 
 const jo: Actor = { id: 'person-jo', name: 'Jo Doe' }
 const sam: Actor = { id: 'person-sam', name: 'Sam Roe' }

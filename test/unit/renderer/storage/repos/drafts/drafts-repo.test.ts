@@ -5,21 +5,7 @@ import {
 } from '../../../../../../renderer/storage/repos/drafts/draft-journal'
 import { createDraftsRepo } from '../../../../../../renderer/storage/repos/drafts/drafts-repo'
 import { freshLabDb } from '../../../../../helpers/lab-db'
-
-/** A Storage in memory, as the page's localStorage behaves. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, v),
-    removeItem: (k) => void items.delete(k),
-    clear: () => items.clear(),
-  }
-}
+import { memoryStorage } from '../../../../../helpers/memory-storage'
 
 const row = (recordId: string, value: unknown, savedAt: string) => ({
   key: `product:${recordId}`,
