@@ -43,6 +43,8 @@ export function RecordPage<T extends { readonly id: string; readonly updatedAt: 
     if (drawnArchived === true) setGeneration((g) => g + 1)
     setDrawnArchived(archived)
   }
+  // Read again after a Restore, the controls are drawn anew: the cursor goes back to them, not to the top of the page.
+  const restoredOnce = generation > 0
   // A stored record is not drawn editable for a moment before its archive mark is read; a new one has none.
   if (
     loaded.state === 'loading' ||
@@ -53,7 +55,7 @@ export function RecordPage<T extends { readonly id: string; readonly updatedAt: 
   return (
     <>
       {target && (state !== undefined || loaded.isNew) ? (
-        <RecordArchive target={target} state={state ?? null} section={props.section} />
+        <RecordArchive target={target} state={state ?? null} section={props.section} focusOnOpen={restoredOnce} />
       ) : null}
       {props.children(loaded, { archived })}
     </>

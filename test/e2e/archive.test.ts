@@ -68,6 +68,8 @@ describe('archive, restore and delete', () => {
     expect(await page.getByRole('textbox', { name: 'Brand' }).isDisabled()).toBe(true)
     await page.getByRole('button', { name: 'Restore product' }).click()
     await page.getByRole('button', { name: 'Archive product' }).waitFor()
+    // The page reads the product again, and the cursor stays where the person was: on the archive controls.
+    await expect.poll(() => focused(page)).toBe('Archive product')
     expect(await archivedNotice(page).count()).toBe(0)
     expect(await page.getByRole('textbox', { name: 'Brand' }).isEnabled()).toBe(true)
     await page.getByRole('button', { name: 'Add photos…' }).waitFor()

@@ -29,6 +29,7 @@ export function RecordArchive({
   target,
   state,
   section,
+  focusOnOpen = false,
 }: {
   target: ArchiveTarget
   /**
@@ -37,6 +38,8 @@ export function RecordArchive({
    */
   state: ArchiveState | null
   section: Section
+  /** Puts the cursor on Archive/Restore when the controls are drawn (the page was read again after a Restore). */
+  focusOnOpen?: boolean
 }) {
   const [asking, setAsking] = useState<Asking>(none)
   const [busy, setBusy] = useState(false)
@@ -44,7 +47,7 @@ export function RecordArchive({
   const toggleButton = useRef<HTMLButtonElement>(null)
   const deleteButton = useRef<HTMLButtonElement>(null)
   // Set when archiving from the question: focused once the buttons are enabled again.
-  const focusToggle = useRef(false)
+  const focusToggle = useRef(focusOnOpen)
   useEffect(() => {
     if (busy || !focusToggle.current) return
     focusToggle.current = false

@@ -54,6 +54,7 @@ describe('plan editor', () => {
     expect(screen.queryByRole('grid', { name: 'Cases' })).toBeNull()
     await user.click(screen.getByRole('button', { name: 'Restore test plan' }))
     expect(await screen.findByRole('textbox', { name: 'Plan name' })).toHaveValue('Plan B')
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Archive test plan' })).toHaveFocus())
     await user.type(screen.getByRole('textbox', { name: 'Plan name' }), '!')
     await user.tab()
     await waitFor(async () => expect((await db.planVersions.get('v-1'))?.name).toBe('Plan B!'))
