@@ -52,7 +52,6 @@ export const ListingSnapshot = z.object({
 export type ListingSnapshot = z.infer<typeof ListingSnapshot>
 
 /** What the Alexa skill store showed of a skill in one marketplace at one moment (SPEC §2 R5). */
-export const skillStoreStatuses = listingStatuses
 export const SkillStoreSnapshot = z.object({
   id: Id,
   skillId: z.string().min(1).max(200),

@@ -7,7 +7,7 @@ import { extensionsFor } from '../../../core/model/file-types'
 import { maxPhotoBytes } from '../../../core/model/stored-file'
 import { useFileIntake } from './use-file-intake'
 import { IntakeStatus } from './IntakeStatus'
-import '../../ui/EditableFields.css'
+import { EditableFields } from '../../ui/EditableFields'
 import './photos.css'
 
 type Props = {
@@ -46,9 +46,7 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra, readOnly 
           <li key={file.id}>
             <Thumbnail file={file} />
             {readOnly ? (
-              <fieldset className="editable-fields" disabled>
-                {extra?.(file.id)}
-              </fieldset>
+              <EditableFields archived>{extra?.(file.id)}</EditableFields>
             ) : (
               <>
                 {extra?.(file.id)}

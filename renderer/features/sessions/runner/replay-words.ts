@@ -4,10 +4,13 @@ import { listInWords } from '../../../../core/text/list'
 import type { PendingChange } from '../../../storage/result-journal'
 import { dates } from '../../../app/lab-dates'
 
-const fieldsOf = (pending: PendingChange) =>
+/** "the verdict and notes", or with the verdict named: "the verdict (Failed) and notes". */
+const fieldsOf = (pending: PendingChange, nameVerdict = false) =>
   listInWords(
     [
-      pending.change.verdict === undefined ? [] : ['verdict'],
+      pending.change.verdict === undefined
+        ? []
+        : [nameVerdict ? `verdict (${verdictLabels[pending.change.verdict]})` : 'verdict'],
       pending.change.notes === undefined ? [] : ['notes'],
       pending.change.evidenceIds === undefined ? [] : ['evidence'],
     ].flat(),
@@ -27,15 +30,8 @@ export function notStoredWords(notStored: readonly (PendingChange & { readonly p
 }
 
 const recoveredOne = (p: PendingChange) => {
-  const fields = listInWords(
-    [
-      p.change.verdict === undefined ? [] : [`verdict (${verdictLabels[p.change.verdict]})`],
-      p.change.notes === undefined ? [] : ['notes'],
-      p.change.evidenceIds === undefined ? [] : ['evidence'],
-    ].flat(),
-  )
   const who = p.actor === undefined ? '' : ` by ${p.actor.name}`
-  return `the ${fields} of case ${p.caseId}, entered${who} on ${dates.dateTime(p.at)}`
+  return `the ${fieldsOf(p, true)} of case ${p.caseId}, entered${who} on ${dates.dateTime(p.at)}`
 }
 
 /** Says which changes a window that went away had not stored, now stored from the journal as entered then. */
