@@ -15,6 +15,8 @@ export type JournalMirror = {
   readonly storage: JournalStorage
   problem(): string | null
   subscribe(listener: () => void): () => void
+  /** Resolves once main has answered every change sent to it so far. */
+  settled(): Promise<void>
 }
 
 /**
@@ -38,11 +40,14 @@ export async function mirrorJournal(
     for (const listener of listeners) listener()
   }
   // Calls reach main in the order they are made, and main applies them in that order.
-  const send = (puts: { key: string; value: string }[], drops: string[]) =>
-    void bridge.write({ puts, drops }).then(
+  let answered: Promise<void> = Promise.resolve()
+  const send = (puts: { key: string; value: string }[], drops: string[]) => {
+    const reply = bridge.write({ puts, drops }).then(
       (reply) => setProblem(reply.ok ? null : reply.problem.message),
       (error: unknown) => setProblem(String(error)),
     )
+    answered = Promise.all([answered, reply]).then(() => undefined)
+  }
 
   const read = await bridge.read()
   const inMain = new Map(read.ok ? read.value.entries.map((e) => [e.key, e.value]) : [])
@@ -88,6 +93,7 @@ export async function mirrorJournal(
       },
     },
     problem: () => problem,
+    settled: () => answered,
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -28,8 +28,6 @@ async function mainAfterRestart(from: ServicesOnDisk) {
   return read.value.entries
 }
 
-const settled = () => new Promise((resolve) => setTimeout(resolve, 50))
-
 describe('the result journal mirrored to main', () => {
   it('sends every change to main as it is made, and forgets it there once stored', async () => {
     main = await servicesOnDisk()
@@ -37,13 +35,13 @@ describe('the result journal mirrored to main', () => {
     const journal = createResultJournal(mirror.storage)
     const noted = journal.note('s-1', 'TC-1', { verdict: 'failed' }, { actor: jo, at: at(1) })
     journal.note('s-2', 'TC-9', { notes: 'LED off' }, { actor: jo, at: at(2) })
-    await settled()
+    await mirror.settled()
     expect((await mainAfterRestart(main)).map((e) => e.key)).toEqual([
       `${resultJournalPrefix}s-1/TC-1`,
       `${resultJournalPrefix}s-2/TC-9`,
     ])
     journal.settle('s-1', 'TC-1', noted.version)
-    await settled()
+    await mirror.settled()
     expect((await mainAfterRestart(main)).map((e) => e.key)).toEqual([`${resultJournalPrefix}s-2/TC-9`])
     expect(mirror.problem()).toBeNull()
   })
@@ -52,7 +50,7 @@ describe('the result journal mirrored to main', () => {
     main = await servicesOnDisk()
     const first = await mirrorJournal(main.lab.journal, memoryStorage(), options)
     createResultJournal(first.storage).note('s-1', 'TC-2', { verdict: 'blocked' }, { actor: jo, at: at(5) })
-    await settled()
+    await first.settled()
 
     // The kill: localStorage had not reached the disk, so the new window starts with none of it.
     const db = freshLabDb()
@@ -69,7 +67,7 @@ describe('the result journal mirrored to main', () => {
     const replayed = await repos.results.replayPending('s-1')
     expect(replayed.recovered).toMatchObject([{ caseId: 'TC-2', change: { verdict: 'blocked' }, actor: jo }])
     expect(await db.results.get(['s-1', 'TC-2'])).toMatchObject({ verdict: 'blocked', updatedAt: at(5) })
-    await settled()
+    await mirror.settled()
     expect(await mainAfterRestart(main)).toEqual([])
   })
 
@@ -90,10 +88,10 @@ describe('the result journal mirrored to main', () => {
     // An older build's entry, never sent to main, and a key that is not the journal's.
     local.setItem(`${resultJournalPrefix}s-1/TC-4`, entry('retest', 4))
     local.setItem('wwa-lab.working-as', 'person-jo')
-    await mirrorJournal(main.lab.journal, local, options)
+    const mirror = await mirrorJournal(main.lab.journal, local, options)
     expect(JSON.parse(local.getItem(key) ?? '')).toMatchObject({ change: { verdict: 'failed' } })
     expect(local.getItem(`${resultJournalPrefix}s-1/TC-3`)).not.toBeNull()
-    await settled()
+    await mirror.settled()
     expect((await mainAfterRestart(main)).map((e) => e.key).sort()).toEqual(
       [key, `${resultJournalPrefix}s-1/TC-3`, `${resultJournalPrefix}s-1/TC-4`].sort(),
     )
@@ -147,10 +145,10 @@ describe('the result journal mirrored to main', () => {
     mirror.subscribe(() => seen.push(mirror.problem()))
     const journal = createResultJournal(mirror.storage)
     journal.note('s-1', 'TC-1', { verdict: 'failed' }, { actor: jo, at: at(1) })
-    await settled()
+    await mirror.settled()
     failing = false
     journal.note('s-1', 'TC-1', { notes: 'again' }, { actor: jo, at: at(2) })
-    await settled()
+    await mirror.settled()
     expect(seen).toEqual(['The disk is full.', null])
   })
 })
