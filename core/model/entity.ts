@@ -1,7 +1,10 @@
+import { checkLabels } from '../rules/comparison/finding'
 import type { Hub } from './hub'
 import type { LabProfile } from './lab-profile'
+import type { ListingSnapshot, SkillStoreSnapshot } from './listing-snapshot'
 import type { Product } from './product'
 import type { Result } from './result'
+import type { ReviewDecision } from './review-decision'
 import type { Session } from './session'
 import type { Skill } from './skill'
 import type { PlanVersion } from './test-plan'
@@ -9,9 +12,9 @@ import type { Unit } from './unit'
 
 /**
  * Every kind of thing the lab keeps, as the audit trail, drafts, backups and
- * packets name it. The last four are kept for the releases that model them
- * (listing snapshots, review decisions, outages, packets); naming them here
- * means their audit entries and references need no new vocabulary.
+ * packets name it. The last two are kept for the releases that model them
+ * (outages, packets); naming them here means their audit entries and
+ * references need no new vocabulary.
  */
 export const entityKinds = [
   'lab-profile',
@@ -23,6 +26,7 @@ export const entityKinds = [
   'session',
   'result',
   'listing-snapshot',
+  'skill-snapshot',
   'review-decision',
   'outage',
   'packet',
@@ -46,6 +50,9 @@ export type EntityRecords = {
   /** A whole session or its stored summary: both name their product and plan. */
   readonly session: Pick<Session, 'productId'> & { readonly plan: Pick<Session['plan'], 'name' | 'version'> }
   readonly result: Pick<Result, 'caseId'>
+  readonly 'listing-snapshot': ListingSnapshot
+  readonly 'skill-snapshot': SkillStoreSnapshot
+  readonly 'review-decision': ReviewDecision
 }
 export type ModelledKind = keyof EntityRecords
 
@@ -60,6 +67,10 @@ const labels: { readonly [K in ModelledKind]: (record: EntityRecords[K]) => stri
   'plan-version': (version) => `${version.name} v${version.version}`,
   session: (session) => `Session ${session.plan.name} v${session.plan.version}`,
   result: (result) => `Case ${result.caseId}`,
+  'listing-snapshot': (snapshot) => `Listing ${snapshot.asin} (${snapshot.marketplace})`,
+  'skill-snapshot': (snapshot) => `Skill store ${snapshot.skillId} (${snapshot.marketplace})`,
+  'review-decision': (decision) =>
+    `Review of ${checkLabels[decision.check]}, ${decision.asin} (${decision.marketplace})`,
 }
 
 const untitled: { readonly [K in EntityKind]: string } = {
@@ -72,6 +83,7 @@ const untitled: { readonly [K in EntityKind]: string } = {
   session: 'Session',
   result: 'Result',
   'listing-snapshot': 'Listing snapshot',
+  'skill-snapshot': 'Skill-store snapshot',
   'review-decision': 'Review decision',
   outage: 'Outage',
   packet: 'Packet',

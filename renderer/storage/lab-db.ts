@@ -4,8 +4,10 @@ import type { EntityKind } from '../../core/model/entity'
 import type { Archived } from '../../core/model/fields'
 import type { Hub } from '../../core/model/hub'
 import type { LabProfile } from '../../core/model/lab-profile'
+import type { ListingSnapshot, SkillStoreSnapshot } from '../../core/model/listing-snapshot'
 import type { Product } from '../../core/model/product'
 import type { Result } from '../../core/model/result'
+import type { ReviewDecision } from '../../core/model/review-decision'
 import type { FrozenPlan, SessionSummary } from '../../core/model/session'
 import type { Skill } from '../../core/model/skill'
 import type { StoredFileMeta } from '../../core/model/stored-file'
@@ -32,6 +34,17 @@ export type SettingRow = { readonly key: string; readonly value: unknown }
 export type ThumbnailRow = {
   readonly fileId: string
   readonly blob: Blob
+  readonly width: number
+  readonly height: number
+}
+
+/** An image's perceptual hashes, computed once when it is stored so that comparing never decodes it again. */
+export type ImageHashRow = {
+  readonly fileId: string
+  /** 16 hex digits each (core/rules/image-hash.ts). */
+  readonly dHash: string
+  readonly pHash: string
+  /** The pixel size the hashes were computed from, after EXIF orientation. */
   readonly width: number
   readonly height: number
 }
@@ -88,6 +101,10 @@ export class LabDb extends Dexie {
   declare results: Table<ResultRow, [string, string]>
   declare audit: EntityTable<AuditRow, 'seq'>
   declare settings: EntityTable<SettingRow, 'key'>
+  declare listingSnapshots: EntityTable<ListingSnapshot, 'id'>
+  declare skillSnapshots: EntityTable<SkillStoreSnapshot, 'id'>
+  declare reviewDecisions: EntityTable<ReviewDecision, 'id'>
+  declare imageHashes: EntityTable<ImageHashRow, 'fileId'>
 
   /** Every write while a recording runs (a backup made while the lab works records them, and so never blocks an edit). */
   readonly changes: ChangeWatch = createChangeWatch()

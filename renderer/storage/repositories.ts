@@ -6,8 +6,10 @@ import { createDraftsRepo, type DraftsRepo } from './repos/drafts/drafts-repo'
 import { createFilesRepo, type FilesRepo } from './repos/files/files-repo'
 import { createHubsRepo, type HubsRepo } from './repos/hubs/hubs-repo'
 import { createProfileRepo, type ProfileRepo } from './repos/lab-profile/profile-repo'
+import { createListingsRepo, type ListingsRepo } from './repos/listings/listings-repo'
 import { createPlansRepo, type PlansRepo } from './repos/plans/plans-repo'
 import { createProductsRepo, type ProductsRepo } from './repos/products/products-repo'
+import { createReviewsRepo, type ReviewsRepo } from './repos/reviews/reviews-repo'
 import { createResultsRepo, type ResultsRepo } from './repos/sessions/results-repo'
 import { createSessionsRepo, type SessionsRepo } from './repos/sessions/sessions-repo'
 import { createSettingsRepo, type SettingsRepo } from './repos/settings/settings-repo'
@@ -28,6 +30,8 @@ export type Repositories = {
   readonly plans: PlansRepo
   readonly sessions: SessionsRepo
   readonly results: ResultsRepo
+  readonly listings: ListingsRepo
+  readonly reviews: ReviewsRepo
   readonly audit: AuditRepo
   readonly settings: SettingsRepo
 }
@@ -63,6 +67,8 @@ export function createRepositories(db: LabDb, deps: RepositoryDeps): Repositorie
     plans: createPlansRepo(db, audit),
     sessions: createSessionsRepo(db, audit),
     results: createResultsRepo(db, audit, journal),
+    listings: createListingsRepo(db, audit),
+    reviews: createReviewsRepo(db, audit),
     audit: createAuditRepo(db, now),
     settings: createSettingsRepo(db),
   }

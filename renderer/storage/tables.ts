@@ -3,8 +3,10 @@ import type { z } from 'zod'
 import { entityLabel, type EntityRecords, type EntityRef, type ModelledKind } from '../../core/model/entity'
 import { Hub } from '../../core/model/hub'
 import { LabProfile } from '../../core/model/lab-profile'
+import { ListingSnapshot, SkillStoreSnapshot } from '../../core/model/listing-snapshot'
 import { Product } from '../../core/model/product'
 import { Result } from '../../core/model/result'
+import { ReviewDecision } from '../../core/model/review-decision'
 import { Session } from '../../core/model/session'
 import { Skill } from '../../core/model/skill'
 import { PlanVersion } from '../../core/model/test-plan'
@@ -57,6 +59,28 @@ export const registry: { readonly [K in ModelledKind]: Registration<K> } = {
   },
   // A result's parents (its session and product) are named by the results repository, which knows the session.
   result: { table: 'results', schema: Result, label: (r) => entityLabel('result', r), parents: none },
+  // A snapshot is of an ASIN, not of a product: the listings repository names the products that list it.
+  'listing-snapshot': {
+    table: 'listingSnapshots',
+    schema: ListingSnapshot,
+    label: (r) => entityLabel('listing-snapshot', r),
+    parents: none,
+  },
+  'skill-snapshot': {
+    table: 'skillSnapshots',
+    schema: SkillStoreSnapshot,
+    label: (r) => entityLabel('skill-snapshot', r),
+    parents: none,
+  },
+  'review-decision': {
+    table: 'reviewDecisions',
+    schema: ReviewDecision,
+    label: (r) => entityLabel('review-decision', r),
+    parents: (decision) => [
+      { kind: 'product', id: decision.productId },
+      { kind: 'listing-snapshot', id: decision.snapshotId },
+    ],
+  },
 }
 
 /** The registration of a kind, for code that handles any kind. */

@@ -1,13 +1,8 @@
+import type { ReviewDecision as StoredDecision } from '../../model/review-decision'
 import { checkLabels, type CheckId, type Finding } from './finding'
 
-/** A reviewer's decision on one check of one snapshot (SPEC §3 review decision). */
-export type ReviewDecision = {
-  readonly check: CheckId
-  /** The snapshot the decision was made on: a newer snapshot re-opens the check. */
-  readonly snapshotId: string
-  readonly decision: 'accept' | 'reject' | 'needs-information'
-  readonly note: string
-}
+/** What readiness reads of a reviewer's decision (SPEC §3 review decision): later decisions come later in the list. */
+export type ReviewDecision = Pick<StoredDecision, 'check' | 'snapshotId' | 'decision' | 'note'>
 
 export type BlockingReason = { readonly check: CheckId; readonly reason: string }
 

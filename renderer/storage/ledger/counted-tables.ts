@@ -27,7 +27,14 @@ export const historyTables: readonly TableName[] = ['results', 'audit']
  * The others can shrink by an audited delete made after the ledger's last
  * update, so they are compared only when the audit trail ends where the ledger says.
  */
-export const onlyGrowing: ReadonlySet<string> = new Set<TableName>(['audit', 'files'])
+export const onlyGrowing: ReadonlySet<string> = new Set<TableName>([
+  'audit',
+  'files',
+  // Captures and decisions are never changed or removed: a new one is a new record.
+  'listingSnapshots',
+  'skillSnapshots',
+  'reviewDecisions',
+])
 
 const nouns: { readonly [T in TableName]?: readonly [singular: string, plural: string] } = {
   profile: ['lab profile', 'lab profiles'],
@@ -39,6 +46,9 @@ const nouns: { readonly [T in TableName]?: readonly [singular: string, plural: s
   sessions: ['session', 'sessions'],
   results: ['result', 'results'],
   audit: ['audit entry', 'audit entries'],
+  listingSnapshots: ['listing snapshot', 'listing snapshots'],
+  skillSnapshots: ['skill-store snapshot', 'skill-store snapshots'],
+  reviewDecisions: ['review decision', 'review decisions'],
   files: ['stored photo or file', 'stored photos and files'],
 }
 

@@ -2,6 +2,7 @@ import { identityRecords } from './001-identity-records'
 import { plansSessionsAudit } from './002-plans-sessions-audit'
 import { summariesAndSubjects } from './003-summaries-and-subjects'
 import { peopleInRecords } from './004-people-in-records'
+import { listingsAndReviews } from './005-listings-and-reviews'
 import type { Migration } from './migration'
 
 /** Every released version in order. Never edit one that shipped: append a new one. */
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   plansSessionsAudit,
   summariesAndSubjects,
   peopleInRecords,
+  listingsAndReviews,
 ]
