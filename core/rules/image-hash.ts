@@ -77,14 +77,26 @@ export function pHash(image: Grey): string {
   return hex(coefficients.map((c, i) => (i === 0 ? false : c > median)))
 }
 
-/** How many of the 64 bits of two hashes differ. */
+const popCount32 = (word: number): number => {
+  let x = word - ((word >>> 1) & 0x55555555)
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}
+
+/** How many of the 64 bits of two hashes differ (two 32-bit halves: a review compares every pair of images). */
 export function hammingDistance(a: string, b: string): number {
   if (!/^[0-9a-f]{16}$/.test(a) || !/^[0-9a-f]{16}$/.test(b)) throw new RangeError('A hash is 16 lowercase hex digits.')
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`)
-  let count = 0
-  while (x > 0n) {
-    count += Number(x & 1n)
-    x >>= 1n
+  const half = (hash: string, from: number) => Number.parseInt(hash.slice(from, from + 8), 16)
+  return popCount32((half(a, 0) ^ half(b, 0)) >>> 0) + popCount32((half(a, 8) ^ half(b, 8)) >>> 0)
+}
+
+/** The greyscale copy (Rec. 601 luma) of RGBA pixels, as a canvas's getImageData gives them; transparent counts as white. */
+export function greyOfRgba(rgba: ArrayLike<number>, width: number, height: number): Grey {
+  const pixels = new Float64Array(width * height)
+  for (let i = 0; i < pixels.length; i++) {
+    const alpha = (rgba[i * 4 + 3] ?? 255) / 255
+    const luma = 0.299 * (rgba[i * 4] ?? 0) + 0.587 * (rgba[i * 4 + 1] ?? 0) + 0.114 * (rgba[i * 4 + 2] ?? 0)
+    pixels[i] = luma * alpha + 255 * (1 - alpha)
   }
-  return count
+  return { width, height, pixels }
 }

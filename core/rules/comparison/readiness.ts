@@ -2,9 +2,36 @@ import type { ReviewDecision as StoredDecision } from '../../model/review-decisi
 import { checkLabels, type CheckId, type Finding } from './finding'
 
 /** What readiness reads of a reviewer's decision (SPEC §3 review decision): later decisions come later in the list. */
-export type ReviewDecision = Pick<StoredDecision, 'check' | 'snapshotId' | 'decision' | 'note'>
+export type ReviewDecision = Pick<StoredDecision, 'check' | 'snapshotId' | 'decision' | 'note' | 'finding'>
 
-export type BlockingReason = { readonly check: CheckId; readonly reason: string }
+/**
+ * Whether a decision still stands for this finding of this snapshot: made on it, or made on an earlier one whose
+ * finding was the same (a new capture re-opens only the checks it changes).
+ */
+export const decisionStands = (decision: ReviewDecision, finding: Finding, snapshotId: string): boolean =>
+  decision.check === finding.check &&
+  (decision.snapshotId === snapshotId ||
+    (decision.finding.outcome === finding.outcome && decision.finding.reason === finding.reason))
+
+/** The decision that counts for a finding: the latest made on this snapshot, else the latest that still stands. */
+export function standingDecision<D extends ReviewDecision>(
+  decisions: readonly D[],
+  finding: Finding,
+  snapshotId: string,
+): D | undefined {
+  let onThis: D | undefined
+  let carried: D | undefined
+  for (const d of decisions) {
+    if (d.check !== finding.check) continue
+    if (d.snapshotId === snapshotId) onThis = d
+    else if (decisionStands(d, finding, snapshotId)) carried = d
+  }
+  return onThis ?? carried
+}
+
+/** Why a check blocks: its finding, or what a reviewer decided on it. */
+export type BlockingKind = 'fails' | 'needs-review' | 'rejected' | 'needs-information' | 'not-captured'
+export type BlockingReason = { readonly check: CheckId; readonly kind: BlockingKind; readonly reason: string }
 
 export type Readiness =
   | { readonly ready: true; readonly accepted: readonly CheckId[] }
@@ -12,24 +39,23 @@ export type Readiness =
 
 /**
  * SPEC §4 badge readiness of one ASIN in one marketplace: ready when every applicable check passes or a
- * reviewer accepted it on this snapshot. A rejection blocks even a pass; a decision on an older snapshot counts
- * for nothing (the newer capture re-opened the check).
+ * reviewer accepted it. A rejection blocks even a pass; a decision made on an older snapshot counts only where
+ * the newer capture gives the same finding (a capture that changed the check re-opened it).
  */
 export function readinessOf(
   findings: readonly Finding[],
   decisions: readonly ReviewDecision[],
   snapshotId: string,
 ): Readiness {
-  const current = new Map<CheckId, ReviewDecision>()
-  for (const d of decisions) if (d.snapshotId === snapshotId) current.set(d.check, d)
   const blocking: BlockingReason[] = []
   const accepted: CheckId[] = []
   for (const f of findings) {
-    const decided = current.get(f.check)
+    const decided = standingDecision(decisions, f, snapshotId)
     const label = checkLabels[f.check]
     if (decided?.decision === 'reject')
       blocking.push({
         check: f.check,
+        kind: 'rejected',
         reason: `${label}: rejected by the reviewer${decided.note ? ` (${decided.note})` : ''}.`,
       })
     else if (decided?.decision === 'accept') {
@@ -37,11 +63,13 @@ export function readinessOf(
     } else if (decided?.decision === 'needs-information')
       blocking.push({
         check: f.check,
+        kind: 'needs-information',
         reason: `${label}: the reviewer asked for information${decided.note ? ` (${decided.note})` : ''}.`,
       })
     else if (f.outcome === 'fail' || f.outcome === 'needs-review')
       blocking.push({
         check: f.check,
+        kind: f.outcome === 'fail' ? 'fails' : 'needs-review',
         reason: `${label}: ${f.outcome === 'fail' ? 'fails' : 'needs review'}. ${f.reason}`,
       })
   }

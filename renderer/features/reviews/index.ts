@@ -1,8 +1,15 @@
-import { plannedFeature } from '../../ui/PlannedPage'
+import { route, type Feature } from '../../app/feature'
+import { CapturePage } from './CapturePage'
+import { ReadinessPage } from './ReadinessPage'
+import { ReviewPage } from './ReviewPage'
 
-export const reviewsFeature = plannedFeature(
-  'reviews',
-  'Reviews',
-  'Certification',
-  'Listing reviews are not built yet. A later release compares each captured Amazon listing with the tested unit and records the reviewer’s decisions.',
-)
+export const reviewsFeature: Feature<'reviews'> = {
+  section: 'reviews',
+  label: 'Reviews',
+  group: 'Certification',
+  routes: [
+    route('', ReadinessPage),
+    route(':product/:marketplace/:asin/capture', CapturePage),
+    route(':product/:marketplace/:asin', ReviewPage),
+  ],
+}

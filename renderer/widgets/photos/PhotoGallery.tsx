@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { ReactNode } from 'react'
+import type { ClipboardEvent, ReactNode } from 'react'
 import { useRepos } from '../../app/services-context'
 import { useFileDrop } from '../../hooks/use-file-drop'
 import { Thumbnail } from './Thumbnail'
@@ -39,8 +39,21 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra, readOnly 
     if (!readOnly) void intake.take(files)
   })
 
+  // A screenshot copied from a browser arrives as a pasted file: the same as dropping it.
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (readOnly || event.clipboardData.files.length === 0) return
+    event.preventDefault()
+    void intake.take(event.clipboardData.files)
+  }
+
   return (
-    <div className={`gallery${dragging && !readOnly ? ' dragging' : ''}`} role="group" aria-label={label} {...handlers}>
+    <div
+      className={`gallery${dragging && !readOnly ? ' dragging' : ''}`}
+      role="group"
+      aria-label={label}
+      onPaste={onPaste}
+      {...handlers}
+    >
       <ul className="thumbnails">
         {files.map((file) => (
           <li key={file.id}>
@@ -72,7 +85,7 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra, readOnly 
           <button type="button" onClick={() => void intake.pick()} disabled={intake.state.busy !== null}>
             Add photos…
           </button>{' '}
-          <span className="muted">or drop image files here.</span>
+          <span className="muted">or drop image files here, or paste one.</span>
         </p>
       )}
       <IntakeStatus state={intake.state} />

@@ -209,7 +209,7 @@ describe('start-up against main’s ledger', () => {
     const { factory, lab, ledgerFile, ledger } = await savedLab(2)
     const newer = knownVersion + 3
     const upgrade = factory.open('wwa-lab', newer * 10)
-    upgrade.onupgradeneeded = () => upgrade.result.createObjectStore('listingSnapshots', { keyPath: 'id' })
+    upgrade.onupgradeneeded = () => upgrade.result.createObjectStore('storesOfALaterRelease', { keyPath: 'id' })
     await new Promise((resolve) => (upgrade.onsuccess = resolve))
     upgrade.result.close()
 
@@ -221,7 +221,7 @@ describe('start-up against main’s ledger', () => {
     const reopened = factory.open('wwa-lab')
     await new Promise((resolve) => (reopened.onsuccess = resolve))
     expect(reopened.result.version).toBe(newer * 10)
-    expect(reopened.result.objectStoreNames.contains('listingSnapshots')).toBe(true)
+    expect(reopened.result.objectStoreNames.contains('storesOfALaterRelease')).toBe(true)
     reopened.result.close()
     expect(record).not.toHaveBeenCalled()
     expect(await readFile(ledgerFile, 'utf8')).toBe(ledger)

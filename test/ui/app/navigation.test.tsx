@@ -28,8 +28,8 @@ describe('navigation', () => {
   it('says plainly that a section is not built yet instead of showing made-up data', async () => {
     const user = userEvent.setup()
     renderApp('#/products')
-    await user.click(screen.getByRole('link', { name: 'Reviews' }))
-    expect(await screen.findByRole('heading', { name: 'Reviews' })).toBeInTheDocument()
+    await user.click(screen.getByRole('link', { name: 'Availability' }))
+    expect(await screen.findByRole('heading', { name: 'Availability' })).toBeInTheDocument()
     expect(screen.getByText(/not built yet/)).toBeInTheDocument()
     expect(screen.queryByRole('table')).not.toBeInTheDocument()
   })

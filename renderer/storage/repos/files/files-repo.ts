@@ -6,7 +6,7 @@ import { maxPhotoBytes, type StoredFileMeta } from '../../../../core/model/store
 import { sniffImageType } from '../../../../core/rules/image-type'
 import type { ImageProbe } from '../../../media/image-probe'
 import { digestSha256Hex } from '../../../../core/crypto/digest'
-import type { LabDb, ThumbnailRow } from '../../lab-db'
+import type { ImageHashRow, LabDb, ThumbnailRow } from '../../lab-db'
 import { isPhotoName, mimeTypeOf } from '../../../../core/model/file-types'
 
 export type IncomingFile = { readonly name: string; readonly bytes: Uint8Array }
@@ -26,6 +26,14 @@ export type FilesRepo = {
   metas(ids: readonly string[]): Promise<StoredFileMeta[]>
   thumbnail(fileId: string): Promise<ThumbnailRow | undefined>
   original(fileId: string): Promise<Blob | undefined>
+  /** The perceptual hashes of these images, by file id; an image stored before hashing existed has none yet. */
+  imageHashes(ids: readonly string[]): Promise<Map<string, ImageHashRow>>
+  /**
+   * Hashes the images among these that have no hashes yet (stored before hashing
+   * existed), decoding each once; an image that cannot be decoded is left without.
+   * Resolves with how many were hashed.
+   */
+  hashImages(ids: readonly string[]): Promise<number>
 }
 
 export function createFilesRepo(
@@ -34,6 +42,8 @@ export function createFilesRepo(
 ): FilesRepo {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? (() => crypto.randomUUID())
+  /** Images being hashed now (hashImages), so two callers never decode one twice. */
+  const hashing = new Set<string>()
 
   /** Refuses a file over `limit`, naming it; undefined when it fits. */
   const tooLarge = (incoming: IncomingFile, limit: number, what: string): StoreOutcome | undefined =>
@@ -55,6 +65,7 @@ export function createFilesRepo(
           thumbnail: ThumbnailRow['blob'] | null
           thumbnailWidth: number
           thumbnailHeight: number
+          hashes?: { readonly dHash: string; readonly pHash: string } | undefined
         }
       | string
     >,
@@ -77,8 +88,9 @@ export function createFilesRepo(
       createdAt: now().toISOString(),
     }
     const thumbnail = facts.thumbnail
+    const hashes = facts.hashes
     return attempt(() =>
-      db.transaction('rw', db.files, db.thumbnails, async () => {
+      db.transaction('rw', db.files, db.thumbnails, db.imageHashes, async () => {
         await db.files.put({ ...file, blob })
         if (thumbnail)
           await db.thumbnails.put({
@@ -87,6 +99,8 @@ export function createFilesRepo(
             width: facts.thumbnailWidth,
             height: facts.thumbnailHeight,
           })
+        if (hashes && facts.width !== null && facts.height !== null)
+          await db.imageHashes.put({ fileId: file.id, ...hashes, width: facts.width, height: facts.height })
         return file
       }),
     )
@@ -137,6 +151,31 @@ export function createFilesRepo(
     },
     thumbnail: (fileId: string) => db.thumbnails.get(fileId),
     original: async (fileId: string) => (await db.files.get(fileId))?.blob,
+    async imageHashes(ids) {
+      const rows = await db.imageHashes.bulkGet([...ids])
+      return new Map(rows.flatMap((row) => (row ? [[row.fileId, row] as const] : [])))
+    },
+    async hashImages(ids) {
+      // Each image once, however many pages ask at the same time; written together, so a live query wakes once.
+      // Claimed before the first await: a second caller in the meantime leaves them to this one.
+      const claimed = [...new Set(ids)].filter((id) => !hashing.has(id))
+      for (const id of claimed) hashing.add(id)
+      try {
+        const known = await db.imageHashes.bulkGet(claimed)
+        const rows: ImageHashRow[] = []
+        for (const id of claimed.filter((_, index) => known[index] === undefined)) {
+          const file = await db.files.get(id)
+          if (file === undefined || file.width === null) continue
+          const facts = await deps.probeImage(file.blob).catch(() => undefined)
+          if (facts?.hashes !== undefined)
+            rows.push({ fileId: id, ...facts.hashes, width: facts.width, height: facts.height })
+        }
+        if (rows.length > 0) await db.imageHashes.bulkPut(rows)
+        return rows.length
+      } finally {
+        for (const id of claimed) hashing.delete(id)
+      }
+    },
   }
 }
 

@@ -57,7 +57,9 @@ export function createListingsRepo(db: LabDb, audit: AuditContext): ListingsRepo
     if (at !== undefined && Date.parse(at) > now.getTime() + futureLeewayMs)
       throw refuse('invalid', `${where}The capture time ${at} is in the future.`, 'capturedAt')
     const actor = audit.actor()
-    return { capturedAt: at ?? now.toISOString(), capturedBy: { id: actor.id, name: actor.name } }
+    // Stored in one spelling (milliseconds, Z), so the history's index orders captures by time.
+    const spelled = at !== undefined && !Number.isNaN(Date.parse(at)) ? new Date(at).toISOString() : at
+    return { capturedAt: spelled ?? now.toISOString(), capturedBy: { id: actor.id, name: actor.name } }
   }
 
   /** The snapshot as stored, or the refusal that names what is wrong (and, in an import, which one). */

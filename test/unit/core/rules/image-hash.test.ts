@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { dHash, hammingDistance, pHash, resample, type Grey } from '../../../../core/rules/image-hash'
+import { dHash, greyOfRgba, hammingDistance, pHash, resample, type Grey } from '../../../../core/rules/image-hash'
 
 /** A test picture: soft shapes whose brightness depends only on where a pixel is, so any size draws the same scene. */
 function scene(width: number, height: number, variant = 0, crop = 0): Grey {
@@ -69,5 +69,15 @@ describe('perceptual hashes', () => {
         expect(hammingDistance(a, b) === 0).toBe(a === b)
       }),
     )
+  })
+
+  it('reads RGBA pixels as their luma, transparency as white, so a canvas copy hashes like the greyscale scene', () => {
+    const grey = greyOfRgba([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 10, 10, 0], 2, 2)
+    expect(Array.from(grey.pixels, (p) => Math.round(p))).toEqual([76, 150, 29, 255])
+    const picture = scene(64, 48)
+    const rgba = new Uint8ClampedArray(64 * 48 * 4)
+    Array.from(picture.pixels).forEach((p, i) => rgba.set([p, p, p, 255], i * 4))
+    expect(dHash(greyOfRgba(rgba, 64, 48))).toBe(dHash(picture))
+    expect(pHash(greyOfRgba(rgba, 64, 48))).toBe(pHash(picture))
   })
 })

@@ -91,11 +91,12 @@ describe('badge readiness', () => {
         'discovery-model',
         'discovery-manufacturer',
       ])
-    const accept = (check: Finding['check'], snapshotId = 'ls-1') => ({
+    const accept = (check: Finding['check'], snapshotId = 'ls-1', reason = 'as it was then') => ({
       check,
       snapshotId,
       decision: 'accept' as const,
       note: '',
+      finding: { outcome: 'needs-review' as const, reason },
     })
     const all = ['model-number', 'image', 'discovery-model', 'discovery-manufacturer'] as const
     expect(
@@ -105,7 +106,7 @@ describe('badge readiness', () => {
         'ls-1',
       ),
     ).toEqual({ ready: true, accepted: [...all] })
-    // Decided on an older snapshot: the newer capture re-opened them.
+    // Decided on an older snapshot whose findings differ: the newer capture re-opened them.
     expect(
       readinessOf(
         findings,
@@ -115,23 +116,47 @@ describe('badge readiness', () => {
     ).toBe(false)
   })
 
+  it('keeps a decision made on an older snapshot where the newer capture gives the same finding', () => {
+    const modelNumber = findings.find((f) => f.check === 'model-number')!
+    const same = { outcome: modelNumber.outcome, reason: modelNumber.reason }
+    const older = { check: 'model-number' as const, snapshotId: 'ls-0', note: '', finding: same }
+    const accepted = readinessOf(findings, [{ ...older, decision: 'accept' }], 'ls-1')
+    expect(accepted.ready === false && accepted.blocking.map((b) => b.check)).not.toContain('model-number')
+    const rejected = readinessOf(findings, [{ ...older, decision: 'reject', note: 'No' }], 'ls-1')
+    expect(rejected.ready === false && rejected.blocking[0]?.kind).toBe('rejected')
+    // A decision on this snapshot wins over one carried from an earlier capture.
+    const both = readinessOf(
+      findings,
+      [
+        { ...older, decision: 'reject', note: 'No' },
+        { ...older, snapshotId: 'ls-1', decision: 'accept' },
+        { ...older, decision: 'reject', note: 'Later, on the old one' },
+      ],
+      'ls-1',
+    )
+    expect(both.ready === false && both.blocking.map((b) => b.check)).not.toContain('model-number')
+  })
+
   it('is blocked by a rejection, even of a pass, and by a question, naming the reviewer’s note', () => {
+    const finding = { outcome: 'pass' as const, reason: '' }
     const rejected = readinessOf(
       findings,
-      [{ check: 'brand', snapshotId: 'ls-1', decision: 'reject', note: 'Logo differs' }],
+      [{ check: 'brand', snapshotId: 'ls-1', decision: 'reject', note: 'Logo differs', finding }],
       'ls-1',
     )
     expect(rejected.ready === false && rejected.blocking[0]).toEqual({
       check: 'brand',
+      kind: 'rejected',
       reason: 'Brand: rejected by the reviewer (Logo differs).',
     })
     const asked = readinessOf(
       findings,
-      [{ check: 'model-number', snapshotId: 'ls-1', decision: 'needs-information', note: 'Ask the maker' }],
+      [{ check: 'model-number', snapshotId: 'ls-1', decision: 'needs-information', note: 'Ask the maker', finding }],
       'ls-1',
     )
-    expect(asked.ready === false && asked.blocking[0]?.reason).toBe(
-      'Model number: the reviewer asked for information (Ask the maker).',
-    )
+    expect(asked.ready === false && asked.blocking[0]).toMatchObject({
+      kind: 'needs-information',
+      reason: 'Model number: the reviewer asked for information (Ask the maker).',
+    })
   })
 })

@@ -59,6 +59,10 @@ describe('listing snapshots', () => {
     const { repos } = auditedRepos()
     const old = valueOf(await repos.listings.capture(capture({ capturedAt: '2026-10-01T08:00:00.000Z' })))
     expect(old.capturedAt).toBe('2026-10-01T08:00:00.000Z')
+    // Spelled without milliseconds, or with an offset, it is stored in the one spelling the history orders by.
+    const spelled = valueOf(await repos.listings.capture(capture({ capturedAt: '2026-10-01T10:00:00+02:00' })))
+    const plain = valueOf(await repos.listings.capture(capture({ capturedAt: '2026-10-01T08:00:01Z' })))
+    expect([spelled.capturedAt, plain.capturedAt]).toEqual(['2026-10-01T08:00:00.000Z', '2026-10-01T08:00:01.000Z'])
     expect(problemOf(await repos.listings.capture(capture({ capturedAt: '2026-12-24T08:00:00.000Z' })))).toEqual({
       code: 'invalid',
       message: 'The capture time 2026-12-24T08:00:00.000Z is in the future.',

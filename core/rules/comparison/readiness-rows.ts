@@ -1,0 +1,180 @@
+import type { Hub } from '../../model/hub'
+import type { ListingSnapshot, SkillStoreSnapshot } from '../../model/listing-snapshot'
+import type { Product } from '../../model/product'
+import type { ReviewDecision } from '../../model/review-decision'
+import type { Skill } from '../../model/skill'
+import type { Unit } from '../../model/unit'
+import { compareListing } from './compare-listing'
+import type { Finding } from './finding'
+import type { HashedImage } from './image-check'
+import { readinessOf, type Readiness } from './readiness'
+import type { ComparisonSettings } from './settings'
+
+/** What the comparison reads of a session: which unit of which product was tested, and when. */
+export type TestedSession = {
+  readonly productId: string
+  readonly unitId: string
+  readonly startedAt: string | null
+  readonly createdAt: string
+}
+
+/** A stored image as the comparison sees it: its name and perceptual hashes (null until hashed). */
+export type ImageFacts = { readonly name: string; readonly dHash: string | null; readonly pHash: string | null }
+
+/** The lab's records the readiness of every listing is worked out from. */
+export type CatalogueForReview = {
+  readonly products: readonly Product[]
+  readonly hubs: readonly Hub[]
+  readonly skills: readonly Skill[]
+  readonly units: readonly Unit[]
+  readonly sessions: readonly TestedSession[]
+  /** The newest snapshot of each ASIN in each marketplace (older ones are history). */
+  readonly listings: readonly ListingSnapshot[]
+  readonly skillSnapshots: readonly SkillStoreSnapshot[]
+  /** Oldest first: the latest decision on a snapshot counts. */
+  readonly decisions: readonly ReviewDecision[]
+  readonly images: ReadonlyMap<string, ImageFacts>
+  readonly now: Date
+  readonly settings: ComparisonSettings
+}
+
+/** One product's ASIN in one marketplace, with what the newest capture of it gives. */
+export type ReadinessRow = {
+  readonly product: Product
+  readonly asin: string
+  readonly marketplace: string
+  readonly variation: string
+  /** Undefined until the listing is captured: then nothing can be compared and it is not ready. */
+  readonly snapshot: ListingSnapshot | undefined
+  readonly findings: readonly Finding[]
+  readonly readiness: Readiness
+}
+
+const notCaptured: Readiness = {
+  ready: false,
+  blocking: [
+    {
+      check: 'listing-status',
+      kind: 'not-captured',
+      reason: 'No capture of the listing yet: capture what its page shows.',
+    },
+  ],
+}
+
+/**
+ * The unit whose discovery response and photos count for a product: the unit of
+ * its newest session, or, before any session, the unit received last.
+ */
+export function testedUnitOf(
+  productId: string,
+  units: readonly Unit[],
+  sessions: readonly TestedSession[],
+): Unit | undefined {
+  const own = units.filter((unit) => unit.productId === productId)
+  const started = (s: TestedSession) => s.startedAt ?? s.createdAt
+  const newest = sessions
+    .filter((s) => s.productId === productId && own.some((unit) => unit.id === s.unitId))
+    .reduce<TestedSession | undefined>((a, b) => (a === undefined || started(b) > started(a) ? b : a), undefined)
+  if (newest !== undefined) return own.find((unit) => unit.id === newest.unitId)
+  return own.reduce<Unit | undefined>((a, b) => (a === undefined || b.receivedOn > a.receivedOn ? b : a), undefined)
+}
+
+const hashed = (images: ReadonlyMap<string, ImageFacts>, source: HashedImage['source']) => (fileId: string) => {
+  const facts = images.get(fileId)
+  return { fileId, source, name: facts?.name ?? 'Image', dHash: facts?.dHash ?? null, pHash: facts?.pHash ?? null }
+}
+
+/** The catalogue looked up by key, built once for many reviews: each review then costs the same however large the lab. */
+type Lookup = {
+  readonly unitOf: (productId: string) => Unit | undefined
+  readonly hubs: ReadonlyMap<string, Hub>
+  readonly skills: ReadonlyMap<string, Skill>
+  /** By "skillId|marketplace". */
+  readonly skillSnapshots: ReadonlyMap<string, SkillStoreSnapshot>
+  /** By "productId|asin|marketplace", oldest first. */
+  readonly decisions: ReadonlyMap<string, ReviewDecision[]>
+}
+
+const groupBy = <T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>()
+  for (const row of rows) {
+    const k = key(row)
+    const group = groups.get(k)
+    if (group) group.push(row)
+    else groups.set(k, [row])
+  }
+  return groups
+}
+
+function lookupOf(catalogue: CatalogueForReview): Lookup {
+  const units = groupBy(catalogue.units, (u) => u.productId)
+  const sessions = groupBy(catalogue.sessions, (s) => s.productId)
+  const tested = new Map<string, Unit | undefined>()
+  return {
+    unitOf(productId) {
+      if (!tested.has(productId))
+        tested.set(productId, testedUnitOf(productId, units.get(productId) ?? [], sessions.get(productId) ?? []))
+      return tested.get(productId)
+    },
+    hubs: new Map(catalogue.hubs.map((hub) => [hub.id, hub])),
+    skills: new Map(catalogue.skills.map((skill) => [skill.id, skill])),
+    skillSnapshots: new Map(catalogue.skillSnapshots.map((s) => [`${s.skillId}|${s.marketplace}`, s])),
+    decisions: groupBy(catalogue.decisions, (d) => `${d.productId}|${d.asin}|${d.marketplace}`),
+  }
+}
+
+/** The images one review compares: the snapshot's, and the product's reference images with the tested unit's photos. */
+export function imagesToCompare(
+  catalogue: CatalogueForReview,
+  product: Product,
+  snapshot: ListingSnapshot,
+  unit: Unit | undefined = testedUnitOf(product.id, catalogue.units, catalogue.sessions),
+): { readonly listingImages: HashedImage[]; readonly testedImages: HashedImage[] } {
+  return {
+    listingImages: snapshot.imageIds.map(hashed(catalogue.images, 'listing')),
+    testedImages: [
+      ...product.referencePhotoIds.map(hashed(catalogue.images, 'reference')),
+      ...(unit?.photos ?? []).map((photo) => hashed(catalogue.images, 'unit')(photo.fileId)),
+    ],
+  }
+}
+
+/** The comparison of one snapshot with what the lab tested of the product, and its readiness. */
+export function reviewOf(
+  catalogue: CatalogueForReview,
+  product: Product,
+  snapshot: ListingSnapshot,
+  lookup: Lookup = lookupOf(catalogue),
+): { readonly findings: Finding[]; readonly readiness: Readiness } {
+  const unit = lookup.unitOf(product.id)
+  const skill = product.skillRecordId === null ? undefined : lookup.skills.get(product.skillRecordId)
+  const skillSnapshot = skill && lookup.skillSnapshots.get(`${skill.skillId}|${snapshot.marketplace}`)
+  const findings = compareListing({
+    product,
+    listing: snapshot,
+    hub: product.hubId === null ? undefined : lookup.hubs.get(product.hubId),
+    skill,
+    skillSnapshot,
+    unit,
+    ...imagesToCompare(catalogue, product, snapshot, unit),
+    now: catalogue.now,
+    settings: catalogue.settings,
+  })
+  const decisions = lookup.decisions.get(`${product.id}|${snapshot.asin}|${snapshot.marketplace}`) ?? []
+  return { findings, readiness: readinessOf(findings, decisions, snapshot.id) }
+}
+
+/** SPEC §4's readiness view: every ASIN of every product in every marketplace it is listed in, in the products' order. */
+export function readinessRows(catalogue: CatalogueForReview): ReadinessRow[] {
+  const newest = new Map(catalogue.listings.map((s) => [`${s.asin}|${s.marketplace}`, s]))
+  const lookup = lookupOf(catalogue)
+  return catalogue.products.flatMap((product) =>
+    product.asins.map(({ asin, marketplace, variation }) => {
+      const snapshot = newest.get(`${asin}|${marketplace}`)
+      const base = { product, asin, marketplace, variation, snapshot }
+      return snapshot === undefined
+        ? { ...base, findings: [], readiness: notCaptured }
+        : { ...base, ...reviewOf(catalogue, product, snapshot, lookup) }
+    }),
+  )
+}

@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'react'
+import { isArchived } from '../../../core/model/archived'
+import { readinessRows, type ReadinessRow } from '../../../core/rules/comparison/readiness-rows'
+import { countOf } from '../../../core/text/plural'
+import { DataTable } from '../../table/DataTable'
+import { SelectField } from '../../ui/Field'
+import { useReviewCatalogue } from './queries'
+import { initiallyHiddenColumns, readinessColumns, verdictLabels, verdictOf } from './readiness-columns'
+import './reviews.css'
+
+type Shown = 'all' | ReturnType<typeof verdictOf>
+
+const shownOptions: readonly { value: Shown; label: string }[] = [
+  { value: 'all', label: 'Every listing' },
+  { value: 'blocked', label: 'Not ready' },
+  { value: 'not-captured', label: 'Not captured' },
+  { value: 'ready', label: 'Ready' },
+]
+
+const rowId = (row: ReadinessRow) => `${row.product.id}|${row.marketplace}|${row.asin}`
+
+/** "#/reviews": badge readiness of every product's ASIN in every marketplace, with why each is not ready. */
+export function ReadinessPage() {
+  const catalogue = useReviewCatalogue()
+  const [shown, setShown] = useState<Shown>('all')
+  const rows = useMemo(
+    () =>
+      catalogue === undefined
+        ? undefined
+        : readinessRows({ ...catalogue, products: catalogue.products.filter((p) => !isArchived(p)) }),
+    [catalogue],
+  )
+  const counts = useMemo(() => {
+    const by = { ready: 0, blocked: 0, 'not-captured': 0 }
+    for (const row of rows ?? []) by[verdictOf(row)] += 1
+    return by
+  }, [rows])
+  const visible = useMemo(
+    () => (rows ?? []).filter((row) => shown === 'all' || verdictOf(row) === shown),
+    [rows, shown],
+  )
+
+  return (
+    <section aria-labelledby="reviews-title">
+      <header className="section-header">
+        <h1 id="reviews-title">Badge readiness</h1>
+      </header>
+      {rows === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : rows.length === 0 ? (
+        <p className="notice">
+          No product lists an ASIN yet. Add each product’s ASINs per marketplace on its page; every one is then reviewed
+          here.
+        </p>
+      ) : (
+        <>
+          <p className="readiness-summary">
+            {(['ready', 'blocked', 'not-captured'] as const).map((verdict) => (
+              <span key={verdict} className={`readiness ${verdict}`}>
+                {verdictLabels[verdict]}: {counts[verdict]}
+              </span>
+            ))}
+            <span className="muted">of {countOf(rows.length, 'listing', 'listings')}</span>
+          </p>
+          <div className="grid readiness-filter">
+            <SelectField label="Show" value={shown} options={shownOptions} onChange={setShown} />
+          </div>
+          <DataTable
+            label="Listings"
+            columns={readinessColumns}
+            data={visible}
+            rowId={rowId}
+            empty="No listing is in this state."
+            initiallyHidden={initiallyHiddenColumns}
+          />
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,102 @@
+import type { ListingSnapshot, ListingStatus } from '../../../core/model/listing-snapshot'
+import { retailIdKinds, type RetailIdKind } from '../../../core/rules/retail-id'
+import type { ListingCapture } from '../../storage/repos/listings/listings-repo'
+import type { ListingKey } from './review-address'
+
+/** The capture form's fields as typed: lists one item per line. */
+export type CaptureForm = {
+  readonly status: ListingStatus
+  readonly brand: string
+  readonly modelNumber: string
+  readonly title: string
+  readonly deviceType: string
+  readonly hubAsin: string
+  readonly hubRequirement: string
+  readonly bundle: string
+  readonly retailIds: string
+  readonly url: string
+  readonly imageIds: readonly string[]
+}
+
+export const emptyCapture: CaptureForm = {
+  status: 'available',
+  brand: '',
+  modelNumber: '',
+  title: '',
+  deviceType: '',
+  hubAsin: '',
+  hubRequirement: '',
+  bundle: '',
+  retailIds: '',
+  url: '',
+  imageIds: [],
+}
+
+/** The form filled in from an earlier capture, images included, to change what the page shows differently now. */
+export const captureFrom = (snapshot: ListingSnapshot): CaptureForm => ({
+  status: snapshot.status,
+  brand: snapshot.brand,
+  modelNumber: snapshot.modelNumber,
+  title: snapshot.title,
+  deviceType: snapshot.deviceType,
+  hubAsin: snapshot.hubAsin,
+  hubRequirement: snapshot.hubRequirement,
+  bundle: snapshot.bundleContents.join('\n'),
+  retailIds: snapshot.retailIds.map((id) => `${id.kind} ${id.value}`).join('\n'),
+  url: snapshot.url,
+  imageIds: snapshot.imageIds,
+})
+
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+
+const kindByLength: Readonly<Record<number, RetailIdKind>> = { 12: 'UPC-A', 13: 'EAN-13', 14: 'GTIN-14' }
+const kindNames: Readonly<Record<string, RetailIdKind>> = {
+  ...Object.fromEntries(retailIdKinds.map((kind) => [kind.toLowerCase(), kind])),
+  upc: 'UPC-A',
+  ean: 'EAN-13',
+  gtin: 'GTIN-14',
+}
+
+/**
+ * One identifier per line, as a page shows it: "UPC-A 036000291452", "EAN: 4006381333931",
+ * or the digits alone (12 digits a UPC-A, 13 an EAN-13, 14 a GTIN-14), spaces and
+ * hyphens dropped. Anything else is kept, as an EAN-13, for the retail identifier
+ * check to report as invalid.
+ */
+export function parseRetailIds(text: string): { kind: RetailIdKind; value: string }[] {
+  return lines(text).map((line) => {
+    const match = /^([A-Za-z][A-Za-z0-9-]*)[\s:]+(.+)$/.exec(line)
+    const named = match ? kindNames[(match[1] ?? '').toLowerCase()] : undefined
+    const value = (named !== undefined && match ? (match[2] ?? '') : line).replace(/[\s-]/g, '')
+    return { kind: named ?? kindByLength[value.length] ?? 'EAN-13', value }
+  })
+}
+
+/** What the repository stores from the form: the listing it is of, lists split into their items. */
+export const captureOf = (listing: ListingKey, form: CaptureForm): ListingCapture => ({
+  asin: listing.asin,
+  marketplace: listing.marketplace,
+  status: form.status,
+  brand: form.brand,
+  modelNumber: form.modelNumber,
+  title: form.title,
+  deviceType: form.deviceType,
+  hubAsin: form.hubAsin.trim().toUpperCase(),
+  hubRequirement: form.hubRequirement,
+  bundleContents: lines(form.bundle),
+  retailIds: parseRetailIds(form.retailIds),
+  imageIds: [...form.imageIds],
+  url: form.url,
+})
+
+/** The form field a refusal names ("bundleContents.2" is the bundle's box, "retailIds.0.value" the identifiers'). */
+export function formFieldOf(field: string | undefined): keyof CaptureForm | undefined {
+  const head = field?.split('.')[0]
+  if (head === 'bundleContents') return 'bundle'
+  if (head === 'retailIds') return 'retailIds'
+  return head !== undefined && head in emptyCapture ? (head as keyof CaptureForm) : undefined
+}

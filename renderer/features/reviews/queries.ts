@@ -1,0 +1,67 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useMemo, useState } from 'react'
+import type { CatalogueForReview, ImageFacts } from '../../../core/rules/comparison/readiness-rows'
+import { defaultComparisonSettings } from '../../../core/rules/comparison/settings'
+import { useRepos } from '../../app/services-context'
+import type { Repositories } from '../../storage/repositories'
+
+// Staleness is counted in whole days: reading the clock once an hour is close enough, and spares recomputing
+// every review each minute.
+function useHourClock(): Date {
+  const [now, setNow] = useState(() => new Date())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 3_600_000)
+    return () => clearInterval(timer)
+  }, [])
+  return now
+}
+
+/** The names and hashes of every image a review can compare: listing images, reference images, unit photos. */
+export async function imagesOf(repos: Repositories, ids: readonly string[]): Promise<ReadonlyMap<string, ImageFacts>> {
+  const unique = [...new Set(ids)]
+  const [metas, hashes] = await Promise.all([repos.files.metas(unique), repos.files.imageHashes(unique)])
+  return new Map(
+    metas.map((meta) => {
+      const hash = hashes.get(meta.id)
+      return [meta.id, { name: meta.name, dHash: hash?.dHash ?? null, pHash: hash?.pHash ?? null }] as const
+    }),
+  )
+}
+
+/**
+ * What every review reads, live: the catalogue, the tested units and sessions,
+ * the newest captures and every decision. Undefined while it loads.
+ */
+export function useReviewCatalogue(): CatalogueForReview | undefined {
+  const repos = useRepos()
+  const now = useHourClock()
+  const loaded = useLiveQuery(async () => {
+    const [products, hubs, skills, units, sessions, listings, skillSnapshots, decisions] = await Promise.all([
+      repos.products.list(),
+      repos.hubs.list(),
+      repos.skills.list(),
+      repos.units.list(),
+      repos.sessions.list(),
+      repos.listings.newestOfEach(),
+      repos.listings.newestSkillOfEach(),
+      repos.reviews.all(),
+    ])
+    const images = await imagesOf(repos, [
+      ...listings.flatMap((s) => s.imageIds),
+      ...products.flatMap((p) => p.referencePhotoIds),
+      ...units.flatMap((u) => u.photos.map((photo) => photo.fileId)),
+    ])
+    return { products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, images }
+  }, [repos])
+  // One object per answer of the query (and per clock reading), so what is worked out from it is kept between renders.
+  return useMemo(
+    () => (loaded === undefined ? undefined : { ...loaded, now, settings: defaultComparisonSettings }),
+    [loaded, now],
+  )
+}
+
+/** Every capture of one listing, newest first; undefined while it loads. */
+export function useListingHistory(asin: string, marketplace: string) {
+  const repos = useRepos()
+  return useLiveQuery(() => repos.listings.history(asin, marketplace), [repos, asin, marketplace])
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest'
+import { seriousAxeViolations } from './axe'
+import type { FixtureFiles } from './fixtures-files'
+import type { App } from './harness'
+import { perTest } from './per-test'
+import { LabProfileScreen, ProductScreen, SimpleRecordScreen, UnitScreen, waitForSaved } from './pages/catalogue'
+
+const each = perTest()
+
+/** A lab with Jo working, a product listed in the US and Germany, and its tested unit with a photo and discovery. */
+async function labWithTestedProduct(current: App, fixtures: FixtureFiles) {
+  const { page } = current
+  const lab = new LabProfileScreen(page)
+  await lab.open()
+  await lab.fill('North Bench Lab', [{ name: 'Jo Doe', initials: 'JD', role: 'Reviewer' }])
+  await page.getByRole('combobox', { name: 'Working as' }).selectOption({ label: 'Jo Doe (Reviewer)' })
+  const products = new ProductScreen(page)
+  await products.startNew()
+  await products.fillIdentity({ brand: 'Acme', model: 'AC-100', name: 'Acme Smart Plug', deviceType: 'Plug' })
+  await products.requestMarketplaces(['United States (US)', 'Germany (DE)'])
+  await products.addAsin('United States (US)', 'B0ABCDEF12')
+  await products.addAsin('Germany (DE)', 'B0ABCDEF34')
+  await waitForSaved(page)
+  await page.getByRole('link', { name: 'Add unit' }).click()
+  const unit = new UnitScreen(page)
+  await unit.fill({
+    serial: 'SN-0001',
+    firmware: '1.2.3',
+    hardware: 'B',
+    receivedOn: '2026-11-18',
+    from: 'Acme Ltd.',
+    condition: 'New, sealed',
+  })
+  current.dialogs.answerOpen([
+    await fixtures.png('front.png', { width: 640, height: 480, colour: { r: 200, g: 30, b: 30 } }),
+  ])
+  await unit.addPhotosThroughDialog()
+  await unit.decodedThumbnails()
+  await unit.pasteDiscovery(
+    '{"endpoints":[{"endpointId":"a","manufacturerName":"Acme","additionalAttributes":{"manufacturer":"Acme","model":"AC-100"}}]}',
+  )
+  await waitForSaved(page)
+}
+
+describe('listing reviews', () => {
+  it('captures a listing, compares it check by check, records decisions, and keeps the history', async () => {
+    const app = await each.launch()
+    const files = await each.files()
+    const { page } = app
+    await labWithTestedProduct(app, files)
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Reviews' }).click()
+    const listings = page.getByRole('table', { name: 'Listings' })
+    await listings.waitFor()
+    expect(await listings.getByRole('row').count()).toBe(3) // the header and two listings
+    await expect.poll(() => listings.getByText('Not captured', { exact: true }).count()).toBe(2)
+
+    await listings.getByRole('link', { name: 'B0ABCDEF12' }).click()
+    await page.getByRole('heading', { name: 'B0ABCDEF12 in US' }).waitFor()
+    await page.getByRole('link', { name: 'Capture what its page shows' }).click()
+    await page.getByRole('heading', { name: 'Capture B0ABCDEF12 in US' }).waitFor()
+    await page.getByRole('textbox', { name: 'Brand' }).fill('ACME Inc')
+    await page.getByRole('textbox', { name: 'Model number' }).fill('AC-1OO')
+    await page.getByRole('textbox', { name: 'Device type' }).fill('Smart Plug')
+    await page.getByRole('textbox', { name: 'Page address' }).fill('https://www.amazon.com/dp/B0ABCDEF12')
+    // The listing shows the unit's photo at another size: other bytes, the same picture.
+    app.dialogs.answerOpen([
+      await files.png('listing.png', { width: 320, height: 240, colour: { r: 200, g: 30, b: 30 } }),
+    ])
+    await page.getByRole('button', { name: 'Add photos…' }).click()
+    await page.getByRole('group', { name: 'Images on the page' }).getByRole('img').waitFor()
+    await page.getByRole('button', { name: 'Save capture' }).click()
+
+    await page.getByRole('heading', { name: 'B0ABCDEF12 in US' }).waitFor()
+    const verdict = page.getByRole('status').filter({ hasText: 'Not ready' })
+    await verdict.waitFor()
+    expect(await verdict.textContent()).toContain('Model number: needs review')
+    const brand = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Brand/ }) })
+    expect(await brand.getByRole('heading').textContent()).toBe('Brand Needs review')
+    const model = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Model number/ }) })
+    // The differing characters are marked on both sides.
+    expect(await model.locator('mark').allTextContents()).toEqual([
+      'OO (only on the listing)',
+      '00 (only in what was tested)',
+    ])
+    const image = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Product image/ }) })
+    await expect.poll(() => image.getByRole('heading').textContent()).toBe('Product image Pass')
+    expect(await image.textContent()).toContain(
+      'Listing image listing.png is the same picture as photo of the unit front.png',
+    )
+
+    // A rejection needs a note; an acceptance is kept with the finding the reviewer saw.
+    await model.getByRole('radio', { name: 'Reject' }).check()
+    await model.getByRole('button', { name: 'Record: rejected' }).click()
+    await model.getByRole('alert').filter({ hasText: 'Say why the check is rejected' }).waitFor()
+    await brand.getByRole('radio', { name: 'Accept' }).check()
+    await brand.getByRole('textbox', { name: /Note/ }).fill('ACME Inc is the maker’s legal name.')
+    await brand.getByRole('button', { name: 'Record: accepted' }).click()
+    const decided = brand.getByRole('list', { name: 'Decisions on brand' })
+    await decided.waitFor()
+    expect(await decided.textContent()).toMatch(
+      /^Accepted by Jo Doe, .*: “ACME Inc is the maker’s legal name\.” Finding then: needs review\./,
+    )
+    expect(await brand.getByRole('heading').textContent()).toBe('Brand Needs review')
+    await expect.poll(() => verdict.textContent()).not.toContain('Brand:')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    // A new capture starts from the last one; the earlier capture and its decision stay in the history.
+    await page.getByRole('link', { name: 'New capture' }).click()
+    await page.getByText('Filled in from the capture of').waitFor()
+    expect(await page.getByRole('textbox', { name: 'Brand' }).inputValue()).toBe('ACME Inc')
+    await page.getByRole('textbox', { name: 'Model number' }).fill('AC-100')
+    await page.getByRole('button', { name: 'Save capture' }).click()
+    await page
+      .getByRole('list', { name: 'Captures of this listing, newest first' })
+      .getByRole('listitem')
+      .nth(1)
+      .waitFor()
+    const brandAgain = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Brand/ }) })
+    // The brand reads as before, so its acceptance stands; the model number changed, and passes now.
+    expect(await brandAgain.getByRole('list', { name: 'Decisions on brand' }).textContent()).toContain(
+      '(on an earlier capture with the same finding)',
+    )
+    const verdictAgain = page.getByRole('status').filter({ hasText: 'Not ready' })
+    expect(await verdictAgain.textContent()).not.toContain('Brand:')
+    expect(await verdictAgain.textContent()).not.toContain('Model number:')
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Reviews' }).click()
+    await expect.poll(() => listings.getByRole('row').nth(1).textContent()).toMatch(/Not ready|Not captured/)
+    expect(await page.getByText('Not captured: 1').count()).toBe(1)
+    app.assertClean()
+  })
+
+  it('records what the skill store shows, failing a suppressed skill until it is available, and keeps the cursor on the decision', async () => {
+    const app = await each.launch()
+    const { page } = app
+    await new SimpleRecordScreen(page, 'Skills', 'New skill').create({
+      'Skill name': 'Acme Home',
+      'Skill ID': 'amzn1.ask.skill.12345678-1234-4234-8234-123456789abc',
+    })
+    const products = new ProductScreen(page)
+    await products.startNew()
+    await products.fillIdentity({
+      brand: 'Acme',
+      model: 'AC-100',
+      name: 'Acme Plug',
+      deviceType: 'Plug',
+      skill: 'Acme Home',
+    })
+    await products.requestMarketplaces(['United Kingdom (UK)'])
+    await products.addAsin('United Kingdom (UK)', 'B0ABCDEF56')
+    await waitForSaved(page)
+
+    await page.goto(page.url().replace(/#.*$/, '#/reviews'))
+    await page.getByRole('table', { name: 'Listings' }).getByRole('link', { name: 'B0ABCDEF56' }).click()
+    await page.getByRole('link', { name: 'Capture what its page shows' }).click()
+    await page.getByRole('textbox', { name: 'Brand' }).fill('Acme')
+    await page.getByRole('textbox', { name: 'Model number' }).fill('AC-100')
+    await page.getByRole('button', { name: 'Save capture' }).click()
+    const skill = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Skill in the store/ }) })
+    await skill.waitFor()
+    expect(await skill.getByRole('heading').textContent()).toBe('Skill in the store Needs review')
+
+    await skill.getByRole('combobox', { name: 'Status in the store' }).selectOption({ label: 'Suppressed' })
+    await skill.getByRole('button', { name: 'Record skill store status' }).click()
+    await expect.poll(() => skill.getByRole('heading').textContent()).toBe('Skill in the store Fail')
+    expect(await page.getByRole('status').filter({ hasText: 'Not ready' }).textContent()).toContain(
+      'Skill in the store: fails.',
+    )
+    await skill.getByRole('combobox', { name: 'Status in the store' }).selectOption({ label: 'Available' })
+    await skill.getByRole('button', { name: 'Record skill store status' }).click()
+    await expect.poll(() => skill.getByRole('heading').textContent()).toBe('Skill in the store Pass')
+
+    // After a decision, the cursor is on the decision just recorded, which is announced.
+    const device = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Product image/ }) })
+    await device.getByRole('radio', { name: 'Ask for information' }).check()
+    await device.getByRole('textbox', { name: 'Note' }).fill('Ask Acme for a studio photo.')
+    await device.getByRole('button', { name: 'Record: information asked for' }).click()
+    const decisions = device.getByRole('list', { name: 'Decisions on product image' })
+    await expect.poll(() => decisions.evaluate((list) => list === document.activeElement)).toBe(true)
+    expect(await device.getByRole('status').textContent()).toBe('Decision on product image recorded.')
+    expect(await page.getByRole('status').filter({ hasText: 'Not ready' }).textContent()).toContain(
+      'Product image: the reviewer asked for information (Ask Acme for a studio photo.).',
+    )
+    app.assertClean()
+  })
+})
