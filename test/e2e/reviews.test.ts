@@ -127,6 +127,8 @@ describe('listing reviews', () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Reviews' }).click()
     await expect.poll(() => listings.getByRole('row').nth(1).textContent()).toMatch(/Not ready|Not captured/)
     expect(await page.getByText('Not captured: 1').count()).toBe(1)
+    // The brand's cell says what the reviewer made of its finding.
+    expect(await listings.getByRole('row').nth(1).textContent()).toContain('Needs review, accepted')
     app.assertClean()
   })
 

@@ -7,7 +7,9 @@ import type { Unit } from '../../model/unit'
 import { compareListing } from './compare-listing'
 import type { Finding } from './finding'
 import type { HashedImage } from './image-check'
-import { readinessOf, type Readiness } from './readiness'
+import { readinessOf, standingDecision, type Readiness } from './readiness'
+import type { CheckId } from './finding'
+import type { ReviewVerdict } from '../../model/review-decision'
 import type { ComparisonSettings } from './settings'
 
 /** What the comparison reads of a session: which unit of which product was tested, and when. */
@@ -47,6 +49,8 @@ export type ReadinessRow = {
   /** Undefined until the listing is captured: then nothing can be compared and it is not ready. */
   readonly snapshot: ListingSnapshot | undefined
   readonly findings: readonly Finding[]
+  /** The reviewer's decision that stands on each check that has one. */
+  readonly decided: Readonly<Partial<Record<CheckId, ReviewVerdict>>>
   readonly readiness: Readiness
 }
 
@@ -145,7 +149,7 @@ export function reviewOf(
   product: Product,
   snapshot: ListingSnapshot,
   lookup: Lookup = lookupOf(catalogue),
-): { readonly findings: Finding[]; readonly readiness: Readiness } {
+): Pick<ReadinessRow, 'findings' | 'decided' | 'readiness'> {
   const unit = lookup.unitOf(product.id)
   const skill = product.skillRecordId === null ? undefined : lookup.skills.get(product.skillRecordId)
   const skillSnapshot = skill && lookup.skillSnapshots.get(`${skill.skillId}|${snapshot.marketplace}`)
@@ -161,7 +165,12 @@ export function reviewOf(
     settings: catalogue.settings,
   })
   const decisions = lookup.decisions.get(`${product.id}|${snapshot.asin}|${snapshot.marketplace}`) ?? []
-  return { findings, readiness: readinessOf(findings, decisions, snapshot.id) }
+  const decided: Partial<Record<CheckId, ReviewVerdict>> = {}
+  for (const f of findings) {
+    const standing = standingDecision(decisions, f, snapshot.id)
+    if (standing) decided[f.check] = standing.decision
+  }
+  return { findings, decided, readiness: readinessOf(findings, decisions, snapshot.id) }
 }
 
 /** SPEC §4's readiness view: every ASIN of every product in every marketplace it is listed in, in the products' order. */
@@ -173,7 +182,7 @@ export function readinessRows(catalogue: CatalogueForReview): ReadinessRow[] {
       const snapshot = newest.get(`${asin}|${marketplace}`)
       const base = { product, asin, marketplace, variation, snapshot }
       return snapshot === undefined
-        ? { ...base, findings: [], readiness: notCaptured }
+        ? { ...base, findings: [], decided: {}, readiness: notCaptured }
         : { ...base, ...reviewOf(catalogue, product, snapshot, lookup) }
     }),
   )

@@ -1,5 +1,6 @@
 import { entityLabel } from '../../../core/model/entity'
 import { listingStatusLabels } from '../../../core/model/listing-snapshot'
+import { reviewVerdictLabels } from '../../../core/model/review-decision'
 import { checkIds, checkLabels, type CheckId } from '../../../core/rules/comparison/finding'
 import type { BlockingKind } from '../../../core/rules/comparison/readiness'
 import type { ReadinessRow } from '../../../core/rules/comparison/readiness-rows'
@@ -80,7 +81,11 @@ export const readinessColumns = column.columns([
     column.accessor(
       (row) => {
         const found = row.findings.find((f) => f.check === check)
-        return found ? outcomeLabels[found.outcome] : ''
+        const decided = row.decided[check]
+        if (!found) return ''
+        return decided
+          ? `${outcomeLabels[found.outcome]}, ${reviewVerdictLabels[decided].toLowerCase()}`
+          : outcomeLabels[found.outcome]
       },
       {
         id: `check-${check}`,
@@ -90,17 +95,25 @@ export const readinessColumns = column.columns([
           info.getValue() === '' ? (
             '—'
           ) : (
-            <span className={`outcome ${outcomeOf(info.row.original, check)}`}>{info.getValue()}</span>
+            <span className={`outcome ${shownOutcome(info.row.original, check)}`}>{info.getValue()}</span>
           ),
       },
     ),
   ),
 ])
 
-const outcomeOf = (row: ReadinessRow, check: CheckId) => row.findings.find((f) => f.check === check)?.outcome ?? ''
+/** The colour a check's cell takes: its finding's, or, once a reviewer decided, what the decision makes of it. */
+function shownOutcome(row: ReadinessRow, check: CheckId): string {
+  const decided = row.decided[check]
+  if (decided === 'accept') return 'pass'
+  if (decided === 'reject') return 'fail'
+  if (decided === 'needs-information') return 'needs-review'
+  return row.findings.find((f) => f.check === check)?.outcome ?? ''
+}
 
 /** The check columns a first look shows; the others are one click away in Columns. */
-const shownChecks: readonly CheckId[] = ['listing-status', 'brand', 'model-number', 'image']
+// The listing status is a column already, in words.
+const shownChecks: readonly CheckId[] = ['brand', 'model-number', 'image']
 export const initiallyHiddenColumns = [
   'variation',
   ...checkIds.filter((check) => !shownChecks.includes(check)).map((check) => `check-${check}`),

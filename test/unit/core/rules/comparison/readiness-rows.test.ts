@@ -85,6 +85,7 @@ describe('the readiness rows', () => {
     expect(readinessRows(base)[0]?.findings.find((f) => f.check === 'brand')?.outcome).toBe('needs-review')
     expect(brandOf(base)).toContain('brand')
     expect(brandOf({ ...base, decisions: [decision({})] })).not.toContain('brand')
+    expect(readinessRows({ ...base, decisions: [decision({})] })[0]?.decided).toEqual({ brand: 'accept' })
     // A decision of another product on the same ASIN, or on an older snapshot, counts for nothing here.
     expect(brandOf({ ...base, decisions: [decision({ productId: 'p-2' })] })).toContain('brand')
     expect(brandOf({ ...base, decisions: [decision({ snapshotId: 'ls-0' })] })).toContain('brand')
