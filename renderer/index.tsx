@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client'
 import { z } from 'zod'
 import { backgroundDelayMs, start } from './app/start'
-import { probeImageInBrowser } from './media/image-probe'
+import { probeImageInWorkers } from './media/image-probe'
 import { LabDb } from './storage/lab-db'
 import './styles/base.css'
 
@@ -16,7 +16,7 @@ createRoot(root).render(
     db: new LabDb(),
     indexedDB,
     lab: globalThis.lab,
-    probeImage: probeImageInBrowser,
+    probeImage: probeImageInWorkers,
     storage: navigator.storage,
     backgroundDelayMs,
   }),

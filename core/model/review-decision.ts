@@ -31,8 +31,12 @@ export const ReviewDecision = z
     check: z.enum(checkIds),
     decision: ReviewVerdict,
     note: optionalText('Note', 2_000),
-    /** The automatic finding as the reviewer saw it. */
-    finding: z.object({ outcome: z.enum(outcomes), reason: z.string().max(4_000) }),
+    /** The automatic finding as the reviewer saw it, and what it compared: the decision stands while both hold. */
+    finding: z.object({
+      outcome: z.enum(outcomes),
+      reason: z.string().max(4_000),
+      basis: z.string().max(200_000).optional(),
+    }),
     decidedAt: Instant,
     decidedBy: CapturedBy,
   })

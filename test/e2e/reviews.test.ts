@@ -69,6 +69,10 @@ describe('listing reviews', () => {
     ])
     await page.getByRole('button', { name: 'Add photos…' }).click()
     await page.getByRole('group', { name: 'Images on the page' }).getByRole('img').waitFor()
+    // A capture says someone looked at the page now.
+    await page.getByRole('button', { name: 'Save capture' }).click()
+    await page.getByRole('alert').filter({ hasText: 'tick “I looked at the page just now”' }).waitFor()
+    await page.getByRole('checkbox', { name: /I looked at the page just now/ }).check()
     await page.getByRole('button', { name: 'Save capture' }).click()
 
     await page.getByRole('heading', { name: 'B0ABCDEF12 in US' }).waitFor()
@@ -103,6 +107,10 @@ describe('listing reviews', () => {
     )
     expect(await brand.getByRole('heading').textContent()).toBe('Brand Needs review')
     await expect.poll(() => verdict.textContent()).not.toContain('Brand:')
+    const device = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Device type/ }) })
+    await device.getByRole('radio', { name: 'Accept' }).check()
+    await device.getByRole('button', { name: 'Record: accepted' }).click()
+    await expect.poll(() => verdict.textContent()).not.toContain('Device type:')
     expect(await seriousAxeViolations(page)).toEqual([])
 
     // A new capture starts from the last one; the earlier capture and its decision stay in the history.
@@ -110,6 +118,8 @@ describe('listing reviews', () => {
     await page.getByText('Filled in from the capture of').waitFor()
     expect(await page.getByRole('textbox', { name: 'Brand' }).inputValue()).toBe('ACME Inc')
     await page.getByRole('textbox', { name: 'Model number' }).fill('AC-100')
+    await page.getByRole('textbox', { name: 'Device type' }).fill('Smart Socket')
+    await page.getByRole('checkbox', { name: /I looked at the page just now/ }).check()
     await page.getByRole('button', { name: 'Save capture' }).click()
     await page
       .getByRole('list', { name: 'Captures of this listing, newest first' })
@@ -124,6 +134,15 @@ describe('listing reviews', () => {
     const verdictAgain = page.getByRole('status').filter({ hasText: 'Not ready' })
     expect(await verdictAgain.textContent()).not.toContain('Brand:')
     expect(await verdictAgain.textContent()).not.toContain('Model number:')
+    // The device type reads differently now: the new capture re-opened its accepted check.
+    expect(await verdictAgain.textContent()).toContain('Device type: fails.')
+    const deviceAgain = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Device type/ }) })
+    expect(await deviceAgain.getByRole('list', { name: 'Decisions on device type' }).textContent()).toContain(
+      'Accepted by Jo Doe',
+    )
+    expect(await deviceAgain.getByRole('list', { name: 'Decisions on device type' }).textContent()).toContain(
+      '(on an earlier capture)',
+    )
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Reviews' }).click()
     await expect.poll(() => listings.getByRole('row').nth(1).textContent()).toMatch(/Not ready|Not captured/)
     expect(await page.getByText('Not captured: 1').count()).toBe(1)
@@ -157,6 +176,8 @@ describe('listing reviews', () => {
     await page.getByRole('link', { name: 'Capture what its page shows' }).click()
     await page.getByRole('textbox', { name: 'Brand' }).fill('Acme')
     await page.getByRole('textbox', { name: 'Model number' }).fill('AC-100')
+    await page.getByRole('textbox', { name: 'Device type' }).fill('Smart Socket')
+    await page.getByRole('checkbox', { name: /I looked at the page just now/ }).check()
     await page.getByRole('button', { name: 'Save capture' }).click()
     const skill = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Skill in the store/ }) })
     await skill.waitFor()

@@ -94,7 +94,7 @@ describe('start-up', () => {
           const open = indexedDB.open('wwa-lab', version)
           open.onupgradeneeded = () =>
             open.result
-              .createObjectStore('listingSnapshots', { keyPath: 'id' })
+              .createObjectStore('storesOfALaterRelease', { keyPath: 'id' })
               .put({ id: 'snap-1', asin: 'B0ABCDEF12' })
           open.onsuccess = () => {
             open.result.close()
@@ -117,8 +117,8 @@ describe('start-up', () => {
           const open = indexedDB.open('wwa-lab')
           open.onsuccess = () => {
             const db = open.result
-            const tx = db.transaction(['listingSnapshots', 'products'])
-            const snapshot = tx.objectStore('listingSnapshots').get('snap-1')
+            const tx = db.transaction(['storesOfALaterRelease', 'products'])
+            const snapshot = tx.objectStore('storesOfALaterRelease').get('snap-1')
             const products = tx.objectStore('products').count()
             tx.oncomplete = () => {
               resolve({
@@ -134,7 +134,7 @@ describe('start-up', () => {
         }),
     )
     expect(after.version).toBe(newer)
-    expect(after.stores).toContain('listingSnapshots')
+    expect(after.stores).toContain('storesOfALaterRelease')
     expect(after.snapshot).toEqual({ id: 'snap-1', asin: 'B0ABCDEF12' })
     expect(app.problems()).toEqual([])
   })

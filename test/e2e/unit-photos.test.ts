@@ -45,6 +45,8 @@ describe('unit photos', () => {
     await gallery.dispatchEvent('dragover', { dataTransfer })
     await gallery.dispatchEvent('drop', { dataTransfer })
     expect(await unit.decodedThumbnails()).toBe(1)
+    // Decoded in the image decoder's worker, not on the window's thread.
+    expect(app.page.workers().some((worker) => worker.url().includes('image-decode'))).toBe(true)
     await waitForSaved(app.page)
     expect(await gallery.getByRole('img').getAttribute('alt')).toBe('dropped.png')
     expect(await gallery.getByText('320×200').count()).toBe(1)

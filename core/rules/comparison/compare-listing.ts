@@ -4,7 +4,7 @@ import type { Product } from '../../model/product'
 import type { Skill } from '../../model/skill'
 import type { Unit } from '../../model/unit'
 import { checkDiscoveryManufacturer, checkDiscoveryModel } from './discovery-checks'
-import type { Finding } from './finding'
+import type { CheckId, Finding } from './finding'
 import { checkImage, type HashedImage } from './image-check'
 import { checkBundle, checkHub, checkListingStatus, checkRetailIds, checkSkill } from './listing-checks'
 import type { ComparisonSettings } from './settings'
@@ -28,9 +28,34 @@ export type ListingComparisonInput = {
   readonly settings: ComparisonSettings
 }
 
-/** Every check of SPEC §4 for one ASIN in one marketplace, in checkIds order. */
+/**
+ * What each check compared, as text that changes exactly when its inputs do: a reviewer's decision stands while
+ * the basis (and the outcome) it was made on still hold, so a new capture or a changed record re-opens only the
+ * checks it changes. The listing status is the snapshot itself: every capture is looked at again.
+ */
+function basesOf(input: ListingComparisonInput): Readonly<Record<CheckId, unknown>> {
+  const { product, listing, unit } = input
+  const discovery = unit?.discoveryCaptures?.at(-1)?.id ?? unit?.discovery?.pastedAt ?? null
+  const images = (list: readonly HashedImage[]) => list.map((i) => [i.fileId, i.dHash, i.pHash])
+  return {
+    'listing-status': listing.id,
+    brand: [listing.brand, product.brand],
+    'model-number': [listing.modelNumber, product.modelNumber],
+    'device-type': [listing.deviceType, product.deviceType],
+    image: [images(input.listingImages), images(input.testedImages)],
+    hub: [listing.hubAsin, listing.hubRequirement, product.connection, input.hub?.id ?? null, input.hub?.asins ?? []],
+    bundle: [listing.bundleContents, product.variations],
+    skill: [input.skill?.skillId ?? null, input.skillSnapshot?.id ?? null],
+    'discovery-model': [unit?.id ?? null, discovery, product.modelNumber],
+    'discovery-manufacturer': [unit?.id ?? null, discovery, product.brand],
+    'retail-ids': [listing.retailIds, product.retailIds],
+  }
+}
+
+/** Every check of SPEC §4 for one ASIN in one marketplace, in checkIds order, each with the basis it rests on. */
 export function compareListing(input: ListingComparisonInput): Finding[] {
   const { product, listing, settings } = input
+  const bases = basesOf(input)
   return [
     checkListingStatus(listing, input.now, settings),
     checkBrand(listing.brand, product.brand, settings),
@@ -43,5 +68,5 @@ export function compareListing(input: ListingComparisonInput): Finding[] {
     checkDiscoveryModel(input.unit, product),
     checkDiscoveryManufacturer(input.unit, product, settings),
     checkRetailIds(listing, product),
-  ]
+  ].map((f) => ({ ...f, basis: JSON.stringify(bases[f.check]) }))
 }

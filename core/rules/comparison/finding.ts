@@ -45,6 +45,8 @@ export type Finding = {
   readonly diff?: readonly DiffSegment[]
   /** A similarity figure where one decided (0 to 1, or a distance for images), for the reviewer to weigh. */
   readonly similarity?: number
+  /** What the check compared, as text that changes when its inputs change (compareListing sets it). */
+  readonly basis?: string
 }
 
 /** A run of characters: in both, only in the listing, or only in what the lab tested. */

@@ -78,7 +78,7 @@ export function checkImage(
     return finding(
       'image',
       'needs-review',
-      'The images are not hashed yet: open them once so WWA Lab can, or decide.',
+      'The images have no perceptual hashes yet (photos stored by an older version are hashed in the background; one that cannot be decoded stays without): compare them yourself and decide.',
       [],
     )
   const evidence = [

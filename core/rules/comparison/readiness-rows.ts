@@ -16,6 +16,8 @@ import type { ComparisonSettings } from './settings'
 export type TestedSession = {
   readonly productId: string
   readonly unitId: string
+  /** A draft session tested nothing yet: it does not decide which unit counts. */
+  readonly state: string
   readonly startedAt: string | null
   readonly createdAt: string
 }
@@ -43,6 +45,7 @@ export type CatalogueForReview = {
 /** One product's ASIN in one marketplace, with what the newest capture of it gives. */
 export type ReadinessRow = {
   readonly product: Product
+  /** '' for a marketplace the product is requested in with no ASIN recorded: nothing to review, and not ready. */
   readonly asin: string
   readonly marketplace: string
   readonly variation: string
@@ -67,7 +70,8 @@ const notCaptured: Readiness = {
 
 /**
  * The unit whose discovery response and photos count for a product: the unit of
- * its newest session, or, before any session, the unit received last.
+ * its newest session that started (a draft tested nothing yet), or, before any,
+ * the unit received last.
  */
 export function testedUnitOf(
   productId: string,
@@ -77,7 +81,7 @@ export function testedUnitOf(
   const own = units.filter((unit) => unit.productId === productId)
   const started = (s: TestedSession) => s.startedAt ?? s.createdAt
   const newest = sessions
-    .filter((s) => s.productId === productId && own.some((unit) => unit.id === s.unitId))
+    .filter((s) => s.productId === productId && s.state !== 'draft' && own.some((unit) => unit.id === s.unitId))
     .reduce<TestedSession | undefined>((a, b) => (a === undefined || started(b) > started(a) ? b : a), undefined)
   if (newest !== undefined) return own.find((unit) => unit.id === newest.unitId)
   return own.reduce<Unit | undefined>((a, b) => (a === undefined || b.receivedOn > a.receivedOn ? b : a), undefined)
@@ -132,7 +136,7 @@ export function imagesToCompare(
   catalogue: CatalogueForReview,
   product: Product,
   snapshot: ListingSnapshot,
-  unit: Unit | undefined = testedUnitOf(product.id, catalogue.units, catalogue.sessions),
+  unit: Unit | undefined,
 ): { readonly listingImages: HashedImage[]; readonly testedImages: HashedImage[] } {
   return {
     listingImages: snapshot.imageIds.map(hashed(catalogue.images, 'listing')),
@@ -173,17 +177,44 @@ export function reviewOf(
   return { findings, decided, readiness: readinessOf(findings, decisions, snapshot.id) }
 }
 
-/** SPEC §4's readiness view: every ASIN of every product in every marketplace it is listed in, in the products' order. */
+const noAsin = (marketplace: string): Readiness => ({
+  ready: false,
+  blocking: [
+    {
+      check: 'listing-status',
+      kind: 'no-asin',
+      reason: `No ASIN is recorded for ${marketplace}, where certification is requested: add it on the product's page.`,
+    },
+  ],
+})
+
+/**
+ * SPEC §4's readiness view: every ASIN of every product in every marketplace it is listed in, in the products'
+ * order, and a row for each requested marketplace with no ASIN (R1: a badge needs one there).
+ */
 export function readinessRows(catalogue: CatalogueForReview): ReadinessRow[] {
   const newest = new Map(catalogue.listings.map((s) => [`${s.asin}|${s.marketplace}`, s]))
   const lookup = lookupOf(catalogue)
-  return catalogue.products.flatMap((product) =>
-    product.asins.map(({ asin, marketplace, variation }) => {
+  return catalogue.products.flatMap((product) => {
+    const listed = product.asins.map(({ asin, marketplace, variation }): ReadinessRow => {
       const snapshot = newest.get(`${asin}|${marketplace}`)
       const base = { product, asin, marketplace, variation, snapshot }
       return snapshot === undefined
         ? { ...base, findings: [], decided: {}, readiness: notCaptured }
         : { ...base, ...reviewOf(catalogue, product, snapshot, lookup) }
-    }),
-  )
+    })
+    const missing = product.marketplaces
+      .filter((marketplace) => !product.asins.some((a) => a.marketplace === marketplace))
+      .map((marketplace): ReadinessRow => ({
+        product,
+        asin: '',
+        marketplace,
+        variation: '',
+        snapshot: undefined,
+        findings: [],
+        decided: {},
+        readiness: noAsin(marketplace),
+      }))
+    return [...listed, ...missing]
+  })
 }

@@ -5,15 +5,16 @@ import { checkLabels, type CheckId, type Finding } from './finding'
 export type ReviewDecision = Pick<StoredDecision, 'check' | 'snapshotId' | 'decision' | 'note' | 'finding'>
 
 /**
- * Whether a decision still stands for this finding of this snapshot: made on it, or made on an earlier one whose
- * finding was the same (a new capture re-opens only the checks it changes).
+ * Whether a decision still stands for this finding: the finding's outcome and what it compared are as they were
+ * when it was made. A new capture, a skill-store status recorded, a changed product or unit re-opens only the
+ * checks whose inputs it changed, on the same snapshot or a newer one.
  */
-export const decisionStands = (decision: ReviewDecision, finding: Finding, snapshotId: string): boolean =>
+export const decisionStands = (decision: ReviewDecision, finding: Finding): boolean =>
   decision.check === finding.check &&
-  (decision.snapshotId === snapshotId ||
-    (decision.finding.outcome === finding.outcome && decision.finding.reason === finding.reason))
+  decision.finding.outcome === finding.outcome &&
+  (decision.finding.basis ?? '') === (finding.basis ?? '')
 
-/** The decision that counts for a finding: the latest made on this snapshot, else the latest that still stands. */
+/** The decision that counts for a finding: of those that still stand, the latest made on this snapshot, else the latest. */
 export function standingDecision<D extends ReviewDecision>(
   decisions: readonly D[],
   finding: Finding,
@@ -22,15 +23,15 @@ export function standingDecision<D extends ReviewDecision>(
   let onThis: D | undefined
   let carried: D | undefined
   for (const d of decisions) {
-    if (d.check !== finding.check) continue
+    if (!decisionStands(d, finding)) continue
     if (d.snapshotId === snapshotId) onThis = d
-    else if (decisionStands(d, finding, snapshotId)) carried = d
+    else carried = d
   }
   return onThis ?? carried
 }
 
 /** Why a check blocks: its finding, or what a reviewer decided on it. */
-export type BlockingKind = 'fails' | 'needs-review' | 'rejected' | 'needs-information' | 'not-captured'
+export type BlockingKind = 'fails' | 'needs-review' | 'rejected' | 'needs-information' | 'not-captured' | 'no-asin'
 export type BlockingReason = { readonly check: CheckId; readonly kind: BlockingKind; readonly reason: string }
 
 export type Readiness =
@@ -39,8 +40,8 @@ export type Readiness =
 
 /**
  * SPEC §4 badge readiness of one ASIN in one marketplace: ready when every applicable check passes or a
- * reviewer accepted it. A rejection blocks even a pass; a decision made on an older snapshot counts only where
- * the newer capture gives the same finding (a capture that changed the check re-opened it).
+ * reviewer accepted it. A rejection blocks even a pass. A decision counts only while the finding it was made on
+ * still holds (decisionStands): a capture or record that changed the check re-opened it.
  */
 export function readinessOf(
   findings: readonly Finding[],

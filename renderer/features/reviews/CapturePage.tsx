@@ -16,6 +16,7 @@ import { reviewHref, type ListingKey } from './review-address'
 import './reviews.css'
 
 const statusOptions = listingStatuses.map((value) => ({ value, label: listingStatusLabels[value] }))
+const lookFirst = 'Open the page, compare it with the fields, and tick “I looked at the page just now” to save.'
 const draftIdOf = (key: ListingKey) => `${key.productId}|${key.marketplace}|${key.asin}`
 
 /** Where the form starts: what was typed and not saved, else the newest capture to change, else blank. */
@@ -36,7 +37,11 @@ export function CapturePage({ params }: PageProps<':product/:marketplace/:asin/c
     const start: Start = draft
       ? {
           form: { ...emptyCapture, ...(draft.value as Partial<CaptureForm>) },
-          from: `what you typed on ${dates.dateTime(draft.savedAt)} and did not save`,
+          from:
+            `what you typed on ${dates.dateTime(draft.savedAt)} and did not save` +
+            (newest && newest.capturedAt > draft.savedAt
+              ? ` (a newer capture, of ${dates.dateTime(newest.capturedAt)} by ${newest.capturedBy.name}, was saved since)`
+              : ''),
         }
       : newest
         ? {
@@ -84,6 +89,7 @@ function CaptureEditor({ listing, draftId, start, title }: EditorProps) {
   const [form, setForm] = useState(start.form)
   const [problem, setProblem] = useState<{ message: string; field: keyof CaptureForm | undefined } | null>(null)
   const [saving, setSaving] = useState(false)
+  const [looked, setLooked] = useState(false)
   const [edited, setEdited] = useState(false)
 
   // What is typed is in the journal at once and in the drafts a moment later: a kill loses none of it.
@@ -114,13 +120,20 @@ function CaptureEditor({ listing, draftId, start, title }: EditorProps) {
   const errorOf = (field: keyof CaptureForm) => (problem?.field === field ? problem.message : undefined)
 
   const save = async () => {
+    // A capture says someone looked at the page now: one filled in from the last and saved unread would make a
+    // stale listing fresh.
+    if (!looked) {
+      setProblem({ message: lookFirst, field: undefined })
+      return
+    }
     setSaving(true)
     const outcome = await repos.listings.capture(captureOf(listing, form))
-    setSaving(false)
     if (!outcome.ok) {
+      setSaving(false)
       setProblem({ message: describeProblem(outcome.problem), field: formFieldOf(outcome.problem.field) })
       return
     }
+    // Still saving until the page is left: nothing typed now would be kept, and a second Save would store it twice.
     await leave()
   }
 
@@ -132,86 +145,93 @@ function CaptureEditor({ listing, draftId, start, title }: EditorProps) {
         void save()
       }}
     >
-      {start.from ? (
-        <p className="notice">Filled in from {start.from}. Change what the page shows differently now.</p>
-      ) : null}
-      <div className="grid">
-        <SelectField<ListingStatus>
-          label="Status on the page"
-          value={form.status}
-          options={statusOptions}
-          onChange={set('status')}
-          error={errorOf('status')}
+      <fieldset className="capture-fields" disabled={saving}>
+        <legend className="visually-hidden">What the page shows</legend>
+        {start.from ? (
+          <p className="notice">Filled in from {start.from}. Change what the page shows differently now.</p>
+        ) : null}
+        <div className="grid">
+          <SelectField<ListingStatus>
+            label="Status on the page"
+            value={form.status}
+            options={statusOptions}
+            onChange={set('status')}
+            error={errorOf('status')}
+          />
+          <TextField label="Brand" value={form.brand} onChange={set('brand')} error={errorOf('brand')} />
+          <TextField
+            label="Model number"
+            value={form.modelNumber}
+            onChange={set('modelNumber')}
+            error={errorOf('modelNumber')}
+          />
+          <TextField
+            label="Device type"
+            value={form.deviceType}
+            onChange={set('deviceType')}
+            error={errorOf('deviceType')}
+          />
+          <TextField
+            label="Hub ASIN named on the page"
+            value={form.hubAsin}
+            onChange={set('hubAsin')}
+            error={errorOf('hubAsin')}
+            hint="Blank when the page names no hub."
+          />
+          <TextField
+            label="Hub requirement stated"
+            value={form.hubRequirement}
+            onChange={set('hubRequirement')}
+            error={errorOf('hubRequirement')}
+            placeholder="Requires Acme Hub"
+          />
+        </div>
+        <div className="grid">
+          <TextAreaField label="Title" value={form.title} onChange={set('title')} error={errorOf('title')} rows={2} />
+          <TextAreaField
+            label="In the box (one item per line)"
+            value={form.bundle}
+            onChange={set('bundle')}
+            error={errorOf('bundle')}
+            rows={3}
+          />
+          <TextAreaField
+            label="Retail identifiers (one per line)"
+            value={form.retailIds}
+            onChange={set('retailIds')}
+            error={errorOf('retailIds')}
+            hint="As the page shows them: UPC-A 036000291452, or the digits alone."
+            rows={2}
+          />
+          <TextField label="Page address" value={form.url} onChange={set('url')} error={errorOf('url')} />
+        </div>
+        <h2>Images on the page</h2>
+        <PhotoGallery
+          label="Images on the page"
+          fileIds={form.imageIds}
+          onAdd={(ids) =>
+            change((c) => ({ ...c, imageIds: [...c.imageIds, ...ids.filter((id) => !c.imageIds.includes(id))] }))
+          }
+          onRemove={(id) => change((c) => ({ ...c, imageIds: c.imageIds.filter((each) => each !== id) }))}
         />
-        <TextField label="Brand" value={form.brand} onChange={set('brand')} error={errorOf('brand')} />
-        <TextField
-          label="Model number"
-          value={form.modelNumber}
-          onChange={set('modelNumber')}
-          error={errorOf('modelNumber')}
-        />
-        <TextField
-          label="Device type"
-          value={form.deviceType}
-          onChange={set('deviceType')}
-          error={errorOf('deviceType')}
-        />
-        <TextField
-          label="Hub ASIN named on the page"
-          value={form.hubAsin}
-          onChange={set('hubAsin')}
-          error={errorOf('hubAsin')}
-          hint="Blank when the page names no hub."
-        />
-        <TextField
-          label="Hub requirement stated"
-          value={form.hubRequirement}
-          onChange={set('hubRequirement')}
-          error={errorOf('hubRequirement')}
-          placeholder="Requires Acme Hub"
-        />
-      </div>
-      <div className="grid">
-        <TextAreaField label="Title" value={form.title} onChange={set('title')} error={errorOf('title')} rows={2} />
-        <TextAreaField
-          label="In the box (one item per line)"
-          value={form.bundle}
-          onChange={set('bundle')}
-          error={errorOf('bundle')}
-          rows={3}
-        />
-        <TextAreaField
-          label="Retail identifiers (one per line)"
-          value={form.retailIds}
-          onChange={set('retailIds')}
-          error={errorOf('retailIds')}
-          hint="As the page shows them: UPC-A 036000291452, or the digits alone."
-          rows={2}
-        />
-        <TextField label="Page address" value={form.url} onChange={set('url')} error={errorOf('url')} />
-      </div>
-      <h2>Images on the page</h2>
-      <PhotoGallery
-        label="Images on the page"
-        fileIds={form.imageIds}
-        onAdd={(ids) =>
-          change((c) => ({ ...c, imageIds: [...c.imageIds, ...ids.filter((id) => !c.imageIds.includes(id))] }))
-        }
-        onRemove={(id) => change((c) => ({ ...c, imageIds: c.imageIds.filter((each) => each !== id) }))}
-      />
-      {problem ? (
-        <p className="field-error" role="alert">
-          The capture was not saved: {problem.message}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
-          Save capture
-        </button>
-        <button type="button" onClick={() => void leave()}>
-          Cancel
-        </button>
-      </div>
+        {problem ? (
+          <p className="field-error" role="alert">
+            The capture was not saved: {problem.message}
+          </p>
+        ) : null}
+        <label className="looked">
+          <input type="checkbox" checked={looked} onChange={(event) => setLooked(event.target.checked)} /> I looked at
+          the page just now, and this is what it shows
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={saving}>
+            Save capture
+          </button>
+          <button type="button" onClick={() => void leave()} disabled={saving}>
+            Discard this capture
+          </button>
+        </div>
+      </fieldset>
     </form>
   )
 }

@@ -41,7 +41,11 @@ export function DecisionForm({ listing, snapshotId, finding, onRecorded }: Props
       check: finding.check,
       decision,
       note,
-      finding: { outcome: finding.outcome, reason: finding.reason },
+      finding: {
+        outcome: finding.outcome,
+        reason: finding.reason,
+        ...(finding.basis === undefined ? {} : { basis: finding.basis }),
+      },
     })
     setSaving(false)
     if (!outcome.ok) {

@@ -27,12 +27,30 @@ type Props = {
   readonly capture?: ReactNode
 }
 
-function DecisionLine({ decision, stands, onThis }: { decision: ReviewDecision; stands: boolean; onThis: boolean }) {
+type LineProps = {
+  readonly decision: ReviewDecision
+  /** The one decision that counts now. */
+  readonly counts: boolean
+  /** Its finding still holds (decisionStands). */
+  readonly holds: boolean
+  readonly onThis: boolean
+}
+
+const whereWords = (holds: boolean, onThis: boolean) =>
+  holds
+    ? onThis
+      ? ''
+      : ' (on an earlier capture with the same finding)'
+    : onThis
+      ? ' (the finding has changed since)'
+      : ' (on an earlier capture)'
+
+function DecisionLine({ decision, counts, holds, onThis }: LineProps) {
   return (
-    <li className={stands ? 'decision current' : 'decision earlier'}>
+    <li className={counts ? 'decision current' : 'decision earlier'}>
       <strong>{reviewVerdictLabels[decision.decision]}</strong> by {decision.decidedBy.name},{' '}
       {dates.dateTime(decision.decidedAt)}
-      {onThis ? '' : stands ? ' (on an earlier capture with the same finding)' : ' (on an earlier capture)'}
+      {whereWords(holds, onThis)}
       {decision.note ? <>: “{decision.note}”</> : null}
       <span className="muted">
         {' '}
@@ -82,9 +100,8 @@ export function FindingItem({ listing, snapshotId, finding, decisions, readOnly,
             <DecisionLine
               key={decision.id}
               decision={decision}
-              stands={
-                decision === standing || (standing === undefined && decisionStands(decision, finding, snapshotId))
-              }
+              counts={decision === standing}
+              holds={decisionStands(decision, finding)}
               onThis={decision.snapshotId === snapshotId}
             />
           ))}

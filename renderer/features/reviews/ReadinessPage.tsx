@@ -4,7 +4,7 @@ import { readinessRows, type ReadinessRow } from '../../../core/rules/comparison
 import { countOf } from '../../../core/text/plural'
 import { DataTable } from '../../table/DataTable'
 import { SelectField } from '../../ui/Field'
-import { useReviewCatalogue } from './queries'
+import { useHashingOfOlderImages, useReviewCatalogue } from './queries'
 import { initiallyHiddenColumns, readinessColumns, verdictLabels, verdictOf } from './readiness-columns'
 import './reviews.css'
 
@@ -22,6 +22,7 @@ const rowId = (row: ReadinessRow) => `${row.product.id}|${row.marketplace}|${row
 /** "#/reviews": badge readiness of every product's ASIN in every marketplace, with why each is not ready. */
 export function ReadinessPage() {
   const catalogue = useReviewCatalogue()
+  useHashingOfOlderImages(catalogue)
   const [shown, setShown] = useState<Shown>('all')
   const rows = useMemo(
     () =>

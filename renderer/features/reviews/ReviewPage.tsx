@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useMemo, useRef } from 'react'
+import { useMemo } from 'react'
 import { isArchived } from '../../../core/model/archived'
 import { entityLabel } from '../../../core/model/entity'
 import { imagesToCompare, reviewOf, testedUnitOf } from '../../../core/rules/comparison/readiness-rows'
@@ -11,7 +11,7 @@ import { RecordNotFound } from '../../ui/RecordNotFound'
 import { CaptureHistory } from './CaptureHistory'
 import { FindingItem } from './FindingItem'
 import { ImagePairView } from './ImagePairView'
-import { imagesOf, useListingHistory, useReviewCatalogue } from './queries'
+import { imagesOf, useHashingOfOlderImages, useListingHistory, useReviewCatalogue } from './queries'
 import { captureHref, type ListingKey } from './review-address'
 import { SideBySide } from './SideBySide'
 import { SkillStoreCapture } from './SkillStoreCapture'
@@ -35,19 +35,10 @@ export function ReviewPage({ params, query }: PageProps<':product/:marketplace/:
     () => (catalogue && ownImages ? { ...catalogue, images: new Map([...catalogue.images, ...ownImages]) } : undefined),
     [catalogue, ownImages],
   )
-  const images = withImages && product && snapshot ? imagesToCompare(withImages, product, snapshot) : undefined
+  const unit = catalogue && product ? testedUnitOf(product.id, catalogue.units, catalogue.sessions) : undefined
+  const images = withImages && product && snapshot ? imagesToCompare(withImages, product, snapshot, unit) : undefined
   // Images stored before hashing existed are hashed once, the first time a review shows them.
-  const unhashed = images
-    ? [...images.listingImages, ...images.testedImages].filter((i) => i.dHash === null).map((i) => i.fileId)
-    : []
-  const unhashedKey = unhashed.join(',')
-  const asked = useRef(new Set<string>())
-  useEffect(() => {
-    // Each image is asked for once per page: one that cannot be decoded is not tried again on every change.
-    const fresh = unhashedKey.split(',').filter((id) => id !== '' && !asked.current.has(id))
-    for (const id of fresh) asked.current.add(id)
-    if (fresh.length > 0) void repos.files.hashImages(fresh)
-  }, [repos, unhashedKey])
+  useHashingOfOlderImages(withImages)
 
   if (catalogue === undefined || history === undefined || (snapshot !== undefined && withImages === undefined))
     return <p className="muted">Loading…</p>
@@ -106,7 +97,6 @@ export function ReviewPage({ params, query }: PageProps<':product/:marketplace/:
     : newest
       ? null
       : 'This is an earlier capture: decisions are made on the newest.'
-  const unit = testedUnitOf(product.id, catalogue.units, catalogue.sessions)
   const skill = catalogue.skills.find((s) => s.id === product.skillRecordId)
 
   return (

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CatalogueForReview, ImageFacts } from '../../../core/rules/comparison/readiness-rows'
 import { defaultComparisonSettings } from '../../../core/rules/comparison/settings'
 import { useRepos } from '../../app/services-context'
@@ -64,4 +64,22 @@ export function useReviewCatalogue(): CatalogueForReview | undefined {
 export function useListingHistory(asin: string, marketplace: string) {
   const repos = useRepos()
   return useLiveQuery(() => repos.listings.history(asin, marketplace), [repos, asin, marketplace])
+}
+
+/**
+ * Hashes, in the background and once per page, the images a review compares that
+ * were stored before hashes existed (decoded in the image workers); the reviews
+ * that use them update as each batch is written.
+ */
+export function useHashingOfOlderImages(catalogue: Pick<CatalogueForReview, 'images'> | undefined): void {
+  const repos = useRepos()
+  const asked = useRef(new Set<string>())
+  const unhashed = catalogue ? [...catalogue.images].filter(([, facts]) => facts.dHash === null).map(([id]) => id) : []
+  const key = unhashed.join(',')
+  useEffect(() => {
+    // Each image is asked for once per page: one that cannot be decoded is not tried again on every change.
+    const fresh = key.split(',').filter((id) => id !== '' && !asked.current.has(id))
+    for (const id of fresh) asked.current.add(id)
+    if (fresh.length > 0) void repos.files.hashImages(fresh)
+  }, [repos, key])
 }

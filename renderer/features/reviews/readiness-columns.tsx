@@ -12,7 +12,7 @@ import { reviewHref } from './review-address'
 
 /** Ready, not ready, or not captured: what the verdict filter and column say. */
 export const verdictOf = (row: ReadinessRow): 'ready' | 'blocked' | 'not-captured' =>
-  row.snapshot === undefined ? 'not-captured' : row.readiness.ready ? 'ready' : 'blocked'
+  row.asin === '' ? 'blocked' : row.snapshot === undefined ? 'not-captured' : row.readiness.ready ? 'ready' : 'blocked'
 
 export const verdictLabels = { ready: 'Ready', blocked: 'Not ready', 'not-captured': 'Not captured' } as const
 
@@ -22,6 +22,7 @@ const kindWords: Readonly<Record<BlockingKind, string>> = {
   rejected: 'rejected',
   'needs-information': 'information asked for',
   'not-captured': 'not captured',
+  'no-asin': 'no ASIN',
 }
 
 /** The blocking checks in a few words each ("Brand (needs review)"); the review page gives the reasons in full. */
@@ -32,7 +33,9 @@ const blockingText = (row: ReadinessRow) =>
         .map((reason) =>
           reason.kind === 'not-captured'
             ? 'Not captured yet'
-            : `${checkLabels[reason.check]} (${kindWords[reason.kind]})`,
+            : reason.kind === 'no-asin'
+              ? 'No ASIN recorded'
+              : `${checkLabels[reason.check]} (${kindWords[reason.kind]})`,
         )
         .join(', ')
 
@@ -51,7 +54,12 @@ export const readinessColumns = column.columns([
     header: 'ASIN',
     enableHiding: false,
     sortFn: 'alphanumeric',
-    cell: (info) => <a href={reviewHref(keyOf(info.row.original))}>{info.getValue()}</a>,
+    cell: (info) =>
+      info.getValue() === '' ? (
+        <a href={href('products', info.row.original.product.id)}>No ASIN: add one</a>
+      ) : (
+        <a href={reviewHref(keyOf(info.row.original))}>{info.getValue()}</a>
+      ),
   }),
   column.accessor('marketplace', { header: 'Marketplace', sortFn: 'text' }),
   column.accessor('variation', { header: 'Variation', sortFn: 'text' }),

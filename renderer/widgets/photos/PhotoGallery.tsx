@@ -51,6 +51,8 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra, readOnly 
       className={`gallery${dragging && !readOnly ? ' dragging' : ''}`}
       role="group"
       aria-label={label}
+      // Focusable, so a click on it and Ctrl+V pastes a copied image here.
+      tabIndex={readOnly ? undefined : 0}
       onPaste={onPaste}
       {...handlers}
     >
@@ -85,7 +87,7 @@ export function PhotoGallery({ label, fileIds, onAdd, onRemove, extra, readOnly 
           <button type="button" onClick={() => void intake.pick()} disabled={intake.state.busy !== null}>
             Add photos…
           </button>{' '}
-          <span className="muted">or drop image files here, or paste one.</span>
+          <span className="muted">or drop image files here, or click here and paste one.</span>
         </p>
       )}
       <IntakeStatus state={intake.state} />

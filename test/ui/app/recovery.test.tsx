@@ -17,7 +17,7 @@ const request = <T,>(r: IDBRequest<T>) =>
 async function writtenByNewerRelease(factory: IDBFactory, name: string, version: number): Promise<void> {
   const open = factory.open(name, version * 10)
   open.onupgradeneeded = () =>
-    open.result.createObjectStore('listingSnapshots', { keyPath: 'id' }).put({ id: 'snap-1', asin: 'B0ABCDEF12' })
+    open.result.createObjectStore('storesOfALaterRelease', { keyPath: 'id' }).put({ id: 'snap-1', asin: 'B0ABCDEF12' })
   ;(await request(open)).close()
 }
 
@@ -46,9 +46,9 @@ describe('start-up', () => {
     // The database is exactly as the newer release left it: same version, only its own store, its record still there.
     const reopened = await request(factory.open('wwa-lab-test'))
     expect(reopened.version).toBe(newer * 10)
-    expect([...reopened.objectStoreNames]).toEqual(['listingSnapshots'])
+    expect([...reopened.objectStoreNames]).toEqual(['storesOfALaterRelease'])
     expect(
-      await request(reopened.transaction('listingSnapshots').objectStore('listingSnapshots').get('snap-1')),
+      await request(reopened.transaction('storesOfALaterRelease').objectStore('storesOfALaterRelease').get('snap-1')),
     ).toEqual({ id: 'snap-1', asin: 'B0ABCDEF12' })
     reopened.close()
   })

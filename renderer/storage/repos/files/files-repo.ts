@@ -156,28 +156,39 @@ export function createFilesRepo(
       return new Map(rows.flatMap((row) => (row ? [[row.fileId, row] as const] : [])))
     },
     async hashImages(ids) {
-      // Each image once, however many pages ask at the same time; written together, so a live query wakes once.
-      // Claimed before the first await: a second caller in the meantime leaves them to this one.
+      // Each image once, however many pages ask at the same time. Claimed before the first await: a second
+      // caller in the meantime leaves them to this one. Written a batch at a time, so a live query wakes once a
+      // batch and a window closed half-way keeps what it had done.
       const claimed = [...new Set(ids)].filter((id) => !hashing.has(id))
       for (const id of claimed) hashing.add(id)
       try {
         const known = await db.imageHashes.bulkGet(claimed)
-        const rows: ImageHashRow[] = []
+        let batch: ImageHashRow[] = []
+        let hashed = 0
+        const flush = async () => {
+          if (batch.length > 0) await db.imageHashes.bulkPut(batch)
+          hashed += batch.length
+          batch = []
+        }
         for (const id of claimed.filter((_, index) => known[index] === undefined)) {
           const file = await db.files.get(id)
           if (file === undefined || file.width === null) continue
           const facts = await deps.probeImage(file.blob).catch(() => undefined)
           if (facts?.hashes !== undefined)
-            rows.push({ fileId: id, ...facts.hashes, width: facts.width, height: facts.height })
+            batch.push({ fileId: id, ...facts.hashes, width: facts.width, height: facts.height })
+          if (batch.length >= hashBatch) await flush()
         }
-        if (rows.length > 0) await db.imageHashes.bulkPut(rows)
-        return rows.length
+        await flush()
+        return hashed
       } finally {
         for (const id of claimed) hashing.delete(id)
       }
     },
   }
 }
+
+/** How many new hashes are written at once by hashImages. */
+const hashBatch = 20
 
 function withoutBlob(row: StoredFileMeta & { blob?: Blob }): StoredFileMeta {
   const { blob: _blob, ...meta } = row

@@ -13,6 +13,7 @@ import { aProduct, aUnit } from '../../../../helpers/records'
 const session = (unitId: string, startedAt: string | null, createdAt = '2026-11-01T09:00:00.000Z'): TestedSession => ({
   productId: 'p-1',
   unitId,
+  state: startedAt === null ? 'draft' : 'running',
   startedAt,
   createdAt,
 })
@@ -42,6 +43,8 @@ describe('the unit a review compares with', () => {
     expect(testedUnitOf('p-1', units, [])?.id).toBe('u-2')
     const sessions = [session('u-1', '2026-11-10T09:00:00.000Z'), session('u-2', null, '2026-11-05T09:00:00.000Z')]
     expect(testedUnitOf('p-1', units, sessions)?.id).toBe('u-1')
+    // A draft session, however new, tested nothing yet.
+    expect(testedUnitOf('p-1', units, [...sessions, session('u-2', null, '2026-11-20T09:00:00.000Z')])?.id).toBe('u-1')
     // A session of a unit of another product (or one deleted since) does not count.
     expect(testedUnitOf('p-1', units, [session('u-3', '2026-11-20T09:00:00.000Z')])?.id).toBe('u-2')
     expect(testedUnitOf('p-9', units, [])).toBeUndefined()
@@ -61,6 +64,25 @@ describe('the readiness rows', () => {
     })
   })
 
+  it('list a requested marketplace with no ASIN as not ready, saying so', () => {
+    const rows = readinessRows(catalogue({ products: [aProduct({ marketplaces: ['US', 'DE', 'UK'] })] }))
+    expect(rows.map((r) => [r.asin, r.marketplace])).toEqual([
+      ['B0ABCDEF12', 'US'],
+      ['B0ABCDEF34', 'DE'],
+      ['', 'UK'],
+    ])
+    expect(rows[2]?.readiness).toEqual({
+      ready: false,
+      blocking: [
+        {
+          check: 'listing-status',
+          kind: 'no-asin',
+          reason: "No ASIN is recorded for UK, where certification is requested: add it on the product's page.",
+        },
+      ],
+    })
+  })
+
   it('compare the newest capture, and count only the decisions on this product, listing and snapshot', () => {
     const listing = aListing({ brand: 'ACME Inc' })
     const decision = (over: Partial<ReviewDecision>): ReviewDecision => ({
@@ -72,7 +94,7 @@ describe('the readiness rows', () => {
       check: 'brand',
       decision: 'accept',
       note: '',
-      finding: { outcome: 'needs-review', reason: '' },
+      finding: { outcome: 'needs-review', reason: '', basis: JSON.stringify(['ACME Inc', 'Acme']) },
       decidedAt: '2026-11-21T08:00:00.000Z',
       decidedBy: { id: 'jd', name: 'Jo Doe' },
       ...over,
@@ -86,9 +108,12 @@ describe('the readiness rows', () => {
     expect(brandOf(base)).toContain('brand')
     expect(brandOf({ ...base, decisions: [decision({})] })).not.toContain('brand')
     expect(readinessRows({ ...base, decisions: [decision({})] })[0]?.decided).toEqual({ brand: 'accept' })
-    // A decision of another product on the same ASIN, or on an older snapshot, counts for nothing here.
+    // A decision of another product on the same ASIN counts for nothing here; one on an older snapshot only
+    // while the brands compared are the same.
     expect(brandOf({ ...base, decisions: [decision({ productId: 'p-2' })] })).toContain('brand')
-    expect(brandOf({ ...base, decisions: [decision({ snapshotId: 'ls-0' })] })).toContain('brand')
+    expect(brandOf({ ...base, decisions: [decision({ snapshotId: 'ls-0' })] })).not.toContain('brand')
+    const otherBrand = { outcome: 'needs-review' as const, reason: '', basis: JSON.stringify(['ACME Corp', 'Acme']) }
+    expect(brandOf({ ...base, decisions: [decision({ snapshotId: 'ls-0', finding: otherBrand })] })).toContain('brand')
   })
 
   it('compare the images by their stored hashes, the unit’s photos and the reference images alike', () => {

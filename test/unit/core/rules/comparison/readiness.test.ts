@@ -44,9 +44,11 @@ describe('product image', () => {
     })
     // A stored hash that is not 16 hex digits is as none, not a crash.
     expect(checkImage(listing, [image('odd.jpg', 'unit', 'nothex', 'aaaaaaaaaaaaaaaa')], settings).reason).toMatch(
-      /not hashed yet/,
+      /no perceptual hashes yet/,
     )
-    expect(checkImage(listing, [image('x.jpg', 'unit', null, null)], settings).reason).toMatch(/not hashed yet/)
+    expect(checkImage(listing, [image('x.jpg', 'unit', null, null)], settings).reason).toMatch(
+      /no perceptual hashes yet/,
+    )
   })
 })
 
@@ -91,12 +93,17 @@ describe('badge readiness', () => {
         'discovery-model',
         'discovery-manufacturer',
       ])
-    const accept = (check: Finding['check'], snapshotId = 'ls-1', reason = 'as it was then') => ({
+    /** The finding a decision was made on: the current one, unless a test says what it was then. */
+    const seen = (check: Finding['check']) => {
+      const f = findings.find((each) => each.check === check)!
+      return { outcome: f.outcome, reason: f.reason, basis: f.basis }
+    }
+    const accept = (check: Finding['check'], snapshotId = 'ls-1') => ({
       check,
       snapshotId,
       decision: 'accept' as const,
       note: '',
-      finding: { outcome: 'needs-review' as const, reason },
+      finding: seen(check),
     })
     const all = ['model-number', 'image', 'discovery-model', 'discovery-manufacturer'] as const
     expect(
@@ -106,42 +113,49 @@ describe('badge readiness', () => {
         'ls-1',
       ),
     ).toEqual({ ready: true, accepted: [...all] })
-    // Decided on an older snapshot whose findings differ: the newer capture re-opened them.
+    // Decided on an older snapshot whose findings rested on other inputs: the newer capture re-opened them.
     expect(
       readinessOf(
         findings,
-        all.map((c) => accept(c, 'ls-0')),
+        all.map((c) => ({ ...accept(c, 'ls-0'), finding: { ...seen(c), basis: '["AC-1O0","AC-100"]' } })),
         'ls-1',
       ).ready,
     ).toBe(false)
   })
 
-  it('keeps a decision made on an older snapshot where the newer capture gives the same finding', () => {
+  it('keeps a decision while the finding it was made on holds, on this capture or a newer one, and only then', () => {
     const modelNumber = findings.find((f) => f.check === 'model-number')!
-    const same = { outcome: modelNumber.outcome, reason: modelNumber.reason }
+    const same = { outcome: modelNumber.outcome, reason: modelNumber.reason, basis: modelNumber.basis }
     const older = { check: 'model-number' as const, snapshotId: 'ls-0', note: '', finding: same }
-    const accepted = readinessOf(findings, [{ ...older, decision: 'accept' }], 'ls-1')
-    expect(accepted.ready === false && accepted.blocking.map((b) => b.check)).not.toContain('model-number')
+    const blocks = (decisions: Parameters<typeof readinessOf>[1]) => {
+      const r = readinessOf(findings, decisions, 'ls-1')
+      return r.ready ? [] : r.blocking.map((b) => b.check)
+    }
+    expect(blocks([{ ...older, decision: 'accept' }])).not.toContain('model-number')
     const rejected = readinessOf(findings, [{ ...older, decision: 'reject', note: 'No' }], 'ls-1')
     expect(rejected.ready === false && rejected.blocking[0]?.kind).toBe('rejected')
     // A decision on this snapshot wins over one carried from an earlier capture.
-    const both = readinessOf(
-      findings,
-      [
+    expect(
+      blocks([
         { ...older, decision: 'reject', note: 'No' },
         { ...older, snapshotId: 'ls-1', decision: 'accept' },
         { ...older, decision: 'reject', note: 'Later, on the old one' },
-      ],
-      'ls-1',
-    )
-    expect(both.ready === false && both.blocking.map((b) => b.check)).not.toContain('model-number')
+      ]),
+    ).not.toContain('model-number')
+    // Made on this very snapshot, but on another outcome (the skill store recorded since): it no longer counts.
+    expect(
+      blocks([{ ...older, snapshotId: 'ls-1', decision: 'accept', finding: { ...same, outcome: 'fail' } }]),
+    ).toContain('model-number')
   })
 
   it('is blocked by a rejection, even of a pass, and by a question, naming the reviewer’s note', () => {
-    const finding = { outcome: 'pass' as const, reason: '' }
+    const seen = (check: Finding['check']) => {
+      const f = findings.find((each) => each.check === check)!
+      return { outcome: f.outcome, reason: f.reason, basis: f.basis }
+    }
     const rejected = readinessOf(
       findings,
-      [{ check: 'brand', snapshotId: 'ls-1', decision: 'reject', note: 'Logo differs', finding }],
+      [{ check: 'brand', snapshotId: 'ls-1', decision: 'reject', note: 'Logo differs', finding: seen('brand') }],
       'ls-1',
     )
     expect(rejected.ready === false && rejected.blocking[0]).toEqual({
@@ -151,12 +165,39 @@ describe('badge readiness', () => {
     })
     const asked = readinessOf(
       findings,
-      [{ check: 'model-number', snapshotId: 'ls-1', decision: 'needs-information', note: 'Ask the maker', finding }],
+      [
+        {
+          check: 'model-number',
+          snapshotId: 'ls-1',
+          decision: 'needs-information',
+          note: 'Ask the maker',
+          finding: seen('model-number'),
+        },
+      ],
       'ls-1',
     )
     expect(asked.ready === false && asked.blocking[0]).toMatchObject({
       kind: 'needs-information',
       reason: 'Model number: the reviewer asked for information (Ask the maker).',
     })
+  })
+
+  it('rests each finding on what it compared: a new capture changes the listing status only, an equal brand not', () => {
+    const again = compareListing({
+      product: aProduct(),
+      listing: aListing({ id: 'ls-2', modelNumber: 'AC 100', capturedAt: '2026-11-21T08:00:00.000Z' }),
+      hub: undefined,
+      skill: undefined,
+      skillSnapshot: undefined,
+      unit: aUnit(),
+      listingImages: [],
+      testedImages: [],
+      now: new Date('2026-11-21T09:00:00.000Z'),
+      settings,
+    })
+    const changed = checkIds.filter(
+      (c) => findings.find((f) => f.check === c)?.basis !== again.find((f) => f.check === c)?.basis,
+    )
+    expect(changed).toEqual(['listing-status'])
   })
 })
