@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from './axe'
 import type { FixtureFiles } from './fixtures-files'
@@ -6,6 +7,8 @@ import { perTest } from './per-test'
 import { LabProfileScreen, ProductScreen, SimpleRecordScreen, UnitScreen, waitForSaved } from './pages/catalogue'
 
 const each = perTest()
+/** Real photographs (test/fixtures/images/make-image-fixtures.sh). */
+const photo = (name: string) => join(import.meta.dirname, '../fixtures/images', name)
 
 /** A lab with Jo working, a product listed in the US and Germany, and its tested unit with a photo and discovery. */
 async function labWithTestedProduct(current: App, fixtures: FixtureFiles) {
@@ -204,6 +207,45 @@ describe('listing reviews', () => {
     expect(await page.getByRole('status').filter({ hasText: 'Not ready' }).textContent()).toContain(
       'Product image: the reviewer asked for information (Ask Acme for a studio photo.).',
     )
+    app.assertClean()
+  })
+
+  it('compares real photographs as decoded upright: the same picture stored turned with EXIF orientation passes, another needs review', async () => {
+    const app = await each.launch()
+    const files = await each.files()
+    const { page } = app
+    await labWithTestedProduct(app, files)
+    // The unit's photo is replaced by a photograph.
+    await page.getByRole('button', { name: 'Remove front.png' }).click()
+    app.dialogs.answerOpen([photo('chelsea-upright.jpg')])
+    await page.getByRole('button', { name: 'Add photos…' }).click()
+    await page.getByRole('group', { name: 'Unit photos' }).getByRole('img', { name: 'chelsea-upright.jpg' }).waitFor()
+    await waitForSaved(page)
+
+    const capture = async (asin: string, marketplace: string, image: string) => {
+      await page.goto(page.url().replace(/#.*$/, `#/reviews`))
+      await page.getByRole('table', { name: 'Listings' }).getByRole('link', { name: asin }).click()
+      await page.getByRole('heading', { name: `${asin} in ${marketplace}` }).waitFor()
+      await page.getByRole('link', { name: 'Capture what its page shows' }).click()
+      await page.getByRole('textbox', { name: 'Brand' }).fill('Acme')
+      await page.getByRole('textbox', { name: 'Model number' }).fill('AC-100')
+      app.dialogs.answerOpen([photo(image)])
+      await page.getByRole('button', { name: 'Add photos…' }).click()
+      await page.getByRole('group', { name: 'Images on the page' }).getByRole('img').waitFor()
+      await page.getByRole('checkbox', { name: /I looked at the page just now/ }).check()
+      await page.getByRole('button', { name: 'Save capture' }).click()
+      const check = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Product image/ }) })
+      await check.waitFor()
+      return check
+    }
+    // Stored a quarter turn to the left with EXIF orientation 6: decoded upright, it is the unit's picture.
+    const turned = await capture('B0ABCDEF12', 'US', 'chelsea-exif6.jpg')
+    await expect.poll(() => turned.getByRole('heading').textContent()).toBe('Product image Pass')
+    expect(await turned.textContent()).toContain('is the same picture as photo of the unit chelsea-upright.jpg')
+    // A photograph of something else is never passed, and never failed: a person decides.
+    const other = await capture('B0ABCDEF34', 'DE', 'coffee.jpg')
+    await expect.poll(() => other.textContent()).toContain('No listing image is a near copy')
+    expect(await other.getByRole('heading').textContent()).toBe('Product image Needs review')
     app.assertClean()
   })
 })

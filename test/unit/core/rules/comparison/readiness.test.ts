@@ -36,8 +36,8 @@ describe('product image', () => {
     expect(far.evidence).toContainEqual({ label: 'Closest photo of the unit', value: 'bench.jpg' })
     expect(checkImage([], tested, settings).outcome).toBe('needs-review')
     // A pair near by both hashes decides over one closer in sum but far by one of them.
-    const lopsided = image('lopsided.jpg', 'unit', 'ffff000000000000', 'aaaaaaaaaaaab555') // d 0, p 13: sum 13
-    const even = image('even.jpg', 'reference', 'ffff0000000001ff', 'aaaaaaaaaaaaaa55') // d 9, p 8: sum 17
+    const lopsided = image('lopsided.jpg', 'unit', 'ffff000000000000', 'aaaaaaaaaaab5555') // d 0, p 17: sum 17
+    const even = image('even.jpg', 'reference', 'ffff0000000003ff', 'aaaaaaaaaaaaa955') // d 10, p 10: sum 20
     expect(checkImage(listing, [lopsided, even], settings)).toMatchObject({
       outcome: 'pass',
       evidence: expect.arrayContaining([{ label: 'Closest reference image', value: 'even.jpg' }]),
