@@ -6,6 +6,7 @@ import { renamePart, zip64Disguise } from '../helpers/hostile-zips'
 import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
 import { launchApp, type App } from './harness'
 import { readStore } from './pages/catalogue'
+import { blocksSoFar, watchBlocks } from './watch-blocks'
 import { planRows, planSheetHeader, planWorkbook, PlansScreen } from './pages/plans'
 
 // The hostile plan files of issue 8, each made here (nothing large is checked in), picked
@@ -20,45 +21,6 @@ afterEach(async () => {
   app = undefined
   files = undefined
 })
-
-type Blocks = { readonly longestTask: number; readonly longestTimerGap: number; readonly longestFrameGap: number }
-type BlockWindow = Window & { __blocks?: { longestTask: number; longestTimerGap: number; longestFrameGap: number } }
-
-const timerMillis = 20
-
-/**
- * Watches the window's thread from now on: Chromium's long tasks (any task over 50 ms,
- * with its duration), and the gaps between ticks of a 20 ms timer and between animation
- * frames, which grow by however long the thread was busy.
- */
-async function watchBlocks(page: Page): Promise<void> {
-  await page.evaluate((interval) => {
-    const state = { longestTask: 0, longestTimerGap: 0, longestFrameGap: 0 }
-    ;(window as BlockWindow).__blocks = state
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) state.longestTask = Math.max(state.longestTask, entry.duration)
-    }).observe({ type: 'longtask', buffered: false })
-    let lastTick = performance.now()
-    setInterval(() => {
-      const now = performance.now()
-      state.longestTimerGap = Math.max(state.longestTimerGap, now - lastTick - interval)
-      lastTick = now
-    }, interval)
-    let lastFrame = performance.now()
-    const frame = (now: number) => {
-      state.longestFrameGap = Math.max(state.longestFrameGap, now - lastFrame)
-      lastFrame = now
-      requestAnimationFrame(frame)
-    }
-    requestAnimationFrame(frame)
-  }, timerMillis)
-}
-
-async function blocksSoFar(page: Page): Promise<Blocks> {
-  const blocks = await page.evaluate(() => (window as BlockWindow).__blocks)
-  if (blocks === undefined) throw new Error('the block watch was not installed')
-  return blocks
-}
 
 const figures: string[] = []
 afterAll(() => {

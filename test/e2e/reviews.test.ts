@@ -1,10 +1,20 @@
 import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
+import { pngStating } from '../helpers/png'
 import { seriousAxeViolations } from './axe'
 import type { FixtureFiles } from './fixtures-files'
 import type { App } from './harness'
 import { perTest } from './per-test'
-import { LabProfileScreen, ProductScreen, SimpleRecordScreen, UnitScreen, waitForSaved } from './pages/catalogue'
+import { blocksSoFar, watchBlocks } from './watch-blocks'
+import {
+  LabProfileScreen,
+  ProductScreen,
+  readStore,
+  SimpleRecordScreen,
+  UnitScreen,
+  waitForSaved,
+} from './pages/catalogue'
 
 const each = perTest()
 /** Real photographs (test/fixtures/images/make-image-fixtures.sh). */
@@ -246,6 +256,39 @@ describe('listing reviews', () => {
     const other = await capture('B0ABCDEF34', 'DE', 'coffee.jpg')
     await expect.poll(() => other.textContent()).toContain('No listing image is a near copy')
     expect(await other.getByRole('heading').textContent()).toBe('Product image Needs review')
+    app.assertClean()
+  })
+
+  it('refuses a listing image that is not an image, is cut short or states 200 megapixels, storing nothing, the window never blocked', async () => {
+    const app = await each.launch()
+    const files = await each.files()
+    const { page } = app
+    const products = new ProductScreen(page)
+    await products.startNew()
+    await products.fillIdentity({ brand: 'Acme', model: 'AC-100', name: 'Acme Plug', deviceType: 'Plug' })
+    await products.requestMarketplaces(['United States (US)'])
+    await products.addAsin('United States (US)', 'B0ABCDEF12')
+    await waitForSaved(page)
+    await page.goto(page.url().replace(/#.*$/, '#/reviews'))
+    await page.getByRole('table', { name: 'Listings' }).getByRole('link', { name: 'B0ABCDEF12' }).click()
+    await page.getByRole('link', { name: 'Capture what its page shows' }).click()
+    const coffee = new Uint8Array(await readFile(photo('coffee.jpg')))
+    const picked = [
+      await files.text('listing.jpg', 'Acme Smart Plug, works with Alexa\n'),
+      await files.bytes('cut.jpg', coffee.slice(0, Math.floor(coffee.byteLength * 0.6))),
+      await files.bytes('huge.png', pngStating(16_384, 12_288)),
+    ]
+    await watchBlocks(page)
+    app.dialogs.answerOpen(picked)
+    await page.getByRole('button', { name: 'Add photos…' }).click()
+    const gallery = page.getByRole('group', { name: 'Images on the page' })
+    await gallery.getByText('huge.png is 16,384 × 12,288 pixels (201 megapixels)').waitFor()
+    expect(await gallery.getByText('listing.jpg is not a photo').count()).toBe(1)
+    expect(await gallery.getByText('cut.jpg is cut short').count()).toBe(1)
+    expect(await gallery.getByRole('img').count()).toBe(0)
+    const blocks = await blocksSoFar(page)
+    expect(blocks.longestTask).toBeLessThan(200)
+    expect(await readStore(page, 'files')).toEqual([])
     app.assertClean()
   })
 })

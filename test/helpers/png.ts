@@ -51,3 +51,17 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out
 }
+
+/**
+ * A PNG whose header states width × height while it holds the pixels of a 1×1
+ * image (CRC fixed): what a decompression bomb shows before it is decoded.
+ */
+export function pngStating(width: number, height: number): Uint8Array {
+  const bytes = encodePng({ width: 1, height: 1 })
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  view.setUint32(16, width)
+  view.setUint32(20, height)
+  // The IHDR chunk's CRC covers its type and data: bytes 12 to 29.
+  view.setUint32(29, crc32(bytes.subarray(12, 29)))
+  return bytes
+}

@@ -3,6 +3,7 @@ import { ok, refused, type Outcome } from '../../../../core/outcome'
 import { attempt } from '../../storage-problems'
 import { maxEvidenceBytes } from '../../../../core/model/result'
 import { maxPhotoBytes, type StoredFileMeta } from '../../../../core/model/stored-file'
+import { checkPhotoHeader } from '../../../../core/rules/image-header'
 import { sniffImageType } from '../../../../core/rules/image-type'
 import type { ImageProbe } from '../../../media/image-probe'
 import { digestSha256Hex } from '../../../../core/crypto/digest'
@@ -111,6 +112,9 @@ export function createFilesRepo(
     if (tooBig) return tooBig
     const type = sniffImageType(incoming.name, incoming.bytes)
     if (!type.ok) return refused('invalid', type.message)
+    // Before any decode: a small file can state a gigapixel image, and a cut-short one would be stored half grey.
+    const header = checkPhotoHeader(incoming.name, type.value, incoming.bytes)
+    if (!header.ok) return refused('invalid', header.message)
     return store(incoming, type.value, async (blob) => {
       try {
         return await deps.probeImage(blob)

@@ -72,9 +72,12 @@ describe('files repository', () => {
     const files = createFilesRepo(db, {
       probeImage: () => Promise.reject(new Error('decode failed')),
     })
-    const truncated = encodePng({ width: 10, height: 10, colour: { r: 1, g: 2, b: 3 } }).slice(0, 30)
-    const outcome = await files.storePhoto({ name: 'cut.png', bytes: truncated })
-    expect(!outcome.ok && outcome.problem.message).toMatch(/cut\.png could not be read as an image/)
+    const whole = encodePng({ width: 10, height: 10, colour: { r: 1, g: 2, b: 3 } })
+    const outcome = await files.storePhoto({ name: 'odd.png', bytes: whole })
+    expect(!outcome.ok && outcome.problem.message).toMatch(/odd\.png could not be read as an image/)
+    // Cut short, it is refused before any decode.
+    const cut = await files.storePhoto({ name: 'cut.png', bytes: whole.slice(0, 40) })
+    expect(!cut.ok && cut.problem.message).toMatch(/^cut\.png is cut short/)
     expect(await db.files.count()).toBe(0)
     expect(await db.thumbnails.count()).toBe(0)
   })
