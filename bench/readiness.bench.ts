@@ -7,11 +7,13 @@ import { aProduct, aUnit } from '../test/helpers/records'
 import type { BenchResult } from './bench-result'
 import { median } from './median'
 
-const products = 1_000
-const marketplaces = ['US', 'DE', 'UK'] as const
+// The issue's size: 300 products × 5 ASINs × 6 marketplaces, 9,000 listings.
+const products = 300
+const marketplaces = ['US', 'CA', 'DE', 'UK', 'FR', 'JP'] as const
+const asinsPerMarketplace = 5
 const rounds = 5
 
-/** A lab of 1,000 products, each listed in three marketplaces, captured with two images, tested on one unit. */
+/** A lab of 300 products, each with 5 ASINs in 6 marketplaces, captured with two images, tested on one unit. */
 function lab(): CatalogueForReview {
   const hex = (n: number) => n.toString(16).padStart(16, '0')
   const images = new Map<string, { name: string; dHash: string; pHash: string }>()
@@ -19,11 +21,14 @@ function lab(): CatalogueForReview {
     aProduct({
       id: `p-${i}`,
       modelNumber: `AC-${i}`,
-      asins: marketplaces.map((marketplace, m) => ({
-        marketplace,
-        asin: `B${m}${String(i).padStart(8, '0')}`,
-        variation: '',
-      })),
+      marketplaces: [...marketplaces],
+      asins: marketplaces.flatMap((marketplace, m) =>
+        Array.from({ length: asinsPerMarketplace }, (_, v) => ({
+          marketplace,
+          asin: `B${m}${v}${String(i).padStart(7, '0')}`,
+          variation: `Colour ${v + 1}`,
+        })),
+      ),
       referencePhotoIds: [`ref-${i}`],
     }),
   )
@@ -33,7 +38,7 @@ function lab(): CatalogueForReview {
   const listings = list.flatMap((p) =>
     p.asins.map((a) =>
       aListing({
-        id: `${p.id}-${a.marketplace}`,
+        id: `${p.id}|${a.asin}`,
         asin: a.asin,
         marketplace: a.marketplace,
         brand: 'ACME Inc',
@@ -75,7 +80,7 @@ export async function run(): Promise<BenchResult> {
   const catalogue = lab()
   const byId = new Map(catalogue.products.map((p) => [p.id, p]))
   const resolved = catalogue.listings.map((listing) => {
-    const product = byId.get(listing.id.replace(/-[A-Z]{2}$/, ''))!
+    const product = byId.get(listing.id.split('|')[0]!)!
     const unit = catalogue.units.find((u) => u.productId === product.id)
     return { product, listing, unit, ...imagesToCompare(catalogue, product, listing, unit) }
   })
@@ -104,7 +109,7 @@ export async function run(): Promise<BenchResult> {
     baseline: { label: 'compareListing alone, inputs resolved', ms: median(pairs.map((p) => p.compare)) },
     notes: [
       `medians of ${rounds} alternating rounds in Node; ratio per round: ${pairs.map((p) => `${(p.rows / p.compare).toFixed(2)}×`).join(', ')}`,
-      `${products.toLocaleString('en-US')} products × ${marketplaces.length} marketplaces, two listing images against one reference image and one unit photo each`,
+      `${products.toLocaleString('en-US')} products × ${asinsPerMarketplace} ASINs × ${marketplaces.length} marketplaces, two listing images against one reference image and one unit photo each`,
     ],
   }
 }

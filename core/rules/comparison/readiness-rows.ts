@@ -4,7 +4,7 @@ import type { Product } from '../../model/product'
 import type { ReviewDecision } from '../../model/review-decision'
 import type { Skill } from '../../model/skill'
 import type { Unit } from '../../model/unit'
-import { compareListing } from './compare-listing'
+import { compareListing, type FindingCache } from './compare-listing'
 import type { Finding } from './finding'
 import type { HashedImage } from './image-check'
 import { readinessOf, standingDecision, type Readiness } from './readiness'
@@ -101,6 +101,8 @@ type Lookup = {
   readonly skillSnapshots: ReadonlyMap<string, SkillStoreSnapshot>
   /** By "productId|asin|marketplace", oldest first. */
   readonly decisions: ReadonlyMap<string, ReviewDecision[]>
+  /** Findings made so far in this run, by check and basis. */
+  readonly findings: FindingCache
 }
 
 const groupBy = <T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> => {
@@ -128,6 +130,7 @@ function lookupOf(catalogue: CatalogueForReview): Lookup {
     skills: new Map(catalogue.skills.map((skill) => [skill.id, skill])),
     skillSnapshots: new Map(catalogue.skillSnapshots.map((s) => [`${s.skillId}|${s.marketplace}`, s])),
     decisions: groupBy(catalogue.decisions, (d) => `${d.productId}|${d.asin}|${d.marketplace}`),
+    findings: new Map(),
   }
 }
 
@@ -157,17 +160,20 @@ export function reviewOf(
   const unit = lookup.unitOf(product.id)
   const skill = product.skillRecordId === null ? undefined : lookup.skills.get(product.skillRecordId)
   const skillSnapshot = skill && lookup.skillSnapshots.get(`${skill.skillId}|${snapshot.marketplace}`)
-  const findings = compareListing({
-    product,
-    listing: snapshot,
-    hub: product.hubId === null ? undefined : lookup.hubs.get(product.hubId),
-    skill,
-    skillSnapshot,
-    unit,
-    ...imagesToCompare(catalogue, product, snapshot, unit),
-    now: catalogue.now,
-    settings: catalogue.settings,
-  })
+  const findings = compareListing(
+    {
+      product,
+      listing: snapshot,
+      hub: product.hubId === null ? undefined : lookup.hubs.get(product.hubId),
+      skill,
+      skillSnapshot,
+      unit,
+      ...imagesToCompare(catalogue, product, snapshot, unit),
+      now: catalogue.now,
+      settings: catalogue.settings,
+    },
+    lookup.findings,
+  )
   const decisions = lookup.decisions.get(`${product.id}|${snapshot.asin}|${snapshot.marketplace}`) ?? []
   const decided: Partial<Record<CheckId, ReviewVerdict>> = {}
   for (const f of findings) {

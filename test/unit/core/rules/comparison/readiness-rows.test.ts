@@ -94,12 +94,14 @@ describe('the readiness rows', () => {
       check: 'brand',
       decision: 'accept',
       note: '',
-      finding: { outcome: 'needs-review', reason: '', basis: JSON.stringify(['ACME Inc', 'Acme']) },
+      finding: { outcome: 'needs-review', reason: '', basis: brandBasis },
       decidedAt: '2026-11-21T08:00:00.000Z',
       decidedBy: { id: 'jd', name: 'Jo Doe' },
       ...over,
     })
     const base = catalogue({ listings: [listing], products: [aProduct({ asins: [aProduct().asins[0]!] })] })
+    // The basis the brand's finding rests on: what a reviewer's decision keeps.
+    const brandBasis = readinessRows(base)[0]?.findings.find((f) => f.check === 'brand')?.basis
     const brandOf = (c: CatalogueForReview) => {
       const row = readinessRows(c)[0]
       return row?.readiness.ready === false ? row.readiness.blocking.map((b) => b.check) : []
@@ -112,7 +114,7 @@ describe('the readiness rows', () => {
     // while the brands compared are the same.
     expect(brandOf({ ...base, decisions: [decision({ productId: 'p-2' })] })).toContain('brand')
     expect(brandOf({ ...base, decisions: [decision({ snapshotId: 'ls-0' })] })).not.toContain('brand')
-    const otherBrand = { outcome: 'needs-review' as const, reason: '', basis: JSON.stringify(['ACME Corp', 'Acme']) }
+    const otherBrand = { outcome: 'needs-review' as const, reason: '', basis: `${brandBasis} Corp` }
     expect(brandOf({ ...base, decisions: [decision({ snapshotId: 'ls-0', finding: otherBrand })] })).toContain('brand')
   })
 

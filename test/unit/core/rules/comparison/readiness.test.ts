@@ -200,4 +200,27 @@ describe('badge readiness', () => {
     )
     expect(changed).toEqual(['listing-status'])
   })
+
+  it('reuses, within one run, the finding of a check whose basis it has seen, and only then', () => {
+    const cache = new Map()
+    const input = {
+      product: aProduct(),
+      listing: aListing({ modelNumber: 'AC 100' }),
+      hub: undefined,
+      skill: undefined,
+      skillSnapshot: undefined,
+      unit: aUnit(),
+      listingImages: [],
+      testedImages: [],
+      now: new Date('2026-11-21T09:00:00.000Z'),
+      settings,
+    }
+    const first = compareListing(input, cache)
+    const other = compareListing({ ...input, listing: aListing({ id: 'ls-2', modelNumber: 'AC-1OO' }) }, cache)
+    expect(first).toEqual(findings)
+    // The same brand is the same finding object; the model number differs, and is compared again.
+    expect(other.find((f) => f.check === 'brand')).toBe(first.find((f) => f.check === 'brand'))
+    expect(other.find((f) => f.check === 'model-number')?.reason).toContain('AC-1OO')
+    expect(other.find((f) => f.check === 'listing-status')).not.toBe(first.find((f) => f.check === 'listing-status'))
+  })
 })
