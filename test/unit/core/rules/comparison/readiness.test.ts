@@ -53,7 +53,8 @@ describe('product image', () => {
 })
 
 describe('badge readiness', () => {
-  const findings = compareListing({
+  /** One listing of the product, its model number spaced, compared with a unit that pasted no discovery response. */
+  const input = {
     product: aProduct(),
     listing: aListing({ modelNumber: 'AC 100' }),
     hub: undefined,
@@ -64,7 +65,8 @@ describe('badge readiness', () => {
     testedImages: [],
     now: new Date('2026-11-21T09:00:00.000Z'),
     settings,
-  })
+  }
+  const findings = compareListing(input)
 
   it('makes every check, in the order a reviewer reads them', () => {
     expect(findings.map((f) => f.check)).toEqual([...checkIds])
@@ -184,16 +186,8 @@ describe('badge readiness', () => {
 
   it('rests each finding on what it compared: a new capture changes the listing status only, an equal brand not', () => {
     const again = compareListing({
-      product: aProduct(),
+      ...input,
       listing: aListing({ id: 'ls-2', modelNumber: 'AC 100', capturedAt: '2026-11-21T08:00:00.000Z' }),
-      hub: undefined,
-      skill: undefined,
-      skillSnapshot: undefined,
-      unit: aUnit(),
-      listingImages: [],
-      testedImages: [],
-      now: new Date('2026-11-21T09:00:00.000Z'),
-      settings,
     })
     const changed = checkIds.filter(
       (c) => findings.find((f) => f.check === c)?.basis !== again.find((f) => f.check === c)?.basis,
@@ -203,18 +197,6 @@ describe('badge readiness', () => {
 
   it('reuses, within one run, the finding of a check whose basis it has seen, and only then', () => {
     const cache = new Map()
-    const input = {
-      product: aProduct(),
-      listing: aListing({ modelNumber: 'AC 100' }),
-      hub: undefined,
-      skill: undefined,
-      skillSnapshot: undefined,
-      unit: aUnit(),
-      listingImages: [],
-      testedImages: [],
-      now: new Date('2026-11-21T09:00:00.000Z'),
-      settings,
-    }
     const first = compareListing(input, cache)
     const other = compareListing({ ...input, listing: aListing({ id: 'ls-2', modelNumber: 'AC-1OO' }) }, cache)
     expect(first).toEqual(findings)

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { Outcome, Problem } from '../../../../../core/outcome'
+import { problemOf } from '../../../../helpers/outcomes'
 import { auditedRepos } from '../../../../helpers/audited-repos'
 import { aHub, aPlanVersion, aProduct, aSession, aSkill, aUnit } from '../../../../helpers/records'
 
 const setup = auditedRepos
-
-const problemOf = (outcome: Outcome<unknown>): Problem => {
-  if (outcome.ok) throw new Error('expected a refusal')
-  return outcome.problem
-}
 
 describe('archive and restore', () => {
   it('marks a record archived by whoever works, keeps it listed for names, and restores it; both audited', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Outcome, Problem } from '../../../../../../core/outcome'
+import { valueOf, problemOf } from '../../../../../helpers/outcomes'
 import type { ListingCapture } from '../../../../../../renderer/storage/repos/listings/listings-repo'
 import { auditedRepos } from '../../../../../helpers/audited-repos'
 import { aListing, aSkillSnapshot } from '../../../../../helpers/listing-snapshots'
@@ -8,15 +8,6 @@ import { aProduct, aSkill } from '../../../../../helpers/records'
 const capture = (over: Partial<ListingCapture> = {}): ListingCapture => {
   const { id: _id, capturedAt: _at, capturedBy: _by, ...fields } = aListing()
   return { ...fields, ...over }
-}
-
-const valueOf = <T>(outcome: Outcome<T>): T => {
-  if (!outcome.ok) throw new Error(outcome.problem.message)
-  return outcome.value
-}
-const problemOf = (outcome: Outcome<unknown>): Problem => {
-  if (outcome.ok) throw new Error('expected a refusal')
-  return outcome.problem
 }
 
 describe('listing snapshots', () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { Outcome, Problem } from '../../../../../../core/outcome'
+import { valueOf, problemOf } from '../../../../../helpers/outcomes'
 import { readinessOf } from '../../../../../../core/rules/comparison/readiness'
 import type { DecisionInput } from '../../../../../../renderer/storage/repos/reviews/reviews-repo'
 import { auditedRepos } from '../../../../../helpers/audited-repos'
 import { aListing } from '../../../../../helpers/listing-snapshots'
 import { aProduct } from '../../../../../helpers/records'
 import { finding } from '../../../../../../core/rules/comparison/finding'
-
-const valueOf = <T>(outcome: Outcome<T>): T => {
-  if (!outcome.ok) throw new Error(outcome.problem.message)
-  return outcome.value
-}
-const problemOf = (outcome: Outcome<unknown>): Problem => {
-  if (outcome.ok) throw new Error('expected a refusal')
-  return outcome.problem
-}
 
 async function reviewed() {
   const setup = auditedRepos()
