@@ -58,8 +58,9 @@ export function checkBrand(listingBrand: string, productBrand: string, settings:
 
 /**
  * Model number on the page against the one in the certification request: equal as typed passes; equal only
- * once spaces and punctuation are removed, only in capital letters, or only once look-alikes (O/0, I/1/l,
- * S/5, B/8, Z/2) are taken as one needs review, with the differing characters; anything else fails.
+ * once spaces and punctuation are removed, only in capital letters, only once look-alikes (O/0, I/1/l,
+ * S/5, B/8, Z/2) are taken as one, or only in plain rather than full-width characters needs review, with the
+ * differing characters; anything else fails.
  */
 export function checkModelNumber(listingModel: string, productModel: string): Finding {
   const listing = listingModel.trim()
@@ -97,6 +98,9 @@ export function checkModelNumber(listingModel: string, productModel: string): Fi
     return near('in other capital letters')
   if (withoutLookAlikes(listing) === withoutLookAlikes(tested))
     return near('when look-alike characters (O and 0, I, 1 and l, S and 5, B and 8, Z and 2) are taken as one')
+  // Full-width and other compatibility forms (ＡＣ－１００, as some marketplaces' pages write it) read as their plain letters.
+  const plain = (text: string) => withoutLookAlikes(text.normalize('NFKC'))
+  if (plain(listing) === plain(tested)) return near('once written in plain letters and digits (Unicode width forms)')
   return finding(
     'model-number',
     'fail',
