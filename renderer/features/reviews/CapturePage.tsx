@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { isArchived } from '../../../core/model/archived'
 import { entityLabel } from '../../../core/model/entity'
-import { listingStatuses, listingStatusLabels, type ListingStatus } from '../../../core/model/listing-snapshot'
+import type { ListingStatus } from '../../../core/model/listing-snapshot'
 import { describeProblem } from '../../../core/outcome'
 import type { PageProps } from '../../app/feature'
 import { dates } from '../../app/lab-dates'
@@ -11,11 +11,10 @@ import { useLoadOnce } from '../../hooks/use-load-once'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { RecordNotFound } from '../../ui/RecordNotFound'
 import { PhotoGallery } from '../../widgets/photos/PhotoGallery'
-import { captureFrom, captureOf, emptyCapture, formFieldOf, type CaptureForm } from './capture-form'
+import { captureFrom, captureOf, emptyCapture, formFieldOf, statusOptions, type CaptureForm } from './capture-form'
 import { reviewHref, type ListingKey } from './review-address'
 import './reviews.css'
 
-const statusOptions = listingStatuses.map((value) => ({ value, label: listingStatusLabels[value] }))
 const lookFirst = 'Open the page, compare it with the fields, and tick “I looked at the page just now” to save.'
 const draftIdOf = (key: ListingKey) => `${key.productId}|${key.marketplace}|${key.asin}`
 

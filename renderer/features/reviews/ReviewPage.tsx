@@ -35,8 +35,16 @@ export function ReviewPage({ params, query }: PageProps<':product/:marketplace/:
     () => (catalogue && ownImages ? { ...catalogue, images: new Map([...catalogue.images, ...ownImages]) } : undefined),
     [catalogue, ownImages],
   )
-  const unit = catalogue && product ? testedUnitOf(product.id, catalogue.units, catalogue.sessions) : undefined
-  const images = withImages && product && snapshot ? imagesToCompare(withImages, product, snapshot, unit) : undefined
+  // Worked out once per answer of the queries, not on every render (a decision typed re-renders the page).
+  const review = useMemo(() => {
+    if (withImages === undefined || product === undefined || snapshot === undefined) return undefined
+    const unit = testedUnitOf(product.id, withImages.units, withImages.sessions)
+    return {
+      unit,
+      images: imagesToCompare(withImages, product, snapshot, unit),
+      ...reviewOf(withImages, product, snapshot),
+    }
+  }, [withImages, product, snapshot])
   // Images stored before hashing existed are hashed once, the first time a review shows them.
   useHashingOfOlderImages(withImages)
 
@@ -76,7 +84,7 @@ export function ReviewPage({ params, query }: PageProps<':product/:marketplace/:
         </p>
       </section>
     )
-  if (snapshot === undefined || withImages === undefined || images === undefined)
+  if (snapshot === undefined || withImages === undefined || review === undefined)
     return (
       <section aria-labelledby="review-title">
         {header}
@@ -87,7 +95,7 @@ export function ReviewPage({ params, query }: PageProps<':product/:marketplace/:
       </section>
     )
 
-  const { findings, readiness } = reviewOf(withImages, product, snapshot)
+  const { findings, readiness, unit, images } = review
   const decisions = catalogue.decisions.filter(
     (d) => d.productId === product.id && d.asin === listing.asin && d.marketplace === listing.marketplace,
   )

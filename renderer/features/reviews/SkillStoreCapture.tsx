@@ -1,10 +1,9 @@
 import { useId, useState } from 'react'
-import { listingStatuses, listingStatusLabels, type ListingStatus } from '../../../core/model/listing-snapshot'
+import { listingStatusLabels, type ListingStatus } from '../../../core/model/listing-snapshot'
 import type { Skill } from '../../../core/model/skill'
 import { describeProblem } from '../../../core/outcome'
 import { useRepos } from '../../app/services-context'
-
-const statusOptions = listingStatuses.map((value) => ({ value, label: listingStatusLabels[value] }))
+import { statusOptions } from './capture-form'
 
 type Props = { readonly skill: Skill; readonly marketplace: string }
 

@@ -1,7 +1,15 @@
-import type { ListingSnapshot, ListingStatus } from '../../../core/model/listing-snapshot'
+import {
+  listingStatuses,
+  listingStatusLabels,
+  type ListingSnapshot,
+  type ListingStatus,
+} from '../../../core/model/listing-snapshot'
 import { retailIdKinds, type RetailIdKind } from '../../../core/rules/retail-id'
 import type { ListingCapture } from '../../storage/repos/listings/listings-repo'
 import type { ListingKey } from './review-address'
+
+/** The statuses a page or the skill store can show, as a picker offers them. */
+export const statusOptions = listingStatuses.map((value) => ({ value, label: listingStatusLabels[value] }))
 
 /** The capture form's fields as typed: lists one item per line. */
 export type CaptureForm = {
