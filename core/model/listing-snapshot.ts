@@ -38,15 +38,25 @@ export const ListingSnapshot = z.object({
   deviceType: optionalText('Device type', 200),
   status: ListingStatus,
   /** The hub ASIN the page names (for a product that needs one), '' when it names none. */
-  hubAsin: z.union([z.literal(''), checkedText(checkAsin)]),
+  // One check, not a union with '': a union would answer a mistyped ASIN with zod's "Invalid input".
+  hubAsin: checkedText((input) => (input.trim() === '' ? { ok: true, value: '' } : checkAsin(input))),
   /** What the page says is needed to use it ("Requires Acme Hub"), as written. */
   hubRequirement: optionalText('Hub requirement', 500),
   /** What the page says is in the box, one item each. */
-  bundleContents: z.array(optionalText('Bundle item', 200)).max(50),
+  bundleContents: z
+    .array(optionalText('An item in the box', 200))
+    .max(50, 'A capture keeps at most 50 items in the box.'),
   /** Identifiers the page shows (UPC, EAN…), as written. */
-  retailIds: z.array(z.object({ kind: z.enum(retailIdKinds), value: z.string().max(20) })).max(20),
+  retailIds: z
+    .array(
+      z.object({
+        kind: z.enum(retailIdKinds),
+        value: z.string().max(20, 'A retail identifier has at most 20 characters (a GTIN-14 has 14).'),
+      }),
+    )
+    .max(20, 'A capture keeps at most 20 retail identifiers.'),
   /** The page's images, stored as files (with their SHA-256 and perceptual hashes). */
-  imageIds: z.array(Id).max(50),
+  imageIds: z.array(Id).max(50, 'A capture keeps at most 50 images of the page.'),
   url: optionalText('Page address', 2_000),
 })
 export type ListingSnapshot = z.infer<typeof ListingSnapshot>

@@ -15,6 +15,10 @@ describe('listing snapshot', () => {
     const refused = (over: object) => ListingSnapshot.safeParse({ ...aListing(), ...over })
     expect(refused({ asin: 'B0SHORT' }).success).toBe(false)
     expect(refused({ hubAsin: 'nope' }).success).toBe(false)
+    // The ASIN check's own words, not zod's "Invalid input"; a blank hub ASIN is the page naming none.
+    const hub = refused({ hubAsin: 'B0HUB' })
+    expect(hub.success === false && hub.error.issues[0]?.message).toMatch(/ASIN/)
+    expect(ListingSnapshot.parse(aListing({ hubAsin: '  ' })).hubAsin).toBe('')
     const market = refused({ marketplace: 'XX' })
     expect(market.success === false && market.error.issues[0]?.message).toBe('Unknown marketplace code "XX".')
     const status = refused({ status: 'gone' })
