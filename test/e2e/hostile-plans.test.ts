@@ -182,28 +182,33 @@ describe('hostile plan files', () => {
     app.assertClean()
   })
 
-  it('uses the column cap set in Settings, which is kept across a restart', async () => {
-    files = await createFixtureFiles()
-    const path = await files.text('notes.csv', `${planSheetHeader.join(',')},Notes\r\nTC-1,Turn on,,,,yes,x\r\n`)
-    app = await launchApp()
-    await app.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click()
-    const cap = app.page.getByRole('textbox', { name: 'Most columns in a plan file' })
-    expect(await cap.inputValue()).toBe('200')
-    await cap.fill('1')
-    expect(await cap.getAttribute('aria-invalid')).toBe('true')
-    await cap.fill('6')
-    await app.page.getByText('Saved: plan files may have up to 6 columns.').waitFor()
+  // Killed as well as closed: "Saved" must mean on disk, not in a buffer a crash loses.
+  it.each(['closed', 'killed'] as const)(
+    'uses the column cap set in Settings, kept when the app is %s and restarted',
+    async (ending) => {
+      files = await createFixtureFiles()
+      const path = await files.text('notes.csv', `${planSheetHeader.join(',')},Notes\r\nTC-1,Turn on,,,,yes,x\r\n`)
+      app = await launchApp()
+      await app.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click()
+      const cap = app.page.getByRole('textbox', { name: 'Most columns in a plan file' })
+      expect(await cap.inputValue()).toBe('200')
+      await cap.fill('1')
+      expect(await cap.getAttribute('aria-invalid')).toBe('true')
+      await cap.fill('6')
+      await app.page.getByText('Saved: plan files may have up to 6 columns.').waitFor()
 
-    app = await app.relaunch()
-    const plans = new PlansScreen(app.page)
-    await plans.openImport()
-    app.dialogs.answerOpen([path])
-    await plans.chooseFile()
-    await alert(app.page).waitFor()
-    expect(await alert(app.page).textContent()).toMatch(
-      /^notes\.csv has 7 columns; WWA Lab reads at most 6 \(Settings →/,
-    )
-    expect(await readStore(app.page, 'planVersions')).toEqual([])
-    app.assertClean()
-  })
+      if (ending === 'killed') await app.kill()
+      app = await app.relaunch()
+      const plans = new PlansScreen(app.page)
+      await plans.openImport()
+      app.dialogs.answerOpen([path])
+      await plans.chooseFile()
+      await alert(app.page).waitFor()
+      expect(await alert(app.page).textContent()).toMatch(
+        /^notes\.csv has 7 columns; WWA Lab reads at most 6 \(Settings →/,
+      )
+      expect(await readStore(app.page, 'planVersions')).toEqual([])
+      app.assertClean()
+    },
+  )
 })
