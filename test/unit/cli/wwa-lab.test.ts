@@ -27,12 +27,12 @@ describe('wwa-lab command', () => {
     expect((await run()).out).toBe(help.out)
   })
 
-  it('says what is wrong with an unknown option or command, and exits 2', async () => {
+  it('says what is wrong with an unknown option or command, and exits 64 (wrong usage in sysexits)', async () => {
     const option = await run('--frobnicate')
-    expect(option.code).toBe(2)
+    expect(option.code).toBe(64)
     expect(option.err).toMatch(/Unknown option '--frobnicate'.*\nRun "wwa-lab --help" for usage\./s)
     const command = await run('explode')
-    expect(command).toMatchObject({ code: 2, out: '' })
+    expect(command).toMatchObject({ code: 64, out: '' })
     expect(command.err).toContain('unknown command "explode"')
   })
 
