@@ -3,9 +3,9 @@
 // after the time limit. The host starts a fresh worker for each file. Everything that
 // scans the file's text runs here: decoding, parsing, the header guess and the first
 // check of every row.
-import type { TextEncoding } from '../../core/plan-import/decode-text'
-import type { PlanImportLimits } from '../../core/plan-import/limits'
-import { readPlanBytes, type ReadPlanOutcome } from '../../core/plan-import/read-plan-file'
+import type { TextEncoding } from '../../core/import/decode-text'
+import type { PlanImportLimits } from '../../core/import/limits'
+import { readPlanBytes, type ReadPlanOutcome } from '../../core/import/read-plan-file'
 import type { WorkerProtocol } from './protocol'
 import { serve } from './serve'
 

@@ -1,5 +1,5 @@
 import { assertNever } from '../../../core/assert-never'
-import { encodingLabels, type TextEncoding, type TextEncodingRead } from '../../../core/plan-import/decode-text'
+import { encodingLabels, type TextEncoding, type TextEncodingRead } from '../../../core/import/decode-text'
 import { FieldFrame } from '../../ui/Field'
 
 const places = (n: number) => (n === 1 ? '1 place' : `${n.toLocaleString('en-US')} places`)

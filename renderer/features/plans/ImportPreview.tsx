@@ -1,14 +1,9 @@
-import {
-  planFieldLabels,
-  planFields,
-  type ColumnMapping,
-  type PlanField,
-} from '../../../core/plan-import/column-mapping'
-import type { Table } from '../../../core/plan-import/table'
+import { planFieldLabels, planFields, type ColumnMapping, type PlanField } from '../../../core/import/column-mapping'
+import type { Table } from '../../../core/import/table'
 import { SelectField } from '../../ui/Field'
 import { clip } from '../../../core/text/clip'
-import { columnLetter } from '../../../core/plan-import/cell-address'
-import type { KeptColumn } from '../../../core/plan-import/extra-columns'
+import { columnLetter } from '../../../core/import/cell-address'
+import type { KeptColumn } from '../../../core/import/extra-columns'
 
 export const previewRows = 10
 

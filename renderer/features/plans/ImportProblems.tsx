@@ -1,4 +1,4 @@
-import type { PlanRowProblem } from '../../../core/plan-import/validate-plan-rows'
+import type { PlanRowProblem } from '../../../core/import/validate-plan-rows'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 

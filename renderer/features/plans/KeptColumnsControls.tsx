@@ -1,5 +1,5 @@
-import { columnLetter } from '../../../core/plan-import/cell-address'
-import type { KeptColumn } from '../../../core/plan-import/extra-columns'
+import { columnLetter } from '../../../core/import/cell-address'
+import type { KeptColumn } from '../../../core/import/extra-columns'
 import { clip } from '../../../core/text/clip'
 
 type Props = {

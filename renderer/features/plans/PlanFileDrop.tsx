@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../core/format-bytes'
-import { planImportLimits } from '../../../core/plan-import/limits'
+import { planImportLimits } from '../../../core/import/limits'
 import { useFileDrop } from '../../hooks/use-file-drop'
 import { EncodingPicker } from './EncodingPicker'
 import { SheetPicker } from './SheetPicker'

@@ -1,5 +1,5 @@
 import { assertNever } from '../../../core/assert-never'
-import type { SheetBasis, SheetSummary } from '../../../core/plan-import/table'
+import type { SheetBasis, SheetSummary } from '../../../core/import/table'
 import { countOf } from '../../../core/text/plural'
 import { FieldFrame } from '../../ui/Field'
 

@@ -1,12 +1,12 @@
 import { assertNever } from '../../../core/assert-never'
-import { planFileSizeRefusal, planImportLimits, type PlanImportLimits } from '../../../core/plan-import/limits'
+import { planFileSizeRefusal, planImportLimits, type PlanImportLimits } from '../../../core/import/limits'
 import {
   canceledMessage,
   nothingImported,
   tookTooLongMessage,
   withNothingImported,
-} from '../../../core/plan-import/messages'
-import type { PlanFile, ReadPlanOutcome } from '../../../core/plan-import/read-plan-file'
+} from '../../../core/import/messages'
+import type { PlanFile, ReadPlanOutcome } from '../../../core/import/read-plan-file'
 import { runInWorker, type StartWorker, type WorkerLike } from '../../workers/host'
 import type { PlanReadProtocol, PlanReadRequest } from '../../workers/plan-import.worker'
 

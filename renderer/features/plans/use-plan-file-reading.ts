@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { extensionsFor } from '../../../core/model/file-types'
-import { planFileSizeRefusal, planImportLimits } from '../../../core/plan-import/limits'
-import type { TextEncoding } from '../../../core/plan-import/decode-text'
+import { planFileSizeRefusal, planImportLimits } from '../../../core/import/limits'
+import type { TextEncoding } from '../../../core/import/decode-text'
 import { useRepos, useServices } from '../../app/services-context'
 import { usePlanFileReader } from './plan-reader-context'
 import { readPickedFile } from '../../widgets/large-files/read-picked-file'
-import { canceledMessage, nothingImported, withNothingImported } from '../../../core/plan-import/messages'
-import type { PlanFile, PlanFileRead } from '../../../core/plan-import/read-plan-file'
+import { canceledMessage, nothingImported, withNothingImported } from '../../../core/import/messages'
+import type { PlanFile, PlanFileRead } from '../../../core/import/read-plan-file'
 import { messageOf } from '../../../core/text/message-of'
-import type { SheetSummary } from '../../../core/plan-import/table'
+import type { SheetSummary } from '../../../core/import/table'
 
 export type ReadingState =
   | { readonly kind: 'idle' }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { describeProblem } from '../../../core/outcome'
-import { checkColumnCap, columnCapSetting } from '../../../core/plan-import/column-cap'
-import { count } from '../../../core/plan-import/table'
+import { checkColumnCap, columnCapSetting } from '../../../core/import/column-cap'
+import { count } from '../../../core/import/table'
 import { useRepos } from '../../app/services-context'
 import { TextField } from '../../ui/Field'
 

@@ -142,7 +142,7 @@ describe('layering rules (CONVENTIONS.md) fail lint', { timeout: 30_000 }, () =>
     expect(
       await violations(
         'renderer/workers/example.worker.ts',
-        "import { readTable } from '../../core/plan-import/read-table'\nexport const a = readTable\n",
+        "import { readTable } from '../../core/import/read-table'\nexport const a = readTable\n",
       ),
     ).toEqual([])
     expect(

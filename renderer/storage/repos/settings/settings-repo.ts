@@ -1,4 +1,4 @@
-import { checkColumnCap, columnCapSetting, isColumnCap } from '../../../../core/plan-import/column-cap'
+import { checkColumnCap, columnCapSetting, isColumnCap } from '../../../../core/import/column-cap'
 import { refused, type Outcome } from '../../../../core/outcome'
 import type { LabDb } from '../../lab-db'
 import { attempt } from '../../storage-problems'

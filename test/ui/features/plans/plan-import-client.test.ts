@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { planImportLimits } from '../../../../core/plan-import/limits'
+import { planImportLimits } from '../../../../core/import/limits'
 import {
   createWorkerPlanReader,
   type PlanReadRequest,
   type PlanWorker,
 } from '../../../../renderer/features/plans/plan-import-client'
-import type { ReadPlanOutcome } from '../../../../core/plan-import/read-plan-file'
+import type { ReadPlanOutcome } from '../../../../core/import/read-plan-file'
 
 /** A worker that records what it was sent and answers only when the test says so, in the host's protocol. */
 function fakeWorker() {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { planFileSizeRefusal, planImportLimits } from '../../../../core/plan-import/limits'
-import { readPlanBytes } from '../../../../core/plan-import/read-plan-file'
+import { planFileSizeRefusal, planImportLimits } from '../../../../core/import/limits'
+import { readPlanBytes } from '../../../../core/import/read-plan-file'
 
 const mib = 1024 * 1024
 

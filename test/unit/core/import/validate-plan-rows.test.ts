@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { guessMapping } from '../../../../core/plan-import/column-mapping'
-import type { ColumnMapping } from '../../../../core/plan-import/column-mapping'
-import { readTable } from '../../../../core/plan-import/read-table'
-import type { Table } from '../../../../core/plan-import/read-table'
-import { validatePlanRows } from '../../../../core/plan-import/validate-plan-rows'
+import { guessMapping } from '../../../../core/import/column-mapping'
+import type { ColumnMapping } from '../../../../core/import/column-mapping'
+import { readTable } from '../../../../core/import/read-table'
+import type { Table } from '../../../../core/import/read-table'
+import { validatePlanRows } from '../../../../core/import/validate-plan-rows'
 import { csv, header, planRows, utf8, xlsxBytes } from './plan-files'
 
 const read = (name: string, bytes: Uint8Array): Table => {

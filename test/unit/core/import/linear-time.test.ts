@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { guessMapping, headerKey, withoutBracketNotes } from '../../../../core/plan-import/column-mapping'
-import { readPlanBytes } from '../../../../core/plan-import/read-plan-file'
+import { guessMapping, headerKey, withoutBracketNotes } from '../../../../core/import/column-mapping'
+import { readPlanBytes } from '../../../../core/import/read-plan-file'
 import { utf8 } from './plan-files'
 
 // Headers are untrusted text: every scan of them must take time in proportion to their length.

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { decodeText } from '../../../../core/plan-import/decode-text'
+import { decodeText } from '../../../../core/import/decode-text'
 
 describe('decodeText', () => {
   test('reads any valid UTF-8 text as UTF-8', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { guessMapping, headerScore } from '../../../../core/plan-import/column-mapping'
-import { readPlanBytes } from '../../../../core/plan-import/read-plan-file'
-import { readTable } from '../../../../core/plan-import/read-table'
-import type { TableRead } from '../../../../core/plan-import/read-table'
+import { guessMapping, headerScore } from '../../../../core/import/column-mapping'
+import { readPlanBytes } from '../../../../core/import/read-plan-file'
+import { readTable } from '../../../../core/import/read-table'
+import type { TableRead } from '../../../../core/import/read-table'
 import { csv, header, planRows, utf8, xlsxBytes } from './plan-files'
 
 const table = (read: TableRead) => {
@@ -212,7 +212,7 @@ describe('columns no field is read from', () => {
           "This cell has 8,001 characters; a kept column's cell can be at most 8,000. Shorten it, or leave the column out below.",
       },
     ])
-    const { validatePlanRows } = await import('../../../../core/plan-import/validate-plan-rows')
+    const { validatePlanRows } = await import('../../../../core/import/validate-plan-rows')
     expect(validatePlanRows(read.table, read.guessed, new Set([2])).cases).toHaveLength(1)
   })
 })

@@ -1,9 +1,9 @@
 import { unzipSync } from 'fflate'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import * as xlsx from 'xlsx'
-import { readTable } from '../../../../core/plan-import/read-table'
-import { unzipParts } from '../../../../core/plan-import/unzip-parts'
-import { readZipDirectory } from '../../../../core/plan-import/zip-directory'
+import { readTable } from '../../../../core/import/read-table'
+import { unzipParts } from '../../../../core/import/unzip-parts'
+import { readZipDirectory } from '../../../../core/import/zip-directory'
 import { bloatedDirectory, classicEnd, withZip64, zip64Disguise } from '../../../helpers/hostile-zips'
 import { header, planRows, xlsxBytes } from './plan-files'
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import * as xlsx from 'xlsx'
-import { guessMapping } from '../../../../core/plan-import/column-mapping'
-import { readPlanBytes } from '../../../../core/plan-import/read-plan-file'
-import { validatePlanRows } from '../../../../core/plan-import/validate-plan-rows'
+import { guessMapping } from '../../../../core/import/column-mapping'
+import { readPlanBytes } from '../../../../core/import/read-plan-file'
+import { validatePlanRows } from '../../../../core/import/validate-plan-rows'
 import { header, xlsxFromBook } from './plan-files'
 
 function bookWithFormulas(): Uint8Array {

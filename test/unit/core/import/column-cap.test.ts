@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { checkColumnCap, columnCapRefusal } from '../../../../core/plan-import/column-cap'
-import { planImportLimits } from '../../../../core/plan-import/limits'
-import { readTable } from '../../../../core/plan-import/read-table'
+import { checkColumnCap, columnCapRefusal } from '../../../../core/import/column-cap'
+import { planImportLimits } from '../../../../core/import/limits'
+import { readTable } from '../../../../core/import/read-table'
 import { utf8, xlsxBytes } from './plan-files'
 
 const wideRow = (columns: number) => Array.from({ length: columns }, (_, index) => `c${index + 1}`)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { decodeText, looksLikeWindows1252, utf8Census } from '../../../../core/plan-import/decode-text'
-import { readTable } from '../../../../core/plan-import/read-table'
+import { decodeText, looksLikeWindows1252, utf8Census } from '../../../../core/import/decode-text'
+import { readTable } from '../../../../core/import/read-table'
 import { utf8 } from './plan-files'
 
 const cp1252 = (text: string) =>

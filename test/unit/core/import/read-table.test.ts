@@ -2,9 +2,9 @@ import fc from 'fast-check'
 import { unzipSync, zipSync } from 'fflate'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import * as xlsx from 'xlsx'
-import { planImportLimits } from '../../../../core/plan-import/limits'
-import { readTable } from '../../../../core/plan-import/read-table'
-import type { TableRead } from '../../../../core/plan-import/read-table'
+import { planImportLimits } from '../../../../core/import/limits'
+import { readTable } from '../../../../core/import/read-table'
+import type { TableRead } from '../../../../core/import/read-table'
 import { csv, header, planRows, utf8, xlsxBytes, xlsxFromBook } from './plan-files'
 
 // The spreadsheet library is spied on, not replaced, to see whether a refused file reached it.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { readPlanBytes } from '../../../../core/plan-import/read-plan-file'
-import { readTable } from '../../../../core/plan-import/read-table'
+import { readPlanBytes } from '../../../../core/import/read-plan-file'
+import { readTable } from '../../../../core/import/read-table'
 import { utf8 } from './plan-files'
 
 describe('JSON plans are read by their own keys only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { guessMapping, headerKey, isOptionalColumn } from '../../../../core/plan-import/column-mapping'
+import { guessMapping, headerKey, isOptionalColumn } from '../../../../core/import/column-mapping'
 
 describe('guessMapping', () => {
   test('maps the documented headers', () => {
