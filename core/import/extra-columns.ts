@@ -1,7 +1,7 @@
 import { maxExtraColumnName, maxExtraValue, type ExtraField } from '../model/test-plan'
 import { clip } from '../text/clip'
 import { columnLetter } from './cell-address'
-import { planFields, type ColumnMapping } from './column-mapping'
+import { planFields, type ColumnMapping } from './plan-columns'
 import { count } from './table'
 
 /** A column of the file that no plan field is read from, kept with each case under `name`. */

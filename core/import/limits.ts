@@ -31,10 +31,11 @@ export function planFileSizeRefusal(
   name: string,
   size: number,
   limits: PlanImportLimits = planImportLimits,
+  fileNoun = 'plan file',
 ): string | undefined {
   if (size <= limits.maxBytes) return undefined
   const limit = formatBytes(limits.maxBytes)
   // Just over the limit rounds to the limit itself ("10 MiB; at most 10 MiB"): then the exact count says why.
   const shown = formatBytes(size) === limit ? `${count(size)} bytes` : formatBytes(size)
-  return `${fileLabel(name)} is ${shown}; a plan file can be at most ${limit}.`
+  return `${fileLabel(name)} is ${shown}; a ${fileNoun} can be at most ${limit}.`
 }

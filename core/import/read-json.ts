@@ -1,6 +1,7 @@
 import { columnCapRefusal } from './column-cap'
 import type { TextEncodingRead } from './decode-text'
 import type { PlanImportLimits } from './limits'
+import type { TableKind } from './table-kind'
 import { buildTable, count, fileLabel } from './table'
 import type { RawRow, TableRead } from './table'
 import { messageOf } from '../text/message-of'
@@ -16,7 +17,14 @@ export type JsonRead =
  * every key an own property); a "__proto__" key is refused with its case and line,
  * since code that copies a case by assignment would give it a prototype.
  */
-export function readJson(name: string, text: string, limits: PlanImportLimits, encoding?: TextEncodingRead): JsonRead {
+export function readJson(
+  name: string,
+  text: string,
+  limits: PlanImportLimits,
+  json: NonNullable<TableKind['json']>,
+  kind: TableKind,
+  encoding?: TextEncodingRead,
+): JsonRead {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -24,22 +32,25 @@ export function readJson(name: string, text: string, limits: PlanImportLimits, e
     return { kind: 'not-json', error: messageOf(error) }
   }
   const label = fileLabel(name)
-  const wrapped = isRecord(parsed) && Object.hasOwn(parsed, 'cases')
-  const cases = isRecord(parsed) && wrapped ? parsed['cases'] : parsed
+  const { listKey, example } = json
+  const { row, rows } = kind
+  const Row = row.charAt(0).toUpperCase() + row.slice(1)
+  const wrapped = isRecord(parsed) && Object.hasOwn(parsed, listKey)
+  const cases = isRecord(parsed) && wrapped ? parsed[listKey] : parsed
   if (!Array.isArray(cases)) {
     const message = wrapped
-      ? `${label} has "cases", but it is not a list: write "cases": [ { "caseId": …, "title": … }, … ].`
-      : `${label} is JSON but not a test plan: expected a list of cases, or an object with a "cases" list.`
+      ? `${label} has "${listKey}", but it is not a list: write "${listKey}": [ ${example}, … ].`
+      : `${label} is JSON but not a ${kind.what}: expected a list of ${rows}, or an object with a "${listKey}" list.`
     return { kind: 'read', table: { ok: false, message } }
   }
   if (cases.length === 0)
-    return { kind: 'read', table: { ok: false, message: `${label} has no cases: its list is empty.` } }
+    return { kind: 'read', table: { ok: false, message: `${label} has no ${rows}: its list is empty.` } }
   if (cases.length > limits.maxRows) {
     return {
       kind: 'read',
       table: {
         ok: false,
-        message: `${label} has ${count(cases.length)} cases; a plan can have at most ${count(limits.maxRows)}.`,
+        message: `${label} has ${count(cases.length)} ${rows}; a ${kind.noun} can have at most ${count(limits.maxRows)}.`,
       },
     }
   }
@@ -49,18 +60,18 @@ export function readJson(name: string, text: string, limits: PlanImportLimits, e
       kind: 'read',
       table: {
         ok: false,
-        message: `Case ${notObject + 1} in ${label} is not an object: each case is written as { "caseId": …, "title": …, … }.`,
+        message: `${Row} ${notObject + 1} in ${label} is not an object: each ${row} is written as ${example.replace(/ }$/, ', … }')}.`,
       },
     }
   }
   const records = cases as Record<string, unknown>[]
-  const lines = caseLines(text, wrapped)
+  const lines = caseLines(text, wrapped, listKey)
   const lineOf = (index: number) => (lines.length === records.length ? (lines[index] ?? index + 1) : index + 1)
   const seen = new Set<string>()
   for (const [index, record] of records.entries()) {
     for (const key of Object.keys(record)) {
       if (key === '__proto__') {
-        const message = `Case ${index + 1} in ${label} (line ${lineOf(index)}) has a field named "__proto__", which is not a plan field and which WWA Lab does not read. Remove or rename that field.`
+        const message = `${Row} ${index + 1} in ${label} (line ${lineOf(index)}) has a field named "__proto__", which is not a ${kind.noun} field and which WWA Lab does not read. Remove or rename that field.`
         return { kind: 'read', table: { ok: false, message } }
       }
       seen.add(key)
@@ -73,7 +84,7 @@ export function readJson(name: string, text: string, limits: PlanImportLimits, e
   if (keys.length === 0)
     return {
       kind: 'read',
-      table: { ok: false, message: `The cases in ${label} have no fields: each needs at least "caseId" and "title".` },
+      table: { ok: false, message: `The ${rows} in ${label} have no fields: each is written as ${example}.` },
     }
 
   const raw: RawRow[] = [
@@ -84,7 +95,7 @@ export function readJson(name: string, text: string, limits: PlanImportLimits, e
     })),
   ]
   const base = { format: 'json', sheetName: null, name } as const
-  return { kind: 'read', table: buildTable(encoding === undefined ? base : { ...base, encoding }, raw, limits) }
+  return { kind: 'read', table: buildTable(encoding === undefined ? base : { ...base, encoding }, raw, limits, kind) }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -108,7 +119,7 @@ function jsonText(value: unknown): string {
  * so a scan that tracks strings and nesting is enough. For {"cases": […]}, the last
  * "cases" key wins, as it does in JSON.parse.
  */
-function caseLines(text: string, wrapped: boolean): number[] {
+function caseLines(text: string, wrapped: boolean, listKey: string): number[] {
   type Open = {
     readonly kind: 'object' | 'array'
     readonly isCases: boolean
@@ -132,7 +143,7 @@ function caseLines(text: string, wrapped: boolean): number[] {
       }
     } else if (char === '{' || char === '[') {
       const parent = stack.at(-1)
-      const isCases = char === '[' && (wrapped ? stack.length === 1 && parent?.lastKey === 'cases' : stack.length === 0)
+      const isCases = char === '[' && (wrapped ? stack.length === 1 && parent?.lastKey === listKey : stack.length === 0)
       if (char === '{' && parent?.isCases === true) found.push(line)
       if (isCases) found = []
       stack.push({ kind: char === '{' ? 'object' : 'array', isCases, expectKey: char === '{', lastKey: null })

@@ -6,11 +6,13 @@ import { readJson } from './read-json'
 import { readXlsx } from './read-xlsx'
 import { buildTable, fileLabel } from './table'
 import type { Deadline, TableRead } from './table'
+import type { TableKind } from './table-kind'
+import { planTableKind } from './plan-columns'
 
 export type { Table, TableRead, PlanFileFormat, SheetSummary, SheetBasis } from './table'
 
 /**
- * A plan file as a table of trimmed text, or a message naming the file and what is
+ * A file of one kind (a plan unless `kind` says otherwise: plans were the first) as a table of trimmed text, or a message naming the file and what is
  * wrong. The format comes from the content, not the name: xlsx by its zip signature,
  * JSON if it is a list of cases (or {"cases": […]}), else CSV with the delimiter
  * sniffed among comma, semicolon and tab. Text is decoded as decodeText decides, or in
@@ -26,22 +28,23 @@ export function readTable(
     readonly sheet?: string | undefined
   },
   limits: PlanImportLimits = planImportLimits,
+  kind: TableKind = planTableKind,
 ): TableRead {
   const { name, bytes } = input
   const label = fileLabel(name)
-  const tooLarge = planFileSizeRefusal(name, bytes.length, limits)
+  const tooLarge = planFileSizeRefusal(name, bytes.length, limits, kind.fileNoun)
   if (tooLarge !== undefined) return { ok: false, message: tooLarge }
   if (bytes.length === 0) return { ok: false, message: `${label} is empty.` }
   const startedAt = Date.now()
   const deadline: Deadline = {
     overdue: () => Date.now() - startedAt > limits.maxMillis,
-    message: `${label} took more than ${Math.round(limits.maxMillis / 1000)} seconds to read, so reading it was stopped. Remove what is not part of the plan, or split it into smaller files.`,
+    message: `${label} took more than ${Math.round(limits.maxMillis / 1000)} seconds to read, so reading it was stopped. Remove what is not part of the ${kind.noun}, or split it into smaller files.`,
   }
   try {
-    return readBytes(name, bytes, input, limits, deadline)
+    return readBytes(name, bytes, input, limits, deadline, kind)
   } catch {
     // The parsers are meant not to throw; this keeps a bug in one from reaching the tester as a crash.
-    return { ok: false, message: `${label} could not be read. Check that it is an xlsx, CSV or JSON test plan.` }
+    return { ok: false, message: `${label} could not be read. Check that it is an ${kind.formats} ${kind.what}.` }
   }
 }
 
@@ -51,11 +54,12 @@ function readBytes(
   choice: { readonly encoding?: TextEncoding | undefined; readonly sheet?: string | undefined },
   limits: PlanImportLimits,
   deadline: Deadline,
+  kind: TableKind,
 ): TableRead {
   const label = fileLabel(name)
   const chosen = choice.encoding
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
-    return readXlsx(name, bytes, limits, deadline, choice.sheet)
+    return readXlsx(name, bytes, limits, deadline, kind, choice.sheet)
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // Legacy .xls and password-protected .xlsx share this container.
     return {
@@ -70,17 +74,22 @@ function readBytes(
         ok: false,
         message: `${label} read as ${encodingLabels[chosen]} holds binary data: it is not in that encoding. Choose another one.`,
       }
-    return { ok: false, message: `${label} is not an xlsx, CSV or JSON file: it contains binary data.` }
+    return { ok: false, message: `${label} is not an ${kind.formats} file: it contains binary data.` }
   }
 
   const start = text.search(/\S/)
   const first = start === -1 ? '' : text[start]
   if (first === '[' || first === '{') {
-    const json = readJson(name, text, limits, encoding)
-    if (json.kind === 'read') return json.table
-    if (/\.json$/i.test(name.trim())) return { ok: false, message: `${label} is not valid JSON: ${json.error}` }
+    if (kind.json === undefined) {
+      if (/\.json$/i.test(name.trim()))
+        return { ok: false, message: `${label} is a JSON file; a ${kind.noun} is read from xlsx or CSV.` }
+    } else {
+      const json = readJson(name, text, limits, kind.json, kind, encoding)
+      if (json.kind === 'read') return json.table
+      if (/\.json$/i.test(name.trim())) return { ok: false, message: `${label} is not valid JSON: ${json.error}` }
+    }
   }
-  return readCsv(name, text, encoding, limits, deadline)
+  return readCsv(name, text, encoding, limits, deadline, kind)
 }
 
 function readCsv(
@@ -89,6 +98,7 @@ function readCsv(
   encoding: TextEncodingRead,
   limits: PlanImportLimits,
   deadline: Deadline,
+  kind: TableKind,
 ): TableRead {
   const label = fileLabel(name)
   // Excel's "sep=;" first line names the delimiter; the rows after it keep their numbers.
@@ -103,7 +113,7 @@ function readCsv(
       message: `${label}: the quoted cell that starts in row ${parsed.unclosedQuoteRow} is never closed. Add the missing " or remove the stray one.`,
     }
   }
-  return buildTable({ format: 'csv', sheetName: null, name, encoding }, parsed.rows, limits)
+  return buildTable({ format: 'csv', sheetName: null, name, encoding }, parsed.rows, limits, kind)
 }
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>

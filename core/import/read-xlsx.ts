@@ -3,7 +3,8 @@ import { read, utils } from 'xlsx'
 import type { CellObject, WorkBook, WorkSheet } from 'xlsx'
 import { formatBytes } from '../format-bytes'
 import type { PlanImportLimits } from './limits'
-import { headerScore, scoredHeaderCells } from './column-mapping'
+import { scoredHeaderCells } from './column-mapping'
+import type { TableKind } from './table-kind'
 import { buildTable, cellText, fileLabel, headerRowIndex, headerScanRows } from './table'
 import type { Deadline, RawRow, SheetBasis, SheetSummary, TableRead } from './table'
 import { unzipParts } from './unzip-parts'
@@ -26,6 +27,7 @@ export function readXlsx(
   bytes: Uint8Array,
   limits: PlanImportLimits,
   deadline: Deadline,
+  kind: TableKind,
   chosen?: string,
 ): TableRead {
   const label = fileLabel(name)
@@ -53,11 +55,11 @@ export function readXlsx(
   if (!partNames.has('xl/workbook.xml') && !partNames.has('xl/workbook.bin')) {
     return {
       ok: false,
-      message: `${label} is a zip archive but not an Excel workbook. Save the plan as .xlsx or CSV and import that.`,
+      message: `${label} is a zip archive but not an Excel workbook. Save the ${kind.noun} as .xlsx or CSV and import that.`,
     }
   }
   const unpackTooLarge = (unpacked: number) =>
-    `${label} unpacks to ${formatBytes(unpacked)}; a plan workbook can unpack to at most ${formatBytes(limits.maxUnpackedBytes)}. Remove what is not part of the plan and try again.`
+    `${label} unpacks to ${formatBytes(unpacked)}; a ${kind.workbookNoun} can unpack to at most ${formatBytes(limits.maxUnpackedBytes)}. Remove what is not part of the ${kind.noun} and try again.`
   const unpacked = directory.parts
     .filter((part) => isNeeded(part.name))
     .reduce((sum, part) => sum + part.unpackedBytes, 0)
@@ -109,13 +111,16 @@ export function readXlsx(
   }
   if (deadline.overdue()) return { ok: false, message: deadline.message }
 
-  const sheets = summarizeSheets(book, deadline)
+  const sheets = summarizeSheets(book, deadline, kind.headerScore)
   if (sheets === undefined) return { ok: false, message: deadline.message }
   const pick = pickSheet(sheets, chosen)
   if (pick === undefined) {
     if (chosen !== undefined)
       return { ok: false, message: `${label} has no sheet named “${chosen}”. Choose one of its sheets.` }
-    return { ok: false, message: `${label} has no text in any sheet: a plan needs a header row and one row per case.` }
+    return {
+      ok: false,
+      message: `${label} has no text in any sheet: a ${kind.noun} needs a header row and one row per ${kind.row}.`,
+    }
   }
   const sheet = book.Sheets[pick.name]
   const raw = sheet === undefined ? [] : sheetRows(sheet, deadline)
@@ -127,6 +132,7 @@ export function readXlsx(
     { format: 'xlsx', sheetName: pick.name, name: where, sheetBasis: pick.basis, sheets: listed },
     raw,
     limits,
+    kind,
   )
 }
 
@@ -155,7 +161,11 @@ type SheetScan = SheetSummary & { readonly textRows: number }
  * pass over every cell (each looked at until the row is known to hold text), plus the
  * first headerScanRows rows with text read in full, at most scoredHeaderCells cells each.
  */
-function summarizeSheets(book: WorkBook, deadline: Deadline): SheetScan[] | undefined {
+function summarizeSheets(
+  book: WorkBook,
+  deadline: Deadline,
+  headerScore: TableKind['headerScore'],
+): SheetScan[] | undefined {
   const scans: SheetScan[] = []
   for (const [index, name] of book.SheetNames.entries()) {
     const hidden = (book.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0
@@ -171,7 +181,7 @@ function summarizeSheets(book: WorkBook, deadline: Deadline): SheetScan[] | unde
       if (top.length < headerScanRows)
         top.push(row.slice(0, scoredHeaderCells).map((cell) => (cell === undefined ? '' : cellText(displayed(cell)))))
     }
-    const headerAt = headerRowIndex(top)
+    const headerAt = headerRowIndex(top, headerScore)
     scans.push({
       name,
       hidden,

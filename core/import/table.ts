@@ -1,8 +1,8 @@
 import { cellAddress } from './cell-address'
 import { columnCapRefusal } from './column-cap'
-import { headerScore } from './column-mapping'
 import type { TextEncodingRead } from './decode-text'
 import type { PlanImportLimits } from './limits'
+import type { TableKind } from './table-kind'
 
 export const planFileFormats = ['xlsx', 'csv', 'json'] as const
 export type PlanFileFormat = (typeof planFileFormats)[number]
@@ -89,7 +89,7 @@ export const headerScanRows = 20
  * one that names the most plan fields (headerScore, at least 2, the first of equals);
  * else the first row with text in two or more cells; else the first.
  */
-export function headerRowIndex(rows: readonly (readonly string[])[]): number {
+export function headerRowIndex(rows: readonly (readonly string[])[], headerScore: TableKind['headerScore']): number {
   let best = -1
   let bestScore = 1
   const end = Math.min(rows.length, headerScanRows)
@@ -124,6 +124,7 @@ export function buildTable(
   },
   raw: readonly RawRow[],
   limits: PlanImportLimits,
+  kind: TableKind,
 ): TableRead {
   const kept: RawRow[] = []
   for (const row of raw) {
@@ -132,7 +133,13 @@ export function buildTable(
       kept.push(row.formulas === undefined ? { row: row.row, cells } : { row: row.row, cells, formulas: row.formulas })
   }
   // A title above the table ("Acme test plan, v3") is one cell; a plan's header has at least an ID and a title.
-  const headerAt = base.format === 'json' ? 0 : headerRowIndex(kept.slice(0, headerScanRows).map((row) => row.cells))
+  const headerAt =
+    base.format === 'json'
+      ? 0
+      : headerRowIndex(
+          kept.slice(0, headerScanRows).map((row) => row.cells),
+          kind.headerScore,
+        )
   const [header, ...data] = kept.slice(headerAt)
   let width = 0
   for (const row of [header, ...data]) {
@@ -143,15 +150,18 @@ export function buildTable(
   }
   const label = fileLabel(base.name)
   if (header === undefined)
-    return { ok: false, message: `${label} has no text in it: a plan needs a header row and one row per case.` }
+    return {
+      ok: false,
+      message: `${label} has no text in it: a ${kind.noun} needs a header row and one row per ${kind.row}.`,
+    }
   // Before the row count: a file wider than the cap is refused before anything is padded to its width.
   const tooWide = columnCapRefusal(label, width, limits.maxColumns)
   if (tooWide !== undefined) return { ok: false, message: tooWide }
-  if (data.length === 0) return { ok: false, message: `${label} has a header row but no cases below it.` }
+  if (data.length === 0) return { ok: false, message: `${label} has a header row but no ${kind.rows} below it.` }
   if (data.length > limits.maxRows) {
     return {
       ok: false,
-      message: `${label} has ${count(data.length)} cases; a plan can have at most ${count(limits.maxRows)}.`,
+      message: `${label} has ${count(data.length)} ${kind.rows}; a ${kind.noun} can have at most ${count(limits.maxRows)}.`,
     }
   }
   const pad = (cells: readonly string[]) => Array.from({ length: width }, (_, index) => cells[index] ?? '')

@@ -1,15 +1,16 @@
 import { maxPlanCases, TestCase } from '../model/test-plan'
-import { isOptionalColumn, planFieldLabels, planFields } from './column-mapping'
-import type { ColumnMapping, PlanField } from './column-mapping'
+import { isOptionalColumn, planFieldLabels, planFields } from './plan-columns'
+import type { ColumnMapping, PlanField } from './plan-columns'
 import { parseRequired } from './required-value'
 import { count } from './table'
 import type { FormulaCell, Table } from './table'
 import { clip } from '../text/clip'
 import { listInWords } from '../text/list'
+import type { RowProblem } from './row-problem'
 import { extraCellProblem, extraFieldsOf, keptColumns } from './extra-columns'
 
-/** One thing wrong with a plan file: the file row, the column as its header names it, and what to fix. */
-export type PlanRowProblem = { readonly row: number; readonly column: string; readonly message: string }
+/** One thing wrong with a plan file (the shared shape of every import's report). */
+export type PlanRowProblem = RowProblem
 
 /** The cases of the rows that are valid, and every problem; a plan is stored only when there are no problems. */
 export type PlanRowsCheck = { readonly cases: TestCase[]; readonly problems: PlanRowProblem[] }

@@ -68,3 +68,26 @@ export function gtinCheckDigit(digitsWithoutCheck: string): number {
   }
   return (10 - (sum % 10)) % 10
 }
+
+const kindByLength: Readonly<Record<number, RetailIdKind>> = { 12: 'UPC-A', 13: 'EAN-13', 14: 'GTIN-14' }
+const kindNames: Readonly<Record<string, RetailIdKind>> = {
+  ...Object.fromEntries(retailIdKinds.map((kind) => [kind.toLowerCase(), kind])),
+  upc: 'UPC-A',
+  ean: 'EAN-13',
+  gtin: 'GTIN-14',
+}
+
+/**
+ * One identifier per line (blank lines already dropped), as a page shows it: "UPC-A 036000291452", "EAN: 4006381333931",
+ * or the digits alone (12 digits a UPC-A, 13 an EAN-13, 14 a GTIN-14), spaces and
+ * hyphens dropped. Anything else is kept, as an EAN-13, for the retail identifier
+ * check to report as invalid.
+ */
+export function parseRetailIds(lines: readonly string[]): { kind: RetailIdKind; value: string }[] {
+  return lines.map((line) => {
+    const match = /^([A-Za-z][A-Za-z0-9-]*)[\s:]+(.+)$/.exec(line)
+    const named = match ? kindNames[(match[1] ?? '').toLowerCase()] : undefined
+    const value = (named !== undefined && match ? (match[2] ?? '') : line).replace(/[\s-]/g, '')
+    return { kind: named ?? kindByLength[value.length] ?? 'EAN-13', value }
+  })
+}

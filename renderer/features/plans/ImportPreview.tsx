@@ -1,4 +1,4 @@
-import { planFieldLabels, planFields, type ColumnMapping, type PlanField } from '../../../core/import/column-mapping'
+import { planFieldLabels, planFields, type ColumnMapping, type PlanField } from '../../../core/import/plan-columns'
 import type { Table } from '../../../core/import/table'
 import { SelectField } from '../../ui/Field'
 import { clip } from '../../../core/text/clip'

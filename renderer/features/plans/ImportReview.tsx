@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react'
 import { describeProblem } from '../../../core/outcome'
-import type { ColumnMapping } from '../../../core/import/column-mapping'
+import type { ColumnMapping } from '../../../core/import/plan-columns'
 import { validatePlanRows } from '../../../core/import/validate-plan-rows'
 import { PlanVersion } from '../../../core/model/test-plan'
 import { href, navigate } from '../../app/route'

@@ -4,7 +4,7 @@ import {
   type ListingSnapshot,
   type ListingStatus,
 } from '../../../core/model/listing-snapshot'
-import { retailIdKinds, type RetailIdKind } from '../../../core/rules/retail-id'
+import { parseRetailIds } from '../../../core/rules/retail-id'
 import type { ListingCapture } from '../../storage/repos/listings/listings-repo'
 import type { ListingKey } from './review-address'
 
@@ -61,29 +61,6 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter((line) => line !== '')
 
-const kindByLength: Readonly<Record<number, RetailIdKind>> = { 12: 'UPC-A', 13: 'EAN-13', 14: 'GTIN-14' }
-const kindNames: Readonly<Record<string, RetailIdKind>> = {
-  ...Object.fromEntries(retailIdKinds.map((kind) => [kind.toLowerCase(), kind])),
-  upc: 'UPC-A',
-  ean: 'EAN-13',
-  gtin: 'GTIN-14',
-}
-
-/**
- * One identifier per line, as a page shows it: "UPC-A 036000291452", "EAN: 4006381333931",
- * or the digits alone (12 digits a UPC-A, 13 an EAN-13, 14 a GTIN-14), spaces and
- * hyphens dropped. Anything else is kept, as an EAN-13, for the retail identifier
- * check to report as invalid.
- */
-export function parseRetailIds(text: string): { kind: RetailIdKind; value: string }[] {
-  return lines(text).map((line) => {
-    const match = /^([A-Za-z][A-Za-z0-9-]*)[\s:]+(.+)$/.exec(line)
-    const named = match ? kindNames[(match[1] ?? '').toLowerCase()] : undefined
-    const value = (named !== undefined && match ? (match[2] ?? '') : line).replace(/[\s-]/g, '')
-    return { kind: named ?? kindByLength[value.length] ?? 'EAN-13', value }
-  })
-}
-
 /** What the repository stores from the form: the listing it is of, lists split into their items. */
 export const captureOf = (listing: ListingKey, form: CaptureForm): ListingCapture => ({
   asin: listing.asin,
@@ -96,7 +73,7 @@ export const captureOf = (listing: ListingKey, form: CaptureForm): ListingCaptur
   hubAsin: form.hubAsin.trim().toUpperCase(),
   hubRequirement: form.hubRequirement,
   bundleContents: lines(form.bundle),
-  retailIds: parseRetailIds(form.retailIds),
+  retailIds: parseRetailIds(lines(form.retailIds)),
   imageIds: [...form.imageIds],
   url: form.url,
 })

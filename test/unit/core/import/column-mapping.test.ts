@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { guessMapping, headerKey, isOptionalColumn } from '../../../../core/import/column-mapping'
+import { headerKey } from '../../../../core/import/column-mapping'
+import { guessMapping, isOptionalColumn } from '../../../../core/import/plan-columns'
 
 describe('guessMapping', () => {
   test('maps the documented headers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as xlsx from 'xlsx'
-import { guessMapping } from '../../../../core/import/column-mapping'
+import { guessMapping } from '../../../../core/import/plan-columns'
 import { readPlanBytes } from '../../../../core/import/read-plan-file'
 import { validatePlanRows } from '../../../../core/import/validate-plan-rows'
 import { header, xlsxFromBook } from './plan-files'

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { guessMapping, headerKey, withoutBracketNotes } from '../../../../core/import/column-mapping'
+import { headerKey, withoutBracketNotes } from '../../../../core/import/column-mapping'
+import { guessMapping } from '../../../../core/import/plan-columns'
 import { readPlanBytes } from '../../../../core/import/read-plan-file'
 import { utf8 } from './plan-files'
 

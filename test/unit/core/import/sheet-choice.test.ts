@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { guessMapping, headerScore } from '../../../../core/import/column-mapping'
+import { guessMapping, headerScore } from '../../../../core/import/plan-columns'
 import { readPlanBytes } from '../../../../core/import/read-plan-file'
 import { readTable } from '../../../../core/import/read-table'
 import type { TableRead } from '../../../../core/import/read-table'

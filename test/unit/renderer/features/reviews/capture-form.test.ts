@@ -4,8 +4,8 @@ import {
   captureOf,
   emptyCapture,
   formFieldOf,
-  parseRetailIds,
 } from '../../../../../renderer/features/reviews/capture-form'
+import { parseRetailIds } from '../../../../../core/rules/retail-id'
 import { aListing } from '../../../../helpers/listing-snapshots'
 
 const listing = { productId: 'p-1', marketplace: 'US', asin: 'B0ABCDEF12' }
@@ -13,9 +13,13 @@ const listing = { productId: 'p-1', marketplace: 'US', asin: 'B0ABCDEF12' }
 describe('the capture form', () => {
   it('reads retail identifiers as pages show them, named or by their length', () => {
     expect(
-      parseRetailIds(
-        'UPC-A 036000291452\nEAN: 4006381333931\n\n  00012345600012 \nupc 0360-0029-1452\nJAN 4901234567894',
-      ),
+      parseRetailIds([
+        'UPC-A 036000291452',
+        'EAN: 4006381333931',
+        '00012345600012',
+        'upc 0360-0029-1452',
+        'JAN 4901234567894',
+      ]),
     ).toEqual([
       { kind: 'UPC-A', value: '036000291452' },
       { kind: 'EAN-13', value: '4006381333931' },
