@@ -29,7 +29,7 @@ describe('importing test plans', () => {
 
     await plans.preview().waitFor()
     expect(workers).toHaveLength(1)
-    expect(workers[0]?.startsWith(`${testOrigin}/assets/plan-import.worker-`)).toBe(true)
+    expect(workers[0]?.startsWith(`${testOrigin}/assets/file-import.worker-`)).toBe(true)
     expect(await plans.mappingOf('Case ID').inputValue()).toBe('0')
     expect(await plans.mappingOf('Expected result').locator('option:checked').textContent()).toBe('E: Expected result')
     expect(await plans.preview().getByRole('row').count()).toBe(11)

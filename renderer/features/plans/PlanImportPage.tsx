@@ -3,9 +3,17 @@ import type { PageProps } from '../../app/feature'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { ImportReview } from './ImportReview'
-import { PlanFileDrop } from './PlanFileDrop'
+import { planImportLimits } from '../../../core/import/limits'
+import { FileDrop, type FileDropWords } from '../../widgets/import/FileDrop'
 import { usePlanFileReading } from './use-plan-file-reading'
 import './plans.css'
+
+const planDropWords: FileDropWords = {
+  label: 'Plan file',
+  choose: 'Choose plan file…',
+  formats: 'an xlsx, CSV or JSON file',
+  rows: 'cases',
+}
 
 /**
  * "#/plans/import": a plan file in, a preview with the column mapping and the
@@ -46,7 +54,7 @@ export function PlanImportPage({ query }: PageProps) {
         are stored at once
         {existing ? `, as version ${existing.version + 1}` : ''}.
       </p>
-      <PlanFileDrop reading={reading} />
+      <FileDrop reading={reading} words={planDropWords} limits={planImportLimits} />
       {state.kind === 'read' ? (
         <ImportReview
           key={`${state.name}:${state.read.sha256}:${state.read.table.encoding?.encoding ?? ''}:${state.read.table.sheetName ?? ''}`}

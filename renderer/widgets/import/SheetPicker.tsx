@@ -7,8 +7,18 @@ import { FieldFrame } from '../../ui/Field'
 export const sheetOptionLabel = (sheet: SheetSummary) =>
   `${sheet.name} (${sheet.hidden ? 'hidden, ' : ''}${sheet.rows === 0 ? 'no rows below a header' : countOf(sheet.rows, 'row')})`
 
-/** Why the cases were read from this sheet, as the preview says it. */
-export function sheetNote(sheetName: string, basis: SheetBasis, sheets: readonly SheetSummary[]): string {
+/** How the sheet note speaks of what is read: "Cases", "plan fields", "a case ID and a title". */
+export type SheetWords = { readonly Rows: string; readonly fields: string; readonly keys: string }
+
+export const planSheetWords: SheetWords = { Rows: 'Cases', fields: 'plan fields', keys: 'a case ID and a title' }
+
+/** Why the rows were read from this sheet, as the preview says it. */
+export function sheetNote(
+  sheetName: string,
+  basis: SheetBasis,
+  sheets: readonly SheetSummary[],
+  words: SheetWords = planSheetWords,
+): string {
   const others = sheets.length - 1
   const rest =
     others === 0
@@ -16,11 +26,11 @@ export function sheetNote(sheetName: string, basis: SheetBasis, sheets: readonly
       : `The workbook has ${countOf(others, 'other sheet')}: choose one to read it instead.`
   switch (basis) {
     case 'best-header':
-      return `Cases are read from sheet “${sheetName}”: its header names the most plan fields. ${rest}`
+      return `${words.Rows} are read from sheet “${sheetName}”: its header names the most ${words.fields}. ${rest}`
     case 'first-with-text':
-      return `Cases are read from sheet “${sheetName}”, the first with text: no sheet has a header that names a case ID and a title. ${rest}`
+      return `${words.Rows} are read from sheet “${sheetName}”, the first with text: no sheet has a header that names ${words.keys}. ${rest}`
     case 'chosen':
-      return `Cases are read from sheet “${sheetName}”, as chosen.${others === 0 ? '' : ' Choose another sheet to read it instead.'}`
+      return `${words.Rows} are read from sheet “${sheetName}”, as chosen.${others === 0 ? '' : ' Choose another sheet to read it instead.'}`
     default:
       return assertNever(basis)
   }
@@ -34,7 +44,7 @@ type Props = {
   readonly onChoose: (sheet: string) => void
 }
 
-/** The workbook sheet the cases are read from, and a choice of another, which the worker reads again. */
+/** The workbook sheet the rows are read from, and a choice of another, which the worker reads again. */
 export function SheetPicker({ current, sheets, note, disabled, onChoose }: Props) {
   return (
     <div className="sheet-picker">

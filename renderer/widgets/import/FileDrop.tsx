@@ -1,20 +1,33 @@
 import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../core/format-bytes'
-import { planImportLimits } from '../../../core/import/limits'
+import type { PlanImportLimits } from '../../../core/import/limits'
 import { useFileDrop } from '../../hooks/use-file-drop'
 import { EncodingPicker } from './EncodingPicker'
 import { SheetPicker } from './SheetPicker'
-import type { usePlanFileReading } from './use-plan-file-reading'
+import type { useImportFileReading } from './use-import-file-reading'
 
-type Reading = ReturnType<typeof usePlanFileReading>
+type Reading = Pick<
+  ReturnType<typeof useImportFileReading>,
+  'state' | 'choosing' | 'choose' | 'drop' | 'cancel' | 'reread' | 'rereadSheet'
+>
 
-/** Where a plan file comes in: the Choose button, a drop anywhere on the box, and how the reading is going. */
-export function PlanFileDrop({ reading }: { reading: Reading }) {
+/** How the box speaks of the file: "Plan file", "Choose plan file…", "an xlsx, CSV or JSON file", "cases". */
+export type FileDropWords = {
+  readonly label: string
+  readonly choose: string
+  readonly formats: string
+  readonly rows: string
+}
+
+type Props = { readonly reading: Reading; readonly words: FileDropWords; readonly limits: PlanImportLimits }
+
+/** Where a file to import comes in: the Choose button, a drop anywhere on the box, and how the reading is going. */
+export function FileDrop({ reading, words, limits }: Props) {
   const { state } = reading
   const busy = reading.choosing || state.kind === 'reading'
   const { dragging, handlers } = useFileDrop((files) => void reading.drop(files), !busy)
   return (
-    <div className={`drop-zone${dragging ? ' dragging' : ''}`} role="group" aria-label="Plan file" {...handlers}>
+    <div className={`drop-zone${dragging ? ' dragging' : ''}`} role="group" aria-label={words.label} {...handlers}>
       <p>
         <button
           type="button"
@@ -22,15 +35,21 @@ export function PlanFileDrop({ reading }: { reading: Reading }) {
           disabled={busy}
           onClick={() => void reading.choose()}
         >
-          {state.kind === 'read' ? 'Choose another file…' : 'Choose plan file…'}
+          {state.kind === 'read' ? 'Choose another file…' : words.choose}
         </button>{' '}
         <span className="muted">
-          or drop an xlsx, CSV or JSON file here (at most {formatBytes(planImportLimits.maxBytes)},{' '}
-          {planImportLimits.maxRows.toLocaleString('en-US')} cases).
+          or drop {words.formats} here (at most {formatBytes(limits.maxBytes)}, {limits.maxRows.toLocaleString('en-US')}{' '}
+          {words.rows}).
         </span>
       </p>
       {state.kind === 'reading' ? (
-        <ReadingProgress name={state.name} size={state.size} startedAt={state.startedAt} onCancel={reading.cancel} />
+        <ReadingProgress
+          name={state.name}
+          size={state.size}
+          startedAt={state.startedAt}
+          limit={limits.maxMillis}
+          onCancel={reading.cancel}
+        />
       ) : null}
       {state.kind === 'failed' ? (
         <p className="field-error" role="alert">
@@ -68,11 +87,13 @@ function ReadingProgress({
   name,
   size,
   startedAt,
+  limit,
   onCancel,
 }: {
   name: string
   size: number
   startedAt: number
+  limit: number
   onCancel: () => void
 }) {
   const [now, setNow] = useState(() => Date.now())
@@ -80,7 +101,6 @@ function ReadingProgress({
     const timer = setInterval(() => setNow(Date.now()), 250)
     return () => clearInterval(timer)
   }, [])
-  const limit = planImportLimits.maxMillis
   const elapsed = Math.min(limit, Math.max(0, now - startedAt))
   return (
     <div className="reading-progress">

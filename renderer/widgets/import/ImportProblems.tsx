@@ -1,11 +1,11 @@
-import type { PlanRowProblem } from '../../../core/import/validate-plan-rows'
+import type { RowProblem } from '../../../core/import/row-problem'
 import { DataTable } from '../../table/DataTable'
 import { listColumnHelper } from '../../table/table-features'
 
 /** More than this many problems means a wrong file or mapping; listing them all would only slow the page. */
 const maxListed = 500
 
-type ProblemRow = PlanRowProblem & { readonly id: string }
+type ProblemRow = RowProblem & { readonly id: string }
 
 const column = listColumnHelper<ProblemRow>()
 const problemColumns = column.columns([
@@ -15,7 +15,16 @@ const problemColumns = column.columns([
 ])
 
 /** The validation report: every row and column with what is wrong there, and why nothing can be imported yet. */
-export function ImportProblems({ problems, fileName }: { problems: readonly PlanRowProblem[]; fileName: string }) {
+export function ImportProblems({
+  problems,
+  fileName,
+  what = 'test plan',
+}: {
+  problems: readonly RowProblem[]
+  fileName: string
+  /** "test plan": "a file that is not a test plan". */
+  what?: string
+}) {
   if (problems.length === 0) {
     return (
       <p className="status-good" role="status">
@@ -35,8 +44,8 @@ export function ImportProblems({ problems, fileName }: { problems: readonly Plan
       </p>
       {problems.length > maxListed ? (
         <p className="muted">
-          The first {maxListed} are listed. So many problems usually mean a wrong column choice or a file that is not a
-          test plan.
+          The first {maxListed} are listed. So many problems usually mean a wrong column choice or a file that is not a{' '}
+          {what}.
         </p>
       ) : null}
       <DataTable label="Problems" columns={problemColumns} data={listed} rowId={(row) => row.id} empty="No problems." />
