@@ -13,6 +13,8 @@ export type FileType = {
   readonly evidence?: true
   /** Read by the test plan importer. */
   readonly plan?: true
+  /** Read by the listing importer. */
+  readonly listings?: true
 }
 
 export const fileTypes: readonly FileType[] = [
@@ -24,9 +26,14 @@ export const fileTypes: readonly FileType[] = [
   { extension: 'bmp', mime: 'image/bmp', photo: true, evidence: true },
   { extension: 'log', mime: 'text/plain', evidence: true },
   { extension: 'txt', mime: 'text/plain', evidence: true },
-  { extension: 'csv', mime: 'text/csv', evidence: true, plan: true },
+  { extension: 'csv', mime: 'text/csv', evidence: true, plan: true, listings: true },
   { extension: 'json', mime: 'application/json', evidence: true, plan: true },
-  { extension: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', plan: true },
+  {
+    extension: 'xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    plan: true,
+    listings: true,
+  },
   { extension: 'xml', mime: 'application/xml', evidence: true },
   { extension: 'har', mime: 'application/json', evidence: true },
   { extension: 'pcap', mime: 'application/vnd.tcpdump.pcap', evidence: true },
@@ -74,5 +81,5 @@ export const mimeTypeOf = (name: string): string => fileTypeOf(name)?.mime ?? un
 export const isPhotoName = (name: string): boolean => fileTypeOf(name)?.photo === true
 
 /** The extensions of the rows a use accepts, for a file dialog's filter. */
-export const extensionsFor = (use: 'photo' | 'evidence' | 'plan'): string[] =>
+export const extensionsFor = (use: 'photo' | 'evidence' | 'plan' | 'listings'): string[] =>
   fileTypes.filter((type) => type[use] === true).map((type) => type.extension)

@@ -88,7 +88,14 @@ function checksOf(input: ListingComparisonInput): Readonly<Record<CheckId, Check
       ),
       run: () => checkHub(listing, product, hub),
     },
-    bundle: { basis: basisOf(listing.bundleContents, product.variations), run: () => checkBundle(listing, product) },
+    bundle: {
+      basis: basisOf(
+        listing.bundleContents,
+        product.variations,
+        hub ? [hub.id, hub.brand, hub.name, hub.modelNumber] : null,
+      ),
+      run: () => checkBundle(listing, product, hub),
+    },
     skill: {
       basis: basisOf(
         product.skillRecordId,

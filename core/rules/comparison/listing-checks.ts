@@ -1,3 +1,4 @@
+import { normalizeBrand } from '../brand'
 import type { Hub } from '../../model/hub'
 import { listingStatusLabels, type ListingSnapshot, type SkillStoreSnapshot } from '../../model/listing-snapshot'
 import type { Product } from '../../model/product'
@@ -109,17 +110,47 @@ export function checkHub(listing: ListingSnapshot, product: Product, hub: Hub | 
  * Bundle configuration: the lab records no bundle of its own to compare, so a page that lists what is in the box
  * is put in front of a person with the product's variations; a page that lists nothing has nothing to compare.
  */
-export function checkBundle(listing: ListingSnapshot, product: Product): Finding {
+// Words that make a box item a hub: "Acme Hub Pro", "Zigbee bridge", "Gateway G2", "Basisstation".
+const hubWords = /\b(hub|bridge|gateway|base station|basisstation|zentrale)\b/i
+
+/** Whether a box item names the tested hub: its model number, its name (of two words or more), or brand and name. */
+const namesHub = (item: string, hub: Hub): boolean => {
+  const text = normalizeBrand(item)
+  const name = normalizeBrand(hub.name)
+  const names = [
+    normalizeBrand(hub.modelNumber),
+    name.includes(' ') ? name : '',
+    normalizeBrand(`${hub.brand} ${hub.name}`),
+  ]
+  return names.some((each) => each !== '' && text.includes(each))
+}
+
+/**
+ * What the page says is in the box: nothing to say of an empty box; otherwise a person decides whether it is the
+ * configuration tested, told first of any hub in the box that is not the hub tested (or that the product was tested
+ * without one).
+ */
+export function checkBundle(listing: ListingSnapshot, product: Product, hub: Hub | undefined): Finding {
   const items = listing.bundleContents.map((i) => i.trim()).filter((i) => i !== '')
   const evidence = [
     { label: 'In the box, on the page', value: items.join('; ') },
     { label: 'Variations of the product', value: product.variations.join('; ') },
+    { label: 'Hub tested', value: hub ? `${hub.brand} ${hub.modelNumber}` : '' },
   ]
   if (items.length === 0) return finding('bundle', 'not-applicable', 'The page lists no bundle contents.', evidence)
+  const listed = `${items.length === 1 ? 'one item' : `${items.length} items`} in the box (${items.map(quoted).join(', ')})`
+  const untested = items.filter((item) => hubWords.test(item) && !(hub && namesHub(item, hub)))
+  if (untested.length > 0)
+    return finding(
+      'bundle',
+      'needs-review',
+      `The page lists ${listed}, with ${untested.map(quoted).join(' and ')}: ${hub ? `not the hub tested, ${hub.brand} ${hub.modelNumber}` : 'the product was tested without a hub'}. Decide whether that is the configuration tested.`,
+      evidence,
+    )
   return finding(
     'bundle',
     'needs-review',
-    `The page lists ${items.length === 1 ? 'one item' : `${items.length} items`} in the box (${items.map(quoted).join(', ')}): decide whether that is the configuration tested.`,
+    `The page lists ${listed}: decide whether that is the configuration tested.`,
     evidence,
   )
 }

@@ -6,7 +6,7 @@ import { PlanVersion } from '../../../core/model/test-plan'
 import { href, navigate } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { TextField } from '../../ui/Field'
-import { EncodingPicker, encodingNote } from '../../widgets/import/EncodingPicker'
+import { FileSummary } from '../../widgets/import/FileSummary'
 import { ColumnMappingControls, PlanPreview } from './ImportPreview'
 import { ImportProblems } from '../../widgets/import/ImportProblems'
 import { countCases } from './plan-labels'
@@ -15,7 +15,7 @@ import type { PlanFileRead } from '../../../core/import/read-plan-file'
 import type { TextEncoding } from '../../../core/import/decode-text'
 import { keptColumns } from '../../../core/import/extra-columns'
 import { KeptColumnsControls } from './KeptColumnsControls'
-import { SheetPicker, sheetNote } from '../../widgets/import/SheetPicker'
+import { planSheetWords } from '../../widgets/import/SheetPicker'
 
 type Props = {
   readonly fileName: string
@@ -45,11 +45,9 @@ export function ImportReview({ fileName, read, existing, onEncoding, onSheet }: 
     [read, table, mapping, leftOut],
   )
   const unmapped = useMemo(() => keptColumns(table.headers, mapping), [table.headers, mapping])
-  const { encoding } = table
   const nameCheck = PlanVersion.shape.name.safeParse(name)
   const nameError = nameCheck.success ? undefined : nameCheck.error.issues[0]?.message
   const blockedId = useId()
-  const rows = table.rows.length
   const blocked =
     check.problems.length > 0
       ? 'Import is possible once the report above is empty.'
@@ -77,32 +75,14 @@ export function ImportReview({ fileName, read, existing, onEncoding, onSheet }: 
     <>
       <section aria-labelledby="import-file-title">
         <h2 id="import-file-title">{fileName}</h2>
-        <p className="muted">
-          {table.format.toUpperCase()}
-          {table.sheetName ? `, sheet “${table.sheetName}”` : ''} · header in row {table.headerRow} ·{' '}
-          {rows === 1
-            ? `1 row (row ${table.firstDataRow})`
-            : `${rows.toLocaleString('en-US')} rows (rows ${table.firstDataRow}–${table.rowNumbers.at(-1) ?? table.firstDataRow})`}
-        </p>
-        {table.sheetName !== null && table.sheetBasis !== null && table.sheets.length > 0 ? (
-          <SheetPicker
-            current={table.sheetName}
-            sheets={table.sheets}
-            note={sheetNote(table.sheetName, table.sheetBasis, table.sheets)}
-            disabled={importing}
-            onChoose={onSheet}
-          />
-        ) : null}
-        {encoding ? (
-          <EncodingPicker
-            current={encoding.encoding}
-            choices={encoding.choices}
-            note={encodingNote(fileName, encoding)}
-            warn={encoding.replaced > 0}
-            disabled={importing}
-            onChoose={(chosen) => onEncoding(chosen, encoding.choices)}
-          />
-        ) : null}
+        <FileSummary
+          fileName={fileName}
+          table={table}
+          sheetWords={planSheetWords}
+          disabled={importing}
+          onEncoding={onEncoding}
+          onSheet={onSheet}
+        />
         <TextField label="Plan name" value={name} error={nameError} onChange={setName} />
         <ColumnMappingControls headers={table.headers} mapping={mapping} onChange={setMapping} />
         <KeptColumnsControls

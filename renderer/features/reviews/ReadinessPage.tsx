@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { isArchived } from '../../../core/model/archived'
 import { readinessRows, type ReadinessRow } from '../../../core/rules/comparison/readiness-rows'
 import { countOf } from '../../../core/text/plural'
+import { href } from '../../app/route'
 import { DataTable } from '../../table/DataTable'
 import { SelectField } from '../../ui/Field'
 import { useHashingOfOlderImages, useReviewCatalogue } from './queries'
@@ -45,6 +46,9 @@ export function ReadinessPage() {
     <section aria-labelledby="reviews-title">
       <header className="section-header">
         <h1 id="reviews-title">Badge readiness</h1>
+        <a className="button" href={href('reviews', 'import')}>
+          Import listings…
+        </a>
       </header>
       {rows === undefined ? (
         <p className="muted">Loading…</p>

@@ -1,5 +1,6 @@
 import { route, type Feature } from '../../app/feature'
 import { CapturePage } from './CapturePage'
+import { ListingImportPage } from './ListingImportPage'
 import { ReadinessPage } from './ReadinessPage'
 import { ReviewPage } from './ReviewPage'
 
@@ -9,6 +10,7 @@ export const reviewsFeature: Feature<'reviews'> = {
   group: 'Certification',
   routes: [
     route('', ReadinessPage),
+    route('import', ListingImportPage),
     route(':product/:marketplace/:asin/capture', CapturePage),
     route(':product/:marketplace/:asin', ReviewPage),
   ],

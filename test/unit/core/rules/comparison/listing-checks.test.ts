@@ -58,12 +58,30 @@ describe('hub', () => {
 
 describe('bundle', () => {
   it('puts listed box contents in front of a reviewer and has nothing to say of none', () => {
-    expect(checkBundle(aListing(), aProduct()).outcome).toBe('not-applicable')
-    expect(checkBundle(aListing({ bundleContents: ['Plug', 'Acme Bridge'] }), aProduct())).toMatchObject({
+    expect(checkBundle(aListing(), aProduct(), undefined).outcome).toBe('not-applicable')
+    expect(
+      checkBundle(aListing({ bundleContents: ['Plug', 'Quick start guide'] }), aProduct(), undefined),
+    ).toMatchObject({
       outcome: 'needs-review',
       reason:
-        'The page lists 2 items in the box (“Plug”, “Acme Bridge”): decide whether that is the configuration tested.',
+        'The page lists 2 items in the box (“Plug”, “Quick start guide”): decide whether that is the configuration tested.',
     })
+  })
+
+  it('says when the box holds a hub that is not the hub tested, or any hub for a product tested without one', () => {
+    const hub = aHub({ brand: 'Acme', modelNumber: 'HUB-1', name: 'Acme Home Hub' })
+    const box = (...items: string[]) => aListing({ bundleContents: items })
+    expect(checkBundle(box('Plug', 'Acme Hub Pro'), aProduct(), hub).reason).toBe(
+      'The page lists 2 items in the box (“Plug”, “Acme Hub Pro”), with “Acme Hub Pro”: not the hub tested, Acme HUB-1. Decide whether that is the configuration tested.',
+    )
+    expect(checkBundle(box('Zigbee bridge'), aProduct(), undefined).reason).toContain(
+      'with “Zigbee bridge”: the product was tested without a hub.',
+    )
+    // The tested hub named by its model number or its name is the configuration tested, as far as the machine can tell.
+    for (const item of ['Acme HUB-1 hub', 'acme home hub (2nd gen)'])
+      expect(checkBundle(box('Plug', item), aProduct(), hub).reason).toMatch(/\): decide whether/)
+    // "Hubcap" is not a hub.
+    expect(checkBundle(box('Hubcap'), aProduct(), hub).reason).not.toContain('not the hub tested')
   })
 })
 
