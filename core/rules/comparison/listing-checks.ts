@@ -120,7 +120,7 @@ const namesHub = (item: string, hub: Hub): boolean => {
   const names = [
     normalizeBrand(hub.modelNumber),
     name.includes(' ') ? name : '',
-    normalizeBrand(`${hub.brand} ${hub.name}`),
+    name === '' ? '' : normalizeBrand(`${hub.brand} ${hub.name}`),
   ]
   return names.some((each) => each !== '' && text.includes(each))
 }

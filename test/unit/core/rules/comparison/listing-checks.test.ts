@@ -80,6 +80,8 @@ describe('bundle', () => {
     // The tested hub named by its model number or its name is the configuration tested, as far as the machine can tell.
     for (const item of ['Acme HUB-1 hub', 'acme home hub (2nd gen)'])
       expect(checkBundle(box('Plug', item), aProduct(), hub).reason).toMatch(/\): decide whether/)
+    // A hub with no name is not named by its brand alone.
+    expect(checkBundle(box('Acme Hub Pro'), aProduct(), { ...hub, name: '' }).reason).toContain('not the hub tested')
     // "Hubcap" is not a hub.
     expect(checkBundle(box('Hubcap'), aProduct(), hub).reason).not.toContain('not the hub tested')
   })
