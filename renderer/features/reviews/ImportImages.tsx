@@ -51,7 +51,8 @@ export function ImportImages({ images, disabled, onAdd, onRemove }: Props) {
             return (
               <li key={`${image.id}:${image.name}`}>
                 {meta ? <Thumbnail file={meta} /> : null}
-                <span className="muted">{image.name}</span>
+                {/* The same bytes stored before keep their first name; the rows find this one by the name chosen. */}
+                {meta?.name !== image.name ? <span className="muted">Chosen as {image.name}</span> : null}
                 <button
                   type="button"
                   className="remove"

@@ -50,7 +50,7 @@ export function ListingImportPage() {
   const reading = useImportFileReading<ListingFileRead>(options)
   const { state } = reading
   return (
-    <section aria-labelledby="listing-import-title" className="editor plan-import">
+    <section aria-labelledby="listing-import-title" className="editor listing-import">
       <p>
         <a href={href('reviews')}>← Badge readiness</a>
       </p>

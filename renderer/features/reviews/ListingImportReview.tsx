@@ -147,7 +147,7 @@ export function ListingImportReview({ fileName, read, onEncoding, onSheet }: Pro
             any capture.
           </p>
         ) : null}
-        <MappedPreview vocabulary={listingVocabulary} table={table} mapping={mapping} />
+        <MappedPreview vocabulary={listingVocabulary} table={table} mapping={mapping} onlyMapped />
       </section>
       <ImportProblems problems={check.problems} fileName={fileName} what="listing file" />
       {unlisted.length > 0 && check.problems.length === 0 ? (

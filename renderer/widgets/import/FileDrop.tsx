@@ -4,6 +4,7 @@ import type { PlanImportLimits } from '../../../core/import/limits'
 import { useFileDrop } from '../../hooks/use-file-drop'
 import { EncodingPicker } from './EncodingPicker'
 import { SheetPicker } from './SheetPicker'
+import './import.css'
 import type { useImportFileReading } from './use-import-file-reading'
 
 type Reading = Pick<

@@ -3,6 +3,7 @@ import type { Mapping } from '../../../core/import/column-mapping'
 import type { Table } from '../../../core/import/table'
 import { clip } from '../../../core/text/clip'
 import { SelectField } from '../../ui/Field'
+import './import.css'
 
 export const previewRows = 10
 
@@ -71,6 +72,7 @@ export function MappedPreview<F extends string>({
   mapping,
   extra = [],
   extraNote = '',
+  onlyMapped = false,
 }: {
   vocabulary: Fields<F>
   table: Pick<Table, 'rows' | 'rowNumbers' | 'sheetName'>
@@ -78,12 +80,15 @@ export function MappedPreview<F extends string>({
   extra?: readonly ExtraColumn[]
   /** Said in the caption when there are extra columns (", and the columns kept with each case"). */
   extraNote?: string
+  /** Only the fields that have a column: for a kind with many optional fields, the rest would only crowd it. */
+  onlyMapped?: boolean
 }) {
+  const fields = vocabulary.fields.filter((field) => !onlyMapped || mapping[field] !== null)
   const shown = table.rows.slice(0, previewRows)
   const of = table.sheetName === null ? '' : ` of sheet “${clip(table.sheetName, 40)}”`
   const caption = `Preview: ${previewExtent(shown.length, table.rows.length)}${of}`
   return (
-    <div className="data-table plan-preview">
+    <div className="data-table import-preview">
       <table aria-label="Preview">
         <caption>
           {caption}, read with the columns chosen above{extra.length > 0 ? extraNote : ''}.
@@ -91,7 +96,7 @@ export function MappedPreview<F extends string>({
         <thead>
           <tr>
             <th scope="col">Row</th>
-            {vocabulary.fields.map((field) => (
+            {fields.map((field) => (
               <th key={field} scope="col">
                 {vocabulary.labels[field]}
               </th>
@@ -107,7 +112,7 @@ export function MappedPreview<F extends string>({
           {shown.map((cells, index) => (
             <tr key={index}>
               <th scope="row">{table.rowNumbers[index]}</th>
-              {vocabulary.fields.map((field) => {
+              {fields.map((field) => {
                 const at = mapping[field]
                 return (
                   <td key={field}>{at === null ? <span className="muted">—</span> : clip(cells[at] ?? '', 120)}</td>
