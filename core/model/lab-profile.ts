@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ComparisonSettings } from '../rules/comparison/settings'
 import { Id, Instant, requiredText } from './fields'
 
 export const roles = ['tester', 'reviewer', 'manager'] as const
@@ -41,6 +42,11 @@ export const LabProfile = z
     id: z.literal('lab'),
     name: requiredText('Lab name', 120),
     people: z.array(Person).max(500),
+    /**
+     * The listing comparison's thresholds for the whole lab (Settings → Listing comparison); absent until someone
+     * changes them, and then the defaults for any threshold added later.
+     */
+    comparison: ComparisonSettings.optional(),
     updatedAt: Instant,
   })
   .superRefine((profile, ctx) => {

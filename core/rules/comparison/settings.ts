@@ -20,3 +20,38 @@ export const ComparisonSettings = z.object({
 export type ComparisonSettings = z.output<typeof ComparisonSettings>
 
 export const defaultComparisonSettings: ComparisonSettings = ComparisonSettings.parse({})
+
+export type ComparisonSettingKey = keyof ComparisonSettings
+
+/** How Settings names and explains each threshold, in the order a reviewer meets them. */
+export const comparisonSettingWords: readonly {
+  readonly key: ComparisonSettingKey
+  readonly label: string
+  readonly hint: string
+}[] = [
+  {
+    key: 'brandReviewSimilarity',
+    label: 'Brand: similarity that needs review',
+    hint: 'From 0 to 1. A brand that differs once case, spaces and ™ ® © are set aside needs review at or above this Jaro-Winkler similarity, and fails below it.',
+  },
+  {
+    key: 'deviceTypeReviewSimilarity',
+    label: 'Device type: similarity that needs review',
+    hint: 'From 0 to 1. Device types sharing no word need review at or above this similarity, and fail below it.',
+  },
+  {
+    key: 'staleAfterDays',
+    label: 'Snapshot stale after (days)',
+    hint: 'From 1 to 3,650. A listing or skill-store snapshot older than this needs review: capture the page again.',
+  },
+  {
+    key: 'dHashNearDuplicate',
+    label: 'Image: dHash distance of a near copy',
+    hint: 'From 0 to 64 bits. With the pHash distance below, an image pair this close is the same picture and passes; anything else needs review.',
+  },
+  {
+    key: 'pHashNearDuplicate',
+    label: 'Image: pHash distance of a near copy',
+    hint: 'From 0 to 64 bits. Both distances must be within their thresholds for a pass.',
+  },
+]

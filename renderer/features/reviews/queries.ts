@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CatalogueForReview, ImageFacts } from '../../../core/rules/comparison/readiness-rows'
-import { defaultComparisonSettings } from '../../../core/rules/comparison/settings'
 import { useRepos } from '../../app/services-context'
 import type { Repositories } from '../../storage/repositories'
 
@@ -36,7 +35,7 @@ export function useReviewCatalogue(): CatalogueForReview | undefined {
   const repos = useRepos()
   const now = useHourClock()
   const loaded = useLiveQuery(async () => {
-    const [products, hubs, skills, units, sessions, listings, skillSnapshots, decisions] = await Promise.all([
+    const [products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, settings] = await Promise.all([
       repos.products.list(),
       repos.hubs.list(),
       repos.skills.list(),
@@ -45,19 +44,17 @@ export function useReviewCatalogue(): CatalogueForReview | undefined {
       repos.listings.newestOfEach(),
       repos.listings.newestSkillOfEach(),
       repos.reviews.all(),
+      repos.profile.comparisonSettings(),
     ])
     const images = await imagesOf(repos, [
       ...listings.flatMap((s) => s.imageIds),
       ...products.flatMap((p) => p.referencePhotoIds),
       ...units.flatMap((u) => u.photos.map((photo) => photo.fileId)),
     ])
-    return { products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, images }
+    return { products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, images, settings }
   }, [repos])
   // One object per answer of the query (and per clock reading), so what is worked out from it is kept between renders.
-  return useMemo(
-    () => (loaded === undefined ? undefined : { ...loaded, now, settings: defaultComparisonSettings }),
-    [loaded, now],
-  )
+  return useMemo(() => (loaded === undefined ? undefined : { ...loaded, now }), [loaded, now])
 }
 
 /** Every capture of one listing, newest first; undefined while it loads. */

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../core/bridge/contract'
 import { useServices } from '../../app/services-context'
 import type { PersistenceAnswer } from '../../storage/persistence'
 import { BackupSettings } from './BackupSettings'
+import { ComparisonSettingsForm } from './ComparisonSettingsForm'
 import { PlanImportSettings } from './PlanImportSettings'
 
 type Usage = { readonly usage: number; readonly quota: number }
@@ -36,6 +37,7 @@ export function SettingsPage() {
       </dl>
       <BackupSettings />
       <PlanImportSettings />
+      <ComparisonSettingsForm />
       <h2>About</h2>
       {typeof info === 'string' ? (
         <p className="field-error">{info}</p>

@@ -1,5 +1,6 @@
 import { LabProfile } from '../../../../core/model/lab-profile'
-import type { Outcome } from '../../../../core/outcome'
+import { refused, type Outcome } from '../../../../core/outcome'
+import { ComparisonSettings, defaultComparisonSettings } from '../../../../core/rules/comparison/settings'
 import { auditChange, changeOf, type AuditContext } from '../../audit-log'
 import type { LabDb } from '../../lab-db'
 import { attempt, validate } from '../../storage-problems'
@@ -17,6 +18,13 @@ export type ProfileRepo = {
   get(): Promise<LabProfile | undefined>
   /** Validates, stores and audits the one lab profile. */
   save(profile: LabProfile): Promise<Outcome<LabProfile>>
+  /** The lab's listing comparison thresholds: the defaults until someone changes them. */
+  comparisonSettings(): Promise<ComparisonSettings>
+  /**
+   * Stores the lab's thresholds in the profile, audited like any change to it; null returns to the defaults.
+   * Refused, storing nothing, before the profile exists or with a threshold out of its range.
+   */
+  setComparisonSettings(settings: ComparisonSettings | null): Promise<Outcome<ComparisonSettings>>
   /** Where the person appears, read by index whatever the size of the trail. */
   referencesTo(personId: string): Promise<PersonReferences>
   /**
@@ -28,22 +36,40 @@ export type ProfileRepo = {
 
 export function createProfileRepo(db: LabDb, audit: AuditContext): ProfileRepo {
   const listeners = new Set<(profile: LabProfile | undefined) => void>()
+  const store = async (change: (before: LabProfile | undefined) => LabProfile | Outcome<never>) => {
+    const saved = await attempt(() =>
+      db.transaction('rw', db.profile, db.audit, async () => {
+        const before = await db.profile.get('lab')
+        const changed = change(before)
+        if ('ok' in changed) return changed
+        const valid = validate(LabProfile, { ...changed, updatedAt: audit.now().toISOString() })
+        if (!valid.ok) return valid
+        await db.profile.put(valid.value)
+        await auditChange(db, audit, changeOf('lab-profile', 'lab', valid.value, before, valid.value))
+        return { ok: true as const, value: valid.value }
+      }),
+    )
+    const outcome: Outcome<LabProfile> = saved.ok ? saved.value : saved
+    if (outcome.ok) for (const listener of listeners) listener(outcome.value)
+    return outcome
+  }
   return {
     get: () => db.profile.get('lab'),
-    async save(profile) {
-      const valid = validate(LabProfile, { ...profile, updatedAt: audit.now().toISOString() })
-      if (!valid.ok) return valid
-      const value = valid.value
-      const saved = await attempt(() =>
-        db.transaction('rw', db.profile, db.audit, async () => {
-          const before = await db.profile.get('lab')
-          await db.profile.put(value)
-          await auditChange(db, audit, changeOf('lab-profile', 'lab', value, before, value))
-          return value
-        }),
-      )
-      if (saved.ok) for (const listener of listeners) listener(saved.value)
-      return saved
+    save: (profile) => store(() => profile),
+    comparisonSettings: async () => (await db.profile.get('lab'))?.comparison ?? defaultComparisonSettings,
+    async setComparisonSettings(settings) {
+      const checked = settings === null ? null : validate(ComparisonSettings, settings)
+      if (checked !== null && !checked.ok) return checked
+      const saved = await store((before) => {
+        if (before === undefined)
+          return refused(
+            'not-found',
+            'Set up the lab profile first (its name and people): the thresholds are kept in it.',
+          )
+        const { comparison: _old, ...rest } = before
+        return checked === null ? rest : { ...rest, comparison: checked.value }
+      })
+      return saved.ok ? { ok: true, value: saved.value.comparison ?? defaultComparisonSettings } : saved
     },
     referencesTo: (personId) =>
       db.transaction('r', db.audit, db.sessions, async () => {
