@@ -48,7 +48,7 @@ const describeIssue = (file: string, issue: z.core.$ZodIssue): string => {
     case 'too_big':
       return `${file}: ${key} is longer than ${String(issue.maximum)} characters.`
     default:
-      return `${file}: ${key}: ${issue.message}.`
+      return `${file}: ${key}: ${issue.message.replace(/\.$/, '')}.`
   }
 }
 

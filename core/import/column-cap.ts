@@ -33,7 +33,9 @@ export const isColumnCap = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= columnCapSetting.min && value <= columnCapSetting.max
 
 /** Why a file `width` columns wide is refused, naming the file, the cap and where to change it; undefined within it. */
-export function columnCapRefusal(label: string, width: number, maxColumns: number): string | undefined {
+export function columnCapRefusal(label: string, width: number, maxColumns: number, noun = 'plan'): string | undefined {
   if (width <= maxColumns) return undefined
-  return `${label} has ${count(width)} columns; WWA Lab reads at most ${count(maxColumns)} (${columnCapPlace}). Remove the columns that are not part of the plan, or raise the limit in Settings.`
+  // The one cap serves every import; it is set where plans are, and a listing file is told so.
+  const applies = noun === 'plan' ? '' : ' (it applies to every import)'
+  return `${label} has ${count(width)} columns; WWA Lab reads at most ${count(maxColumns)} (${columnCapPlace}). Remove the columns that are not part of the ${noun}, or raise the limit in Settings${applies}.`
 }

@@ -59,9 +59,9 @@ const synonyms: ColumnVocabulary<ListingField>['synonyms'] = {
     'land',
   ],
   status: ['status', 'listingstatus', 'availability', 'pagestatus', 'verfügbarkeit', 'verfuegbarkeit'],
+  // Not "captured" alone: as a prefix it would take a "Captured by" column for the time.
   capturedAt: [
     'capturedat',
-    'captured',
     'capturedon',
     'capturedate',
     'capturetime',

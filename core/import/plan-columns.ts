@@ -203,6 +203,6 @@ export const planTableKind: TableKind = {
   workbookNoun: 'plan workbook',
   formats: 'xlsx, CSV or JSON',
   what: 'test plan',
-  json: { listKey: 'cases', example: '{ "caseId": …, "title": … }' },
+  json: { listKey: 'cases', example: '{ "caseId": …, "title": … }', needs: '"caseId" and "title"' },
   headerScore,
 }

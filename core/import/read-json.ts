@@ -78,13 +78,13 @@ export function readJson(
     }
   }
   // Before the rows are built: a row per case with a cell per key would be cases × keys cells.
-  const tooWide = columnCapRefusal(label, seen.size, limits.maxColumns)
+  const tooWide = columnCapRefusal(label, seen.size, limits.maxColumns, kind.noun)
   if (tooWide !== undefined) return { kind: 'read', table: { ok: false, message: tooWide } }
   const keys = [...seen]
   if (keys.length === 0)
     return {
       kind: 'read',
-      table: { ok: false, message: `The ${rows} in ${label} have no fields: each is written as ${example}.` },
+      table: { ok: false, message: `The ${rows} in ${label} have no fields: each needs at least ${json.needs}.` },
     }
 
   const raw: RawRow[] = [

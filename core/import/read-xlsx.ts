@@ -1,5 +1,5 @@
 import { zipSync, type Zippable } from 'fflate'
-import { read, utils } from 'xlsx'
+import { read, SSF, utils } from 'xlsx'
 import type { CellObject, WorkBook, WorkSheet } from 'xlsx'
 import { formatBytes } from '../format-bytes'
 import type { PlanImportLimits } from './limits'
@@ -102,6 +102,8 @@ export function readXlsx(
       bookVBA: false,
       bookDeps: false,
       sheetStubs: false,
+      // Number formats, to tell a date cell (read as ISO text) from a number.
+      cellNF: true,
     })
   } catch {
     return {
@@ -123,7 +125,7 @@ export function readXlsx(
     }
   }
   const sheet = book.Sheets[pick.name]
-  const raw = sheet === undefined ? [] : sheetRows(sheet, deadline)
+  const raw = sheet === undefined ? [] : sheetRows(sheet, deadline, book.Workbook?.WBProps?.date1904 === true)
   if (raw === undefined) return { ok: false, message: deadline.message }
   // With several sheets, a refusal names the sheet it read.
   const where = sheets.length > 1 ? `Sheet “${pick.name}” of ${label}` : name
@@ -206,7 +208,7 @@ const isNeeded = (name: string) => !/^(xl\/(media|embeddings|printerSettings)\/|
 const denseRows = (sheet: WorkSheet): readonly (readonly (CellObject | undefined)[] | undefined)[] =>
   sheet['!data'] ?? []
 
-function sheetRows(sheet: WorkSheet, deadline: Deadline): RawRow[] | undefined {
+function sheetRows(sheet: WorkSheet, deadline: Deadline, date1904: boolean): RawRow[] | undefined {
   const rows: RawRow[] = []
   const data = denseRows(sheet)
   // An index loop: the dense row array has holes where the sheet has no row.
@@ -221,16 +223,45 @@ function sheetRows(sheet: WorkSheet, deadline: Deadline): RawRow[] | undefined {
       const formula = typeof cell?.f === 'string' && cell.f !== '' ? `=${cell.f}` : undefined
       if (formula !== undefined) formulas.push({ column, formula })
       // The formula itself, not its saved value: what the preview shows is what the sheet holds.
-      cells.push(cell === undefined ? '' : (formula ?? displayed(cell)))
+      cells.push(cell === undefined ? '' : (formula ?? displayed(cell, date1904)))
     }
     rows.push(formulas.length === 0 ? { row: index + 1, cells } : { row: index + 1, cells, formulas })
   }
   return rows
 }
 
-/** The cell as Excel shows it: a date or number in its format, TRUE/FALSE, an error as #N/A. */
-function displayed(cell: CellObject): string {
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * A date cell's serial as ISO text, whatever format Excel shows it in ("11/30/26" is 2026-11-30): 2026-11-30, or
+ * 2026-11-30 14:05 (with :ss when the seconds are not 0) when it holds a time of day. Undefined out of range.
+ */
+export function serialAsIsoText(serial: number, date1904 = false): string | undefined {
+  // Day 25569 of the 1900 system (and 24107 of the 1904 one) is 1970-01-01; Excel's 1900 leap-year bug lies before.
+  const ms = Math.round(((serial - (date1904 ? 24107 : 25569)) * 86_400_000) / 1000) * 1000
+  const at = new Date(ms)
+  const year = at.getUTCFullYear()
+  if (!Number.isFinite(ms) || year < 1900 || year > 9999) return undefined
+  const day = `${year}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`
+  const [h, m, sec] = [at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds()]
+  if (h === 0 && m === 0 && sec === 0) return day
+  return `${day} ${pad(h)}:${pad(m)}${sec === 0 ? '' : `:${pad(sec)}`}`
+}
+
+/**
+ * The cell as Excel shows it (a number in its format, TRUE/FALSE, an error as #N/A), but a date as ISO text, so
+ * a date means one day whatever the workstation's locale, and a whole number Excel shows in exponent form
+ * (4.00638E+12: an EAN in a General cell) with all its digits.
+ */
+function displayed(cell: CellObject, date1904 = false): string {
   if (cell.t === 'z' || cell.v === undefined || cell.v === null) return typeof cell.w === 'string' ? cell.w : ''
+  if (cell.t === 'n' && typeof cell.v === 'number') {
+    if (typeof cell.z === 'string' && SSF.is_date(cell.z)) {
+      const iso = serialAsIsoText(cell.v, date1904)
+      if (iso !== undefined) return iso
+    }
+    if (Number.isSafeInteger(cell.v) && /e[+-]?\d/i.test(cell.w ?? '')) return String(cell.v)
+  }
   try {
     return utils.format_cell(cell)
   } catch {

@@ -22,6 +22,8 @@ export type TableKind = {
     readonly listKey: string
     /** '{ "caseId": …, "title": … }': one row written in JSON. */
     readonly example: string
+    /** '"caseId" and "title"': the fields a row cannot do without. */
+    readonly needs: string
   }
   /** How much a row looks like this kind's header (headerScorer of its vocabulary). */
   readonly headerScore: (cells: readonly string[]) => number

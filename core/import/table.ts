@@ -155,7 +155,7 @@ export function buildTable(
       message: `${label} has no text in it: a ${kind.noun} needs a header row and one row per ${kind.row}.`,
     }
   // Before the row count: a file wider than the cap is refused before anything is padded to its width.
-  const tooWide = columnCapRefusal(label, width, limits.maxColumns)
+  const tooWide = columnCapRefusal(label, width, limits.maxColumns, kind.noun)
   if (tooWide !== undefined) return { ok: false, message: tooWide }
   if (data.length === 0) return { ok: false, message: `${label} has a header row but no ${kind.rows} below it.` }
   if (data.length > limits.maxRows) {

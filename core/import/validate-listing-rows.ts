@@ -1,4 +1,4 @@
-import { ListingSnapshot, listingStatuses, type ListingStatus } from '../model/listing-snapshot'
+import { captureClockLeewayMs, ListingSnapshot, listingStatuses, type ListingStatus } from '../model/listing-snapshot'
 import { marketplaces } from '../model/marketplace'
 import { parseRetailIds } from '../rules/retail-id'
 import { countOf } from '../text/plural'
@@ -51,6 +51,9 @@ const statusWords: Readonly<Record<string, ListingStatus>> = {
   notvalid: 'not-valid',
   invalid: 'not-valid',
   ungültig: 'not-valid',
+  notavailable: 'unavailable',
+  temporarilyoutofstock: 'unavailable',
+  nichtauflager: 'unavailable',
   suppressed: 'suppressed',
   searchsuppressed: 'suppressed',
   unterdrückt: 'suppressed',
@@ -72,7 +75,24 @@ for (const m of marketplaces) {
   marketplaceNames.set(m.name.toLowerCase(), m.code)
 }
 
-/** US, us, amazon.de, www.amazon.co.uk, Germany: the marketplace's code, or undefined. */
+// Other ways people write a marketplace: ISO's GB for Amazon's UK, common long forms and the local names.
+const marketplaceAliases: Readonly<Record<string, string>> = {
+  gb: 'UK',
+  usa: 'US',
+  'united states of america': 'US',
+  'great britain': 'UK',
+  turkey: 'TR',
+  deutschland: 'DE',
+  frankreich: 'FR',
+  italien: 'IT',
+  spanien: 'ES',
+  niederlande: 'NL',
+  'smile.amazon.com': 'US',
+}
+for (const [alias, code] of Object.entries(marketplaceAliases))
+  if (!marketplaceNames.has(alias)) marketplaceNames.set(alias, code)
+
+/** US, us, amazon.de, www.amazon.co.uk, Germany, GB: the marketplace's code, or undefined. */
 export const marketplaceOf = (text: string): string | undefined =>
   marketplaceNames.get(
     text
@@ -85,34 +105,43 @@ export const marketplaceOf = (text: string): string | undefined =>
 const dateTime =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
 
+// Amazon's detail pages are younger than this; an earlier year is a typing or spreadsheet mistake.
+const earliestYear = 1995
+// A date without a time is the start of that day in UTC; east of UTC, today's date is reached up to 14 hours early.
+const widestOffsetMs = 14 * 3_600_000
+
 /**
  * A capture time as a file writes it: 2026-11-30, 2026-11-30 14:05, 2026-11-30T14:05:00Z or with an offset
- * (+01:00). Without a zone the time is UTC, which the preview says. An instant as ISO text, or a message.
+ * (+01:00); an Excel date cell arrives as such text. Without a zone the time is UTC, which the preview says; a
+ * date alone is the start of that day, or now for today's date. An instant as ISO text, or a message.
  */
 export function captureTimeOf(text: string, now: Date): { ok: true; value: string } | { ok: false; message: string } {
   const match = dateTime.exec(text.trim())
   const hint = 'Write it as 2026-11-30, 2026-11-30 14:05 (UTC) or 2026-11-30T14:05+01:00.'
   if (match === null) return { ok: false, message: `“${text}” is not a date and time WWA Lab reads. ${hint}` }
-  const [, y, mo, d, h = '00', mi = '00', s = '00', ms = '0', zone = 'Z'] = match
+  const [, y, mo, d, h, mi = '00', s = '00', ms = '0', zone = 'Z'] = match
   const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`
-  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms.padEnd(3, '0')}${offset}`
+  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59))
+    return { ok: false, message: `“${zone}” is not a time zone offset: offsets run from −14:00 to +14:00. ${hint}` }
+  const iso = `${y}-${mo}-${d}T${h ?? '00'}:${mi}:${s}.${ms.padEnd(3, '0')}${offset}`
   const at = new Date(iso)
   // Date rolls 2026-02-30 over to March; a date that does not exist is refused instead.
-  const sameDay = (() => {
-    const local = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`)
-    return (
-      local.getUTCFullYear() === Number(y) &&
-      local.getUTCMonth() + 1 === Number(mo) &&
-      local.getUTCDate() === Number(d) &&
-      local.getUTCHours() === Number(h) &&
-      local.getUTCMinutes() === Number(mi)
-    )
-  })()
-  if (Number.isNaN(at.getTime()) || !sameDay)
+  const local = new Date(`${y}-${mo}-${d}T${h ?? '00'}:${mi}:${s}.000Z`)
+  const exists =
+    local.getUTCFullYear() === Number(y) &&
+    local.getUTCMonth() + 1 === Number(mo) &&
+    local.getUTCDate() === Number(d) &&
+    local.getUTCHours() === Number(h ?? '00') &&
+    local.getUTCMinutes() === Number(mi)
+  if (Number.isNaN(at.getTime()) || !exists)
     return { ok: false, message: `“${text}” is not a date that exists. ${hint}` }
-  if (at.getTime() > now.getTime())
+  if (Number(y) < earliestYear)
+    return { ok: false, message: `${y} is before Amazon had listing pages: check the year. ${hint}` }
+  const dateOnly = h === undefined
+  const latest = now.getTime() + (dateOnly ? widestOffsetMs : captureClockLeewayMs)
+  if (at.getTime() > latest)
     return { ok: false, message: `${at.toISOString()} is in the future: a page can only have been seen before now.` }
-  return { ok: true, value: at.toISOString() }
+  return { ok: true, value: new Date(Math.min(at.getTime(), now.getTime())).toISOString() }
 }
 
 /** Items of a list cell: one per line or separated by semicolons, blanks dropped. */
@@ -122,12 +151,30 @@ const items = (text: string) =>
     .map((item) => item.trim())
     .filter((item) => item !== '')
 
-/** Image names of a cell: separated by lines, semicolons, commas or bars; a path is reduced to its file name. */
-export const imageNamesIn = (text: string) =>
-  text
-    .split(/[\n;,|]/)
-    .map((item) => item.trim().replace(/^.*[\\/]/, ''))
+/**
+ * Image names of a cell: separated by lines, semicolons or bars (a comma too, unless the cell holds only one
+ * name with a comma in it); a path or address is reduced to its file name, a query dropped, the name in NFC (as
+ * file systems differ in how they write "ü"), each name once.
+ */
+export const imageNamesIn = (text: string): string[] => {
+  const parts = text.split(/[\n;|]/).flatMap((part) => (/\.\w{3,4}\s*,/.test(part) ? part.split(',') : [part]))
+  const names = parts
+    .map((item) =>
+      item
+        .trim()
+        .replace(/[?#].*$/, '')
+        .replace(/^.*[\\/]/, '')
+        .normalize('NFC'),
+    )
     .filter((item) => item !== '')
+  const seen = new Set<string>()
+  return names.filter((name) => {
+    const key = name.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
 
 const fieldOfPath = (key: PropertyKey | undefined): ListingField | undefined =>
   listingFields.find((field) => field === key)
@@ -181,7 +228,7 @@ export function validateListingRows(
       column: column('asin'),
       message: `This file has ${count(table.rows.length)} listings; one import takes at most ${count(maxImportedListings)}. Split it.`,
     })
-  const chosen = new Map((context.imageNames ?? []).map((name) => [name.toLowerCase(), name]))
+  const chosen = new Map((context.imageNames ?? []).map((name) => [name.normalize('NFC').toLowerCase(), name]))
   const named = new Set<string>()
   const formulaAt = new Map((table.formulas ?? []).map((cell: FormulaCell) => [`${cell.row}:${cell.column}`, cell]))
   for (const field of listingFields) {
@@ -228,8 +275,16 @@ export function validateListingRows(
           : `“${statusText}” is not a status: write available, unavailable, not valid or suppressed.`,
       )
     let capturedAt: string | undefined
-    if (cell('capturedAt') !== '') {
-      const time = captureTimeOf(cell('capturedAt'), context.now)
+    // With a column for it, every row says when its page was seen: a blank would silently date old data now.
+    if (columnOf('capturedAt') !== null) {
+      const time =
+        cell('capturedAt') === ''
+          ? ({
+              ok: false,
+              message:
+                'No capture time: write when the page was seen, or choose “Not in the file” for the column to date every capture now.',
+            } as const)
+          : captureTimeOf(cell('capturedAt'), context.now)
       if (time.ok) capturedAt = time.value
       else say('capturedAt', time.message)
     }
@@ -245,6 +300,15 @@ export function validateListingRows(
     else if (imageNames.length > 50) say('images', `Names ${imageNames.length} images; a capture keeps at most 50.`)
     for (const name of imageNames) named.add(name.toLowerCase())
 
+    const retailIds = parseRetailIds(items(cell('retailIds')))
+    const damaged = retailIds.find((id) => !/^\d{12,14}$/.test(id.value))
+    if (damaged !== undefined)
+      say(
+        'retailIds',
+        /^\d+$/.test(damaged.value)
+          ? `“${damaged.value}” has ${damaged.value.length} digits; a UPC has 12, an EAN 13 and a GTIN 14. A spreadsheet drops a number’s leading zeros: format the column as text and type it again.`
+          : `“${damaged.value}” is not a retail identifier: write its digits (UPC-A 036000291452, EAN 4006381333931).`,
+      )
     const parsed = capture.safeParse({
       asin: cell('asin'),
       marketplace: marketplace ?? 'US',
@@ -256,7 +320,7 @@ export function validateListingRows(
       hubAsin: cell('hubAsin').toUpperCase(),
       hubRequirement: cell('hubRequirement'),
       bundleContents: items(cell('bundleContents')),
-      retailIds: parseRetailIds(items(cell('retailIds'))),
+      retailIds,
       url: cell('url'),
     })
     if (!parsed.success)
@@ -265,7 +329,8 @@ export function validateListingRows(
         if (field !== undefined) say(field, cell(field) === '' && field === 'asin' ? 'No ASIN.' : issue.message)
       }
 
-    if (parsed.success && marketplace !== undefined) {
+    // Only a time read, or no column for it, says when the capture was: a time refused above says nothing.
+    if (parsed.success && marketplace !== undefined && !found.has('capturedAt')) {
       const key = `${parsed.data.asin}|${marketplace}|${capturedAt ?? ''}`
       const earlier = firstRowOf.get(key)
       if (earlier !== undefined)

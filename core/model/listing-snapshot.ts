@@ -17,6 +17,9 @@ export const listingStatusLabels: Readonly<Record<ListingStatus, string>> = {
   suppressed: 'Suppressed',
 }
 
+/** How far in the future a capture time may be: the clocks of a workstation and of the one that wrote an import may differ that much. */
+export const captureClockLeewayMs = 60_000
+
 /** Who captured a snapshot, as the lab profile named them then. */
 export const CapturedBy = z.object({ id: z.string().min(1), name: z.string().max(200) })
 

@@ -96,7 +96,7 @@ const hostileFiles: readonly Hostile[] = [
     name: 'stray byte.csv',
     bytes: strayByteCsv,
     message: (page) => page.getByText(/^Read as UTF-8, but 1 place in stray byte\.csv is not valid UTF-8/),
-    text: /^Read as UTF-8, but 1 place in stray byte\.csv is not valid UTF-8 and shows as �\. Check those cases in the preview, or choose the encoding the file was saved in\.$/,
+    text: /^Read as UTF-8, but 1 place in stray byte\.csv is not valid UTF-8 and shows as �\. Check those rows in the preview, or choose the encoding the file was saved in\.$/,
     importable: true,
   },
   {

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { checkedText } from '../../model/fields'
 import { listingStatusLabels, ListingStatus } from '../../model/listing-snapshot'
+import { checkAsin } from '../asin'
 import { finding, type Finding, type Outcome } from './finding'
 import type { ComparisonSettings } from './settings'
 import { checkBrand, checkDeviceType, checkModelNumber } from './text-checks'
@@ -7,12 +9,14 @@ import { checkBrand, checkDeviceType, checkModelNumber } from './text-checks'
 // The shapes of `wwa-lab compare-listing` (docs/listing-comparison.md): what a script knows of a product and of
 // one listing page, without the lab's database. Strict, so a misspelt key is named instead of silently ignored.
 const text = z.string().max(1_000)
+// Checked as the app checks an ASIN (ten characters, capitals), or blank for none.
+const hubAsin = checkedText((input) => (input.trim() === '' ? { ok: true, value: '' } : checkAsin(input)))
 export const TextProduct = z.strictObject({
   brand: text,
   modelNumber: text,
   deviceType: text.optional(),
   /** The ASIN of the hub the product was certified with, where it needs one. */
-  hubAsin: text.optional(),
+  hubAsin: hubAsin.optional(),
 })
 export type TextProduct = z.infer<typeof TextProduct>
 
@@ -21,7 +25,7 @@ export const TextListing = z.strictObject({
   modelNumber: text,
   deviceType: text.optional(),
   status: ListingStatus,
-  hubAsin: text.optional(),
+  hubAsin: hubAsin.optional(),
 })
 export type TextListing = z.infer<typeof TextListing>
 

@@ -111,7 +111,8 @@ export function checkHub(listing: ListingSnapshot, product: Product, hub: Hub | 
  * is put in front of a person with the product's variations; a page that lists nothing has nothing to compare.
  */
 // Words that make a box item a hub: "Acme Hub Pro", "Zigbee bridge", "Gateway G2", "Basisstation".
-const hubWords = /\b(hub|bridge|gateway|base station|basisstation|zentrale)\b/i
+// A compound (SmartHub) or a plural (2 Hubs) counts; a longer word (Hubcap) does not.
+const hubWords = /(hub|bridge|gateway|base station|basisstation|zentrale)s?\b/i
 
 /** Whether a box item names the tested hub: its model number, its name (of two words or more), or brand and name. */
 const namesHub = (item: string, hub: Hub): boolean => {
@@ -122,7 +123,10 @@ const namesHub = (item: string, hub: Hub): boolean => {
     name.includes(' ') ? name : '',
     name === '' ? '' : normalizeBrand(`${hub.brand} ${hub.name}`),
   ]
-  return names.some((each) => each !== '' && text.includes(each))
+  // Whole words, so model H1 is not named by “H10”. A longer name (“Acme Hub Pro” for a hub named “Acme Hub”)
+  // still reads as naming it: the check needs review either way, only this warning is not given.
+  const words = ` ${text.replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+  return names.some((each) => each !== '' && words.includes(` ${each.replace(/[^\p{L}\p{N}]+/gu, ' ')} `))
 }
 
 /**

@@ -1,10 +1,11 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { listingImportLimits, type ListingFileRead } from '../../../core/import/read-listing-file'
 import { extensionsFor } from '../../../core/model/file-types'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { FileDrop, type FileDropWords } from '../../widgets/import/FileDrop'
 import { useImportFileReading } from '../../widgets/import/use-import-file-reading'
+import type { ChosenImage } from './ImportImages'
 import { ListingImportReview } from './ListingImportReview'
 import { useListingFileReader } from './listing-reader-context'
 import './reviews.css'
@@ -49,6 +50,8 @@ export function ListingImportPage() {
   )
   const reading = useImportFileReading<ListingFileRead>(options)
   const { state } = reading
+  // Kept here, not in the review: another sheet or encoding of the same file still names the same images.
+  const [images, setImages] = useState<readonly ChosenImage[]>([])
   return (
     <section aria-labelledby="listing-import-title" className="editor listing-import">
       <p>
@@ -69,6 +72,8 @@ export function ListingImportPage() {
           read={state.read}
           onEncoding={(encoding, choices) => void reading.reread(encoding, choices)}
           onSheet={(sheet) => void reading.rereadSheet(sheet, state.read.table.sheets)}
+          images={images}
+          onImages={setImages}
         />
       ) : null}
     </section>

@@ -7,6 +7,7 @@ import type { ListingFileRead } from '../../../core/import/read-listing-file'
 import { validateListingRows } from '../../../core/import/validate-listing-rows'
 import { describeProblem } from '../../../core/outcome'
 import { countOf } from '../../../core/text/plural'
+import { messageOf } from '../../../core/text/message-of'
 import { listInWords } from '../../../core/text/list'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
@@ -21,6 +22,9 @@ type Props = {
   readonly read: ListingFileRead
   readonly onEncoding: (encoding: TextEncoding, choices: readonly TextEncoding[]) => void
   readonly onSheet: (sheet: string) => void
+  /** The images chosen, kept by the page: reading the file again in another encoding or sheet keeps them. */
+  readonly images: readonly ChosenImage[]
+  readonly onImages: (change: (before: readonly ChosenImage[]) => readonly ChosenImage[]) => void
 }
 
 const sheetWords: SheetWords = { Rows: 'Listings', fields: 'listing fields', keys: 'an ASIN and a marketplace' }
@@ -34,18 +38,17 @@ const fieldHints: Partial<Record<keyof ListingMapping, string>> = {
 const ambiguousNames = (images: readonly ChosenImage[]) => {
   const ids = new Map<string, Set<string>>()
   for (const image of images) {
-    const key = image.name.toLowerCase()
+    const key = image.name.normalize('NFC').toLowerCase()
     ids.set(key, (ids.get(key) ?? new Set()).add(image.id))
   }
   return new Set([...ids].filter(([, set]) => set.size > 1).map(([name]) => name))
 }
 
 /** A listing file as it will be imported: the columns, the images chosen, a preview, every problem, and Import. */
-export function ListingImportReview({ fileName, read, onEncoding, onSheet }: Props) {
+export function ListingImportReview({ fileName, read, onEncoding, onSheet, images, onImages: setImages }: Props) {
   const repos = useRepos()
   const { table } = read
   const [mapping, setMapping] = useState<ListingMapping>(read.guessed)
-  const [images, setImages] = useState<readonly ChosenImage[]>([])
   const [importing, setImporting] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [stored, setStored] = useState<number | null>(null)
@@ -55,7 +58,7 @@ export function ListingImportReview({ fileName, read, onEncoding, onSheet }: Pro
   const check = useMemo(
     () =>
       validateListingRows(table, mapping, {
-        imageNames: images.filter((i) => !ambiguous.has(i.name.toLowerCase())).map((i) => i.name),
+        imageNames: images.filter((i) => !ambiguous.has(i.name.normalize('NFC').toLowerCase())).map((i) => i.name),
         now,
       }),
     [table, mapping, images, ambiguous, now],
@@ -85,16 +88,21 @@ export function ListingImportReview({ fileName, read, onEncoding, onSheet }: Pro
   const commit = async () => {
     setImporting(true)
     setFailure(null)
-    const idOf = new Map(images.map((image) => [image.name.toLowerCase(), image.id]))
-    const outcome = await repos.listings.captureAll(
-      check.listings.map((listing) => ({
-        ...listing.capture,
-        imageIds: listing.imageNames.map((name) => idOf.get(name.toLowerCase()) ?? name),
-      })),
-    )
-    setImporting(false)
-    if (outcome.ok) setStored(outcome.value.length)
-    else setFailure(`${fileName} was not imported: ${describeProblem(outcome.problem)} ${nothingImported}`)
+    const idOf = new Map(images.map((image) => [image.name.normalize('NFC').toLowerCase(), image.id]))
+    try {
+      const outcome = await repos.listings.captureAll(
+        check.listings.map((listing) => ({
+          ...listing.capture,
+          imageIds: listing.imageNames.map((name) => idOf.get(name.toLowerCase()) ?? name),
+        })),
+      )
+      if (outcome.ok) setStored(outcome.value.length)
+      else setFailure(`${fileName} was not imported: ${describeProblem(outcome.problem)} ${nothingImported}`)
+    } catch (error) {
+      setFailure(`${fileName} was not imported: ${messageOf(error)} ${nothingImported}`)
+    } finally {
+      setImporting(false)
+    }
   }
 
   return (
@@ -165,7 +173,13 @@ export function ListingImportReview({ fileName, read, onEncoding, onSheet }: Pro
           aria-describedby={blocked ? blockedId : undefined}
           onClick={() => void commit()}
         >
-          {importing ? `Importing ${count}…` : blocked && stored === null ? 'Nothing to import' : `Import ${count}`}
+          {importing
+            ? `Importing ${count}…`
+            : stored !== null
+              ? `Imported ${countOf(stored, 'listing')}`
+              : blocked
+                ? 'Nothing to import'
+                : `Import ${count}`}
         </button>{' '}
         {blocked && stored === null ? (
           <span id={blockedId} className="muted">

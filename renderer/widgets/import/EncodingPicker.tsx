@@ -13,7 +13,7 @@ export function encodingNote(fileName: string, read: TextEncodingRead): string {
     case 'valid-utf-8':
       return `Read as UTF-8: ${fileName} is valid UTF-8.`
     case 'mostly-utf-8':
-      return `Read as UTF-8, but ${places(read.replaced)} in ${fileName} ${read.replaced === 1 ? 'is' : 'are'} not valid UTF-8 and show${read.replaced === 1 ? 's' : ''} as �. Check those cases in the preview, or choose the encoding the file was saved in.`
+      return `Read as UTF-8, but ${places(read.replaced)} in ${fileName} ${read.replaced === 1 ? 'is' : 'are'} not valid UTF-8 and show${read.replaced === 1 ? 's' : ''} as �. Check those rows in the preview, or choose the encoding the file was saved in.`
     case 'looks-like-windows-1252':
       return `Read as Windows-1252: ${fileName} is not UTF-8, and its bytes look like Windows-1252 (Excel's “CSV” on Windows). If accents look wrong, choose another encoding.`
     case 'chosen':

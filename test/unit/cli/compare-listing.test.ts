@@ -120,6 +120,10 @@ describe('wwa-lab compare-listing', () => {
       ],
       [[listing], /l\.json: the file must be a JSON object/],
       [{ ...listing, brand: 7 }, /"brand" must be a string/],
+      [
+        { ...listing, hubAsin: 'not an asin' },
+        /l\.json: "hubAsin": An ASIN has only letters and digits; this one also contains spaces\.\n/,
+      ],
     ]
     for (const [content, message] of cases) {
       const result = await compare(product, content)

@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
 import type { EntityRef } from '../../../../core/model/entity'
-import { ListingSnapshot, SkillStoreSnapshot } from '../../../../core/model/listing-snapshot'
+import { captureClockLeewayMs, ListingSnapshot, SkillStoreSnapshot } from '../../../../core/model/listing-snapshot'
 import { countOf } from '../../../../core/text/plural'
 import type { Outcome } from '../../../../core/outcome'
 import { auditChanges, changeOf, type AuditContext, type RecordChange } from '../../audit-log'
@@ -38,9 +38,6 @@ export type ListingsRepo = {
   newestSkillOfEach(): Promise<SkillStoreSnapshot[]>
 }
 
-// A minute of leeway: the clock of a workstation and of the one that wrote an import may differ that much.
-const futureLeewayMs = 60_000
-
 /** The last of each run of rows read in [key+marketplace+capturedAt] order: the newest of each. */
 function lastOfEach<T extends { readonly marketplace: string }>(rows: readonly T[], key: (row: T) => string): T[] {
   const newest: T[] = []
@@ -54,7 +51,7 @@ function lastOfEach<T extends { readonly marketplace: string }>(rows: readonly T
 export function createListingsRepo(db: LabDb, audit: AuditContext): ListingsRepo {
   const capturedNow = (at: string | undefined, where: string) => {
     const now = audit.now()
-    if (at !== undefined && Date.parse(at) > now.getTime() + futureLeewayMs)
+    if (at !== undefined && Date.parse(at) > now.getTime() + captureClockLeewayMs)
       throw refuse('invalid', `${where}The capture time ${at} is in the future.`, 'capturedAt')
     const actor = audit.actor()
     // Stored in one spelling (milliseconds, Z), so the history's index orders captures by time.
@@ -94,6 +91,20 @@ export function createListingsRepo(db: LabDb, audit: AuditContext): ListingsRepo
             `${countOf(missing.length, 'image of the capture is', 'images of the capture are')} not stored any more; add ${missing.length === 1 ? 'it' : 'them'} again.`,
             'imageIds',
           )
+        // A capture of the same page at the same moment is one already kept (a file imported twice): snapshots are
+        // never removed, and two at one moment would leave "the newest" to chance.
+        const keys = snapshots.map((s) => [s.asin, s.marketplace, s.capturedAt])
+        const kept = await db.listingSnapshots.where('[asin+marketplace+capturedAt]').anyOf(keys).first()
+        if (kept !== undefined) {
+          const index = snapshots.findIndex(
+            (s) => s.asin === kept.asin && s.marketplace === kept.marketplace && s.capturedAt === kept.capturedAt,
+          )
+          throw refuse(
+            'invalid',
+            `${where(index)}${kept.asin} in ${kept.marketplace} was already captured at ${kept.capturedAt} (by ${kept.capturedBy.name}): was this file imported before? Give the capture its own time, or leave it out.`,
+            'capturedAt',
+          )
+        }
         const products = await listingProducts()
         await db.listingSnapshots.bulkAdd(snapshots)
         const changes: RecordChange[] = snapshots.map((snapshot) =>

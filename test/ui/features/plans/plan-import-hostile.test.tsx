@@ -53,7 +53,7 @@ describe('importing hostile plan files', () => {
     const encoding = await screen.findByRole('combobox', { name: 'Text encoding' })
     expect(encoding).toHaveDisplayValue('UTF-8')
     expect(encoding).toHaveAccessibleDescription(
-      'Read as UTF-8, but 1 place in stray.csv is not valid UTF-8 and shows as �. Check those cases in the preview, or choose the encoding the file was saved in.',
+      'Read as UTF-8, but 1 place in stray.csv is not valid UTF-8 and shows as �. Check those rows in the preview, or choose the encoding the file was saved in.',
     )
     expect(
       within(screen.getByRole('table', { name: 'Preview' })).getByText('\uFFFDRéglage – lumière'),

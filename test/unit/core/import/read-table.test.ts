@@ -53,7 +53,7 @@ describe('readTable: xlsx', () => {
     expect(table(readTable({ name: 'plan.xlsx', bytes })).sheetName).toBe('Cases')
   })
 
-  test('gives numbers, dates and booleans as displayed, and formulas as formulas with their address, never their saved value', () => {
+  test('gives numbers and booleans as displayed, dates as ISO text, and formulas as formulas with their address, never their saved value', () => {
     const sheet = xlsx.utils.aoa_to_sheet(
       [
         ['Case ID', 'Title', 'Required', 'Date', 'Share', 'Sum'],
@@ -70,7 +70,7 @@ describe('readTable: xlsx', () => {
     xlsx.utils.book_append_sheet(book, sheet, 'Plan')
     const read = table(readTable({ name: 'plan.xlsx', bytes: xlsxFromBook(book) }))
     expect(read.rows).toEqual([
-      ['101', 'Power', 'TRUE', '1/5/26', '50%', '=SUM(40,2)'],
+      ['101', 'Power', 'TRUE', '2026-01-05', '50%', '=SUM(40,2)'],
       ['102', 'Dim', 'FALSE', '', '', '=NOW()'],
     ])
     expect(read.formulas).toEqual([

@@ -82,6 +82,10 @@ describe('bundle', () => {
       expect(checkBundle(box('Plug', item), aProduct(), hub).reason).toMatch(/\): decide whether/)
     // A hub with no name is not named by its brand alone.
     expect(checkBundle(box('Acme Hub Pro'), aProduct(), { ...hub, name: '' }).reason).toContain('not the hub tested')
+    // Model HUB-1 is not named by HUB-10; compounds and plurals are hubs.
+    expect(checkBundle(box('Acme HUB-10'), aProduct(), hub).reason).toContain('not the hub tested')
+    expect(checkBundle(box('SmartHub S3'), aProduct(), hub).reason).toContain('with “SmartHub S3”')
+    expect(checkBundle(box('2 Hubs'), aProduct(), hub).reason).toContain('with “2 Hubs”')
     // "Hubcap" is not a hub.
     expect(checkBundle(box('Hubcap'), aProduct(), hub).reason).not.toContain('not the hub tested')
   })

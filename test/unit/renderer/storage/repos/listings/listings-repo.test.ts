@@ -51,7 +51,9 @@ describe('listing snapshots', () => {
     const old = valueOf(await repos.listings.capture(capture({ capturedAt: '2026-10-01T08:00:00.000Z' })))
     expect(old.capturedAt).toBe('2026-10-01T08:00:00.000Z')
     // Spelled without milliseconds, or with an offset, it is stored in the one spelling the history orders by.
-    const spelled = valueOf(await repos.listings.capture(capture({ capturedAt: '2026-10-01T10:00:00+02:00' })))
+    const spelled = valueOf(
+      await repos.listings.capture(capture({ marketplace: 'DE', capturedAt: '2026-10-01T10:00:00+02:00' })),
+    )
     const plain = valueOf(await repos.listings.capture(capture({ capturedAt: '2026-10-01T08:00:01Z' })))
     expect([spelled.capturedAt, plain.capturedAt]).toEqual(['2026-10-01T08:00:00.000Z', '2026-10-01T08:00:01.000Z'])
     expect(problemOf(await repos.listings.capture(capture({ capturedAt: '2026-12-24T08:00:00.000Z' })))).toEqual({
@@ -86,6 +88,24 @@ describe('listing snapshots', () => {
     const stored = valueOf(await repos.listings.captureAll([capture(), capture({ marketplace: 'DE' })]))
     expect(stored).toHaveLength(2)
     expect(await db.audit.count()).toBe(2)
+  })
+
+  it('refuse a capture of a listing at a moment already captured: a file imported twice stores nothing more', async () => {
+    const { db, repos } = auditedRepos()
+    const at = '2026-11-09T10:00:00.000Z'
+    valueOf(
+      await repos.listings.captureAll([capture({ capturedAt: at }), capture({ marketplace: 'DE', capturedAt: at })]),
+    )
+    const again = problemOf(
+      await repos.listings.captureAll([
+        capture({ capturedAt: '2026-11-10T10:00:00.000Z' }),
+        capture({ marketplace: 'DE', capturedAt: at }),
+      ]),
+    )
+    expect(again.message).toMatch(
+      /^Listing 2 of 2 \(B0ABCDEF12\): B0ABCDEF12 in DE was already captured at 2026-11-09T10:00:00\.000Z/,
+    )
+    expect(await db.listingSnapshots.count()).toBe(2)
   })
 })
 
