@@ -12,7 +12,7 @@ import {
   ProductScreen,
   readStore,
   SimpleRecordScreen,
-  UnitScreen,
+  addTestedUnit,
   waitForSaved,
 } from './pages/catalogue'
 
@@ -57,23 +57,7 @@ async function labWithHubAndSkill(app: App) {
   await products.addAsin('United States (US)', 'B0ABCDEF34')
   await products.addAsin('Germany (DE)', 'B0ABCDEF56')
   await waitForSaved(page)
-  await page.getByRole('link', { name: 'Add unit' }).click()
-  const unit = new UnitScreen(page)
-  await unit.fill({
-    serial: 'SN-0001',
-    firmware: '1.2.3',
-    hardware: 'B',
-    receivedOn: '2026-11-18',
-    from: 'Acme Ltd.',
-    condition: 'New, sealed',
-  })
-  app.dialogs.answerOpen([photo('chelsea-upright.jpg')])
-  await unit.addPhotosThroughDialog()
-  await unit.decodedThumbnails()
-  await unit.pasteDiscovery(
-    '{"endpoints":[{"endpointId":"a","manufacturerName":"Acme","additionalAttributes":{"manufacturer":"Acme","model":"AC-100"}}]}',
-  )
-  await waitForSaved(page)
+  await addTestedUnit(page, app.dialogs, photo('chelsea-upright.jpg'))
 }
 
 const openImport = async (page: Page) => {

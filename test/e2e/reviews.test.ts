@@ -12,7 +12,7 @@ import {
   ProductScreen,
   readStore,
   SimpleRecordScreen,
-  UnitScreen,
+  addTestedUnit,
   waitForSaved,
 } from './pages/catalogue'
 
@@ -34,25 +34,11 @@ async function labWithTestedProduct(current: App, fixtures: FixtureFiles) {
   await products.addAsin('United States (US)', 'B0ABCDEF12')
   await products.addAsin('Germany (DE)', 'B0ABCDEF34')
   await waitForSaved(page)
-  await page.getByRole('link', { name: 'Add unit' }).click()
-  const unit = new UnitScreen(page)
-  await unit.fill({
-    serial: 'SN-0001',
-    firmware: '1.2.3',
-    hardware: 'B',
-    receivedOn: '2026-11-18',
-    from: 'Acme Ltd.',
-    condition: 'New, sealed',
-  })
-  current.dialogs.answerOpen([
+  await addTestedUnit(
+    page,
+    current.dialogs,
     await fixtures.png('front.png', { width: 640, height: 480, colour: { r: 200, g: 30, b: 30 } }),
-  ])
-  await unit.addPhotosThroughDialog()
-  await unit.decodedThumbnails()
-  await unit.pasteDiscovery(
-    '{"endpoints":[{"endpointId":"a","manufacturerName":"Acme","additionalAttributes":{"manufacturer":"Acme","model":"AC-100"}}]}',
   )
-  await waitForSaved(page)
 }
 
 describe('listing reviews', () => {

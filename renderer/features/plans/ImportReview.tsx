@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { describeProblem } from '../../../core/outcome'
 import type { ColumnMapping } from '../../../core/import/plan-columns'
 import { validatePlanRows } from '../../../core/import/validate-plan-rows'
@@ -8,6 +8,7 @@ import { useRepos } from '../../app/services-context'
 import { TextField } from '../../ui/Field'
 import { FileSummary } from '../../widgets/import/FileSummary'
 import { ColumnMappingControls, PlanPreview } from './ImportPreview'
+import { ImportButton } from '../../widgets/import/ImportButton'
 import { ImportProblems } from '../../widgets/import/ImportProblems'
 import { countCases } from './plan-labels'
 import { nothingImported } from '../../../core/import/messages'
@@ -47,7 +48,6 @@ export function ImportReview({ fileName, read, existing, onEncoding, onSheet }: 
   const unmapped = useMemo(() => keptColumns(table.headers, mapping), [table.headers, mapping])
   const nameCheck = PlanVersion.shape.name.safeParse(name)
   const nameError = nameCheck.success ? undefined : nameCheck.error.issues[0]?.message
-  const blockedId = useId()
   const blocked =
     check.problems.length > 0
       ? 'Import is possible once the report above is empty.'
@@ -100,26 +100,12 @@ export function ImportReview({ fileName, read, existing, onEncoding, onSheet }: 
         <PlanPreview table={table} mapping={mapping} kept={unmapped.filter((column) => !leftOut.has(column.index))} />
       </section>
       <ImportProblems problems={check.problems} fileName={fileName} />
-      <p className="import-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={blocked !== null || importing}
-          aria-describedby={blocked ? blockedId : undefined}
-          onClick={() => void commit()}
-        >
-          {importing
-            ? `Importing ${countCases(check.cases.length)}…`
-            : blocked
-              ? 'Nothing to import'
-              : `Import ${countCases(check.cases.length)}`}
-        </button>{' '}
-        {blocked ? (
-          <span id={blockedId} className="muted">
-            {blocked}
-          </span>
-        ) : null}
-      </p>
+      <ImportButton
+        what={countCases(check.cases.length)}
+        importing={importing}
+        blocked={blocked}
+        onImport={() => void commit()}
+      />
       {failure ? (
         <p className="field-error" role="alert">
           {failure}

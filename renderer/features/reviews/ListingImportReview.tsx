@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { TextEncoding } from '../../../core/import/decode-text'
 import { listingVocabulary, type ListingMapping } from '../../../core/import/listing-columns'
 import { nothingImported } from '../../../core/import/messages'
@@ -12,6 +12,7 @@ import { listInWords } from '../../../core/text/list'
 import { href } from '../../app/route'
 import { useRepos } from '../../app/services-context'
 import { FileSummary } from '../../widgets/import/FileSummary'
+import { ImportButton } from '../../widgets/import/ImportButton'
 import { ImportProblems } from '../../widgets/import/ImportProblems'
 import { MappedPreview, MappingControls } from '../../widgets/import/MappingControls'
 import type { SheetWords } from '../../widgets/import/SheetPicker'
@@ -74,16 +75,13 @@ export function ListingImportReview({ fileName, read, onEncoding, onSheet, image
     const keys = new Set(check.listings.map((l) => `${l.capture.asin}|${l.capture.marketplace}`))
     return [...keys].filter((key) => !listed.has(key)).map((key) => key.replace('|', ' in '))
   }, [check, listed])
-  const blockedId = useId()
   const count = countOf(check.listings.length, 'listing')
   const blocked =
-    stored !== null
-      ? 'These listings are stored.'
-      : check.problems.length > 0
-        ? 'Import is possible once the report above is empty.'
-        : check.listings.length === 0
-          ? 'The file has no listings to import.'
-          : null
+    check.problems.length > 0
+      ? 'Import is possible once the report above is empty.'
+      : check.listings.length === 0
+        ? 'The file has no listings to import.'
+        : null
 
   const commit = async () => {
     setImporting(true)
@@ -165,28 +163,13 @@ export function ListingImportReview({ fileName, read, onEncoding, onSheet, image
           snapshots are stored, and are reviewed once a product lists the ASIN in that marketplace.
         </p>
       ) : null}
-      <p className="import-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={blocked !== null || importing}
-          aria-describedby={blocked ? blockedId : undefined}
-          onClick={() => void commit()}
-        >
-          {importing
-            ? `Importing ${count}…`
-            : stored !== null
-              ? `Imported ${countOf(stored, 'listing')}`
-              : blocked
-                ? 'Nothing to import'
-                : `Import ${count}`}
-        </button>{' '}
-        {blocked && stored === null ? (
-          <span id={blockedId} className="muted">
-            {blocked}
-          </span>
-        ) : null}
-      </p>
+      <ImportButton
+        what={count}
+        importing={importing}
+        blocked={blocked}
+        done={stored === null ? null : `Imported ${countOf(stored, 'listing')}`}
+        onImport={() => void commit()}
+      />
       {stored !== null ? (
         <p className="status-good" role="status">
           Stored {countOf(stored, 'listing snapshot')} from {fileName}.{' '}

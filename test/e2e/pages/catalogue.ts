@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
+import type { DialogAnswers } from '../answered-dialogs'
 
 /** Waits until the editor says everything typed is stored. */
 export async function waitForSaved(page: Page): Promise<void> {
@@ -188,3 +189,27 @@ export async function readStore(page: Page, store: string): Promise<unknown[]> {
 }
 
 export const expectNoOutsideRequests = (requests: readonly string[]) => expect(requests).toEqual([])
+
+/**
+ * From a saved product's page: its tested unit SN-0001, received new and sealed, with one photo (the file at
+ * `photo`, through the file dialog) and a discovery response in which Acme reports model AC-100; waits until saved.
+ */
+export async function addTestedUnit(page: Page, dialogs: Pick<DialogAnswers, 'answerOpen'>, photo: string) {
+  await page.getByRole('link', { name: 'Add unit' }).click()
+  const unit = new UnitScreen(page)
+  await unit.fill({
+    serial: 'SN-0001',
+    firmware: '1.2.3',
+    hardware: 'B',
+    receivedOn: '2026-11-18',
+    from: 'Acme Ltd.',
+    condition: 'New, sealed',
+  })
+  dialogs.answerOpen([photo])
+  await unit.addPhotosThroughDialog()
+  await unit.decodedThumbnails()
+  await unit.pasteDiscovery(
+    '{"endpoints":[{"endpointId":"a","manufacturerName":"Acme","additionalAttributes":{"manufacturer":"Acme","model":"AC-100"}}]}',
+  )
+  await waitForSaved(page)
+}
