@@ -17,24 +17,9 @@ import { launchApp, testOrigin } from '../test/e2e/harness'
 import { bundleBrowserCode } from './browser/bundle-browser-code'
 import type { IdbRequestTrace, IdbTrace } from './browser/lab-year-idb-trace.init'
 import type { LabYearTiming, OpenMarks } from './browser/lab-year-timing.init'
+import type { CpuProfile } from './cpu-profile'
 
 type ProfileWindow = Window & { readonly labYearTiming: LabYearTiming; readonly idbTrace: IdbTrace }
-
-type CpuProfile = {
-  readonly nodes: readonly {
-    readonly id: number
-    readonly callFrame: {
-      readonly functionName: string
-      readonly url: string
-      readonly lineNumber: number
-      readonly columnNumber: number
-    }
-  }[]
-  readonly samples: readonly number[]
-  readonly timeDeltas: readonly number[]
-  readonly startTime: number
-  readonly endTime: number
-}
 
 const [profileDir, address = '#/products', opensArg = '5', cpuFile] = process.argv.slice(2)
 if (profileDir === undefined) {

@@ -14,6 +14,8 @@ export const screenKinds = [
   'runner',
   'product',
   'audit',
+  // The readiness matrix (#/reviews): timed by the readiness-open bench, not by lab-year.
+  'reviews',
 ] as const
 export type ScreenKind = (typeof screenKinds)[number]
 
@@ -62,6 +64,7 @@ const lists: Readonly<Partial<Record<ScreenKind, string>>> = {
   skills: 'Skills',
   plans: 'Test plans',
   sessions: 'Sessions',
+  reviews: 'Listings',
 }
 
 /** The screen a full load at this address opens, from the app's routes (#/<section>[/<id>]). */

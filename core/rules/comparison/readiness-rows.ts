@@ -1,3 +1,4 @@
+import { isArchived } from '../../model/archived'
 import type { Hub } from '../../model/hub'
 import type { ListingSnapshot, SkillStoreSnapshot } from '../../model/listing-snapshot'
 import type { Product } from '../../model/product'
@@ -195,13 +196,14 @@ const noAsin = (marketplace: string): Readiness => ({
 })
 
 /**
- * SPEC §4's readiness view: every ASIN of every product in every marketplace it is listed in, in the products'
- * order, and a row for each requested marketplace with no ASIN (R1: a badge needs one there).
+ * SPEC §4's readiness view: every ASIN of every current product (an archived one seeks no badge) in every
+ * marketplace it is listed in, in the products' order, and a row for each requested marketplace with no ASIN
+ * (R1: a badge needs one there).
  */
 export function readinessRows(catalogue: CatalogueForReview): ReadinessRow[] {
   const newest = new Map(catalogue.listings.map((s) => [`${s.asin}|${s.marketplace}`, s]))
   const lookup = lookupOf(catalogue)
-  return catalogue.products.flatMap((product) => {
+  return catalogue.products.filter((product) => !isArchived(product)).flatMap((product) => {
     const listed = product.asins.map(({ asin, marketplace, variation }): ReadinessRow => {
       const snapshot = newest.get(`${asin}|${marketplace}`)
       const base = { product, asin, marketplace, variation, snapshot }

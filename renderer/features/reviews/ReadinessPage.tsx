@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react'
-import { isArchived } from '../../../core/model/archived'
 import { readinessRows, type ReadinessRow } from '../../../core/rules/comparison/readiness-rows'
 import { countOf } from '../../../core/text/plural'
 import { href } from '../../app/route'
@@ -25,13 +24,7 @@ export function ReadinessPage() {
   const catalogue = useReviewCatalogue()
   useHashingOfOlderImages(catalogue)
   const [shown, setShown] = useState<Shown>('all')
-  const rows = useMemo(
-    () =>
-      catalogue === undefined
-        ? undefined
-        : readinessRows({ ...catalogue, products: catalogue.products.filter((p) => !isArchived(p)) }),
-    [catalogue],
-  )
+  const rows = useMemo(() => (catalogue === undefined ? undefined : readinessRows(catalogue)), [catalogue])
   const counts = useMemo(() => {
     const by = { ready: 0, blocked: 0, 'not-captured': 0 }
     for (const row of rows ?? []) by[verdictOf(row)] += 1

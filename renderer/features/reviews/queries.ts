@@ -27,32 +27,35 @@ export async function imagesOf(repos: Repositories, ids: readonly string[]): Pro
   )
 }
 
-/**
- * What every review reads, live: the catalogue, the tested units and sessions,
- * the newest captures and every decision. Undefined while it loads.
- */
+/** Every image the reviews compare: the listings' images, the products' reference images and the units' photos. */
+export const comparedImageIds = (c: Pick<CatalogueForReview, 'listings' | 'products' | 'units'>): string[] => [
+  ...c.listings.flatMap((s) => s.imageIds),
+  ...c.products.flatMap((p) => p.referencePhotoIds),
+  ...c.units.flatMap((u) => u.photos.map((photo) => photo.fileId)),
+]
+
+/** What every review reads: the catalogue, the tested units and sessions, the newest captures, every decision and the images they compare. */
+export async function readReviewCatalogue(repos: Repositories): Promise<Omit<CatalogueForReview, 'now'>> {
+  const [products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, settings] = await Promise.all([
+    repos.products.list(),
+    repos.hubs.list(),
+    repos.skills.list(),
+    repos.units.list(),
+    repos.sessions.list(),
+    repos.listings.newestOfEach(),
+    repos.listings.newestSkillOfEach(),
+    repos.reviews.all(),
+    repos.profile.comparisonSettings(),
+  ])
+  const images = await imagesOf(repos, comparedImageIds({ listings, products, units }))
+  return { products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, images, settings }
+}
+
+/** readReviewCatalogue(), live, with the clock read once an hour. Undefined while it loads. */
 export function useReviewCatalogue(): CatalogueForReview | undefined {
   const repos = useRepos()
   const now = useHourClock()
-  const loaded = useLiveQuery(async () => {
-    const [products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, settings] = await Promise.all([
-      repos.products.list(),
-      repos.hubs.list(),
-      repos.skills.list(),
-      repos.units.list(),
-      repos.sessions.list(),
-      repos.listings.newestOfEach(),
-      repos.listings.newestSkillOfEach(),
-      repos.reviews.all(),
-      repos.profile.comparisonSettings(),
-    ])
-    const images = await imagesOf(repos, [
-      ...listings.flatMap((s) => s.imageIds),
-      ...products.flatMap((p) => p.referencePhotoIds),
-      ...units.flatMap((u) => u.photos.map((photo) => photo.fileId)),
-    ])
-    return { products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, images, settings }
-  }, [repos])
+  const loaded = useLiveQuery(() => readReviewCatalogue(repos), [repos])
   // One object per answer of the query (and per clock reading), so what is worked out from it is kept between renders.
   return useMemo(() => (loaded === undefined ? undefined : { ...loaded, now }), [loaded, now])
 }
