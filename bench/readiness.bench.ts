@@ -14,7 +14,7 @@ const asinsPerMarketplace = 5
 const rounds = 5
 
 /** A lab of 300 products, each with 5 ASINs in 6 marketplaces, captured with two images, tested on one unit. */
-function lab(): CatalogueForReview {
+export function lab(): CatalogueForReview {
   const hex = (n: number) => n.toString(16).padStart(16, '0')
   const images = new Map<string, { name: string; dHash: string; pHash: string }>()
   const list = Array.from({ length: products }, (_, i) =>

@@ -47,9 +47,8 @@ export type CatalogueParts = {
   readonly lists: number
   /** imagesOf() for every image the lab's reviews compare, as the hook calls it. */
   readonly imagesOf: number
-  /** Its two halves alone: repos.files.metas() and repos.files.imageHashes() (Dexie bulkGet: one get per key). */
-  readonly metas: number
-  readonly hashes: number
+  /** What it calls, alone: repos.files.imageFacts() (the image hashes only, in one getAll when most are asked). */
+  readonly imageFacts: number
   /** The same rows read with one request each (Dexie toArray: one getAll). */
   readonly filesGetAll: number
   readonly hashesGetAll: number
@@ -105,7 +104,7 @@ async function imageRows(
     createdAt,
     blob: new Blob([bytes], { type: 'image/jpeg' }),
   }
-  return { file, hash: { fileId: id, ...hashes, width: 1500, height: 1500 } }
+  return { file, hash: { fileId: id, name, ...hashes, width: 1500, height: 1500 } }
 }
 
 async function seed(shape: ReadinessLabShape): Promise<ReadinessLabCounts> {
@@ -284,11 +283,10 @@ async function catalogueParts(rounds: number): Promise<CatalogueParts[]> {
     )
     const ids = comparedImageIds({ listings, products, units })
     const [images, imagesOfMs] = await timed(() => imagesOf(repos, ids))
-    const [, metas] = await timed(() => repos.files.metas(ids))
-    const [, hashes] = await timed(() => repos.files.imageHashes(ids))
+    const [, imageFacts] = await timed(() => repos.files.imageFacts(ids))
     const [, filesGetAll] = await timed(() => db.files.toArray())
     const [, hashesGetAll] = await timed(() => db.imageHashes.toArray())
-    out.push({ lists, imagesOf: imagesOfMs, metas, hashes, filesGetAll, hashesGetAll, images: images.size })
+    out.push({ lists, imagesOf: imagesOfMs, imageFacts, filesGetAll, hashesGetAll, images: images.size })
   }
   return out
 }

@@ -41,6 +41,12 @@ export type ThumbnailRow = {
 /** An image's perceptual hashes, computed once when it is stored so that comparing never decodes it again. */
 export type ImageHashRow = {
   readonly fileId: string
+  /**
+   * The stored file's name (since version 6), so what a comparison shows of an image is read from this small store
+   * alone, never from the files store with its Blobs. A copy that cannot drift: a file is stored once by its content
+   * and never renamed.
+   */
+  readonly name: string
   /** 16 hex digits each (core/rules/image-hash.ts). */
   readonly dHash: string
   readonly pHash: string

@@ -17,6 +17,7 @@ import { createSkillsRepo, type SkillsRepo } from './repos/skills/skills-repo'
 import { createUnitsRepo, type UnitsRepo } from './repos/units/units-repo'
 import type { JournalStorage } from './journal-mirror'
 import { createResultJournal } from './result-journal'
+import { createWriteCounter, type WriteCounter } from './write-counter'
 
 /** Every repository over one database: the only code that queries its tables. */
 export type Repositories = {
@@ -34,6 +35,8 @@ export type Repositories = {
   readonly reviews: ReviewsRepo
   readonly audit: AuditRepo
   readonly settings: SettingsRepo
+  /** Writes committed to each table: a view that keeps what it read between opens checks them. */
+  readonly writes: WriteCounter
 }
 
 /** Whoever works at the bench when no person of the lab profile is chosen. */
@@ -71,5 +74,6 @@ export function createRepositories(db: LabDb, deps: RepositoryDeps): Repositorie
     reviews: createReviewsRepo(db, audit),
     audit: createAuditRepo(db, now),
     settings: createSettingsRepo(db),
+    writes: createWriteCounter(db.name),
   }
 }

@@ -203,26 +203,28 @@ const noAsin = (marketplace: string): Readiness => ({
 export function readinessRows(catalogue: CatalogueForReview): ReadinessRow[] {
   const newest = new Map(catalogue.listings.map((s) => [`${s.asin}|${s.marketplace}`, s]))
   const lookup = lookupOf(catalogue)
-  return catalogue.products.filter((product) => !isArchived(product)).flatMap((product) => {
-    const listed = product.asins.map(({ asin, marketplace, variation }): ReadinessRow => {
-      const snapshot = newest.get(`${asin}|${marketplace}`)
-      const base = { product, asin, marketplace, variation, snapshot }
-      return snapshot === undefined
-        ? { ...base, findings: [], decided: {}, readiness: notCaptured }
-        : { ...base, ...reviewOf(catalogue, product, snapshot, lookup) }
+  return catalogue.products
+    .filter((product) => !isArchived(product))
+    .flatMap((product) => {
+      const listed = product.asins.map(({ asin, marketplace, variation }): ReadinessRow => {
+        const snapshot = newest.get(`${asin}|${marketplace}`)
+        const base = { product, asin, marketplace, variation, snapshot }
+        return snapshot === undefined
+          ? { ...base, findings: [], decided: {}, readiness: notCaptured }
+          : { ...base, ...reviewOf(catalogue, product, snapshot, lookup) }
+      })
+      const missing = product.marketplaces
+        .filter((marketplace) => !product.asins.some((a) => a.marketplace === marketplace))
+        .map((marketplace): ReadinessRow => ({
+          product,
+          asin: '',
+          marketplace,
+          variation: '',
+          snapshot: undefined,
+          findings: [],
+          decided: {},
+          readiness: noAsin(marketplace),
+        }))
+      return [...listed, ...missing]
     })
-    const missing = product.marketplaces
-      .filter((marketplace) => !product.asins.some((a) => a.marketplace === marketplace))
-      .map((marketplace): ReadinessRow => ({
-        product,
-        asin: '',
-        marketplace,
-        variation: '',
-        snapshot: undefined,
-        findings: [],
-        decided: {},
-        readiness: noAsin(marketplace),
-      }))
-    return [...listed, ...missing]
-  })
 }

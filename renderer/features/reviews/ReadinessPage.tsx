@@ -1,5 +1,9 @@
 import { useMemo, useState } from 'react'
-import { readinessRows, type ReadinessRow } from '../../../core/rules/comparison/readiness-rows'
+import {
+  readinessRows,
+  type CatalogueForReview,
+  type ReadinessRow,
+} from '../../../core/rules/comparison/readiness-rows'
 import { countOf } from '../../../core/text/plural'
 import { href } from '../../app/route'
 import { DataTable } from '../../table/DataTable'
@@ -17,6 +21,14 @@ const shownOptions: readonly { value: Shown; label: string }[] = [
   { value: 'ready', label: 'Ready' },
 ]
 
+/** The rows worked out from each catalogue, so the matrix opened again on the catalogue kept since shows them at once. */
+const worked = new WeakMap<CatalogueForReview, ReadinessRow[]>()
+function rowsOf(catalogue: CatalogueForReview): ReadinessRow[] {
+  let rows = worked.get(catalogue)
+  if (rows === undefined) worked.set(catalogue, (rows = readinessRows(catalogue)))
+  return rows
+}
+
 const rowId = (row: ReadinessRow) => `${row.product.id}|${row.marketplace}|${row.asin}`
 
 /** "#/reviews": badge readiness of every product's ASIN in every marketplace, with why each is not ready. */
@@ -24,7 +36,7 @@ export function ReadinessPage() {
   const catalogue = useReviewCatalogue()
   useHashingOfOlderImages(catalogue)
   const [shown, setShown] = useState<Shown>('all')
-  const rows = useMemo(() => (catalogue === undefined ? undefined : readinessRows(catalogue)), [catalogue])
+  const rows = useMemo(() => (catalogue === undefined ? undefined : rowsOf(catalogue)), [catalogue])
   const counts = useMemo(() => {
     const by = { ready: 0, blocked: 0, 'not-captured': 0 }
     for (const row of rows ?? []) by[verdictOf(row)] += 1
@@ -70,6 +82,7 @@ export function ReadinessPage() {
             rowId={rowId}
             empty="No listing is in this state."
             initiallyHidden={initiallyHiddenColumns}
+            rowsShown="scroll"
           />
         </>
       )}

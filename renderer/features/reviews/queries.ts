@@ -4,27 +4,27 @@ import type { CatalogueForReview, ImageFacts } from '../../../core/rules/compari
 import { useRepos } from '../../app/services-context'
 import type { Repositories } from '../../storage/repositories'
 
+const hourMs = 3_600_000
+
 // Staleness is counted in whole days: reading the clock once an hour is close enough, and spares recomputing
-// every review each minute.
-function useHourClock(): Date {
-  const [now, setNow] = useState(() => new Date())
+// every review each minute. A reading under an hour old (the last open's) is taken up again.
+function useHourClock(earlier: Date | undefined): Date {
+  const [now, setNow] = useState(() =>
+    earlier !== undefined && Date.now() - earlier.getTime() < hourMs ? earlier : new Date(),
+  )
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 3_600_000)
+    const timer = setInterval(() => setNow(new Date()), hourMs)
     return () => clearInterval(timer)
   }, [])
   return now
 }
 
-/** The names and hashes of every image a review can compare: listing images, reference images, unit photos. */
-export async function imagesOf(repos: Repositories, ids: readonly string[]): Promise<ReadonlyMap<string, ImageFacts>> {
-  const unique = [...new Set(ids)]
-  const [metas, hashes] = await Promise.all([repos.files.metas(unique), repos.files.imageHashes(unique)])
-  return new Map(
-    metas.map((meta) => {
-      const hash = hashes.get(meta.id)
-      return [meta.id, { name: meta.name, dHash: hash?.dHash ?? null, pHash: hash?.pHash ?? null }] as const
-    }),
-  )
+/**
+ * The names and hashes of every image a review can compare: listing images, reference images, unit photos. Read
+ * from the image hashes alone (one request for a whole lab's), the files only for images never hashed.
+ */
+export function imagesOf(repos: Repositories, ids: readonly string[]): Promise<ReadonlyMap<string, ImageFacts>> {
+  return repos.files.imageFacts([...new Set(ids)])
 }
 
 /** Every image the reviews compare: the listings' images, the products' reference images and the units' photos. */
@@ -51,13 +51,101 @@ export async function readReviewCatalogue(repos: Repositories): Promise<Omit<Cat
   return { products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, images, settings }
 }
 
-/** readReviewCatalogue(), live, with the clock read once an hour. Undefined while it loads. */
+/** Every table readReviewCatalogue() reads (a test holds it to that): a write to any other cannot change a review. */
+export const catalogueTables = [
+  'products',
+  'hubs',
+  'skills',
+  'units',
+  'sessions',
+  'listingSnapshots',
+  'skillSnapshots',
+  'reviewDecisions',
+  'profile',
+  'imageHashes',
+  'files',
+] as const
+
+type Loaded = Awaited<ReturnType<typeof readReviewCatalogue>>
+type Shown = { readonly repos: Repositories } & ({ readonly loaded: Loaded } | { readonly error: unknown })
+type Kept = {
+  /** The writes to the catalogue's tables counted before it was read: while still the count, it is current. */
+  readonly writes: number
+  readonly loaded: Loaded
+  /** The catalogue last given out with its clock reading, so an open within the hour gives the very same object. */
+  withClock?: CatalogueForReview
+}
+
+/**
+ * The catalogue last read for each open database, kept between opens of the review pages: reading a lab of
+ * 9,000 listings takes longer than drawing them, and a page opened again with nothing written since shows what
+ * it showed at once.
+ */
+const kept = new WeakMap<Repositories, Kept>()
+
+const current = (repos: Repositories): Kept | undefined => {
+  const known = kept.get(repos)
+  return known !== undefined && known.writes === repos.writes.count(catalogueTables) ? known : undefined
+}
+
+/**
+ * readReviewCatalogue(), read again after every write to its tables while a page shows it, with the clock read once
+ * an hour; kept for the next open while nothing is written. Undefined while it loads.
+ */
 export function useReviewCatalogue(): CatalogueForReview | undefined {
   const repos = useRepos()
-  const now = useHourClock()
-  const loaded = useLiveQuery(() => readReviewCatalogue(repos), [repos])
-  // One object per answer of the query (and per clock reading), so what is worked out from it is kept between renders.
-  return useMemo(() => (loaded === undefined ? undefined : { ...loaded, now }), [loaded, now])
+  // A catalogue kept from the last open, with nothing written since, is shown at once.
+  const [state, setState] = useState<Shown | undefined>(() => {
+    const known = current(repos)
+    return known === undefined ? undefined : { repos, loaded: known.loaded }
+  })
+  const now = useHourClock(kept.get(repos)?.withClock?.now)
+  useEffect(() => {
+    let open = true
+    let reading = false
+    let again = false
+    const read = async () => {
+      if (reading) {
+        again = true
+        return
+      }
+      reading = true
+      try {
+        do {
+          again = false
+          const writes = repos.writes.count(catalogueTables)
+          const loaded = await readReviewCatalogue(repos)
+          if (!open) return
+          kept.set(repos, { writes, loaded })
+          setState({ repos, loaded })
+        } while (again)
+      } catch (error) {
+        if (open) setState({ repos, error })
+      } finally {
+        reading = false
+      }
+    }
+    const stop = repos.writes.onWrite(catalogueTables, () => void read())
+    if (current(repos) === undefined) void read()
+    return () => {
+      open = false
+      stop()
+    }
+  }, [repos])
+  const shown = state?.repos === repos ? state : undefined
+  if (shown !== undefined && 'error' in shown) throw shown.error
+  const loaded = shown?.loaded
+  return useMemo(() => (loaded === undefined ? undefined : withClock(repos, loaded, now)), [repos, loaded, now])
+}
+
+/** The catalogue with this clock reading: the object given out last time when both are the same. */
+function withClock(repos: Repositories, loaded: Loaded, now: Date): CatalogueForReview {
+  const entry = kept.get(repos)
+  const last = entry?.withClock
+  if (last !== undefined && entry?.loaded === loaded && last.now === now) return last
+  const made = { ...loaded, now }
+  if (entry?.loaded === loaded) entry.withClock = made
+  return made
 }
 
 /** Every capture of one listing, newest first; undefined while it loads. */

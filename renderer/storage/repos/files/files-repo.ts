@@ -1,4 +1,5 @@
 import { formatBytes } from '../../../../core/format-bytes'
+import type { ImageFacts } from '../../../../core/rules/comparison/readiness-rows'
 import { ok, refused, type Outcome } from '../../../../core/outcome'
 import { attempt } from '../../storage-problems'
 import { maxEvidenceBytes } from '../../../../core/model/result'
@@ -27,8 +28,12 @@ export type FilesRepo = {
   metas(ids: readonly string[]): Promise<StoredFileMeta[]>
   thumbnail(fileId: string): Promise<ThumbnailRow | undefined>
   original(fileId: string): Promise<Blob | undefined>
-  /** The perceptual hashes of these images, by file id; an image stored before hashing existed has none yet. */
-  imageHashes(ids: readonly string[]): Promise<Map<string, ImageHashRow>>
+  /**
+   * The name and perceptual hashes of these images, by file id in the order asked, each once; an image not hashed
+   * (stored before hashing existed, or undecodable) has null hashes, a file that is gone is left out. Hashed images
+   * are read from the image hashes alone, never from the files with their Blobs.
+   */
+  imageFacts(ids: readonly string[]): Promise<Map<string, ImageFacts>>
   /**
    * Hashes the images among these that have no hashes yet (stored before hashing
    * existed), decoding each once; an image that cannot be decoded is left without.
@@ -101,10 +106,21 @@ export function createFilesRepo(
             height: facts.thumbnailHeight,
           })
         if (hashes && facts.width !== null && facts.height !== null)
-          await db.imageHashes.put({ fileId: file.id, ...hashes, width: facts.width, height: facts.height })
+          await db.imageHashes.put({
+            fileId: file.id,
+            name: file.name,
+            ...hashes,
+            width: facts.width,
+            height: facts.height,
+          })
         return file
       }),
     )
+  }
+
+  const metas = async (ids: readonly string[]): Promise<StoredFileMeta[]> => {
+    const rows = await db.files.bulkGet([...ids])
+    return rows.flatMap((row) => (row ? [withoutBlob(row)] : []))
   }
 
   const storePhoto = async (incoming: IncomingFile): Promise<StoreOutcome> => {
@@ -149,15 +165,31 @@ export function createFilesRepo(
       }))
     },
     /** The stored facts of these files, in the order asked, skipping any that are gone. */
-    async metas(ids: readonly string[]): Promise<StoredFileMeta[]> {
-      const rows = await db.files.bulkGet([...ids])
-      return rows.flatMap((row) => (row ? [withoutBlob(row)] : []))
-    },
+    metas,
     thumbnail: (fileId: string) => db.thumbnails.get(fileId),
     original: async (fileId: string) => (await db.files.get(fileId))?.blob,
-    async imageHashes(ids) {
-      const rows = await db.imageHashes.bulkGet([...ids])
-      return new Map(rows.flatMap((row) => (row ? [[row.fileId, row] as const] : [])))
+    async imageFacts(ids) {
+      const wanted = [...new Set(ids)]
+      if (wanted.length === 0) return new Map()
+      // Dexie's bulkGet is one request per key: for most of the table, one getAll of it all is far quicker
+      // (18,600 rows: 136 ms against 731 ms in Chromium).
+      const hashed = new Map<string, ImageHashRow>()
+      if (wanted.length < (await db.imageHashes.count()) * keyReadsUnder) {
+        for (const row of await db.imageHashes.bulkGet(wanted)) if (row) hashed.set(row.fileId, row)
+      } else {
+        const asked = new Set(wanted)
+        for (const row of await db.imageHashes.toArray()) if (asked.has(row.fileId)) hashed.set(row.fileId, row)
+      }
+      // Only the images never hashed are looked up among the files, for their names.
+      const never = wanted.filter((id) => !hashed.has(id))
+      const unhashed = new Map(never.length === 0 ? [] : (await metas(never)).map((meta) => [meta.id, meta.name]))
+      const facts = new Map<string, ImageFacts>()
+      for (const id of wanted) {
+        const row = hashed.get(id)
+        const name = row?.name ?? unhashed.get(id)
+        if (name !== undefined) facts.set(id, { name, dHash: row?.dHash ?? null, pHash: row?.pHash ?? null })
+      }
+      return facts
     },
     async hashImages(ids) {
       // Each image once, however many pages ask at the same time. Claimed before the first await: a second
@@ -179,7 +211,7 @@ export function createFilesRepo(
           if (file === undefined || file.width === null) continue
           const facts = await deps.probeImage(file.blob).catch(() => undefined)
           if (facts?.hashes !== undefined)
-            batch.push({ fileId: id, ...facts.hashes, width: facts.width, height: facts.height })
+            batch.push({ fileId: id, name: file.name, ...facts.hashes, width: facts.width, height: facts.height })
           if (batch.length >= hashBatch) await flush()
         }
         await flush()
@@ -193,6 +225,9 @@ export function createFilesRepo(
 
 /** How many new hashes are written at once by hashImages. */
 const hashBatch = 20
+
+/** imageFacts reads image hashes by key while asked for under this share of them, else all of them in one request. */
+const keyReadsUnder = 1 / 4
 
 function withoutBlob(row: StoredFileMeta & { blob?: Blob }): StoredFileMeta {
   const { blob: _blob, ...meta } = row

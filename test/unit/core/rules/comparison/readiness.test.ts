@@ -195,6 +195,24 @@ describe('badge readiness', () => {
     expect(changed).toEqual(['listing-status'])
   })
 
+  it('writes each basis as decisions stored it, with or without a run that remembers findings', () => {
+    const pictured = {
+      ...input,
+      listingImages: [image('page.jpg', 'listing', 'ffff000000000000', null)],
+      testedImages: [image('bench.jpg', 'unit', '0000ffff00000000', '5555555555555555')],
+    }
+    const basis = (found: readonly Finding[], check: string) => found.find((f) => f.check === check)?.basis
+    const expected = {
+      brand: '[Acme\u0002Acme]',
+      image:
+        '[[[page.jpg\u0004ffff000000000000\u0004\u0001]]\u0002[[bench.jpg\u00040000ffff00000000\u00045555555555555555]]' +
+        '\u0002[page.jpg]\u0002[[unit\u0004bench.jpg]]]',
+    }
+    const cache = new Map()
+    for (const found of [compareListing(pictured), compareListing(pictured, cache), compareListing(pictured, cache)])
+      expect({ brand: basis(found, 'brand'), image: basis(found, 'image') }).toEqual(expected)
+  })
+
   it('reuses, within one run, the finding of a check whose basis it has seen, and only then', () => {
     const cache = new Map()
     const first = compareListing(input, cache)

@@ -6,8 +6,10 @@ import type { z } from 'zod'
 import { verifyChain, type AuditEntry } from '../../../../../core/audit/audit-entry'
 import { Hub } from '../../../../../core/model/hub'
 import { LabProfile } from '../../../../../core/model/lab-profile'
+import { ListingSnapshot, SkillStoreSnapshot } from '../../../../../core/model/listing-snapshot'
 import { Product } from '../../../../../core/model/product'
 import { Result } from '../../../../../core/model/result'
+import { ReviewDecision } from '../../../../../core/model/review-decision'
 import { FrozenPlan, frozenPlanId } from '../../../../../core/model/session'
 import { Skill } from '../../../../../core/model/skill'
 import { StoredFileMeta } from '../../../../../core/model/stored-file'
@@ -124,6 +126,10 @@ describe.each(fixtureVersions)('the schema version %i fixture', (version) => {
             ['audit', undefined],
           ] satisfies (readonly [string, z.ZodType | undefined])[])
         : []),
+      // Version 6 changes only the image hashes of the stores version 5 added.
+      ['listingSnapshots', ListingSnapshot],
+      ['skillSnapshots', SkillStoreSnapshot],
+      ['reviewDecisions', ReviewDecision],
     ]
     for (const [table, model] of unchanged) {
       const rows = await db.table(table).toArray()
@@ -141,34 +147,54 @@ describe.each(fixtureVersions)('the schema version %i fixture', (version) => {
       const expected = sessions.filter((session) => session['testerId'] === testerId).length
       expect(await db.sessions.where('testerId').equals(testerId).count(), testerId).toBe(expected)
     }
+    await checkFilesUnchanged(db, fixture)
+    await checkVersion6Upgrade(db, fixture, version)
     if (version < 3) await checkVersion3Upgrade(db, fixture, version)
     db.close()
   })
 })
+
+/** Every stored file and thumbnail, whichever migrations read them: Blobs byte-identical, of the same type, and still matching the SHA-256 their row records. */
+async function checkFilesUnchanged(db: LabDb, fixture: SchemaFixture): Promise<void> {
+  for (const table of ['files', 'thumbnails']) {
+    const keyOf = (row: Row) => String(row['id'] ?? row['fileId'])
+    const expected = new Map(rowsOf(fixture, table).map((row) => [keyOf(row), row]))
+    for (const row of (await db.table(table).toArray()) as Row[]) {
+      const before = expected.get(keyOf(row))
+      const { blob, ...meta } = row
+      const { blob: blobBefore, ...metaBefore } = before ?? {}
+      expect(meta).toEqual(metaBefore)
+      expect(await bytesOf(blob)).toEqual(await bytesOf(blobBefore))
+      expect((blob as Blob).type).toBe((blobBefore as Blob).type)
+      if (table === 'files') {
+        expect(StoredFileMeta.safeParse(meta).error).toBeUndefined()
+        expect(sha256(await bytesOf(blob))).toBe(meta['sha256'])
+      }
+    }
+  }
+}
+
+/**
+ * What the version 6 migration promises: every image hash row as it was, plus the name of its file, or the name
+ * the readiness view gave an image whose file it could not find ('Image'); no row dropped.
+ */
+async function checkVersion6Upgrade(db: LabDb, fixture: SchemaFixture, version: number): Promise<void> {
+  const names = new Map(rowsOf(fixture, 'files').map((file) => [String(file['id']), String(file['name'])]))
+  const before = rowsOf(fixture, 'imageHashes')
+  const expected = before.map((row) => ({ ...row, name: names.get(String(row['fileId'])) ?? 'Image' }))
+  expect(await db.imageHashes.toArray()).toEqual(expected)
+  // The fixture holds both cases the migration handles: a hash row whose file is there, and one whose file is not.
+  if (version >= 5) {
+    expect(before.some((row) => names.has(String(row['fileId'])))).toBe(true)
+    expect(before.some((row) => !names.has(String(row['fileId'])))).toBe(true)
+  }
+}
 
 /** What the version 3 migration promises for a database an older release wrote. */
 async function checkVersion3Upgrade(db: LabDb, fixture: SchemaFixture, version: number): Promise<void> {
   {
     const sessions = rowsOf(fixture, 'sessions') as (Row & { plan: FrozenPlan })[]
     const planVersions = rowsOf(fixture, 'planVersions')
-
-    // Blobs byte-identical, of the same type, and still matching the SHA-256 their row records.
-    for (const table of ['files', 'thumbnails']) {
-      const keyOf = (row: Row) => String(row['id'] ?? row['fileId'])
-      const expected = new Map(rowsOf(fixture, table).map((row) => [keyOf(row), row]))
-      for (const row of (await db.table(table).toArray()) as Row[]) {
-        const before = expected.get(keyOf(row))
-        const { blob, ...meta } = row
-        const { blob: blobBefore, ...metaBefore } = before ?? {}
-        expect(meta).toEqual(metaBefore)
-        expect(await bytesOf(blob)).toEqual(await bytesOf(blobBefore))
-        expect((blob as Blob).type).toBe((blobBefore as Blob).type)
-        if (table === 'files') {
-          expect(StoredFileMeta.safeParse(meta).error).toBeUndefined()
-          expect(sha256(await bytesOf(blob))).toBe(meta['sha256'])
-        }
-      }
-    }
 
     // Drafts keyed by entity kind; a draft of a section version 3 does not know stays as it was.
     const drafts = rowsOf(fixture, 'drafts').map((draft) => {
