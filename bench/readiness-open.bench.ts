@@ -23,8 +23,9 @@ const smallLab: ReadinessLabShape = { products: 1, marketplaces, asinsPerMarketp
 const targetMs = 300
 // Timed opens of each kind, after one warm-up round that is not counted.
 const rounds = 7
-// DataTable draws 100 rows a page.
+// DataTable draws 100 rows a page; the matrix draws the rows in its box's view (about 20 at this window's size).
 const pageRows = 100
+const drawnRows = { fewest: 5, most: 60 } as const
 
 type BenchWindow = Window & {
   readonly labYearTiming: LabYearTiming
@@ -124,13 +125,16 @@ export async function run(): Promise<BenchResult> {
           ])
         const cold = await openAsNewDocument(c.lab, c.screen)
         const followed = await openInApp(c.lab, c.screen)
+        await settle(c.lab)
+        const first = await openFirstInApp(c.lab, c.screen)
         previous.set(c.lab, c.screen.address)
         if (round === 0) continue
         add(`${c.key} cold`, cold)
         add(`${c.key} in-app`, followed)
+        add(`${c.key} first in-app`, first)
       }
     }
-    const painted = (key: Key, how: 'cold' | 'in-app') =>
+    const painted = (key: Key, how: 'cold' | 'in-app' | 'first in-app') =>
       median((samples.get(`${key} ${how}`) ?? []).map((o) => o.marks.painted))
 
     await big.app.page.goto(benchPageUrl)
@@ -159,8 +163,13 @@ export async function run(): Promise<BenchResult> {
         ms: painted('products', 'cold'),
       },
       details: [
-        detail('readiness matrix, from another screen (Settings → #/reviews)', readinessInApp),
-        detail('Products list, from another screen', painted('products', 'in-app')),
+        detail(
+          'readiness matrix, first open in the window, from another screen (Settings → #/reviews)',
+          painted('readiness', 'first in-app'),
+        ),
+        detail('Products list, first open in the window, from another screen', painted('products', 'first in-app')),
+        detail('readiness matrix, opened again from another screen, nothing written since', readinessInApp),
+        detail('Products list, opened again from another screen', painted('products', 'in-app')),
         detail('readiness matrix of a one-product lab (30 listings), new document', painted('small', 'cold')),
         detail('readiness matrix of a one-product lab, from another screen', painted('small', 'in-app')),
         detail(
@@ -177,12 +186,8 @@ export async function run(): Promise<BenchResult> {
           part((p) => p.imagesOf),
         ),
         detail(
-          '    of which repos.files.metas() alone (bulkGet of file rows)',
-          part((p) => p.metas),
-        ),
-        detail(
-          '    of which repos.files.imageHashes() alone (bulkGet)',
-          part((p) => p.hashes),
+          '    of which repos.files.imageFacts() alone (image hashes only, one getAll when most are asked)',
+          part((p) => p.imageFacts),
         ),
         detail(
           '  for comparison: every file row in one getAll (db.files.toArray)',
@@ -204,13 +209,20 @@ export async function run(): Promise<BenchResult> {
         ],
         rows: [
           splitRow('big lab, new document', samples.get('readiness cold')),
-          splitRow('big lab, from another screen', samples.get('readiness in-app')),
+          splitRow('big lab, first open from another screen', samples.get('readiness first in-app')),
+          splitRow('big lab, opened again from another screen', samples.get('readiness in-app')),
           splitRow('one-product lab, new document', samples.get('small cold')),
           splitRow('one-product lab, from another screen', samples.get('small in-app')),
         ],
       },
       notes: [
-        `target: under ${targetMs} ms. New document ${ms(readinessCold)}: ${readinessCold < targetMs ? 'met' : 'NOT met'}; from another screen ${ms(readinessInApp)}: ${readinessInApp < targetMs ? 'met' : 'NOT met'}`,
+        `target: under ${targetMs} ms. ${[
+          ['New document', readinessCold],
+          ['first open from another screen', painted('readiness', 'first in-app')],
+          ['opened again', readinessInApp],
+        ]
+          .map(([what, value]) => `${what} ${ms(Number(value))}: ${Number(value) < targetMs ? 'met' : 'NOT met'}`)
+          .join('; ')}`,
         `medians of ${rounds} rounds after a warm-up, readiness, products and the one-product lab alternating; readiness ÷ products per round (new document): ${coldRatios.map((r) => `${r.toFixed(2)}×`).join(', ')}`,
         `the lab: ${big.counts.products} products × ${bigLab.asinsPerMarketplace} ASINs × ${marketplaces.length} marketplaces (${marketplaces.join(', ')}), one capture of each (two images) and one unit (one photo) and one reference image per product, every image hashed; ${big.counts.verdicts.ready} rows ready, ${big.counts.verdicts.blocked} not. Stored through the repositories, but the image files as rows (storePhoto would decode each)`,
         'where the time goes: read from outside the app (a MutationObserver and the long-task observer, bench/browser/readiness-open-marks.init.ts); the app has no performance marks, so readinessRows() and React inside the one task are split by the bench-page figure of readinessRows() alone',
@@ -275,16 +287,17 @@ async function firstDailyBackup(app: App): Promise<number> {
   }
 }
 
-/** Throws unless the screen showed the whole lab at its first paint: the count line and a page of rows. */
+/** Throws unless the screen showed the whole lab at its first paint: the count line and a page (or a view) of rows. */
 function expectShown(lab: Lab, screen: Screen, marks: OpenMarks, how: string): void {
   const n = screen.kind === 'reviews' ? lab.counts.rows : lab.counts.products
-  if (
-    marks.screen !== screen.kind ||
-    marks.facts.text[0] !== `${n} shown` ||
-    marks.facts.rows !== Math.min(n, pageRows)
-  )
+  const rows = marks.facts.rows
+  const rowsRight =
+    screen.kind === 'reviews'
+      ? rows >= Math.min(n, drawnRows.fewest) && rows <= Math.min(n, drawnRows.most)
+      : rows === Math.min(n, pageRows)
+  if (marks.screen !== screen.kind || marks.facts.text[0] !== `${n} shown` || !rowsRight)
     throw new Error(
-      `${lab.label}, ${screen.address} ${how}: expected "${n} shown" and ${Math.min(n, pageRows)} rows, but it showed ${JSON.stringify(marks)}.`,
+      `${lab.label}, ${screen.address} ${how}: expected "${n} shown" and ${screen.kind === 'reviews' ? 'a view of' : Math.min(n, pageRows)} rows, but it showed ${JSON.stringify(marks)}.`,
     )
 }
 
@@ -311,6 +324,13 @@ async function openAsNewDocument(lab: Lab, screen: Screen): Promise<Open> {
   if (screen.kind !== 'reviews') return { marks, split: undefined }
   const seen = await watched(lab)
   return { marks, split: splitOf(seen, marks.shown, marks.painted, 0) }
+}
+
+/** The app loaded at Settings as a new document, then the screen opened from there: its first open in that window. */
+async function openFirstInApp(lab: Lab, screen: Screen): Promise<Open> {
+  await lab.app.page.goto('about:blank')
+  await lab.app.page.goto(`${testOrigin}/#/settings`)
+  return openInApp(lab, screen)
 }
 
 /** The screen opened from Settings in the running app, as a person follows a link to it. */

@@ -110,7 +110,7 @@ function factsOf(screen: ScreenKind): ScreenFacts {
     const table = listTable(list)
     return {
       text: [text(table?.closest('.data-table')?.querySelector('.table-toolbar [aria-live]'))],
-      rows: table?.querySelectorAll('tbody tr').length ?? 0,
+      rows: table?.querySelectorAll('tbody tr:not([aria-hidden])').length ?? 0,
     }
   }
   switch (screen) {

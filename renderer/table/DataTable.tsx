@@ -1,8 +1,9 @@
 import { useTable, type Column, type ColumnDef, type Row, type RowData } from '@tanstack/react-table'
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { listFeatures, type ListFeatures } from './table-features'
 import './DataTable.css'
 import { Pager } from '../ui/Pager'
+import { VirtualRows } from './VirtualRows'
 
 type Props<T extends RowData> = {
   /** What the table lists, e.g. "Products": names the table, its filter box and its column menu. */
@@ -12,13 +13,26 @@ type Props<T extends RowData> = {
   readonly rowId: (row: T) => string
   readonly empty: string
   readonly initiallyHidden?: readonly string[]
+  /**
+   * 'pages' draws 100 rows a page with a pager; 'scroll' draws, in a box of its own, only the rows in view
+   * (for lists of thousands that a reader scrolls through, such as the readiness matrix).
+   */
+  readonly rowsShown?: 'pages' | 'scroll'
 }
 
 /** Rows drawn at once: sorting and filtering see every row, the page draws these, so a list of years of sessions opens as fast as a short one. */
 export const rowsPerPage = 100
 
 /** A sortable, filterable list with a column chooser, a page of rows at a time; a column's link opens the record. */
-export function DataTable<T extends RowData>({ label, columns, data, rowId, empty, initiallyHidden = [] }: Props<T>) {
+export function DataTable<T extends RowData>({
+  label,
+  columns,
+  data,
+  rowId,
+  empty,
+  initiallyHidden = [],
+  rowsShown = 'pages',
+}: Props<T>) {
   const table = useTable({
     features: listFeatures,
     columns: columns as ColumnDef<ListFeatures, T, any>[], // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -35,6 +49,21 @@ export function DataTable<T extends RowData>({ label, columns, data, rowId, empt
   // A narrower filter can leave fewer pages than the one shown: show the last there is.
   const page = Math.min(wantedPage, pages - 1)
   const shown = rows.slice(page * rowsPerPage, (page + 1) * rowsPerPage)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const columnCount = table.getVisibleLeafColumns().length
+  const rowOf = (
+    row: Row<ListFeatures, T>,
+    at?: { index: number; measure: (row: HTMLTableRowElement | null) => void },
+  ) => (
+    <tr key={row.id} data-index={at?.index} ref={at?.measure} aria-rowindex={at ? at.index + 2 : undefined}>
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id}>
+          <table.FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  )
+  const scrolled = rowsShown === 'scroll'
 
   return (
     <div className="data-table">
@@ -51,63 +80,61 @@ export function DataTable<T extends RowData>({ label, columns, data, rowId, empt
         </span>
         <ColumnChooser label={label} columns={table.getAllLeafColumns()} />
       </div>
-      <table aria-label={label}>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted()
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                  >
-                    {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                      <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+      <div ref={scrollRef} className={scrolled ? 'table-scroll' : undefined}>
+        <table aria-label={label} aria-rowcount={scrolled ? rows.length + 1 : undefined}>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted()
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
+                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                        <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                        </button>
+                      ) : (
                         <table.FlexRender header={header} />
-                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                )
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={table.getVisibleLeafColumns().length} className="muted">
-                {total === 0 ? empty : 'Nothing matches the filter.'}
-              </td>
-            </tr>
-          ) : (
-            shown.map((row: Row<ListFeatures, T>) => (
-              <tr key={row.id}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
+                      )}
+                    </th>
+                  )
+                })}
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-      <Pager
-        page={page}
-        pages={pages}
-        total={rows.length}
-        perPage={rowsPerPage}
-        noun="Rows"
-        of={label.toLowerCase()}
-        previous={`Previous ${rowsPerPage}`}
-        next={`Next ${rowsPerPage}`}
-        onPage={setPage}
-      />
+            ))}
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={columnCount} className="muted">
+                  {total === 0 ? empty : 'Nothing matches the filter.'}
+                </td>
+              </tr>
+            ) : scrolled ? (
+              <VirtualRows rows={rows} scrollRef={scrollRef} columnCount={columnCount} draw={rowOf} />
+            ) : (
+              shown.map((row) => rowOf(row))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {scrolled ? null : (
+        <Pager
+          page={page}
+          pages={pages}
+          total={rows.length}
+          perPage={rowsPerPage}
+          noun="Rows"
+          of={label.toLowerCase()}
+          previous={`Previous ${rowsPerPage}`}
+          next={`Next ${rowsPerPage}`}
+          onPage={setPage}
+        />
+      )}
     </div>
   )
 }

@@ -55,4 +55,32 @@ describe('DataTable', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Filter units' }), '1')
     expect(screen.getByText(`Rows 101–${withOne} of ${withOne}`)).toBeInTheDocument()
   })
+
+  it('in a scrolling box, draws only the rows in view of thousands, and sorting and filtering still see them all', async () => {
+    const user = userEvent.setup()
+    const many: Row[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: String(i),
+      serial: `SN-${String(i + 1).padStart(4, '0')}`,
+    }))
+    render(
+      <DataTable label="Units" columns={columns} data={many} rowId={(r) => r.id} empty="None." rowsShown="scroll" />,
+    )
+    const table = screen.getByRole('table', { name: 'Units' })
+    expect(table).toHaveAttribute('aria-rowcount', '5001')
+    const drawn = bodyRows()
+    expect(drawn.length).toBeGreaterThan(10)
+    expect(drawn.length).toBeLessThan(60)
+    expect(drawn[0]).toHaveTextContent('SN-0001')
+    expect(drawn[0]).toHaveAttribute('aria-rowindex', '2')
+    expect(screen.getByText('5000 shown')).toBeInTheDocument()
+    expect(screen.queryByRole('navigation', { name: 'Pages of units' })).not.toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: /Serial/ }))
+    await user.click(screen.getByRole('button', { name: /Serial/ }))
+    expect(bodyRows()[0]).toHaveTextContent('SN-5000')
+    await user.type(screen.getByRole('searchbox', { name: 'Filter units' }), 'SN-12')
+    expect(screen.getByText('100 of 5000 shown')).toBeInTheDocument()
+    expect(table).toHaveAttribute('aria-rowcount', '101')
+    expect(bodyRows()[0]).toHaveTextContent('SN-1299')
+  })
 })
