@@ -1,3 +1,6 @@
+import { listInWords } from '../text/list'
+import type { RowProblem } from './row-problem'
+
 /**
  * What one kind of file imports (a plan's cases, a listing file's captures): its fields, their labels, and the
  * header texts each is recognised by. Headers are compared as headerKey() has them; each field's names are in order
@@ -130,4 +133,61 @@ export function headerScorer<F extends string>(vocabulary: ColumnVocabulary<F>):
     }
     return found.size + (vocabulary.keyFields.every((field) => found.has(field)) ? 1 : 0)
   }
+}
+
+/** The column a field is read from: the mapping's, when it names one of the table's columns; else null. */
+export function mappedColumn<F extends string>(
+  headers: readonly string[],
+  mapping: Mapping<F>,
+  field: F,
+): number | null {
+  const index = mapping[field]
+  return index !== null && Number.isInteger(index) && index >= 0 && index < headers.length ? index : null
+}
+
+/** What a field's problems are reported under: its column's header, or the field's label when it has none. */
+export function columnTitle<F extends string>(
+  vocabulary: Pick<ColumnVocabulary<F>, 'labels'>,
+  headers: readonly string[],
+  mapping: Mapping<F>,
+  field: F,
+): string {
+  const index = mappedColumn(headers, mapping, field)
+  const header = index === null ? '' : (headers[index] ?? '')
+  return header !== '' ? header : vocabulary.labels[field]
+}
+
+/**
+ * What is wrong with a mapping before any row is read, on the header row: a field every row needs with no column
+ * (in the kind's words, `unmapped`), and two or more fields read from one column.
+ */
+export function mappingProblems<F extends string>(
+  vocabulary: Pick<ColumnVocabulary<F>, 'fields' | 'labels'>,
+  table: { readonly headerRow: number; readonly headers: readonly string[] },
+  mapping: Mapping<F>,
+  needed: { readonly fields: readonly F[]; readonly unmapped: (field: F) => string },
+): RowProblem[] {
+  const problems: RowProblem[] = []
+  for (const field of needed.fields)
+    if (mappedColumn(table.headers, mapping, field) === null)
+      problems.push({ row: table.headerRow, column: vocabulary.labels[field], message: needed.unmapped(field) })
+  const fieldsOf = new Map<number, F[]>()
+  for (const field of vocabulary.fields) {
+    const index = mappedColumn(table.headers, mapping, field)
+    if (index !== null) fieldsOf.set(index, [...(fieldsOf.get(index) ?? []), field])
+  }
+  for (const fields of fieldsOf.values()) {
+    const [first, ...others] = fields
+    if (first === undefined || others.length === 0) continue
+    const names = fields.map((field) => vocabulary.labels[field])
+    problems.push({
+      row: table.headerRow,
+      column: columnTitle(vocabulary, table.headers, mapping, first),
+      message:
+        names.length === 2
+          ? `${listInWords(names)} are both read from this column. Choose a different column for one of them.`
+          : `${listInWords(names)} are all read from this column. Choose a different column for all but one of them.`,
+    })
+  }
+  return problems
 }

@@ -4,7 +4,8 @@ import { parseRetailIds } from '../rules/retail-id'
 import { countOf } from '../text/plural'
 import { listInWords } from '../text/list'
 import { formulaMessage } from './validate-plan-rows'
-import { listingFieldLabels, listingFields, requiredListingFields } from './listing-columns'
+import { columnTitle, mappedColumn, mappingProblems } from './column-mapping'
+import { listingFieldLabels, listingFields, listingVocabulary, requiredListingFields } from './listing-columns'
 import type { ListingField, ListingMapping } from './listing-columns'
 import type { RowProblem } from './row-problem'
 import { count, type FormulaCell, type Table } from './table'
@@ -190,36 +191,14 @@ export function validateListingRows(
   mapping: ListingMapping,
   context: ListingRowsContext,
 ): ListingRowsCheck {
-  const columnOf = (field: ListingField) => {
-    const index = mapping[field]
-    return index !== null && Number.isInteger(index) && index >= 0 && index < table.headers.length ? index : null
-  }
-  const column = (field: ListingField) => {
-    const index = columnOf(field)
-    const header = index === null ? '' : (table.headers[index] ?? '')
-    return header !== '' ? header : listingFieldLabels[field]
-  }
-  const mappingProblems: RowProblem[] = []
-  for (const field of requiredListingFields)
-    if (columnOf(field) === null)
-      mappingProblems.push({
-        row: table.headerRow,
-        column: listingFieldLabels[field],
-        message: `No column is chosen for ${listingFieldLabels[field]}: every capture needs one. Choose the column that holds it.`,
-      })
-  const byColumn = new Map<number, ListingField[]>()
-  for (const field of listingFields) {
-    const index = columnOf(field)
-    if (index !== null) byColumn.set(index, [...(byColumn.get(index) ?? []), field])
-  }
-  for (const fields of byColumn.values())
-    if (fields.length > 1 && fields[0] !== undefined)
-      mappingProblems.push({
-        row: table.headerRow,
-        column: column(fields[0]),
-        message: `${listInWords(fields.map((f) => listingFieldLabels[f]))} are read from the same column. Choose a different column for all but one.`,
-      })
-  if (mappingProblems.length > 0) return { listings: [], problems: mappingProblems, unusedImages: [] }
+  const columnOf = (field: ListingField) => mappedColumn(table.headers, mapping, field)
+  const column = (field: ListingField) => columnTitle(listingVocabulary, table.headers, mapping, field)
+  const unmapped = mappingProblems(listingVocabulary, table, mapping, {
+    fields: requiredListingFields,
+    unmapped: (field) =>
+      `No column is chosen for ${listingFieldLabels[field]}: every capture needs one. Choose the column that holds it.`,
+  })
+  if (unmapped.length > 0) return { listings: [], problems: unmapped, unusedImages: [] }
 
   const problems: RowProblem[] = []
   if (table.rows.length > maxImportedListings)

@@ -1,11 +1,11 @@
 import { maxPlanCases, TestCase } from '../model/test-plan'
-import { isOptionalColumn, planFieldLabels, planFields } from './plan-columns'
+import { columnTitle, mappedColumn, mappingProblems } from './column-mapping'
+import { isOptionalColumn, planFieldLabels, planFields, planVocabulary } from './plan-columns'
 import type { ColumnMapping, PlanField } from './plan-columns'
 import { parseRequired } from './required-value'
 import { count } from './table'
 import type { FormulaCell, Table } from './table'
 import { clip } from '../text/clip'
-import { listInWords } from '../text/list'
 import type { RowProblem } from './row-problem'
 import { extraCellProblem, extraFieldsOf, keptColumns } from './extra-columns'
 
@@ -32,13 +32,13 @@ export function validatePlanRows(
   mapping: ColumnMapping,
   leftOut: ReadonlySet<number> = new Set(),
 ): PlanRowsCheck {
-  const column = (field: PlanField) => {
-    const index = columnOf(table.headers, mapping, field)
-    const header = index === null ? '' : (table.headers[index] ?? '')
-    return header !== '' ? header : planFieldLabels[field]
-  }
-  const mappingProblems = checkMapping(table, mapping, column)
-  if (mappingProblems.length > 0) return { cases: [], problems: mappingProblems }
+  const column = (field: PlanField) => columnTitle(planVocabulary, table.headers, mapping, field)
+  const unmapped = mappingProblems(planVocabulary, table, mapping, {
+    fields: ['caseId', 'title'],
+    unmapped: (field) =>
+      `No column is chosen for ${planFieldLabels[field]}. Choose the column that holds each case's ${field === 'caseId' ? 'ID' : 'title'}.`,
+  })
+  if (unmapped.length > 0) return { cases: [], problems: unmapped }
 
   const cases: TestCase[] = []
   const problems: PlanRowProblem[] = []
@@ -49,12 +49,12 @@ export function validatePlanRows(
       message: `This plan has ${count(table.rows.length)} cases; a plan can have at most ${count(maxPlanCases)}.`,
     })
   }
-  const requiredIndex = columnOf(table.headers, mapping, 'required')
+  const requiredIndex = mappedColumn(table.headers, mapping, 'required')
   const optionalColumn = requiredIndex !== null && isOptionalColumn(table.headers[requiredIndex] ?? '')
   const firstRowOf = new Map<string, number>()
   const formulaAt = new Map((table.formulas ?? []).map((cell) => [`${cell.row}:${cell.column}`, cell]))
   const formulaIn = (row: number, field: PlanField) => {
-    const at = columnOf(table.headers, mapping, field)
+    const at = mappedColumn(table.headers, mapping, field)
     return at === null ? undefined : formulaAt.get(`${row}:${at}`)
   }
   const kept = keptColumns(table.headers, mapping, leftOut)
@@ -73,7 +73,7 @@ export function validatePlanRows(
   table.rows.forEach((cells, index) => {
     const row = table.rowNumbers[index] ?? table.headerRow + index + 1
     const cell = (field: PlanField) => {
-      const at = columnOf(table.headers, mapping, field)
+      const at = mappedColumn(table.headers, mapping, field)
       return at === null ? '' : (cells[at] ?? '')
     }
     const found: { field: PlanField; message: string }[] = []
@@ -133,44 +133,4 @@ export function validatePlanRows(
 }
 
 /** The mapped column of a field, or null when none is chosen or the index is not a column of this table. */
-function columnOf(headers: readonly string[], mapping: ColumnMapping, field: PlanField): number | null {
-  const index = mapping[field]
-  return index !== null && Number.isInteger(index) && index >= 0 && index < headers.length ? index : null
-}
-
-function checkMapping(
-  table: Pick<Table, 'headerRow' | 'headers'>,
-  mapping: ColumnMapping,
-  column: (field: PlanField) => string,
-): PlanRowProblem[] {
-  const problems: PlanRowProblem[] = []
-  for (const field of ['caseId', 'title'] as const) {
-    if (columnOf(table.headers, mapping, field) !== null) continue
-    problems.push({
-      row: table.headerRow,
-      column: planFieldLabels[field],
-      message: `No column is chosen for ${planFieldLabels[field]}. Choose the column that holds each case's ${field === 'caseId' ? 'ID' : 'title'}.`,
-    })
-  }
-  const fieldsOf = new Map<number, PlanField[]>()
-  for (const field of planFields) {
-    const index = columnOf(table.headers, mapping, field)
-    if (index !== null) fieldsOf.set(index, [...(fieldsOf.get(index) ?? []), field])
-  }
-  for (const fields of fieldsOf.values()) {
-    const [first, ...others] = fields
-    if (first === undefined || others.length === 0) continue
-    const names = fields.map((field) => planFieldLabels[field])
-    problems.push({
-      row: table.headerRow,
-      column: column(first),
-      message:
-        names.length === 2
-          ? `${listInWords(names)} are both read from this column. Choose a different column for one of them.`
-          : `${listInWords(names)} are all read from this column. Choose a different column for all but one of them.`,
-    })
-  }
-  return problems
-}
-
 const fieldOf = (key: PropertyKey | undefined): PlanField => planFields.find((field) => field === key) ?? 'caseId'
