@@ -2,12 +2,14 @@ import { createHash, randomFillSync } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { crc32, deflateSync } from 'node:zlib'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { LabBridge } from '../../core/bridge/contract'
 import { createFixtureFiles, type FixtureFiles } from './fixtures-files'
 import { launchApp, type App } from './harness'
-import { bundleLargeFiles, installLargeFiles, type LargeFilesGlobal } from './large-files-in-page'
+import { bundleForPage, installInPage } from './in-page-bundle'
+import type { LargeFilesGlobal } from './large-files-entry'
 import { openNewUnit, readStore, waitForSaved } from './pages/catalogue'
 
 // page.evaluate callbacks run in the page, where window.lab is the bridge under test.
@@ -21,12 +23,12 @@ let app: App | undefined
 let files: FixtureFiles
 
 beforeAll(async () => {
-  bundle = await bundleLargeFiles()
+  bundle = await bundleForPage(fileURLToPath(new URL('./large-files-entry.ts', import.meta.url)), '__largeFiles')
 })
 beforeEach(async () => {
   files = await createFixtureFiles('wwa-lab-large-')
   app = await launchApp()
-  await installLargeFiles(app.page, bundle)
+  await installInPage(app.page, bundle)
 })
 afterEach(async () => {
   await app?.close()
