@@ -83,11 +83,21 @@ const popCount32 = (word: number): number => {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
+/** A hash (16 lowercase hex digits) as its two 32-bit halves, read once for many comparisons. */
+export type HashHalves = readonly [number, number]
+
+export function hashHalves(hash: string): HashHalves {
+  if (!/^[0-9a-f]{16}$/.test(hash)) throw new RangeError('A hash is 16 lowercase hex digits.')
+  return [Number.parseInt(hash.slice(0, 8), 16), Number.parseInt(hash.slice(8), 16)]
+}
+
+/** How many of the 64 bits of two hashes, read as halves, differ. */
+export const halvesDistance = (a: HashHalves, b: HashHalves): number =>
+  popCount32((a[0] ^ b[0]) >>> 0) + popCount32((a[1] ^ b[1]) >>> 0)
+
 /** How many of the 64 bits of two hashes differ (two 32-bit halves: a review compares every pair of images). */
 export function hammingDistance(a: string, b: string): number {
-  if (!/^[0-9a-f]{16}$/.test(a) || !/^[0-9a-f]{16}$/.test(b)) throw new RangeError('A hash is 16 lowercase hex digits.')
-  const half = (hash: string, from: number) => Number.parseInt(hash.slice(from, from + 8), 16)
-  return popCount32((half(a, 0) ^ half(b, 0)) >>> 0) + popCount32((half(a, 8) ^ half(b, 8)) >>> 0)
+  return halvesDistance(hashHalves(a), hashHalves(b))
 }
 
 /** The greyscale copy (Rec. 601 luma) of RGBA pixels, as a canvas's getImageData gives them; transparent counts as white. */

@@ -1,4 +1,4 @@
-import { hammingDistance } from '../image-hash'
+import { halvesDistance, hashHalves } from '../image-hash'
 import { finding, type Finding } from './finding'
 import type { ComparisonSettings } from './settings'
 
@@ -33,15 +33,22 @@ export function bestImagePair(
 ): ImagePair | undefined {
   const near = (p: ImagePair) =>
     p.dDistance <= settings.dHashNearDuplicate && p.pDistance <= settings.pHashNearDuplicate
+  // Each image's hashes read once, not once per pair.
+  const withHashes = (list: readonly HashedImage[]) =>
+    list.flatMap((image) =>
+      isHash(image.dHash) && isHash(image.pHash)
+        ? [{ image, d: hashHalves(image.dHash), p: hashHalves(image.pHash) }]
+        : [],
+    )
+  const testedHashes = withHashes(tested)
   let best: ImagePair | undefined
-  for (const l of listing)
-    for (const t of tested) {
-      if (!isHash(l.dHash) || !isHash(l.pHash) || !isHash(t.dHash) || !isHash(t.pHash)) continue
+  for (const l of withHashes(listing))
+    for (const t of testedHashes) {
       const pair = {
-        listing: l,
-        tested: t,
-        dDistance: hammingDistance(l.dHash, t.dHash),
-        pDistance: hammingDistance(l.pHash, t.pHash),
+        listing: l.image,
+        tested: t.image,
+        dDistance: halvesDistance(l.d, t.d),
+        pDistance: halvesDistance(l.p, t.p),
       }
       const better =
         best === undefined ||
