@@ -36,18 +36,31 @@ export const comparedImageIds = (c: Pick<CatalogueForReview, 'listings' | 'produ
 
 /** What every review reads: the catalogue, the tested units and sessions, the newest captures, every decision and the images they compare. */
 export async function readReviewCatalogue(repos: Repositories): Promise<Omit<CatalogueForReview, 'now'>> {
-  const [products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, settings] = await Promise.all([
-    repos.products.list(),
-    repos.hubs.list(),
-    repos.skills.list(),
-    repos.units.list(),
-    repos.sessions.list(),
-    repos.listings.newestOfEach(),
-    repos.listings.newestSkillOfEach(),
-    repos.reviews.all(),
-    repos.profile.comparisonSettings(),
-  ])
-  const images = await imagesOf(repos, comparedImageIds({ listings, products, units }))
+  // The image hashes are read beside the lists, not after them: a lab's reviews compare nearly all of its images.
+  const [[products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, settings], hashed] =
+    await Promise.all([
+      Promise.all([
+        repos.products.list(),
+        repos.hubs.list(),
+        repos.skills.list(),
+        repos.units.list(),
+        repos.sessions.list(),
+        repos.listings.newestOfEach(),
+        repos.listings.newestSkillOfEach(),
+        repos.reviews.all(),
+        repos.profile.comparisonSettings(),
+      ]),
+      repos.files.hashedImages(),
+    ])
+  const ids = [...new Set(comparedImageIds({ listings, products, units }))]
+  // Images never hashed (stored before hashing existed, or undecodable): their names, and no hashes.
+  const unhashed = await repos.files.imageFacts(ids.filter((id) => !hashed.has(id)))
+  const images = new Map(
+    ids.flatMap((id) => {
+      const facts = hashed.get(id) ?? unhashed.get(id)
+      return facts === undefined ? [] : [[id, facts] as const]
+    }),
+  )
   return { products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, images, settings }
 }
 
