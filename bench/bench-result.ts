@@ -68,3 +68,12 @@ export function formatTable(table: FigureTable): string[] {
 
 // "raw IndexedDB put" reads as "1.36× raw": the baseline's first word names it.
 const shortName = (label: string) => label.split(' ')[0] ?? label
+
+/** The result, unless the app reported problems while it was measured: then it is printed and the run fails. */
+export function trustedResult(result: BenchResult, problems: readonly string[]): BenchResult {
+  if (problems.length === 0) return result
+  console.log(formatResult(result))
+  throw new Error(
+    `The app reported ${problems.length} problem(s), so these figures cannot be trusted:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  )
+}

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { testOrigin, type App } from '../test/e2e/harness'
-import { formatResult, type BenchResult, type Figure } from './bench-result'
+import { trustedResult, type BenchResult, type Figure } from './bench-result'
 import { bundleBrowserCode } from './browser/bundle-browser-code'
 import type { LabYearTiming, OpenMarks, ScreenKind } from './browser/lab-year-timing.init'
 import { benchPageUrl, buildBenchBundles, launchAppForBench } from './browser/launch-app-for-bench'
@@ -238,13 +238,7 @@ export async function run(): Promise<BenchResult> {
         `the app: ${process.env['WWA_LAB_OUT'] ?? 'out'}/renderer, served under the app's CSP with the e2e bridge (main's services in the test process)`,
       ],
     }
-    if (problems.length > 0) {
-      console.log(formatResult(result))
-      throw new Error(
-        `The app reported ${problems.length} problem(s), so these figures cannot be trusted:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-      )
-    }
-    return result
+    return trustedResult(result, problems)
   } finally {
     for (const app of apps) await app.close()
     await bundles.remove()
