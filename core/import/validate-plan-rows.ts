@@ -132,5 +132,4 @@ export function validatePlanRows(
   return { cases, problems }
 }
 
-/** The mapped column of a field, or null when none is chosen or the index is not a column of this table. */
 const fieldOf = (key: PropertyKey | undefined): PlanField => planFields.find((field) => field === key) ?? 'caseId'

@@ -81,10 +81,10 @@ export function DataTable<T extends RowData>({
         <ColumnChooser label={label} columns={table.getAllLeafColumns()} />
       </div>
       <div ref={scrollRef} className={scrolled ? 'table-scroll' : undefined}>
-        <table aria-label={label} aria-rowcount={scrolled ? rows.length + 1 : undefined}>
+        <table aria-label={label} aria-rowcount={scrolled && rows.length > 0 ? rows.length + 1 : undefined}>
           <thead>
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} aria-rowindex={scrolled ? 1 : undefined}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted()
                   return (
@@ -115,7 +115,13 @@ export function DataTable<T extends RowData>({
                 </td>
               </tr>
             ) : scrolled ? (
-              <VirtualRows rows={rows} scrollRef={scrollRef} columnCount={columnCount} draw={rowOf} />
+              <VirtualRows
+                rows={rows}
+                scrollRef={scrollRef}
+                columnCount={columnCount}
+                keyOf={(row) => row.id}
+                draw={rowOf}
+              />
             ) : (
               shown.map((row) => rowOf(row))
             )}

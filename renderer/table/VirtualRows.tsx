@@ -15,6 +15,8 @@ type Props<R> = {
   /** The box that scrolls: the table's own wrapper. */
   readonly scrollRef: RefObject<HTMLDivElement | null>
   readonly columnCount: number
+  /** Each row's lasting key: a row's measured height stays with it when sorting or filtering moves it. */
+  readonly keyOf: (row: R) => string
   /** Draws one row; `at` places it (data-index, aria-rowindex) and measures its height. */
   readonly draw: (row: R, at: { index: number; measure: (row: HTMLTableRowElement | null) => void }) => ReactNode
 }
@@ -23,13 +25,17 @@ type Props<R> = {
  * The rows of a long table that are in view, between two spacer rows that hold the height of the rest, so
  * thousands of rows open and scroll as fast as a page of them. Sorting and filtering still see every row.
  */
-export function VirtualRows<R>({ rows, scrollRef, columnCount, draw }: Props<R>) {
+export function VirtualRows<R>({ rows, scrollRef, columnCount, keyOf, draw }: Props<R>) {
   // This app does not use the React Compiler; the virtualiser's own state drives its re-renders.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimatedRowHeight,
+    getItemKey: (index) => {
+      const row = rows[index]
+      return row === undefined ? index : keyOf(row)
+    },
     overscan,
     initialRect: { width: 0, height: heightBeforeLayout },
     useFlushSync: false,

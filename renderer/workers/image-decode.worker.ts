@@ -64,7 +64,7 @@ async function decodedSmall(image: Blob): Promise<Decoded | undefined> {
   if (image.type !== 'image/jpeg' || typeof ImageDecoder === 'undefined') return undefined
   const bytes = new Uint8Array(await image.arrayBuffer())
   const coded = statedPixelSize('image/jpeg', bytes)
-  if (coded === undefined) return undefined
+  if (coded === undefined || coded.width === 0 || coded.height === 0) return undefined
   const scale = [8, 4, 2].find((s) => Math.max(Math.ceil(coded.width / s), Math.ceil(coded.height / s)) >= smallestEdge)
   if (scale === undefined) return undefined
   let decoder: ImageDecoder | undefined
@@ -76,8 +76,9 @@ async function decodedSmall(image: Blob): Promise<Decoded | undefined> {
       desiredHeight: Math.ceil(coded.height / scale),
     })
     const { image: frame } = await decoder.decode()
-    // Turned a quarter by its orientation, the frame shows its coded sides swapped.
-    const turned = frame.displayWidth === frame.codedHeight && frame.displayHeight === frame.codedWidth
+    // Turned a quarter by its orientation, the frame shows the sides of its picture (not of its buffer) swapped.
+    const picture = frame.visibleRect ?? { width: frame.codedWidth, height: frame.codedHeight }
+    const turned = frame.displayWidth === picture.height && frame.displayHeight === picture.width
     return {
       source: frame,
       width: turned ? coded.height : coded.width,
@@ -96,23 +97,38 @@ async function decodedWhole(image: Blob): Promise<Decoded> {
   return { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() }
 }
 
+/** The thumbnail and hashes of a decoded image. */
+async function factsOf(decoded: Decoded): Promise<ImageFacts> {
+  const small = drawn(decoded, thumbnailEdge, false)
+  const thumbnail = await small.canvas.convertToBlob({ type: 'image/webp', quality: 0.82 })
+  const copy = drawn(decoded, hashEdge, true)
+  const grey = greyOfRgba(copy.context.getImageData(0, 0, copy.width, copy.height).data, copy.width, copy.height)
+  return {
+    width: decoded.width,
+    height: decoded.height,
+    thumbnail,
+    thumbnailWidth: small.width,
+    thumbnailHeight: small.height,
+    hashes: { dHash: dHash(grey), pHash: pHash(grey) },
+  }
+}
+
 export async function decodeImage(image: Blob): Promise<ImageFacts> {
-  const decoded = (await decodedSmall(image)) ?? (await decodedWhole(image))
-  try {
-    const small = drawn(decoded, thumbnailEdge, false)
-    const thumbnail = await small.canvas.convertToBlob({ type: 'image/webp', quality: 0.82 })
-    const copy = drawn(decoded, hashEdge, true)
-    const grey = greyOfRgba(copy.context.getImageData(0, 0, copy.width, copy.height).data, copy.width, copy.height)
-    return {
-      width: decoded.width,
-      height: decoded.height,
-      thumbnail,
-      thumbnailWidth: small.width,
-      thumbnailHeight: small.height,
-      hashes: { dHash: dHash(grey), pHash: pHash(grey) },
+  const small = await decodedSmall(image)
+  if (small !== undefined) {
+    try {
+      return await factsOf(small)
+    } catch {
+      // A frame that cannot be drawn is decoded again whole, as any other image is.
+    } finally {
+      small.close()
     }
+  }
+  const whole = await decodedWhole(image)
+  try {
+    return await factsOf(whole)
   } finally {
-    decoded.close()
+    whole.close()
   }
 }
 

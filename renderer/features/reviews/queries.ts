@@ -13,8 +13,17 @@ function useHourClock(earlier: Date | undefined): Date {
     earlier !== undefined && Date.now() - earlier.getTime() < hourMs ? earlier : new Date(),
   )
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), hourMs)
-    return () => clearInterval(timer)
+    // The next reading an hour after this one, however old it was when taken up.
+    let timer = setTimeout(
+      function tick() {
+        setNow(new Date())
+        timer = setTimeout(tick, hourMs)
+      },
+      Math.max(0, hourMs - (Date.now() - now.getTime())),
+    )
+    return () => clearTimeout(timer)
+    // The clock is set once per mount: later readings come from the timer itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   return now
 }
@@ -36,31 +45,20 @@ export const comparedImageIds = (c: Pick<CatalogueForReview, 'listings' | 'produ
 
 /** What every review reads: the catalogue, the tested units and sessions, the newest captures, every decision and the images they compare. */
 export async function readReviewCatalogue(repos: Repositories): Promise<Omit<CatalogueForReview, 'now'>> {
-  // The image hashes are read beside the lists, not after them: a lab's reviews compare nearly all of its images.
-  const [[products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, settings], hashed] =
-    await Promise.all([
-      Promise.all([
-        repos.products.list(),
-        repos.hubs.list(),
-        repos.skills.list(),
-        repos.units.list(),
-        repos.sessions.list(),
-        repos.listings.newestOfEach(),
-        repos.listings.newestSkillOfEach(),
-        repos.reviews.all(),
-        repos.profile.comparisonSettings(),
-      ]),
-      repos.files.hashedImages(),
-    ])
-  const ids = [...new Set(comparedImageIds({ listings, products, units }))]
-  // Images never hashed (stored before hashing existed, or undecodable): their names, and no hashes.
-  const unhashed = await repos.files.imageFacts(ids.filter((id) => !hashed.has(id)))
-  const images = new Map(
-    ids.flatMap((id) => {
-      const facts = hashed.get(id) ?? unhashed.get(id)
-      return facts === undefined ? [] : [[id, facts] as const]
-    }),
-  )
+  const [products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, settings] = await Promise.all([
+    repos.products.list(),
+    repos.hubs.list(),
+    repos.skills.list(),
+    repos.units.list(),
+    repos.sessions.list(),
+    repos.listings.newestOfEach(),
+    repos.listings.newestSkillOfEach(),
+    repos.reviews.all(),
+    repos.profile.comparisonSettings(),
+  ])
+  // After the lists, not beside them: knowing which images are compared, imageFacts reads them by key when they are
+  // few among the lab's hashed images (years of evidence photos are hashed too), in one request when they are most.
+  const images = await imagesOf(repos, comparedImageIds({ listings, products, units }))
   return { products, hubs, skills, units, sessions, listings, skillSnapshots, decisions, images, settings }
 }
 
@@ -96,6 +94,11 @@ type Kept = {
  */
 const kept = new WeakMap<Repositories, Kept>()
 
+const keptFor = (repos: Repositories): Shown | undefined => {
+  const known = current(repos)
+  return known === undefined ? undefined : { repos, loaded: known.loaded }
+}
+
 const current = (repos: Repositories): Kept | undefined => {
   const known = kept.get(repos)
   return known !== undefined && known.writes === repos.writes.count(catalogueTables) ? known : undefined
@@ -108,10 +111,7 @@ const current = (repos: Repositories): Kept | undefined => {
 export function useReviewCatalogue(): CatalogueForReview | undefined {
   const repos = useRepos()
   // A catalogue kept from the last open, with nothing written since, is shown at once.
-  const [state, setState] = useState<Shown | undefined>(() => {
-    const known = current(repos)
-    return known === undefined ? undefined : { repos, loaded: known.loaded }
-  })
+  const [state, setState] = useState<Shown | undefined>(() => keptFor(repos))
   const now = useHourClock(kept.get(repos)?.withClock?.now)
   useEffect(() => {
     let open = true
@@ -145,7 +145,8 @@ export function useReviewCatalogue(): CatalogueForReview | undefined {
       stop()
     }
   }, [repos])
-  const shown = state?.repos === repos ? state : undefined
+  // A catalogue kept for this database shows until this page has read its own (a page that switched databases too).
+  const shown: Shown | undefined = state?.repos === repos ? state : keptFor(repos)
   if (shown !== undefined && 'error' in shown) throw shown.error
   const loaded = shown?.loaded
   return useMemo(() => (loaded === undefined ? undefined : withClock(repos, loaded, now)), [repos, loaded, now])

@@ -34,8 +34,6 @@ export type FilesRepo = {
    * are read from the image hashes alone, never from the files with their Blobs.
    */
   imageFacts(ids: readonly string[]): Promise<Map<string, ImageFacts>>
-  /** The name and hashes of every hashed image, in one request: for a view that compares most of the lab's images. */
-  hashedImages(): Promise<Map<string, ImageFacts>>
   /**
    * Hashes the images among these that have no hashes yet (stored before hashing
    * existed), decoding each once; an image that cannot be decoded is left without.
@@ -170,10 +168,6 @@ export function createFilesRepo(
     metas,
     thumbnail: (fileId: string) => db.thumbnails.get(fileId),
     original: async (fileId: string) => (await db.files.get(fileId))?.blob,
-    async hashedImages() {
-      const rows = await db.imageHashes.toArray()
-      return new Map(rows.map((row) => [row.fileId, { name: row.name, dHash: row.dHash, pHash: row.pHash }]))
-    },
     async imageFacts(ids) {
       const wanted = [...new Set(ids)]
       if (wanted.length === 0) return new Map()

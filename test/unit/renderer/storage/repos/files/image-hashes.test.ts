@@ -149,14 +149,4 @@ describe('the facts of images a comparison reads', () => {
     expect(reads.byKey).not.toHaveBeenCalled()
     expect(reads.all).not.toHaveBeenCalled()
   })
-
-  it('give every hashed image at once, in one request and without the files, for a view that compares most of them', async () => {
-    const { files, hashed, unhashed, reads } = await lab()
-    const all = await files.hashedImages()
-    expect(reads.all).toHaveBeenCalledTimes(1)
-    expect(reads.files).not.toHaveBeenCalled()
-    expect([...all.keys()].sort()).toEqual([...hashed].sort())
-    expect(all.has(unhashed)).toBe(false)
-    hashed.forEach((id, i) => expect(all.get(id), id).toEqual(factsOf(`a${i}.png`)))
-  })
 })
