@@ -1,4 +1,5 @@
 import { allowedDowntimeMs, availabilityPercent } from './budget'
+import { burnRateAlerts, type BurnAlert } from './burn-rate'
 import { allRegions, downtimeWithin, instantBudgetSpent, mergeDowntime, type ScopeDowntime } from './merge'
 import { monthlyAvailability, type MonthFigure } from './monthly'
 import type { OutageSpans } from './outage-spans'
@@ -47,8 +48,13 @@ export type ScopeEvaluation = {
   /** The scope's incidents within the part, as flat [start, end, …] pairs, for timelines. */
   readonly incidents: Float64Array
   readonly status: AvailabilityStatus
-  /** The downtime finding, then the outage-count finding (the count is shared by the whole window). */
+  /**
+   * The downtime finding, then the outage-count finding (the count is shared by the whole window), then each
+   * burn-rate alert that fires.
+   */
   readonly reasons: readonly StatusReason[]
+  /** Each burn-rate rule read at the instant evaluated (none for a part already over): a warning before the threshold's. */
+  readonly burnRates: readonly BurnAlert[]
   /** The first instant of the breach, by downtime or by count; null while not breached. */
   readonly breachedAt: number | null
   readonly projectedBreachAt: number | null
@@ -186,6 +192,17 @@ export function evaluateAvailability(
       const spentAt = instantBudgetSpent(intervals, part.start, until, whole.budgetMs)
       const breaches = [spentAt, countBreachedAt].filter((t): t is number => t !== null)
       const breachedAt = breaches.length > 0 ? Math.min(...breaches) : null
+      const burnRates =
+        at > part.end
+          ? []
+          : burnRateAlerts({
+              intervals,
+              from: part.start,
+              at,
+              budgetMs: whole.budgetMs,
+              budgetLeftMs: whole.budgetLeftMs,
+            })
+      const burning = burnRates.filter((b) => b.firing).map((b) => b.reason)
       return {
         scope,
         ruleSet: part.ruleSet,
@@ -195,8 +212,9 @@ export function evaluateAvailability(
         whole,
         countedOutages: counted[scopeIndex++]!.length,
         incidents: clipPairs(incidents, part.start, until),
-        status: worstStatus([downtimeReason.status, outageReason.status]),
-        reasons: [downtimeReason, outageReason],
+        status: worstStatus([downtimeReason.status, outageReason.status, ...burning.map((r) => r.status)]),
+        reasons: [downtimeReason, outageReason, ...burning],
+        burnRates,
         breachedAt,
         projectedBreachAt: projectedBreachAt({
           start: part.start,

@@ -11,9 +11,9 @@ const rank: Readonly<Record<AvailabilityStatus, number>> = { compliant: 0, warni
 export const worstStatus = (statuses: readonly AvailabilityStatus[]): AvailabilityStatus =>
   statuses.reduce<AvailabilityStatus>((worst, s) => (rank[s] > rank[worst] ? s : worst), 'compliant')
 
-/** One finding behind a status, in words: one on downtime, one on the outage count. */
+/** One finding behind a status, in words: on downtime, on the outage count, or on a burn rate. */
 export type StatusReason = {
-  readonly measure: 'downtime' | 'outages'
+  readonly measure: 'downtime' | 'outages' | 'burn-rate'
   readonly status: AvailabilityStatus
   readonly text: string
 }

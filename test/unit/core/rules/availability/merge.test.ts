@@ -153,8 +153,9 @@ describe('excluded outages (owned by Amazon or AWS)', () => {
 describe('an ongoing outage', () => {
   const rows: Row[] = [['EU', '2025-05-01T00:00:00Z', null]]
 
+  // Two hours in, a third of the budget is used (compliant by the threshold), but the fast burn warns already.
   it.each([
-    ['2025-05-01T02:00:00Z', 7_200, 'compliant'],
+    ['2025-05-01T02:00:00Z', 7_200, 'warning'],
     ['2025-05-01T05:00:00Z', 18_000, 'warning'],
     ['2025-05-01T06:07:55.200Z', 22_075.2, 'warning'],
     ['2025-05-01T06:07:56.200Z', 22_076.2, 'breached'],
@@ -163,6 +164,7 @@ describe('an ongoing outage', () => {
     expect(result.parts[0]!.scopes[0]!.whole.downtimeMs).toBe(downtimeS * 1000)
     expect(result.outages.counted).toBe(1)
     expect(result.status).toBe(status)
+    if (downtimeS === 7_200) expect(result.parts[0]!.scopes[0]!.reasons[0]!.status).toBe('compliant')
   })
 
   it('is not counted before it begins, and a logged end after the instant is cut to it', () => {
