@@ -236,7 +236,7 @@ const pad = (n: number) => String(n).padStart(2, '0')
  * A date cell's serial as ISO text, whatever format Excel shows it in ("11/30/26" is 2026-11-30): 2026-11-30, or
  * 2026-11-30 14:05 (with :ss when the seconds are not 0) when it holds a time of day. Undefined out of range.
  */
-export function serialAsIsoText(serial: number, date1904 = false): string | undefined {
+function serialAsIsoText(serial: number, date1904 = false): string | undefined {
   // Day 25569 of the 1900 system (and 24107 of the 1904 one) is 1970-01-01; Excel's 1900 leap-year bug lies before.
   const ms = Math.round(((serial - (date1904 ? 24107 : 25569)) * 86_400_000) / 1000) * 1000
   const at = new Date(ms)

@@ -34,7 +34,7 @@ export type TextComparison = { readonly verdict: Exclude<Outcome, 'not-applicabl
 const severity: Readonly<Record<Outcome, number>> = { 'not-applicable': 0, pass: 0, 'needs-review': 1, fail: 2 }
 
 /** The worst of the findings; not-applicable ones count as passing. */
-export const worstOutcome = (findings: readonly Finding[]): TextComparison['verdict'] => {
+const worstOutcome = (findings: readonly Finding[]): TextComparison['verdict'] => {
   const worst = Math.max(0, ...findings.map((f) => severity[f.outcome]))
   return worst === 2 ? 'fail' : worst === 1 ? 'needs-review' : 'pass'
 }
